@@ -1,0 +1,340 @@
+package io.refzarr.nio;
+
+import io.refzarr.refs.Reference;
+import io.refzarr.refs.ReferenceSet;
+import io.refzarr.source.ByteRangeReaders;
+import io.refzarr.source.ReferenceNotReachableException;
+import io.refzarr.source.TargetResolver;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.ClosedFileSystemException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * A reference set presented as a read-only Zarr directory tree.
+ *
+ * <h2>Design</h2>
+ *
+ * <p>{@link ReferenceFileSystemProvider} (public, ServiceLoader entry, URI parsing, registry) delegates
+ * every operation here. Paths are {@link ReferencePath}s over pure {@link KeyPath} algebra; a normalized
+ * absolute path names a store key ({@code /temp/0.0} is key {@code temp/0.0}). The {@link ReferenceSet}
+ * answers what a key is (file, directory implied by key prefixes, or absent) and where its bytes live.
+ * Reading resolves the reference's target with the {@link TargetResolver} and reads it through the
+ * {@link ByteRangeReaders} registry ({@link TargetContent}); inline data is served from memory. Every open
+ * channel and directory stream is registered here and closed with the file system.
+ */
+final class ReferenceFileSystem extends FileSystem {
+  private final ReferenceFileSystemProvider provider;
+  private final ReferenceSet set;
+  private final boolean ownsSet;
+  private final URI origin;
+  private final ReferenceFileSystemConfig config;
+  private final TargetResolver resolver;
+  private final ByteRangeReaders sources;
+  private final ReferenceFileStore store;
+  private final ReferencePath root;
+  private final Set<Closeable> resources = ConcurrentHashMap.newKeySet();
+  private volatile boolean open = true;
+
+  ReferenceFileSystem(ReferenceFileSystemProvider provider, ReferenceSet set, boolean ownsSet, URI origin,
+      ReferenceFileSystemConfig config) {
+    this.provider = provider;
+    this.set = set;
+    this.ownsSet = ownsSet;
+    this.origin = origin;
+    this.config = config;
+    this.resolver = new TargetResolver(config.root(), config.remoteProtocol(), config.defaultTarget());
+    this.sources = ByteRangeReaders.create(config.remoteOptions());
+    this.store = new ReferenceFileStore(origin.toString());
+    this.root = new ReferencePath(this, KeyPath.ROOT);
+  }
+
+  URI origin() {
+    return origin;
+  }
+
+  ReferenceSet referenceSet() {
+    return set;
+  }
+
+  ReferenceFileSystemConfig config() {
+    return config;
+  }
+
+  URI uriOf(KeyPath absolute) {
+    return URI.create(ReferenceFileSystemProvider.SCHEME + ":" + origin + "!" + encodePath(absolute.toString()));
+  }
+
+  private static String encodePath(String path) {
+    try {
+      return new URI(null, null, path, null).getRawPath();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  @Override
+  public ReferenceFileSystemProvider provider() {
+    return provider;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (!open) {
+      return;
+    }
+    open = false;
+    provider.forget(this);
+    IOException failure = null;
+    for (Closeable c : resources.toArray(new Closeable[0])) {
+      try {
+        c.close();
+      } catch (IOException e) {
+        failure = e;
+      }
+    }
+    try {
+      sources.close();
+      if (ownsSet) {
+        set.close();
+      }
+    } catch (IOException e) {
+      failure = e;
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open;
+  }
+
+  void checkOpen() {
+    if (!open) {
+      throw new ClosedFileSystemException();
+    }
+  }
+
+  @Override
+  public boolean isReadOnly() {
+    return true;
+  }
+
+  @Override
+  public String getSeparator() {
+    return "/";
+  }
+
+  @Override
+  public Iterable<Path> getRootDirectories() {
+    return Set.of(root);
+  }
+
+  @Override
+  public Iterable<FileStore> getFileStores() {
+    return Set.of(store);
+  }
+
+  FileStore store() {
+    return store;
+  }
+
+  @Override
+  public Set<String> supportedFileAttributeViews() {
+    return Set.of("basic");
+  }
+
+  @Override
+  public Path getPath(String first, String... more) {
+    StringBuilder sb = new StringBuilder(first);
+    for (String m : more) {
+      if (!m.isEmpty()) {
+        sb.append('/').append(m);
+      }
+    }
+    return new ReferencePath(this, KeyPath.parse(sb.toString()));
+  }
+
+  @Override
+  public PathMatcher getPathMatcher(String syntaxAndPattern) {
+    return Globs.matcher(syntaxAndPattern);
+  }
+
+  @Override
+  public UserPrincipalLookupService getUserPrincipalLookupService() {
+    throw new UnsupportedOperationException("a reference file system has no users");
+  }
+
+  @Override
+  public WatchService newWatchService() {
+    throw new UnsupportedOperationException("a reference file system cannot be watched: it never changes");
+  }
+
+  // ---- operations used by the provider ----
+
+  ReferenceSet.Kind kind(ReferencePath path) throws IOException {
+    checkOpen();
+    return set.kind(path.key());
+  }
+
+  KeyAttributes attributes(ReferencePath path) throws IOException {
+    checkOpen();
+    String key = path.key();
+    Optional<Reference> ref = set.get(key);
+    if (ref.isPresent()) {
+      Reference r = ref.get();
+      long size = r.length() >= 0 ? r.length() : content(key, r).size();
+      return new KeyAttributes(r, size);
+    }
+    if (set.kind(key) == ReferenceSet.Kind.DIRECTORY) {
+      return KeyAttributes.directory();
+    }
+    throw new NoSuchFileException(path.toString());
+  }
+
+  /** The content of a key, for reading. */
+  KeyContent content(ReferencePath path) throws IOException {
+    checkOpen();
+    String key = path.key();
+    Optional<Reference> ref = set.get(key);
+    if (ref.isEmpty()) {
+      if (set.kind(key) == ReferenceSet.Kind.DIRECTORY) {
+        throw new FileSystemException(path.toString(), null, "is a directory");
+      }
+      throw new NoSuchFileException(path.toString());
+    }
+    return content(key, ref.get());
+  }
+
+  private KeyContent content(String key, Reference ref) throws IOException {
+    if (ref instanceof Reference.Inline) {
+      return KeyContent.of(((Reference.Inline) ref).data());
+    }
+    String target;
+    long offset;
+    long length;
+    if (ref instanceof Reference.Range) {
+      Reference.Range r = (Reference.Range) ref;
+      target = r.target();
+      offset = r.offset();
+      length = r.length();
+    } else {
+      target = ((Reference.Whole) ref).target();
+      offset = 0;
+      length = -1;
+    }
+    URI uri;
+    try {
+      uri = resolver.resolve(target);
+    } catch (IllegalArgumentException e) {
+      throw new ReferenceNotReachableException(key, target, e.getMessage(), e);
+    }
+    try {
+      return new TargetContent(key, target, uri, sources.forTarget(uri), offset, length);
+    } catch (IOException | RuntimeException e) {
+      throw new ReferenceNotReachableException(key, target, e.getMessage(), e);
+    }
+  }
+
+  ReferenceFileChannel newChannel(ReferencePath path) throws IOException {
+    KeyContent content = content(path);
+    ReferenceFileChannel[] holder = new ReferenceFileChannel[1];
+    ReferenceFileChannel ch = new ReferenceFileChannel(content, () -> resources.remove(holder[0]));
+    holder[0] = ch;
+    register(ch);
+    return ch;
+  }
+
+  DirectoryStream<Path> newDirectoryStream(ReferencePath dir, DirectoryStream.Filter<? super Path> filter)
+      throws IOException {
+    checkOpen();
+    String key = dir.key();
+    ReferenceSet.Kind kind = set.kind(key);
+    if (kind == ReferenceSet.Kind.FILE) {
+      throw new NotDirectoryException(dir.toString());
+    }
+    if (kind == ReferenceSet.Kind.ABSENT) {
+      throw new NoSuchFileException(dir.toString());
+    }
+    Stream<String> names = set.list(key);
+    DirectoryStream<Path> stream = new DirectoryStream<>() {
+      private boolean iterated;
+
+      @Override
+      public Iterator<Path> iterator() {
+        if (iterated) {
+          throw new IllegalStateException("a directory stream can be iterated once");
+        }
+        iterated = true;
+        Iterator<String> it = names.iterator();
+        return new Iterator<>() {
+          private Path next;
+
+          @Override
+          public boolean hasNext() {
+            while (next == null && it.hasNext()) {
+              Path p = dir.resolve(it.next());
+              try {
+                if (filter.accept(p)) {
+                  next = p;
+                }
+              } catch (IOException e) {
+                throw new java.nio.file.DirectoryIteratorException(e);
+              }
+            }
+            return next != null;
+          }
+
+          @Override
+          public Path next() {
+            if (!hasNext()) {
+              throw new java.util.NoSuchElementException();
+            }
+            Path p = next;
+            next = null;
+            return p;
+          }
+        };
+      }
+
+      @Override
+      public void close() {
+        names.close();
+        resources.remove(this);
+      }
+    };
+    register(stream);
+    return stream;
+  }
+
+  private void register(Closeable c) throws IOException {
+    resources.add(c);
+    if (!open) {
+      resources.remove(c);
+      c.close();
+      throw new ClosedFileSystemException();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "reference file system of " + origin;
+  }
+}

@@ -1,0 +1,131 @@
+package io.refzarr.refs;
+
+import io.refzarr.zarr.ZarrKeys;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The in-memory reference set: plain keys in a map, chunk keys of known arrays in {@link ChunkManifest}s,
+ * and a directory index derived from the plain keys and array paths (chunk names are listed from the
+ * manifests on demand, never stored as strings).
+ */
+final class CompactReferenceSet implements ReferenceSet {
+  private final String[] targets;
+  private final Map<String, Reference> plain;
+  private final Map<String, ChunkManifest> arrays;
+  private final Map<String, TreeSet<String>> directories = new HashMap<>();
+  private final List<String> plainKeysSorted;
+  private final List<String> arrayPathsSorted;
+
+  CompactReferenceSet(String[] targets, Map<String, Reference> plain, Map<String, ChunkManifest> arrays) {
+    this.targets = targets;
+    this.plain = plain;
+    this.arrays = arrays;
+    directories.put("", new TreeSet<>());
+    for (String key : plain.keySet()) {
+      index(key);
+    }
+    for (String path : arrays.keySet()) {
+      if (!path.isEmpty()) {
+        index(path);
+      }
+      directories.computeIfAbsent(path, p -> new TreeSet<>());
+    }
+    List<String> sorted = new ArrayList<>(plain.keySet());
+    Collections.sort(sorted);
+    this.plainKeysSorted = Collections.unmodifiableList(sorted);
+    this.arrayPathsSorted = List.copyOf(new TreeMap<>(arrays).keySet());
+  }
+
+  private void index(String key) {
+    String child = key;
+    String parent = ZarrKeys.parent(child);
+    while (true) {
+      TreeSet<String> names = directories.computeIfAbsent(parent, p -> new TreeSet<>());
+      if (!names.add(ZarrKeys.name(child)) || parent.isEmpty()) {
+        return;
+      }
+      child = parent;
+      parent = ZarrKeys.parent(child);
+    }
+  }
+
+  @Override
+  public Optional<Reference> get(String key) {
+    Reference ref = plain.get(key);
+    if (ref != null) {
+      return Optional.of(ref);
+    }
+    ChunkManifest m = arrays.get(ZarrKeys.parent(key));
+    if (m != null) {
+      int slot = m.slot(ZarrKeys.name(key));
+      if (slot >= 0) {
+        return Optional.of(m.reference(slot, targets));
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public Kind kind(String key) {
+    if (key.isEmpty()) {
+      return Kind.DIRECTORY;
+    }
+    if (plain.containsKey(key)) {
+      return Kind.FILE;
+    }
+    ChunkManifest m = arrays.get(ZarrKeys.parent(key));
+    if (m != null && m.slot(ZarrKeys.name(key)) >= 0) {
+      return Kind.FILE;
+    }
+    return directories.containsKey(key) ? Kind.DIRECTORY : Kind.ABSENT;
+  }
+
+  @Override
+  public Stream<String> list(String directory) {
+    TreeSet<String> names = directories.get(directory);
+    if (names == null) {
+      return Stream.empty();
+    }
+    ChunkManifest m = arrays.get(directory);
+    Stream<String> own = names.stream();
+    if (m == null) {
+      return own;
+    }
+    return Stream.concat(own, m.flats().mapToObj(m.grid()::key));
+  }
+
+  @Override
+  public Stream<String> keys() {
+    Stream<String> chunkKeys =
+        arrayPathsSorted.stream()
+            .flatMap(
+                path -> {
+                  ChunkManifest m = arrays.get(path);
+                  String prefix = path.isEmpty() ? "" : path + "/";
+                  return m.flats().mapToObj(f -> prefix + m.grid().key(f));
+                });
+    return Stream.concat(plainKeysSorted.stream(), chunkKeys);
+  }
+
+  @Override
+  public long size() {
+    long n = plain.size();
+    for (ChunkManifest m : arrays.values()) {
+      n += m.size();
+    }
+    return n;
+  }
+
+  @Override
+  public String toString() {
+    return "ReferenceSet[" + size() + " keys, " + targets.length + " targets]";
+  }
+}

@@ -1,0 +1,111 @@
+package io.refzarr.refs;
+
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * Where the bytes of one key live: {@link Inline} data, a {@link Range} of a target, or a {@link Whole}
+ * target. Values are validated once, at construction.
+ *
+ * <p>Targets are kept as written in the reference set (a URL, an absolute or relative path, or a chained
+ * URL such as {@code tar://member::file:///a.tar}); the file system resolves them when reading. The
+ * empty string stands for the set's default target (a JSON {@code null} URL).
+ */
+public sealed interface Reference {
+
+  /** The target string that means "the default target" (JSON {@code null}). */
+  String DEFAULT_TARGET = "";
+
+  /** The number of bytes this reference names, or -1 when unknown without asking the target. */
+  long length();
+
+  /** Literal bytes. */
+  record Inline(byte[] data) implements Reference {
+    public Inline {
+      Objects.requireNonNull(data, "data");
+    }
+
+    @Override
+    public long length() {
+      return data.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Inline && Arrays.equals(data, ((Inline) o).data);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+      return data.length <= 32
+          ? "Inline[base64:" + Base64.getEncoder().encodeToString(data) + "]"
+          : "Inline[" + data.length + " bytes]";
+    }
+  }
+
+  /** {@code length} bytes of {@code target} starting at {@code offset}. */
+  record Range(String target, long offset, long length) implements Reference {
+    public Range {
+      checkTarget(target);
+      if (offset < 0) {
+        throw new IllegalArgumentException("negative offset " + offset + " for target " + target);
+      }
+      if (length < 0) {
+        throw new IllegalArgumentException("negative length " + length + " for target " + target);
+      }
+      if (offset > Long.MAX_VALUE - length) {
+        throw new IllegalArgumentException(
+            "range [" + offset + ", +" + length + ") of " + target + " overflows a 64-bit offset");
+      }
+    }
+
+    /** The first byte past the range. */
+    public long end() {
+      return offset + length;
+    }
+  }
+
+  /** The whole of {@code target}; its size is known only by asking the target. */
+  record Whole(String target) implements Reference {
+    public Whole {
+      checkTarget(target);
+    }
+
+    @Override
+    public long length() {
+      return -1;
+    }
+  }
+
+  /** Inline bytes. */
+  static Reference inline(byte[] data) {
+    return new Inline(data);
+  }
+
+  /** A byte range of a target. */
+  static Reference range(String target, long offset, long length) {
+    return new Range(target, offset, length);
+  }
+
+  /** A whole target. */
+  static Reference whole(String target) {
+    return new Whole(target);
+  }
+
+  private static void checkTarget(String target) {
+    Objects.requireNonNull(target, "target (use Reference.DEFAULT_TARGET for the default target)");
+    for (int i = 0; i < target.length(); i++) {
+      char c = target.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        throw new IllegalArgumentException(
+            "target contains control character U+" + String.format("%04X", (int) c) + ": " + target);
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.refzarr.refs;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A read-only view of a reference set: Zarr store keys ({@code "temp/.zarray"}, {@code "temp/0.0.1"}) and
+ * where their bytes live. Directories are implied by key prefixes: {@code "temp"} is a directory because
+ * {@code "temp/.zarray"} is a key.
+ *
+ * <p>Implementations are immutable and safe for concurrent use. Lookups may do I/O (a lazy Parquet set
+ * loads a record file on first use), hence the checked exceptions.
+ */
+public interface ReferenceSet extends Closeable {
+
+  /** What a key names. */
+  enum Kind {
+    /** A key with a reference. */
+    FILE,
+    /** A prefix of other keys. */
+    DIRECTORY,
+    /** Neither. */
+    ABSENT
+  }
+
+  /** The reference of {@code key}, or empty if the set has no such key. */
+  Optional<Reference> get(String key) throws IOException;
+
+  /** Whether {@code key} is a key, a directory prefix ({@code ""} is the root), or neither. */
+  Kind kind(String key) throws IOException;
+
+  /**
+   * The names (not full keys) of the keys and directories directly below {@code directory}; {@code ""} is the
+   * root. Empty when {@code directory} is not a directory.
+   */
+  Stream<String> list(String directory) throws IOException;
+
+  /** Every key of the set: metadata and other keys first, then chunk keys array by array. */
+  Stream<String> keys() throws IOException;
+
+  /** The number of keys. */
+  long size() throws IOException;
+
+  /** Releases resources (record caches, open files); the default does nothing. */
+  @Override
+  default void close() throws IOException {}
+}
