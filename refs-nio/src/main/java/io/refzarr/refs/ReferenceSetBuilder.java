@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  *
  * <p>Not thread-safe; a builder builds one set.
  */
-public final class ReferenceSetBuilder {
+public final class ReferenceSetBuilder implements ReferenceSink {
   private final Map<String, Integer> targetIds = new HashMap<>();
   private final List<String> targets = new ArrayList<>();
   private final LinkedHashMap<String, Reference> others = new LinkedHashMap<>();
@@ -30,7 +30,8 @@ public final class ReferenceSetBuilder {
   ReferenceSetBuilder() {}
 
   /** Adds (or replaces) a reference. */
-  public ReferenceSetBuilder put(String key, Reference ref) {
+  @Override
+  public void put(String key, Reference ref) {
     checkKey(key);
     if (ref instanceof Reference.Inline) {
       putInline(key, ((Reference.Inline) ref).data());
@@ -40,7 +41,6 @@ public final class ReferenceSetBuilder {
     } else {
       putTargetRef(key, ((Reference.Whole) ref).target(), 0, -1);
     }
-    return this;
   }
 
   /** Adds inline bytes. */
@@ -67,6 +67,10 @@ public final class ReferenceSetBuilder {
     }
     return this;
   }
+
+  /** Does nothing: call {@link #build()} to get the set. */
+  @Override
+  public void close() {}
 
   /** Builds the set. */
   public ReferenceSet build() {
