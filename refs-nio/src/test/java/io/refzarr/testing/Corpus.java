@@ -1,0 +1,36 @@
+package io.refzarr.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The shared conformance corpus ({@code ../shared/corpus} beside the repository; the build passes its path
+ * as the system property {@code refzarr.corpus}). Tests fail, rather than skip, when it is missing: CI
+ * always has it.
+ */
+public final class Corpus {
+  private Corpus() {}
+
+  /** The corpus directory. */
+  public static Path dir() {
+    String prop = System.getProperty("refzarr.corpus");
+    Path dir = prop != null ? Path.of(prop) : Path.of("..", "..", "shared", "corpus");
+    dir = dir.toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir.resolve("golden"))) {
+      throw new IllegalStateException("the shared corpus is not at " + dir
+          + " (set -Drefzarr.corpus=DIR)");
+    }
+    return dir;
+  }
+
+  /** A file of the corpus, by path relative to it. */
+  public static Path file(String relative) {
+    return dir().resolve(relative);
+  }
+
+  /** The bytes of a corpus file. */
+  public static byte[] bytes(String relative) throws IOException {
+    return Files.readAllBytes(file(relative));
+  }
+}
