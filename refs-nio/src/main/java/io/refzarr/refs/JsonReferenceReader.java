@@ -65,15 +65,26 @@ final class JsonReferenceReader {
         if (name.equals("version")) {
           checkVersion(p, t);
           versioned = true;
-        } else if (name.equals("refs") && t == JsonToken.START_OBJECT) {
-          readRefs(p, refs, "/refs/");
+        } else if (isVersionOneMember(name, t)) {
           ambiguous = true;
-        } else if (name.equals("templates") && t == JsonToken.START_OBJECT) {
-          templates = readTemplates(p);
-          ambiguous = true;
-        } else if (name.equals("gen") && t == JsonToken.START_ARRAY) {
-          gen = (List<?>) Json.readValue(p);
-          ambiguous = true;
+          try {
+            if (name.equals("refs")) {
+              readRefs(p, refs, "/refs/");
+            } else if (name.equals("templates")) {
+              templates = readTemplates(p);
+            } else {
+              gen = (List<?>) Json.readValue(p);
+            }
+          } catch (InvalidReferenceSetException e) {
+            if (versioned) {
+              throw e;
+            }
+            // maybe a version-0 document whose key happens to be "refs": decide once the version is known
+            if (hasVersionMember()) {
+              throw e;
+            }
+            return readVersionZero();
+          }
         } else {
           readValue(p, t, name, topLevel, "/");
         }
@@ -87,6 +98,26 @@ final class JsonReferenceReader {
       return readVersionZero();
     }
     return topLevel.build();
+  }
+
+  private static boolean isVersionOneMember(String name, JsonToken t) {
+    return (name.equals("refs") || name.equals("templates")) && t == JsonToken.START_OBJECT
+        || name.equals("gen") && t == JsonToken.START_ARRAY;
+  }
+
+  /** Whether the document has a top-level {@code version} member (a cheap second pass). */
+  private boolean hasVersionMember() throws IOException {
+    try (JsonParser p = source.open()) {
+      expectObject(p);
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        if (p.currentName().equals("version")) {
+          return true;
+        }
+        p.nextToken();
+        p.skipChildren();
+      }
+      return false;
+    }
   }
 
   private ReferenceSet readVersionZero() throws IOException {

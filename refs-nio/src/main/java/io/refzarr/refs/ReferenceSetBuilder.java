@@ -59,11 +59,12 @@ public final class ReferenceSetBuilder implements ReferenceSink {
   public ReferenceSetBuilder putTargetRef(String key, String target, long offset, long length) {
     checkKey(key);
     Reference ref = length < 0 ? new Reference.Whole(target) : new Reference.Range(target, offset, length);
+    int id = targetId(target); // every target is in the table, so build() rewrites each once
     PendingArray array = chunkArray(key);
     if (array == null) {
       others.put(key, ref);
     } else {
-      array.addTarget(targetId(target), offset, length);
+      array.addTarget(id, offset, length);
     }
     return this;
   }
