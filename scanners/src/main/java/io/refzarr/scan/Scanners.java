@@ -1,5 +1,6 @@
 package io.refzarr.scan;
 
+import io.refzarr.scan.netcdf3.Netcdf3Scanner;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +10,12 @@ public final class Scanners {
 
   /** Every built-in scanner. */
   public static List<Scanner> all() {
-    return List.of();
+    return List.of(netcdf3());
+  }
+
+  /** The netCDF3 scanner: classic, 64-bit offset and CDF-5 files (magic {@code CDF\1}, {@code \2}, {@code \5}). */
+  public static Scanner netcdf3() {
+    return Netcdf3Scanner.instance();
   }
 
   /** The scanner whose format {@code head} (a file's first bytes) has, if any. */
