@@ -29,22 +29,9 @@ import org.junit.jupiter.api.TestFactory;
  */
 class GoldenSetsTest {
 
-  static List<Path> goldenSets() throws IOException {
-    Path golden = Corpus.file("golden");
-    try (Stream<Path> s = Files.walk(golden)) {
-      List<Path> sets = new ArrayList<>();
-      s.filter(p -> p.toString().endsWith(".json"))
-          .filter(p -> !p.getFileName().toString().equals("manifest.json"))
-          .filter(p -> !p.toString().contains("/chained/")) // chained URLs are not readable as they are
-          .sorted()
-          .forEach(sets::add);
-      return sets;
-    }
-  }
-
   @TestFactory
   Stream<DynamicTest> everyKey_readThroughFileSystem_equalsSourceBytes() throws IOException {
-    return goldenSets().stream()
+    return Corpus.goldenJsonSets().stream()
         .map(set -> DynamicTest.dynamicTest(Corpus.dir().relativize(set).toString(), () -> checkSet(set)));
   }
 

@@ -29,6 +29,20 @@ public final class Corpus {
     return dir().resolve(relative);
   }
 
+  /**
+   * Every golden kerchunk JSON set that fsspec reads as it is (all of {@code golden/} but the manifest and
+   * the informational {@code archives/chained/} sets), sorted.
+   */
+  public static java.util.List<Path> goldenJsonSets() throws IOException {
+    try (java.util.stream.Stream<Path> s = Files.walk(file("golden"))) {
+      return s.filter(p -> p.toString().endsWith(".json"))
+          .filter(p -> !p.getFileName().toString().equals("manifest.json"))
+          .filter(p -> !p.toString().contains("/chained/"))
+          .sorted()
+          .collect(java.util.stream.Collectors.toList());
+    }
+  }
+
   /** The bytes of a corpus file. */
   public static byte[] bytes(String relative) throws IOException {
     return Files.readAllBytes(file(relative));

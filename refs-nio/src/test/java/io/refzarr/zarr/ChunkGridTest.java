@@ -1,0 +1,56 @@
+package io.refzarr.zarr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ChunkGridTest {
+
+  @Test
+  void flatIndex_isCOrderOverTheGrid() {
+    ChunkGrid g = ChunkGrid.of(new long[] {10, 7}, new long[] {3, 2}, '.');
+    assertThat(g.gridShape()).containsExactly(4, 4);
+    assertThat(g.chunkCount()).isEqualTo(16);
+    assertThat(g.flatIndex(new long[] {2, 3})).isEqualTo(11);
+    assertThat(g.key(11)).isEqualTo("2.3");
+    assertThat(g.parseKey("2.3")).hasValue(11);
+    assertThat(g.index(11)).containsExactly(2, 3);
+  }
+
+  @Test
+  void parseKey_rejectsNonCanonicalAndOutOfGridKeys() {
+    ChunkGrid g = ChunkGrid.of(new long[] {10, 7}, new long[] {3, 2}, '.');
+    assertThat(g.parseKey("4.0")).isEmpty();
+    assertThat(g.parseKey("01.0")).isEmpty();
+    assertThat(g.parseKey("1")).isEmpty();
+    assertThat(g.parseKey("1.0.0")).isEmpty();
+    assertThat(g.parseKey("1/0")).isEmpty();
+    assertThat(g.parseKey("1.")).isEmpty();
+    assertThat(g.parseKey("-1.0")).isEmpty();
+  }
+
+  @Test
+  void scalarArray_hasOneChunkKeyedZero() {
+    ChunkGrid g = ChunkGrid.of(new long[0], new long[0], '.');
+    assertThat(g.chunkCount()).isEqualTo(1);
+    assertThat(g.key(0)).isEqualTo("0");
+    assertThat(g.parseKey("0")).hasValue(0);
+  }
+
+  @Test
+  void hugeGrid_capsTheCountInsteadOfOverflowing() {
+    long big = 1L << 40;
+    ChunkGrid g = ChunkGrid.of(new long[] {big, big}, new long[] {1, 1}, '/');
+    assertThat(g.chunkCount()).isEqualTo(Long.MAX_VALUE);
+    assertThat(g.parseKey("5/7")).hasValue(5 * big + 7);
+  }
+
+  @Test
+  void of_rejectsBadShapes() {
+    assertThatThrownBy(() -> ChunkGrid.of(new long[] {3}, new long[] {0}, '.'))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ChunkGrid.of(new long[] {3}, new long[] {1, 1}, '.'))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
