@@ -20,11 +20,11 @@ final class CatCommand implements Callable<Integer> {
 
   @Mixin RefsOptions options;
 
-  /** Where the bytes go; standard output unless a test sets it. */
-  OutputStream out = System.out;
+  @picocli.CommandLine.ParentCommand Main main;
 
   @Override
   public Integer call() throws Exception {
+    OutputStream out = main.binaryOut;
     try (FileSystem fs = options.open(refs)) {
       Path p = fs.getPath("/").resolve(key);
       Files.copy(p, out);

@@ -1,6 +1,10 @@
 package io.refzarr.cli;
 
+import java.io.OutputStream;
+import OutputStreamWriter;
+import PrintStream;
 import java.io.PrintWriter;
+import StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,13 +22,29 @@ import picocli.CommandLine.Command;
     })
 public final class Main implements Runnable {
 
-  public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  /** Where commands that write bytes ({@code cat}) write them. */
+  final OutputStream binaryOut;
+
+  private Main(OutputStream binaryOut) {
+    this.binaryOut = binaryOut;
   }
 
-  /** Runs the command line; returns the exit status. */
-  public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new Main());
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command line with text and bytes going to {@code out}; returns the exit status. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    PrintWriter textOut = utf8(out);
+    PrintWriter textErr = utf8(err);
+    int status = run(args, out, textOut, textErr);
+    textOut.flush();
+    textErr.flush();
+    return status;
+  }
+
+  private static int run(String[] args, OutputStream binaryOut, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main(binaryOut));
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(
@@ -33,6 +53,10 @@ public final class Main implements Runnable {
           return 1;
         });
     return cl.execute(args);
+  }
+
+  private static PrintWriter utf8(PrintStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
   }
 
   @Override

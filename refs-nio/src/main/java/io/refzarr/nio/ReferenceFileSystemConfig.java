@@ -1,7 +1,12 @@
 package io.refzarr.nio;
 
 import io.refzarr.refs.ReadOptions;
+import io.refzarr.source.ByteRangeReaderProvider;
+import io.refzarr.source.ReadSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +34,23 @@ import java.util.Optional;
  *       <td>template values replacing the set's own, to relocate data</td></tr>
  *   <tr><td>{@code maxGeneratedReferences}</td><td>Number or String</td><td>50,000,000</td>
  *       <td>the most references {@code gen} blocks may expand to</td></tr>
+ *   <tr><td>{@code maxGap}</td><td>Number or String</td><td>64,000</td>
+ *       <td>ranges of one remote target at most this many bytes apart are fetched in one request
+ *       (fsspec's {@code max_gap}; negative disables merging)</td></tr>
+ *   <tr><td>{@code maxBlock}</td><td>Number or String</td><td>256,000,000</td>
+ *       <td>the largest merged request in bytes (fsspec's {@code max_block})</td></tr>
+ *   <tr><td>{@code maxConcurrentRequests}</td><td>Number or String</td><td>16</td>
+ *       <td>the most requests in flight for one multi-key read</td></tr>
+ *   <tr><td>{@code blockCacheBytes}</td><td>Number or String</td><td>64 MiB</td>
+ *       <td>weight bound of the cache of fetched remote ranges, shared by all readers (0 disables it)</td></tr>
+ *   <tr><td>{@code sourceProviders}</td><td>Collection of ByteRangeReaderProvider</td><td>empty</td>
+ *       <td>byte sources of the user's own, ahead of the installed ones (by URL scheme)</td></tr>
  * </table>
+ *
+ * <p>Source options in {@code remoteOptions} read by the built-in sources: {@code http.headers} (Map),
+ * {@code http.timeoutMs} (30,000; the whole exchange), {@code http.connectTimeoutMs} (10,000),
+ * {@code http.version} ({@code HTTP_2}), {@code http.maxAttempts} (4), {@code http.retryBaseDelayMs} (100),
+ * {@code http.retryMaxDelayMs} (5,000); the S3 source of {@code refs-s3} reads {@code s3.*}.
  */
 public final class ReferenceFileSystemConfig {
 
@@ -41,6 +62,8 @@ public final class ReferenceFileSystemConfig {
   private final Map<String, Object> remoteOptions;
   private final Optional<String> defaultTarget;
   private final ReadOptions readOptions;
+  private final ReadSettings readSettings;
+  private final List<ByteRangeReaderProvider> sourceProviders;
 
   private ReferenceFileSystemConfig(Builder b) {
     this.root = b.root == null ? Path.of("").toAbsolutePath() : b.root;
@@ -50,6 +73,12 @@ public final class ReferenceFileSystemConfig {
     this.readOptions = new ReadOptions(b.templateOverrides,
         b.maxGeneratedReferences == null ? ReadOptions.DEFAULT.maxGeneratedReferences()
             : b.maxGeneratedReferences);
+    ReadSettings d = ReadSettings.DEFAULT;
+    this.readSettings = new ReadSettings(b.maxGap == null ? d.maxGap() : b.maxGap,
+        b.maxBlock == null ? d.maxBlock() : b.maxBlock,
+        b.maxConcurrentRequests == null ? d.maxConcurrentRequests() : b.maxConcurrentRequests,
+        b.blockCacheBytes == null ? d.cacheBytes() : b.blockCacheBytes);
+    this.sourceProviders = List.copyOf(b.sourceProviders);
   }
 
   public static Builder builder() {
@@ -65,6 +94,11 @@ public final class ReferenceFileSystemConfig {
     b.defaultTarget = defaultTarget.orElse(null);
     b.templateOverrides.putAll(readOptions.templateOverrides());
     b.maxGeneratedReferences = readOptions.maxGeneratedReferences();
+    b.maxGap = readSettings.maxGap();
+    b.maxBlock = readSettings.maxBlock();
+    b.maxConcurrentRequests = readSettings.maxConcurrentRequests();
+    b.blockCacheBytes = readSettings.cacheBytes();
+    b.sourceProviders.addAll(sourceProviders);
     return b;
   }
 
@@ -97,10 +131,26 @@ public final class ReferenceFileSystemConfig {
         case "maxGeneratedReferences":
           b.maxGeneratedReferences(number(e.getKey(), v));
           break;
+        case "maxGap":
+          b.maxGap(number(e.getKey(), v));
+          break;
+        case "maxBlock":
+          b.maxBlock(number(e.getKey(), v));
+          break;
+        case "maxConcurrentRequests":
+          b.maxConcurrentRequests(Math.toIntExact(number(e.getKey(), v)));
+          break;
+        case "blockCacheBytes":
+          b.blockCacheBytes(number(e.getKey(), v));
+          break;
+        case "sourceProviders":
+          providers(e.getKey(), v).forEach(b::sourceProvider);
+          break;
         default:
           throw new IllegalArgumentException("unknown reference file system property \"" + e.getKey()
               + "\" (known: root, defaultTarget, remoteProtocol, remoteOptions, templateOverrides,"
-              + " maxGeneratedReferences)");
+              + " maxGeneratedReferences, maxGap, maxBlock, maxConcurrentRequests, blockCacheBytes,"
+              + " sourceProviders)");
       }
     }
     return b.build();
@@ -118,6 +168,23 @@ public final class ReferenceFileSystemConfig {
       return (Map<?, ?>) v;
     }
     throw new IllegalArgumentException("property " + name + " must be a Map, not " + typeName(v));
+  }
+
+  private static List<ByteRangeReaderProvider> providers(String name, Object v) {
+    Collection<?> c = v instanceof ByteRangeReaderProvider ? List.of(v) : v instanceof Collection ? (Collection<?>) v : null;
+    if (c == null) {
+      throw new IllegalArgumentException("property " + name + " must be a Collection of ByteRangeReaderProvider, not "
+          + typeName(v));
+    }
+    List<ByteRangeReaderProvider> out = new ArrayList<>();
+    for (Object o : c) {
+      if (!(o instanceof ByteRangeReaderProvider)) {
+        throw new IllegalArgumentException("property " + name + " holds a " + typeName(o)
+            + ", not a ByteRangeReaderProvider");
+      }
+      out.add((ByteRangeReaderProvider) o);
+    }
+    return out;
   }
 
   private static long number(String name, Object v) {
@@ -159,6 +226,16 @@ public final class ReferenceFileSystemConfig {
     return readOptions;
   }
 
+  /** How remote targets are read: coalescing, concurrency, block cache. */
+  public ReadSettings readSettings() {
+    return readSettings;
+  }
+
+  /** The user's own byte sources, ahead of the installed ones. */
+  public List<ByteRangeReaderProvider> sourceProviders() {
+    return sourceProviders;
+  }
+
   @Override
   public String toString() {
     return "ReferenceFileSystemConfig{root=" + root + ", remoteProtocol=" + remoteProtocol
@@ -166,7 +243,7 @@ public final class ReferenceFileSystemConfig {
         + ", templateOverrides=" + readOptions.templateOverrides().keySet() + "}";
   }
 
-  /** Builds a {@link ReferenceFileSystemConfig}; each property may be set once. */
+  /** Builds a {@link ReferenceFileSystemConfig}; setters validate their argument at once. */
   public static final class Builder {
     private Path root;
     private String remoteProtocol;
@@ -174,8 +251,52 @@ public final class ReferenceFileSystemConfig {
     private String defaultTarget;
     private final Map<String, String> templateOverrides = new LinkedHashMap<>();
     private Long maxGeneratedReferences;
+    private Long maxGap;
+    private Long maxBlock;
+    private Integer maxConcurrentRequests;
+    private Long blockCacheBytes;
+    private final List<ByteRangeReaderProvider> sourceProviders = new ArrayList<>();
 
     private Builder() {}
+
+    /** Ranges of one remote target at most this many bytes apart are merged (negative: never). */
+    public Builder maxGap(long bytes) {
+      this.maxGap = bytes;
+      return this;
+    }
+
+    /** The largest merged request, in bytes. */
+    public Builder maxBlock(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxBlock must be >= 1: " + bytes);
+      }
+      this.maxBlock = bytes;
+      return this;
+    }
+
+    /** The most requests in flight for one multi-key read. */
+    public Builder maxConcurrentRequests(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("maxConcurrentRequests must be >= 1: " + n);
+      }
+      this.maxConcurrentRequests = n;
+      return this;
+    }
+
+    /** The weight bound of the block cache in bytes (0 disables it). */
+    public Builder blockCacheBytes(long bytes) {
+      if (bytes < 0) {
+        throw new IllegalArgumentException("blockCacheBytes must be >= 0: " + bytes);
+      }
+      this.blockCacheBytes = bytes;
+      return this;
+    }
+
+    /** A byte source of the user's own, ahead of the installed ones for its schemes. */
+    public Builder sourceProvider(ByteRangeReaderProvider provider) {
+      sourceProviders.add(Objects.requireNonNull(provider, "provider"));
+      return this;
+    }
 
     /** The directory that relative target paths resolve against. */
     public Builder root(Path root) {

@@ -1,0 +1,80 @@
+package io.refzarr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The commands of issue 2 against kerchunk's golden set for nc4_cf.nc. */
+class CliTest {
+  static final Path CORPUS = Path.of(System.getProperty("refzarr.corpus", "../../shared/corpus"));
+  static final String REFS = CORPUS.resolve("golden/nc4_cf.json").toString();
+
+  record Result(int status, byte[] out, String err) {
+    String text() {
+      return new String(out, StandardCharsets.UTF_8);
+    }
+  }
+
+  static Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(args, new PrintStream(out, true), new PrintStream(err, true));
+    return new Result(status, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void ls_listsArraysAndKeys() {
+    Result r = run("ls", REFS, "--root", CORPUS.toString());
+    assertThat(r.status()).isZero();
+    assertThat(r.text().lines()).contains("temp/", "precip/", ".zgroup", ".zattrs");
+    Result chunks = run("ls", "-l", REFS, "/temp", "--root", CORPUS.toString());
+    assertThat(chunks.text()).contains("0.0.0.0").contains("nc4_cf.nc [21170, +5409]");
+  }
+
+  @Test
+  void cat_writesTheBytesOfTheRange() throws Exception {
+    Result r = run("cat", REFS, "temp/0.0.0.0", "--root", CORPUS.toString());
+    assertThat(r.status()).isZero();
+    ByteBuffer expected = ByteBuffer.allocate(5409);
+    try (FileChannel ch = FileChannel.open(CORPUS.resolve("nc4_cf.nc"))) {
+      ch.read(expected, 21170);
+    }
+    assertThat(r.out()).isEqualTo(expected.array());
+  }
+
+  @Test
+  void info_summarisesArraysAndReferences() {
+    Result r = run("info", REFS);
+    assertThat(r.status()).isZero();
+    assertThat(r.text())
+        .contains("1 distinct targets")
+        .containsPattern("temp\\s+<f4\\s+shape \\[10, 3, 18, 36\\]\\s+chunks \\[1, 3, 18, 36\\]\\s+shuffle,zlib");
+  }
+
+  @Test
+  void errors_areOneLineOnStderrWithNonZeroStatus() {
+    Result missingKey = run("cat", REFS, "temp/9.9.9.9", "--root", CORPUS.toString());
+    assertThat(missingKey.status()).isNotZero();
+    assertThat(missingKey.err().strip()).isEqualTo("refzarr: no such file or key: /temp/9.9.9.9");
+    Result missingTarget = run("cat", REFS, "temp/0.0.0.0", "--root", "/nonexistent");
+    assertThat(missingTarget.status()).isNotZero();
+    assertThat(missingTarget.err().lines().count()).isEqualTo(1);
+    assertThat(missingTarget.err()).contains("temp/0.0.0.0").contains("nc4_cf.nc");
+    Result badFile = run("info", CORPUS.resolve("nc4_cf.nc").toString());
+    assertThat(badFile.status()).isNotZero();
+    assertThat(badFile.err().lines().count()).isEqualTo(1);
+  }
+
+  @Test
+  void demo_readsEverythingAndSaysOk() {
+    Result r = run("demo");
+    assertThat(r.status()).isZero();
+    assertThat(r.text()).contains("demo OK").doesNotContain("MISMATCH");
+  }
+}
