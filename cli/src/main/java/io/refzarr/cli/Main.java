@@ -1,10 +1,10 @@
 package io.refzarr.cli;
 
 import java.io.OutputStream;
-import OutputStreamWriter;
-import PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
-import StandardCharsets;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
