@@ -1,0 +1,133 @@
+package io.refzarr.lazy;
+
+import com.github.luben.zstd.Zstd;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.xerial.snappy.Snappy;
+
+/**
+ * refzarr's own Parquet codecs (zstd, snappy, gzip, none): parquet-java's default factory is built on
+ * Hadoop's codec classes, which would drag the Hadoop runtime in (java-deps.md section 5).
+ */
+final class Codecs implements CompressionCodecFactory {
+  static final Codecs INSTANCE = new Codecs();
+
+  /** zstd level 3, as pyarrow and fastparquet write by default. */
+  private static final int ZSTD_LEVEL = 3;
+
+  private Codecs() {}
+
+  @Override
+  public BytesInputCompressor getCompressor(CompressionCodecName codec) {
+    return new Compressor(codec);
+  }
+
+  @Override
+  public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
+    return new Decompressor(codec);
+  }
+
+  @Override
+  public void release() {}
+
+  static byte[] compress(CompressionCodecName codec, byte[] in) throws IOException {
+    switch (codec) {
+      case UNCOMPRESSED:
+        return in;
+      case ZSTD:
+        return Zstd.compress(in, ZSTD_LEVEL);
+      case SNAPPY:
+        return Snappy.compress(in);
+      case GZIP:
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(in.length / 2 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+          gz.write(in);
+        }
+        return bytes.toByteArray();
+      default:
+        throw new IOException("unsupported Parquet compression " + codec);
+    }
+  }
+
+  static byte[] decompress(CompressionCodecName codec, byte[] in, int size) throws IOException {
+    byte[] out;
+    switch (codec) {
+      case UNCOMPRESSED:
+        out = in;
+        break;
+      case ZSTD:
+        out = new byte[size];
+        long n = Zstd.decompressByteArray(out, 0, size, in, 0, in.length);
+        if (Zstd.isError(n) || n != size) {
+          throw new IOException("corrupt zstd page: " + (Zstd.isError(n) ? Zstd.getErrorName(n) : n + " bytes"));
+        }
+        break;
+      case SNAPPY:
+        out = Snappy.uncompress(in);
+        break;
+      case GZIP:
+        try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(in))) {
+          out = gz.readNBytes(size);
+        }
+        break;
+      default:
+        throw new IOException("unsupported Parquet compression " + codec);
+    }
+    if (out.length != size) {
+      throw new IOException("page decompressed to " + out.length + " bytes, expected " + size);
+    }
+    return out;
+  }
+
+  private static final class Compressor implements BytesInputCompressor {
+    private final CompressionCodecName codec;
+
+    Compressor(CompressionCodecName codec) {
+      this.codec = codec;
+    }
+
+    @Override
+    public BytesInput compress(BytesInput bytes) throws IOException {
+      return BytesInput.from(Codecs.compress(codec, bytes.toByteArray()));
+    }
+
+    @Override
+    public CompressionCodecName getCodecName() {
+      return codec;
+    }
+
+    @Override
+    public void release() {}
+  }
+
+  private static final class Decompressor implements BytesInputDecompressor {
+    private final CompressionCodecName codec;
+
+    Decompressor(CompressionCodecName codec) {
+      this.codec = codec;
+    }
+
+    @Override
+    public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
+      return BytesInput.from(Codecs.decompress(codec, bytes.toByteArray(), uncompressedSize));
+    }
+
+    @Override
+    public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
+        throws IOException {
+      byte[] in = new byte[compressedSize];
+      input.get(in);
+      output.put(Codecs.decompress(codec, in, uncompressedSize));
+    }
+
+    @Override
+    public void release() {}
+  }
+}

@@ -1,0 +1,62 @@
+package io.refzarr.lazy;
+
+import io.refzarr.refs.Reference;
+import io.refzarr.refs.ReferenceSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.stream.Stream;
+
+/**
+ * Static factories for Parquet reference sets (fsspec's {@code LazyReferenceMapper} layout): open one
+ * lazily, write one from a set, or stream references into one.
+ *
+ * <pre>{@code
+ * try (LazyReferenceSet refs = LazyReferenceSets.open(Path.of("combined.parq"))) {
+ *   Optional<Reference> r = refs.get("tas/0.0.0");
+ * }
+ * LazyReferenceSets.write(ReferenceSets.readJson(json), Path.of("out.parq"), WriteOptions.DEFAULT);
+ * }</pre>
+ */
+public final class LazyReferenceSets {
+  private LazyReferenceSets() {}
+
+  /** Opens a Parquet reference directory with the default cache. Reads only {@code .zmetadata}. */
+  public static LazyReferenceSet open(Path root) throws IOException {
+    return open(root, LazyOptions.DEFAULT);
+  }
+
+  /** Opens a Parquet reference directory (on any NIO file system). Reads only {@code .zmetadata}. */
+  public static LazyReferenceSet open(Path root, LazyOptions options) throws IOException {
+    return new ParquetReferenceSet(root, ZMetadata.read(root), options);
+  }
+
+  /**
+   * A streaming writer into {@code out}: {@code close()} publishes the directory atomically,
+   * {@code abort()} discards it.
+   */
+  public static ParquetReferenceWriter writer(Path out, WriteOptions options) throws IOException {
+    return new ParquetReferenceWriter(out, options);
+  }
+
+  /** Writes every key of {@code set} as a Parquet reference directory at {@code out}, atomically. */
+  public static void write(ReferenceSet set, Path out, WriteOptions options) throws IOException {
+    ParquetReferenceWriter writer = writer(out, options);
+    try (Stream<String> keys = set.keys()) {
+      Iterator<String> it = keys.iterator();
+      while (it.hasNext()) {
+        String key = it.next();
+        Reference ref = set.get(key).orElseThrow(() -> new IOException("key vanished while writing: " + key));
+        writer.put(key, ref);
+      }
+    } catch (UncheckedIOException e) {
+      writer.abort();
+      throw e.getCause();
+    } catch (IOException | RuntimeException | Error e) {
+      writer.abort();
+      throw e;
+    }
+    writer.close();
+  }
+}

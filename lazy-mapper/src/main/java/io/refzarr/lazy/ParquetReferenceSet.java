@@ -1,0 +1,181 @@
+package io.refzarr.lazy;
+
+import io.refzarr.refs.InvalidReferenceSetException;
+import io.refzarr.refs.Reference;
+import io.refzarr.zarr.ChunkGrid;
+import io.refzarr.zarr.ZarrKeys;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+/**
+ * The lazy Parquet reference set. Metadata keys come from {@code .zmetadata}; a chunk key
+ * {@code <field>/<i.j.k>} is chunk number {@code n} of its array's grid (C order), row {@code n %
+ * record_size} of {@code <field>/refs.<n / record_size>.parq}. Only the page holding that row is read.
+ * Directories are derived from the metadata keys, so listing never reads a record file until chunk names
+ * are asked for, and then one page at a time.
+ */
+final class ParquetReferenceSet implements LazyReferenceSet {
+  private final Path root;
+  private final ZMetadata meta;
+  private final RecordCache cache;
+  private final Map<String, TreeSet<String>> directories = new HashMap<>();
+
+  ParquetReferenceSet(Path root, ZMetadata meta, LazyOptions options) {
+    this.root = root;
+    this.meta = meta;
+    this.cache = new RecordCache(root, meta.recordSize(), options);
+    directories.put("", new TreeSet<>());
+    meta.metadata().keySet().forEach(this::index);
+    for (String array : meta.arrays().keySet()) {
+      directories.computeIfAbsent(array, a -> new TreeSet<>());
+    }
+  }
+
+  private void index(String key) {
+    String child = key;
+    String parent = ZarrKeys.parent(child);
+    while (true) {
+      TreeSet<String> names = directories.computeIfAbsent(parent, p -> new TreeSet<>());
+      if (!names.add(ZarrKeys.name(child)) || parent.isEmpty()) {
+        return;
+      }
+      child = parent;
+      parent = ZarrKeys.parent(child);
+    }
+  }
+
+  @Override
+  public int recordSize() {
+    return meta.recordSize();
+  }
+
+  @Override
+  public CacheMetrics cacheMetrics() {
+    return cache.metrics();
+  }
+
+  @Override
+  public Optional<Reference> get(String key) throws IOException {
+    byte[] doc = meta.metadata().get(key);
+    if (doc != null) {
+      return Optional.of(new Reference.Inline(doc.clone()));
+    }
+    String field = ZarrKeys.parent(key);
+    ChunkGrid grid = meta.arrays().get(field);
+    if (grid == null) {
+      return Optional.empty();
+    }
+    OptionalLong flat = grid.parseKey(ZarrKeys.name(key));
+    return flat.isPresent() ? Optional.ofNullable(chunk(key, field, flat.getAsLong())) : Optional.empty();
+  }
+
+  private Reference chunk(String key, String field, long flat) throws IOException {
+    RecordCache.FileKey fk = new RecordCache.FileKey(field, flat / meta.recordSize());
+    long row = flat % meta.recordSize();
+    try {
+      Optional<RecordFile> file = cache.file(fk);
+      int block = file.isPresent() ? file.get().blockOf(row) : -1;
+      if (block < 0) {
+        return null;
+      }
+      RowBlock rows = cache.block(fk, block);
+      return rows.reference((int) (row - rows.firstRow()));
+    } catch (InvalidReferenceSetException e) {
+      throw new InvalidReferenceSetException(e.source(), key, reason(e), e);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidReferenceSetException(cache.recordPath(fk).toString(), key,
+          "row " + row + " holds an invalid reference: " + e.getMessage(), e);
+    }
+  }
+
+  private static String reason(InvalidReferenceSetException e) {
+    String prefix = e.source() + ": ";
+    String msg = e.getMessage();
+    return msg.startsWith(prefix) ? msg.substring(prefix.length()) : msg;
+  }
+
+  @Override
+  public Kind kind(String key) throws IOException {
+    if (key.isEmpty() || directories.containsKey(key)) {
+      return Kind.DIRECTORY;
+    }
+    return get(key).isPresent() ? Kind.FILE : Kind.ABSENT;
+  }
+
+  @Override
+  public Stream<String> list(String directory) {
+    TreeSet<String> names = directories.get(directory);
+    if (names == null) {
+      return Stream.empty();
+    }
+    ChunkGrid grid = meta.arrays().get(directory);
+    return grid == null ? names.stream() : Stream.concat(names.stream(), chunkNames(directory, grid));
+  }
+
+  /** The names of the chunks that have references, record by record and page by page, as consumed. */
+  private Stream<String> chunkNames(String field, ChunkGrid grid) {
+    int rs = meta.recordSize();
+    long records = (grid.chunkCount() + rs - 1) / rs;
+    return LongStream.range(0, records).boxed().flatMap(record -> {
+      RecordCache.FileKey fk = new RecordCache.FileKey(field, record);
+      Optional<RecordFile> file = unchecked(() -> cache.file(fk));
+      int blocks = file.map(RecordFile::blockCount).orElse(0);
+      return IntStream.range(0, blocks).boxed().flatMap(b -> {
+        RowBlock rows = unchecked(() -> cache.block(fk, b));
+        long base = record * rs + rows.firstRow();
+        return IntStream.range(0, rows.rowCount())
+            .filter(i -> rows.present(i) && base + i < grid.chunkCount())
+            .mapToObj(i -> grid.key(base + i));
+      });
+    });
+  }
+
+  @Override
+  public Stream<String> keys() {
+    Stream<String> chunks = meta.arrays().entrySet().stream()
+        .flatMap(e -> chunkNames(e.getKey(), e.getValue()).map(n -> ZarrKeys.join(e.getKey(), n)));
+    return Stream.concat(new TreeSet<>(meta.metadata().keySet()).stream(), chunks);
+  }
+
+  /** Counts every key: reads every record file. */
+  @Override
+  public long size() throws IOException {
+    try (Stream<String> keys = keys()) {
+      return keys.count();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  @Override
+  public void close() {
+    cache.clear();
+  }
+
+  @Override
+  public String toString() {
+    return "ParquetReferenceSet[" + root + ", " + meta.arrays().size() + " arrays, record_size "
+        + meta.recordSize() + "]";
+  }
+
+  private interface IoSupplier<T> {
+    T get() throws IOException;
+  }
+
+  private static <T> T unchecked(IoSupplier<T> s) {
+    try {
+      return s.get();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

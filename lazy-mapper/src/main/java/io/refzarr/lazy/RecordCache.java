@@ -1,0 +1,103 @@
+package io.refzarr.lazy;
+
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Record-file footers and decoded pages of one lazy set, in Caffeine async caches: concurrent misses on the
+ * same page share one load, and pages are bounded by their estimated heap bytes.
+ */
+final class RecordCache {
+  /** A record file: array path and record number. */
+  record FileKey(String field, long record) {}
+
+  /** One block (page or row group) of a record file. */
+  record BlockKey(FileKey file, int block) {}
+
+  private final Path root;
+  private final int recordSize;
+  private final AsyncLoadingCache<FileKey, Optional<RecordFile>> files;
+  private final AsyncLoadingCache<BlockKey, RowBlock> blocks;
+
+  RecordCache(Path root, int recordSize, LazyOptions options) {
+    this.root = root;
+    this.recordSize = recordSize;
+    this.files = Caffeine.newBuilder()
+        .maximumSize(options.maxCachedFiles())
+        .executor(options.executor())
+        .buildAsync(key -> Optional.ofNullable(
+            RecordFile.open(ZMetadata.recordFile(root, key.field(), key.record()), recordSize)));
+    this.blocks = Caffeine.newBuilder()
+        .maximumWeight(options.maxCachedBytes())
+        .<BlockKey, RowBlock>weigher((k, v) -> v.weight())
+        .executor(options.executor())
+        .recordStats()
+        .buildAsync(this::loadBlock);
+  }
+
+  private RowBlock loadBlock(BlockKey key) throws IOException {
+    RecordFile f = join(files.get(key.file())).orElseThrow();
+    return f.readBlock(key.block());
+  }
+
+  /** The record file, or empty if it does not exist. */
+  Optional<RecordFile> file(FileKey key) throws IOException {
+    return join(files.get(key));
+  }
+
+  /** A block of a record file. */
+  RowBlock block(FileKey file, int block) throws IOException {
+    return join(blocks.get(new BlockKey(file, block)));
+  }
+
+  Path recordPath(FileKey key) {
+    return ZMetadata.recordFile(root, key.field(), key.record());
+  }
+
+  int recordSize() {
+    return recordSize;
+  }
+
+  CacheMetrics metrics() {
+    CacheStats s = blocks.synchronous().stats();
+    long weight = blocks.synchronous().policy().eviction()
+        .flatMap(e -> e.weightedSize().isPresent() ? Optional.of(e.weightedSize().getAsLong()) : Optional.empty())
+        .orElse(0L);
+    return new CacheMetrics(s.hitCount(), s.missCount(), s.loadSuccessCount() + s.loadFailureCount(),
+        s.evictionCount(), weight);
+  }
+
+  void clear() {
+    blocks.synchronous().invalidateAll();
+    files.synchronous().invalidateAll();
+  }
+
+  /** Waits for a load, unwrapping its failure to the {@link IOException} it was. */
+  private static <T> T join(CompletableFuture<T> future) throws IOException {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException) {
+        throw (IOException) cause;
+      }
+      if (cause instanceof UncheckedIOException) {
+        throw ((UncheckedIOException) cause).getCause();
+      }
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new IOException(cause);
+    }
+  }
+}

@@ -1,0 +1,267 @@
+package io.refzarr.lazy;
+
+import io.refzarr.refs.InvalidReferenceSetException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.filter2.columnindex.RowRanges;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.internal.column.columnindex.OffsetIndex;
+
+/**
+ * One record file's footer and block layout. A block is one page of the file when every column has an
+ * offset index (refzarr's own files: a lookup then decodes one page per column, not the whole record), else
+ * a whole row group (files written by fsspec). Holds no open file: each block read opens the file anew, so
+ * evicting this from the cache leaks nothing.
+ */
+final class RecordFile {
+  private final Path file;
+  private final ParquetMetadata footer;
+  private final Columns columns;
+  private final long[] blockStarts; // first row of each block, plus the total row count at the end
+  private final int[] blockRowGroups;
+  private final boolean[] blockIsPage;
+  private final long[] rowGroupStarts;
+
+  private RecordFile(Path file, ParquetMetadata footer, Columns columns, long[] blockStarts,
+      int[] blockRowGroups, boolean[] blockIsPage, long[] rowGroupStarts) {
+    this.file = file;
+    this.footer = footer;
+    this.columns = columns;
+    this.blockStarts = blockStarts;
+    this.blockRowGroups = blockRowGroups;
+    this.blockIsPage = blockIsPage;
+    this.rowGroupStarts = rowGroupStarts;
+  }
+
+  static ParquetReadOptions readOptions() {
+    return new ParquetReadOptions.Builder(new PlainParquetConfiguration())
+        .withCodecFactory(Codecs.INSTANCE)
+        .build();
+  }
+
+  /** The layout of {@code file}, or null if there is no such file (all its chunks are missing). */
+  static RecordFile open(Path file, int recordSize) throws IOException {
+    if (!Files.exists(file)) {
+      return null;
+    }
+    try (ParquetFileReader reader = ParquetFileReader.open(new NioInputFile(file), readOptions())) {
+      return layout(file, reader, recordSize);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (InvalidReferenceSetException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidReferenceSetException(file.toString(), "",
+          "not a readable Parquet record file (truncated or corrupt?): " + e.getMessage(), e);
+    }
+  }
+
+  private static RecordFile layout(Path file, ParquetFileReader reader, int recordSize) throws IOException {
+    ParquetMetadata footer = reader.getFooter();
+    Columns columns = Columns.of(footer.getFileMetaData().getSchema(), file.toString());
+    List<BlockMetaData> groups = footer.getBlocks();
+    long[] starts = new long[0];
+    int[] rgs = new int[0];
+    boolean[] pages = new boolean[0];
+    long[] rgStarts = new long[groups.size()];
+    long row = 0;
+    for (int g = 0; g < groups.size(); g++) {
+      rgStarts[g] = row;
+      long[] local = pageStarts(reader, groups.get(g), columns);
+      int n = starts.length;
+      starts = Arrays.copyOf(starts, n + local.length);
+      rgs = Arrays.copyOf(rgs, n + local.length);
+      pages = Arrays.copyOf(pages, n + local.length);
+      for (int i = 0; i < local.length; i++) {
+        starts[n + i] = row + local[i];
+        rgs[n + i] = g;
+        pages[n + i] = local.length > 1;
+      }
+      row += groups.get(g).getRowCount();
+    }
+    if (row > recordSize) {
+      throw new InvalidReferenceSetException(file.toString(), "",
+          "has " + row + " rows, more than the record_size " + recordSize
+              + " of .zmetadata (wrong record_size?)");
+    }
+    starts = Arrays.copyOf(starts, starts.length + 1);
+    starts[starts.length - 1] = row;
+    return new RecordFile(file, footer, columns, starts, rgs, pages, rgStarts);
+  }
+
+  /** Row-group-relative first rows of the pages (one entry, 0, when pages cannot be read alone). */
+  private static long[] pageStarts(ParquetFileReader reader, BlockMetaData group, Columns columns)
+      throws IOException {
+    ColumnChunkMetaData first = null;
+    for (ColumnChunkMetaData c : group.getColumns()) {
+      if (c.getOffsetIndexReference() == null) {
+        return new long[] {0};
+      }
+      if (Arrays.equals(c.getPath().toArray(), columns.first().getPath())) {
+        first = c;
+      }
+    }
+    OffsetIndex index = first == null ? null : reader.readOffsetIndex(first);
+    if (index == null || index.getPageCount() == 0) {
+      return new long[] {0};
+    }
+    long[] out = new long[index.getPageCount()];
+    for (int p = 0; p < out.length; p++) {
+      out[p] = index.getFirstRowIndex(p);
+    }
+    return out;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  /** The block holding {@code row}, or -1 past the file's last row. */
+  int blockOf(long row) {
+    if (row < 0 || row >= blockStarts[blockStarts.length - 1]) {
+      return -1;
+    }
+    int i = Arrays.binarySearch(blockStarts, 0, blockStarts.length - 1, row);
+    return i >= 0 ? i : -i - 2;
+  }
+
+  int blockCount() {
+    return blockStarts.length - 1;
+  }
+
+  /** Heap estimate for the cache. */
+  int weight() {
+    return 2048 + 24 * blockStarts.length;
+  }
+
+  /** Reads and decodes one block. */
+  RowBlock readBlock(int block) throws IOException {
+    NioInputFile in = new NioInputFile(file);
+    try (ParquetFileReader reader = ParquetFileReader.open(in, footer, readOptions(), in.newStream())) {
+      reader.setRequestedSchema(columns.projection);
+      int g = blockRowGroups[block];
+      long first = blockStarts[block];
+      int count = (int) (blockStarts[block + 1] - first);
+      PageReadStore pages;
+      if (blockIsPage[block]) {
+        long from = first - rowGroupStarts[g];
+        pages = reader.readFilteredRowGroup(g, RowRanges.builder().addSelectedRange(from, from + count - 1).build());
+      } else {
+        pages = reader.readRowGroup(g);
+      }
+      return decode(pages, first, count);
+    } catch (InvalidReferenceSetException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidReferenceSetException(file.toString(), "",
+          "cannot read rows " + blockStarts[block] + ".." + (blockStarts[block + 1] - 1)
+              + " (truncated or corrupt?): " + e.getMessage(), e);
+    }
+  }
+
+  private RowBlock decode(PageReadStore pages, long first, int count) throws IOException {
+    String createdBy = footer.getFileMetaData().getCreatedBy();
+    ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
+        new GroupRecordConverter(columns.projection).getRootConverter(), columns.projection, createdBy);
+    BlockDecoder d = new BlockDecoder(count);
+    if (columns.path != null) {
+      d.paths(store.getColumnReader(columns.path), columns.path);
+      d.offsets(store.getColumnReader(columns.offset), columns.offset);
+      d.sizes(store.getColumnReader(columns.size), columns.size);
+    }
+    if (columns.raw != null) {
+      d.raw(store.getColumnReader(columns.raw), columns.raw);
+    }
+    return d.build(first);
+  }
+
+  /** Fills the columns of one block from parquet-java column readers. */
+  private static final class BlockDecoder {
+    private final int count;
+    private final int[] pathIds;
+    private final long[] offsets;
+    private final long[] sizes;
+    private byte[][] raw;
+    private final java.util.Map<org.apache.parquet.io.api.Binary, Integer> ids = new java.util.HashMap<>();
+    private final java.util.List<String> table = new java.util.ArrayList<>();
+
+    BlockDecoder(int count) {
+      this.count = count;
+      this.pathIds = new int[count];
+      Arrays.fill(pathIds, RowBlock.NULL);
+      this.offsets = new long[count];
+      this.sizes = new long[count];
+    }
+
+    void paths(ColumnReader r, ColumnDescriptor c) {
+      int max = c.getMaxDefinitionLevel();
+      org.apache.parquet.io.api.Binary last = null;
+      int lastId = RowBlock.NULL;
+      for (int i = 0; i < count; i++) {
+        if (r.getCurrentDefinitionLevel() == max) {
+          org.apache.parquet.io.api.Binary b = r.getBinary();
+          if (b != last) { // dictionary pages hand out the same Binary for the same entry
+            lastId = ids.computeIfAbsent(b.copy(), k -> {
+              table.add(k.toStringUsingUTF8());
+              return table.size() - 1;
+            });
+            last = b;
+          }
+          pathIds[i] = lastId;
+        }
+        r.consume();
+      }
+    }
+
+    void offsets(ColumnReader r, ColumnDescriptor c) {
+      longs(r, c, offsets);
+    }
+
+    void sizes(ColumnReader r, ColumnDescriptor c) {
+      longs(r, c, sizes);
+    }
+
+    private void longs(ColumnReader r, ColumnDescriptor c, long[] out) {
+      int max = c.getMaxDefinitionLevel();
+      boolean int64 = c.getPrimitiveType().getPrimitiveTypeName()
+          == org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
+      for (int i = 0; i < count; i++) {
+        if (r.getCurrentDefinitionLevel() == max) {
+          out[i] = int64 ? r.getLong() : r.getInteger();
+        }
+        r.consume();
+      }
+    }
+
+    void raw(ColumnReader r, ColumnDescriptor c) {
+      int max = c.getMaxDefinitionLevel();
+      for (int i = 0; i < count; i++) {
+        if (r.getCurrentDefinitionLevel() == max) {
+          if (raw == null) {
+            raw = new byte[count][];
+          }
+          raw[i] = r.getBinary().getBytes();
+        }
+        r.consume();
+      }
+    }
+
+    RowBlock build(long first) {
+      return new RowBlock(first, table.toArray(new String[0]), pathIds, offsets, sizes, raw);
+    }
+  }
+}
