@@ -134,7 +134,12 @@ final class HeaderParser {
     }
     List<Attribute> attrs = attributes(what);
     NcType type = readType(what);
-    readNonNeg("vsize of " + what); // recomputed from the shape, as netCDF-C does (it overflows for big variables)
+    // vsize is recomputed from the shape, as netCDF-C does: big variables store 2^32-1 (or garbage) here
+    if (version == 5) {
+      readLong("vsize of " + what);
+    } else {
+      readInt("vsize of " + what);
+    }
     long beginAt = pos;
     long begin = version == 1 ? readInt("begin of " + what) : readLong("begin of " + what);
     if (begin < 0) {

@@ -60,26 +60,16 @@ final class Netcdf3Writer {
     return v;
   }
 
+  /** The length of the header this writer makes. */
+  int headerLength() {
+    return header(new long[vars.size()]).length;
+  }
+
   byte[] build() {
-    int headerLength = header(new long[vars.size()]).length;
-    long[] begins = new long[vars.size()];
-    long pos = headerLength;
-    for (int i = 0; i < vars.size(); i++) {
-      if (!isRecord(vars.get(i))) {
-        begins[i] = pos;
-        pos += pad(elementBytes(vars.get(i)));
-      }
-    }
-    long recsize = recsize();
-    long recPos = pos;
-    for (int i = 0; i < vars.size(); i++) {
-      if (isRecord(vars.get(i))) {
-        begins[i] = recPos;
-        recPos += recordVarCount() == 1 ? elementBytes(vars.get(i)) : pad(elementBytes(vars.get(i)));
-      }
-    }
-    ByteBuffer file = ByteBuffer.allocate((int) (pos + recsize * records));
+    long[] begins = begins();
+    ByteBuffer file = ByteBuffer.allocate((int) (dataEnd(begins)));
     file.put(header(begins));
+    long recsize = recsize();
     for (int i = 0; i < vars.size(); i++) {
       Var v = vars.get(i);
       int per = (int) elementBytes(v);
@@ -94,7 +84,39 @@ final class Netcdf3Writer {
     return file.array();
   }
 
-  private byte[] header(long[] begins) {
+  private long dataEnd(long[] begins) {
+    long end = headerLength();
+    for (int i = 0; i < vars.size(); i++) {
+      if (!isRecord(vars.get(i))) {
+        end = Math.max(end, begins[i] + pad(elementBytes(vars.get(i))));
+      }
+    }
+    return end + recsize() * records;
+  }
+
+  /** Where each variable's data begins. */
+  long[] begins() {
+    int headerLength = headerLength();
+    long[] begins = new long[vars.size()];
+    long pos = headerLength;
+    for (int i = 0; i < vars.size(); i++) {
+      if (!isRecord(vars.get(i))) {
+        begins[i] = pos;
+        pos += pad(elementBytes(vars.get(i)));
+      }
+    }
+    long recPos = pos;
+    for (int i = 0; i < vars.size(); i++) {
+      if (isRecord(vars.get(i))) {
+        begins[i] = recPos;
+        recPos += recordVarCount() == 1 ? elementBytes(vars.get(i)) : pad(elementBytes(vars.get(i)));
+      }
+    }
+    return begins;
+  }
+
+  /** The header bytes with the given data offsets. */
+  byte[] header(long[] begins) {
     Out out = new Out();
     out.raw(new byte[] {'C', 'D', 'F', (byte) version});
     out.nonNeg(claimedRecords != null ? claimedRecords : records);
