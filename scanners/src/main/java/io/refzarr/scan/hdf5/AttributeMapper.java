@@ -1,0 +1,142 @@
+package io.refzarr.scan.hdf5;
+
+import io.jhdf.api.Attribute;
+import io.jhdf.object.datatype.DataType;
+import io.jhdf.object.datatype.EnumDataType;
+import io.jhdf.object.datatype.FixedPoint;
+import io.jhdf.object.datatype.FloatingPoint;
+import io.jhdf.object.datatype.StringData;
+import io.jhdf.object.datatype.VariableLength;
+import java.lang.reflect.Array;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * HDF5 attributes to Zarr attributes by kerchunk's rules ({@code _transfer_attrs}): netCDF/HDF5 bookkeeping
+ * attributes are dropped, fixed-length byte strings become text (an empty scalar one a single space),
+ * one-element arrays become scalars, other arrays lists, empty attributes {@code ""}, and the value
+ * {@code "DIMENSION_SCALE"} is dropped. {@code _FillValue} is left to {@link FillValues}.
+ */
+final class AttributeMapper {
+  static final String FILL_VALUE = "_FillValue";
+  static final Set<String> HIDDEN =
+      Set.of(
+          "REFERENCE_LIST",
+          "CLASS",
+          "DIMENSION_LIST",
+          "NAME",
+          "_Netcdf4Dimid",
+          "_Netcdf4Coordinates",
+          "_nc3_strict",
+          "_NCProperties");
+
+  private AttributeMapper() {}
+
+  /**
+   * The Zarr attributes of a node; attributes that cannot be represented are named in {@code dropped}
+   * (kerchunk drops them too, with a debug message).
+   */
+  static Map<String, Object> convert(Map<String, Attribute> attributes, List<String> dropped) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Attribute> e : attributes.entrySet()) {
+      String name = e.getKey();
+      if (HIDDEN.contains(name) || name.equals(FILL_VALUE)) {
+        continue;
+      }
+      Object value;
+      try {
+        value = value(e.getValue());
+      } catch (RuntimeException ex) {
+        value = null;
+      }
+      if (value == null) {
+        dropped.add(name);
+      } else if (!"DIMENSION_SCALE".equals(value)) {
+        out.put(name, value);
+      }
+    }
+    return out;
+  }
+
+  /** One attribute's value as a JSON tree value, or null if it has no JSON form. */
+  static Object value(Attribute attr) {
+    if (attr.isEmpty()) {
+      return "";
+    }
+    DataType type = attr.getDataType();
+    Object data = attr.getData();
+    if (type instanceof StringData && attr.isScalar()) {
+      String s = (String) data;
+      return s.isEmpty() ? " " : s; // h5py gives bytes; kerchunk turns b"" into " "
+    }
+    if (type instanceof StringData
+        || (type instanceof VariableLength && ((VariableLength) type).isVariableLengthString())) {
+      return shaped(data, x -> x);
+    }
+    if (type instanceof EnumDataType) {
+      return enumValue((EnumDataType) type, data);
+    }
+    if (type instanceof FixedPoint || type instanceof FloatingPoint) {
+      return shaped(data, AttributeMapper::number);
+    }
+    return null;
+  }
+
+  private static Object enumValue(EnumDataType type, Object data) {
+    Map<String, Long> codes = new LinkedHashMap<>();
+    type.getEnumMapping().forEach((code, label) -> codes.put(label, (long) code));
+    boolean bool = type.getSize() == 1 && codes.size() == 2 && Long.valueOf(0).equals(codes.get("FALSE"))
+        && Long.valueOf(1).equals(codes.get("TRUE"));
+    return shaped(data, label -> bool ? (Object) "TRUE".equals(label) : codes.get(String.valueOf(label)));
+  }
+
+  /** A scalar, a one-element array as its element, any other array as (nested) lists. */
+  private static Object shaped(Object data, java.util.function.Function<Object, Object> element) {
+    if (data == null || !data.getClass().isArray()) {
+      return data == null ? null : element.apply(data);
+    }
+    Object single = single(data);
+    if (single != null) {
+      return element.apply(single);
+    }
+    return list(data, element);
+  }
+
+  private static Object single(Object array) {
+    Object a = array;
+    while (a.getClass().isArray()) {
+      if (Array.getLength(a) != 1) {
+        return null;
+      }
+      a = Array.get(a, 0);
+    }
+    return a;
+  }
+
+  private static List<Object> list(Object array, java.util.function.Function<Object, Object> element) {
+    int n = Array.getLength(array);
+    List<Object> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Object x = Array.get(array, i);
+      out.add(x != null && x.getClass().isArray() ? list(x, element) : element.apply(x));
+    }
+    return out;
+  }
+
+  static Object number(Object x) {
+    if (x instanceof Float) {
+      return ((Float) x).doubleValue();
+    }
+    if (x instanceof Byte || x instanceof Short || x instanceof Integer) {
+      return ((Number) x).longValue();
+    }
+    if (x instanceof BigInteger && ((BigInteger) x).bitLength() < 64) {
+      return ((BigInteger) x).longValue();
+    }
+    return x;
+  }
+}

@@ -1,0 +1,89 @@
+package io.refzarr.scan.hdf5;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Walks a version-1 B-tree of raw data chunks (node type 1), visiting leaf entries in key order. Each node
+ * is checked: its signature, type, that levels fall by one per step and that no node is visited twice, so
+ * a corrupt or cyclic tree fails fast with the offending address instead of looping.
+ */
+final class BTreeV1Walker {
+  private static final int MAX_LEVEL = 64;
+  private final BlockCacheChannel file;
+  private final long base;
+  private final int offsetSize;
+  private final int rank;
+  private final int keySize;
+  private final ChunkLocator.Visitor visitor;
+  private final Set<Long> seen = new HashSet<>();
+  private final long[] offset;
+
+  BTreeV1Walker(BlockCacheChannel file, long base, int offsetSize, int rank, ChunkLocator.Visitor visitor) {
+    this.file = file;
+    this.base = base;
+    this.offsetSize = offsetSize;
+    this.rank = rank;
+    this.keySize = 8 + 8 * (rank + 1);
+    this.visitor = visitor;
+    this.offset = new long[rank];
+  }
+
+  void walk(long root) throws IOException {
+    node(root, -1);
+  }
+
+  private void node(long address, int expectedLevel) throws IOException {
+    if (!seen.add(address)) {
+      throw new IOException("chunk B-tree node at " + (base + address) + " is reached twice (cycle)");
+    }
+    int headerSize = 8 + 2 * offsetSize;
+    ByteBuffer h = read(address, headerSize);
+    if (h.getInt() != 0x45455254) { // "TREE" little-endian
+      throw new IOException("no B-tree node signature at byte " + (base + address));
+    }
+    int type = h.get() & 0xff;
+    int level = h.get() & 0xff;
+    int entries = h.getShort() & 0xffff;
+    if (type != 1) {
+      throw new IOException("B-tree node at byte " + (base + address) + " is not a chunk node (type " + type + ")");
+    }
+    if (level > MAX_LEVEL || (expectedLevel >= 0 && level != expectedLevel)) {
+      throw new IOException("B-tree node at byte " + (base + address) + " has level " + level
+          + (expectedLevel >= 0 ? ", expected " + expectedLevel : ""));
+    }
+    ByteBuffer body = read(address + headerSize, entries * (keySize + offsetSize) + keySize);
+    for (int i = 0; i < entries; i++) {
+      int pos = i * (keySize + offsetSize);
+      long child = address(body, pos + keySize);
+      if (level == 0) {
+        long size = body.getInt(pos) & 0xffffffffL;
+        int mask = body.getInt(pos + 4);
+        for (int d = 0; d < rank; d++) {
+          offset[d] = body.getLong(pos + 8 + 8 * d);
+        }
+        visitor.chunk(offset, base + child, size, mask);
+      } else {
+        node(child, level - 1);
+      }
+    }
+  }
+
+  private long address(ByteBuffer b, int pos) {
+    return offsetSize == 8 ? b.getLong(pos) : b.getInt(pos) & 0xffffffffL;
+  }
+
+  private ByteBuffer read(long address, int length) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+    long at = base + address;
+    if (at < 0 || file.readAt(buf, at) < length) {
+      throw new EOFException("B-tree node at byte " + at + " runs past the end of the file ("
+          + file.size() + " bytes)");
+    }
+    return buf.flip();
+  }
+}

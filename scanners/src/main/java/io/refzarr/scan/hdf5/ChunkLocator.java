@@ -1,0 +1,90 @@
+package io.refzarr.scan.hdf5;
+
+import io.jhdf.Constants;
+import io.jhdf.dataset.chunked.Chunk;
+import io.jhdf.dataset.chunked.DatasetInfo;
+import io.jhdf.dataset.chunked.indexing.BTreeIndex;
+import io.jhdf.dataset.chunked.indexing.ChunkIndex;
+import io.jhdf.dataset.chunked.indexing.ExtensibleArrayIndex;
+import io.jhdf.dataset.chunked.indexing.FixedArrayIndex;
+import io.jhdf.dataset.chunked.indexing.ImplicitChunkIndex;
+import io.jhdf.dataset.chunked.indexing.SingleChunkIndex;
+import io.jhdf.object.message.DataLayoutMessage;
+import io.jhdf.storage.HdfBackingStorage;
+import java.io.IOException;
+import java.util.BitSet;
+
+/**
+ * Lists the allocated chunks of a chunked dataset with their file offsets (user block included), stored
+ * sizes and filter masks, for every chunk index type: version-1 B-trees (layout version 3, what
+ * {@code libver="earliest"} and most netCDF4 files use) are walked here directly, streaming, with cycle and
+ * depth checks; the layout version 4 indexes (single chunk, implicit, fixed array, extensible array,
+ * version-2 B-tree) through jhdf's index classes.
+ */
+final class ChunkLocator {
+
+  /** Receives each allocated chunk; {@code offset} (element coordinates) is reused between calls. */
+  interface Visitor {
+    void chunk(long[] offset, long address, long size, int filterMask) throws IOException;
+  }
+
+  private ChunkLocator() {}
+
+  static void forEach(
+      HdfBackingStorage storage,
+      BlockCacheChannel file,
+      DataLayoutMessage layout,
+      long[] dims,
+      int[] chunkDims,
+      int elementSize,
+      Visitor visitor)
+      throws IOException {
+    long base = storage.getUserBlockSize();
+    if (layout instanceof DataLayoutMessage.ChunkedDataLayoutMessage) {
+      long root = ((DataLayoutMessage.ChunkedDataLayoutMessage) layout).getBTreeAddress();
+      if (root != Constants.UNDEFINED_ADDRESS) {
+        new BTreeV1Walker(file, base, storage.getSizeOfOffsets(), dims.length, visitor).walk(root);
+      }
+      return;
+    }
+    DataLayoutMessage.ChunkedDataLayoutMessageV4 v4 = (DataLayoutMessage.ChunkedDataLayoutMessageV4) layout;
+    if (v4.getAddress() == Constants.UNDEFINED_ADDRESS) {
+      return;
+    }
+    long chunkBytes = elementSize;
+    for (int c : chunkDims) {
+      chunkBytes *= c;
+    }
+    if (chunkBytes > Integer.MAX_VALUE) {
+      throw new IOException("chunks of " + chunkBytes + " bytes are larger than jhdf can index");
+    }
+    DatasetInfo info = new DatasetInfo((int) chunkBytes, dims, chunkDims);
+    for (Chunk c : index(storage, v4, info).getAllChunks()) {
+      visitor.chunk(c.getChunkOffset(), base + c.getAddress(), c.getSize(), mask(c.getFilterMask()));
+    }
+  }
+
+  private static ChunkIndex index(
+      HdfBackingStorage storage, DataLayoutMessage.ChunkedDataLayoutMessageV4 v4, DatasetInfo info)
+      throws IOException {
+    switch (v4.getIndexingType()) {
+      case DataLayoutMessage.ChunkedDataLayoutMessageV4.SINGLE_CHUNK_INDEX:
+        return new SingleChunkIndex(v4, info);
+      case DataLayoutMessage.ChunkedDataLayoutMessageV4.IMPLICIT_INDEX:
+        return new ImplicitChunkIndex(v4.getAddress(), info);
+      case DataLayoutMessage.ChunkedDataLayoutMessageV4.FIXED_ARRAY_INDEX:
+        return new FixedArrayIndex(storage, v4.getAddress(), info);
+      case DataLayoutMessage.ChunkedDataLayoutMessageV4.EXTENSIBLE_ARRAY_INDEX:
+        return new ExtensibleArrayIndex(storage, v4.getAddress(), info);
+      case DataLayoutMessage.ChunkedDataLayoutMessageV4.B_TREE_V2_INDEX:
+        return new BTreeIndex(storage, v4.getAddress(), info);
+      default:
+        throw new IOException("unknown chunk index type " + v4.getIndexingType());
+    }
+  }
+
+  static int mask(BitSet bits) {
+    long[] words = bits == null ? new long[0] : bits.toLongArray();
+    return words.length == 0 ? 0 : (int) words[0];
+  }
+}

@@ -1,0 +1,293 @@
+package io.refzarr.scan.hdf5;
+
+import io.jhdf.AbstractNode;
+import io.jhdf.Constants;
+import io.jhdf.ObjectHeader;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.dataset.ChunkedDataset;
+import io.jhdf.object.message.DataLayoutMessage;
+import io.jhdf.object.message.DataSpace;
+import io.jhdf.object.message.DataSpaceMessage;
+import io.jhdf.object.message.DataTypeMessage;
+import io.jhdf.object.message.FillValueMessage;
+import io.jhdf.object.message.FillValueOldMessage;
+import io.jhdf.object.message.FilterPipelineMessage;
+import io.jhdf.storage.HdfBackingStorage;
+import io.refzarr.refs.Reference;
+import io.refzarr.scan.MalformedFileException;
+import io.refzarr.zarr.ZarrKeys;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One HDF5 dataset to a Zarr v2 array: {@code .zarray}, {@code .zattrs} and one reference per allocated
+ * chunk (byte ranges, or inline bytes under the inline threshold). Data that cannot be referenced as it
+ * is stored (compact layout, variable-length strings, filters without a numcodecs equivalent, chunks that
+ * skipped a filter) is read, decoded where needed and inlined.
+ */
+final class DatasetTranslator {
+  private static final int NULL_DATASPACE = 2;
+  private static final long MAX_DECODED_BYTES = 256L << 20;
+  private final Hdf5Context ctx;
+
+  DatasetTranslator(Hdf5Context ctx) {
+    this.ctx = ctx;
+  }
+
+  /**
+   * Translates the dataset at {@code path} (no leading slash).
+   *
+   * @throws Unsupported if the dataset cannot be represented (the caller applies the error policy)
+   */
+  void translate(String path, Dataset ds) throws IOException, Unsupported {
+    ObjectHeader header = ((AbstractNode) ds).getHeader();
+    DataSpace space = header.getMessageOfType(DataSpaceMessage.class).getDataSpace();
+    if (space.getType() == NULL_DATASPACE) {
+      throw new Unsupported("null dataspace (the dataset has no shape)");
+    }
+    long[] shape = space.getDimensionsAsLong();
+    ZarrType type = DatatypeMapper.map(header.getMessageOfType(DataTypeMessage.class).getDataType());
+    DataLayoutMessage layout = header.getMessageOfType(DataLayoutMessage.class);
+    Map<String, Attribute> rawAttrs = ds.getAttributes();
+    boolean scale = DimensionScales.isScale(ds);
+    // a dimension scale is left out when it has no data, so only its references wait for the decision
+    Array array = new Array(path, shape, type, scale);
+    if (type.kind() == ZarrType.Kind.VLEN_STRING) {
+      embedStrings(array, ds);
+    } else if (layout instanceof DataLayoutMessage.CompactDataLayoutMessage) {
+      array.chunks = shape;
+      array.decoded = true;
+      array.inline(zeroKey(shape.length),
+          bytes(((DataLayoutMessage.CompactDataLayoutMessage) layout).getDataBuffer()));
+    } else if (layout instanceof DataLayoutMessage.ContiguousDataLayoutMessage) {
+      contiguous(array, (DataLayoutMessage.ContiguousDataLayoutMessage) layout);
+    } else if (layout instanceof DataLayoutMessage.ChunkedDataLayoutMessage
+        || layout instanceof DataLayoutMessage.ChunkedDataLayoutMessageV4) {
+      chunked(array, ds, layout, header);
+    } else {
+      throw new Unsupported("layout " + ds.getDataLayout() + " cannot be referenced");
+    }
+    if (scale && array.count == 0) {
+      return; // a netCDF dimension without a variable: kerchunk leaves it out
+    }
+    List<String> dropped = new ArrayList<>();
+    Map<String, Object> attrs = AttributeMapper.convert(rawAttrs, dropped);
+    for (String name : dropped) {
+      ctx.log().note("/" + path + ": attribute " + name + " has no JSON form and was left out");
+    }
+    Map<String, Object> zattrs = new java.util.LinkedHashMap<>();
+    zattrs.put("_ARRAY_DIMENSIONS", ctx.scales().names(ds, path, shape.length));
+    zattrs.putAll(attrs);
+    Object fill = FillValues.decide(type, fillValue(header), rawAttrs, array.decoded);
+    ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZARRAY),
+        ZarrMetadata.array(shape, array.chunks, type.dtype(), fill, array.codecs));
+    ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZATTRS), ZarrMetadata.attrs(zattrs));
+    array.flush();
+  }
+
+  private void contiguous(Array array, DataLayoutMessage.ContiguousDataLayoutMessage layout)
+      throws IOException {
+    array.chunks = array.shape;
+    if (layout.getAddress() == Constants.UNDEFINED_ADDRESS) {
+      return; // never written: every value is the fill value
+    }
+    long offset = ctx.storage().getUserBlockSize() + layout.getAddress();
+    array.range(zeroKey(array.shape.length), offset, layout.getSize());
+  }
+
+  private void chunked(Array array, Dataset ds, DataLayoutMessage layout, ObjectHeader header)
+      throws IOException, Unsupported {
+    int rank = array.shape.length;
+    int[] dims = layout instanceof DataLayoutMessage.ChunkedDataLayoutMessage
+        ? ((DataLayoutMessage.ChunkedDataLayoutMessage) layout).getChunkDimensions()
+        : ((DataLayoutMessage.ChunkedDataLayoutMessageV4) layout).getChunkDimensions();
+    int[] chunkDims = Arrays.copyOf(dims, rank); // the last entry is the element size
+    array.chunks = Arrays.stream(chunkDims).asLongStream().toArray();
+    for (long c : array.chunks) {
+      if (c <= 0) {
+        throw new MalformedFileException(ctx.file(), header.getAddress(), "/" + array.path
+            + ": chunk dimension " + c);
+      }
+    }
+    FilterPlan plan = header.hasMessageOfType(FilterPipelineMessage.class)
+        ? FilterMapper.map(header.getMessageOfType(FilterPipelineMessage.class).getFilters(),
+            array.type.itemSize())
+        : FilterPlan.NONE;
+    if (!plan.supported()) {
+      decodeAll(array, (ChunkedDataset) ds, plan, chunkDims);
+      return;
+    }
+    array.codecs = plan.codecs();
+    List<long[]> masked = new ArrayList<>();
+    ChunkLocator.forEach(ctx.storage(), ctx.channel(), layout, array.shape, chunkDims,
+        array.type.itemSize(), (offset, address, size, mask) -> {
+          if (!plan.fullyFiltered(mask)) {
+            masked.add(offset.clone());
+            return;
+          }
+          array.range(chunkKey(array, offset), address, size - plan.checksumBytes(mask));
+        });
+    for (long[] offset : masked) {
+      byte[] e = ChunkEncoder.encode(decodedChunk((ChunkedDataset) ds, offset),
+          plan.codecs());
+      if (e == null) {
+        throw new Unsupported("a chunk skipped some of its filters, and they cannot be re-applied"
+            + " here (" + plan.codecs() + ")");
+      }
+      array.inline(chunkKey(array, offset), e);
+    }
+  }
+
+  /** Unsupported filters: small datasets decoded by jhdf and inlined chunk by chunk, as kerchunk does. */
+  private void decodeAll(Array array, ChunkedDataset ds, FilterPlan plan, int[] chunkDims)
+      throws IOException, Unsupported {
+    long nbytes = array.type.itemSize();
+    for (long n : array.shape) {
+      nbytes *= n;
+    }
+    if (nbytes >= ctx.unsupportedInlineThreshold()) {
+      throw new Unsupported("filter " + String.join(", ", plan.unsupported())
+          + " has no numcodecs equivalent, and the dataset (" + nbytes + " bytes) is not under the"
+          + " inline limit of " + ctx.unsupportedInlineThreshold() + " bytes for decoding");
+    }
+    array.decoded = true;
+    List<long[]> offsets = new ArrayList<>();
+    ChunkLocator.forEach(ctx.storage(), ctx.channel(), ((AbstractNode) ds).getHeader()
+            .getMessageOfType(DataLayoutMessage.class), array.shape, chunkDims, array.type.itemSize(),
+        (offset, address, size, mask) -> offsets.add(offset.clone()));
+    for (long[] offset : offsets) {
+      array.inline(chunkKey(array, offset), decodedChunk(ds, offset));
+    }
+    ctx.log().note("/" + array.path + ": filter " + String.join(", ", plan.unsupported())
+        + " has no numcodecs equivalent; " + offsets.size() + " chunk(s) decoded and inlined");
+  }
+
+  private static byte[] decodedChunk(ChunkedDataset ds, long[] offset) {
+    int[] at = new int[offset.length];
+    for (int d = 0; d < at.length; d++) {
+      at[d] = Math.toIntExact(offset[d]);
+    }
+    return ds.getDecompressedChunk(at);
+  }
+
+  /** Variable-length strings: every value read and embedded with the vlen-utf8 codec (kerchunk's "embed"). */
+  private void embedStrings(Array array, Dataset ds) throws IOException, Unsupported {
+    long count = 1;
+    for (long n : array.shape) {
+      count *= n;
+    }
+    if (count > MAX_DECODED_BYTES / 16) {
+      throw new Unsupported("too many variable-length strings to embed (" + count + ")");
+    }
+    array.chunks = array.shape;
+    array.decoded = true;
+    array.codecs = List.of(Map.of("id", "vlen-utf8"));
+    array.inline(zeroKey(array.shape.length), VlenUtf8.encode(ds.getData(), count));
+  }
+
+  private ByteBuffer fillValue(ObjectHeader header) {
+    if (header.hasMessageOfType(FillValueMessage.class)) {
+      FillValueMessage m = header.getMessageOfType(FillValueMessage.class);
+      return m.isFillValueDefined() ? m.getFillValue() : null;
+    }
+    if (header.hasMessageOfType(FillValueOldMessage.class)) {
+      return header.getMessageOfType(FillValueOldMessage.class).getFillValue();
+    }
+    return null;
+  }
+
+  private String chunkKey(Array array, long[] offset) throws IOException {
+    if (array.shape.length == 0) {
+      return "0";
+    }
+    StringBuilder sb = new StringBuilder(4 * offset.length);
+    for (int d = 0; d < array.shape.length; d++) {
+      long o = offset[d];
+      long c = array.chunks[d];
+      if (o < 0 || o % c != 0 || (o >= array.shape[d] && o > 0 && array.shape[d] > 0 && o >= c * ceilDiv(array.shape[d], c))) {
+        throw new MalformedFileException(ctx.file(), -1, "/" + array.path + ": chunk at element offset "
+            + Arrays.toString(offset) + " does not fit the chunk grid " + Arrays.toString(array.chunks)
+            + " of shape " + Arrays.toString(array.shape));
+      }
+      if (d > 0) {
+        sb.append('.');
+      }
+      sb.append(o / c);
+    }
+    return sb.toString();
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
+  }
+
+  private static String zeroKey(int rank) {
+    return rank <= 1 ? "0" : String.join(".", java.util.Collections.nCopies(rank, "0"));
+  }
+
+  static byte[] bytes(ByteBuffer b) {
+    byte[] out = new byte[b.remaining()];
+    b.duplicate().get(out);
+    return out;
+  }
+
+  /** An array being translated: its layout decisions and its chunk references, put after the metadata. */
+  private final class Array {
+    final String path;
+    final long[] shape;
+    final ZarrType type;
+    long[] chunks;
+    boolean decoded;
+    List<Map<String, Object>> codecs = List.of();
+    /** Buffered references (only while {@link #buffered}), else they go straight to the sink. */
+    final List<Object[]> refs = new ArrayList<>();
+    final boolean buffered;
+    long count;
+
+    Array(String path, long[] shape, ZarrType type, boolean buffered) {
+      this.path = path;
+      this.shape = shape;
+      this.type = type;
+      this.buffered = buffered;
+    }
+
+    void inline(String key, byte[] data) throws IOException {
+      add(ZarrKeys.join(path, key), Reference.inline(data));
+    }
+
+    private void add(String key, Reference ref) throws IOException {
+      count++;
+      if (buffered) {
+        refs.add(new Object[] {key, ref});
+      } else {
+        ctx.log().put(key, ref);
+      }
+    }
+
+    void range(String key, long offset, long length) throws IOException {
+      if (offset + length > ctx.channel().size() || length < 0) {
+        throw new MalformedFileException(ctx.file(), offset, "/" + path + ": chunk " + key + " of "
+            + length + " bytes runs past the end of the file (" + ctx.channel().size() + " bytes)");
+      }
+      String full = ZarrKeys.join(path, key);
+      if (length < ctx.inlineThreshold()) {
+        ByteBuffer buf = ByteBuffer.allocate((int) length);
+        ctx.channel().readAt(buf, offset);
+        add(full, Reference.inline(buf.array()));
+      } else {
+        add(full, Reference.range(ctx.url(), offset, length));
+      }
+    }
+
+    void flush() throws IOException {
+      for (Object[] r : refs) {
+        ctx.log().put((String) r[0], (Reference) r[1]);
+      }
+    }
+  }
+}

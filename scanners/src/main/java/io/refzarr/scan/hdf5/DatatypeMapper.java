@@ -1,0 +1,102 @@
+package io.refzarr.scan.hdf5;
+
+import io.jhdf.object.datatype.BitField;
+import io.jhdf.object.datatype.CompoundDataType;
+import io.jhdf.object.datatype.DataType;
+import io.jhdf.object.datatype.EnumDataType;
+import io.jhdf.object.datatype.FixedPoint;
+import io.jhdf.object.datatype.FloatingPoint;
+import io.jhdf.object.datatype.StringData;
+import io.jhdf.object.datatype.VariableLength;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** HDF5 datatypes to numpy dtypes, as h5py presents them (byte order kept). */
+final class DatatypeMapper {
+  private DatatypeMapper() {}
+
+  static ZarrType map(DataType type) throws Unsupported {
+    if (type instanceof FixedPoint) {
+      FixedPoint t = (FixedPoint) type;
+      return integer(t.isSigned() ? 'i' : 'u', t.getSize(), t.getByteOrder());
+    }
+    if (type instanceof FloatingPoint) {
+      FloatingPoint t = (FloatingPoint) type;
+      int size = t.getSize();
+      if (size != 2 && size != 4 && size != 8) {
+        throw new Unsupported("floating-point type of " + size + " bytes");
+      }
+      return new ZarrType(order(t.getByteOrder(), size) + "f" + size, size, ZarrType.Kind.FLOAT);
+    }
+    if (type instanceof EnumDataType) {
+      return enumType((EnumDataType) type);
+    }
+    if (type instanceof BitField) {
+      return integer('u', type.getSize(), ((BitField) type).getByteOrder());
+    }
+    if (type instanceof StringData) {
+      return new ZarrType("|S" + type.getSize(), type.getSize(), ZarrType.Kind.FIXED_STRING);
+    }
+    if (type instanceof VariableLength && ((VariableLength) type).isVariableLengthString()) {
+      return new ZarrType("|O", type.getSize(), ZarrType.Kind.VLEN_STRING);
+    }
+    if (type instanceof CompoundDataType) {
+      return compound((CompoundDataType) type);
+    }
+    throw new Unsupported("datatype " + type.getClass().getSimpleName() + " (class "
+        + type.getDataClass() + ") has no Zarr v2 equivalent");
+  }
+
+  private static ZarrType integer(char kind, int size, ByteOrder order) throws Unsupported {
+    if (size != 1 && size != 2 && size != 4 && size != 8) {
+      throw new Unsupported("integer type of " + size + " bytes");
+    }
+    return new ZarrType(order(order, size) + kind + size, size, ZarrType.Kind.INTEGER);
+  }
+
+  /** h5py reads a one-byte enum {FALSE: 0, TRUE: 1} as bool; other enums as their base integers. */
+  private static ZarrType enumType(EnumDataType type) throws Unsupported {
+    Map<Integer, String> mapping = type.getEnumMapping();
+    if (type.getSize() == 1 && mapping.size() == 2 && "FALSE".equals(mapping.get(0))
+        && "TRUE".equals(mapping.get(1))) {
+      return new ZarrType("|b1", 1, ZarrType.Kind.BOOL);
+    }
+    return map(type.getBaseType());
+  }
+
+  /** A packed compound of plain members as a numpy structured dtype; padding has no list form. */
+  private static ZarrType compound(CompoundDataType type) throws Unsupported {
+    List<CompoundDataType.CompoundDataMember> members = new ArrayList<>(type.getMembers());
+    members.sort(Comparator.comparingInt(CompoundDataType.CompoundDataMember::getOffset));
+    List<Object> fields = new ArrayList<>();
+    int offset = 0;
+    for (CompoundDataType.CompoundDataMember m : members) {
+      if (m.getOffset() != offset) {
+        throw new Unsupported("compound type with padding before member " + m.getName());
+      }
+      if (m.getDimensionSize() != null && m.getDimensionSize().length > 0) {
+        throw new Unsupported("compound member " + m.getName() + " is an array");
+      }
+      ZarrType member = map(m.getDataType());
+      if (member.kind() == ZarrType.Kind.VLEN_STRING || member.kind() == ZarrType.Kind.COMPOUND) {
+        throw new Unsupported("compound member " + m.getName() + " of kind " + member.kind());
+      }
+      fields.add(List.of(m.getName(), member.dtype()));
+      offset += member.itemSize();
+    }
+    if (offset != type.getSize()) {
+      throw new Unsupported("compound type with trailing padding");
+    }
+    return new ZarrType(fields, type.getSize(), ZarrType.Kind.COMPOUND);
+  }
+
+  private static String order(ByteOrder order, int size) {
+    if (size == 1) {
+      return "|";
+    }
+    return order == ByteOrder.BIG_ENDIAN ? ">" : "<";
+  }
+}

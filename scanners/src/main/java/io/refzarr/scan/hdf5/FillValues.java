@@ -1,0 +1,150 @@
+package io.refzarr.scan.hdf5;
+
+import io.jhdf.api.Attribute;
+import io.jhdf.object.datatype.FloatingPoint;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The {@code .zarray} fill value, decided as kerchunk decides it: a {@code _FillValue} attribute wins;
+ * otherwise null for decoded-and-inlined data, variable-length strings, compound types, netCDF time
+ * variables (units containing "since") and netCDF variables (an attribute name containing "_Netcdf4"), so
+ * real zeros are not masked; a single space for empty byte strings; else the HDF5 fill value (0 when the
+ * file defines none). NaN and infinities are written as strings, byte strings as base64.
+ */
+final class FillValues {
+  private FillValues() {}
+
+  /**
+   * @param raw the dataset's HDF5 fill value bytes, or null when undefined
+   * @param decoded whether the data is decoded and inlined by the scanner
+   */
+  static Object decide(ZarrType type, ByteBuffer raw, Map<String, Attribute> attrs, boolean decoded) {
+    Attribute fill = attrs.get(AttributeMapper.FILL_VALUE);
+    if (fill != null && !fill.isEmpty() && type.kind() != ZarrType.Kind.COMPOUND
+        && type.kind() != ZarrType.Kind.VLEN_STRING) {
+      Object v = fromAttribute(type, fill);
+      if (v != null) {
+        return v;
+      }
+    }
+    if (decoded || type.kind() == ZarrType.Kind.VLEN_STRING || type.kind() == ZarrType.Kind.COMPOUND) {
+      return null;
+    }
+    if (type.kind() == ZarrType.Kind.FIXED_STRING) {
+      return base64(raw == null ? new byte[0] : bytes(raw));
+    }
+    if (isNetcdfTime(attrs) || attrs.keySet().stream().anyMatch(n -> n.contains("_Netcdf4"))) {
+      return null;
+    }
+    return raw == null ? zero(type) : decode(type, raw);
+  }
+
+  private static boolean isNetcdfTime(Map<String, Attribute> attrs) {
+    Attribute units = attrs.get("units");
+    if (units == null) {
+      return false;
+    }
+    try {
+      Object v = units.getData();
+      return v instanceof String && ((String) v).contains("since");
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static Object fromAttribute(ZarrType type, Attribute fill) {
+    Object v = AttributeMapper.value(fill);
+    if (v instanceof java.util.List) {
+      return null;
+    }
+    if (type.kind() == ZarrType.Kind.FIXED_STRING) {
+      return v instanceof String ? base64(((String) v).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          : null;
+    }
+    if (v instanceof Double) {
+      return type.kind() == ZarrType.Kind.FLOAT ? floatValue((Double) v) : v;
+    }
+    return v;
+  }
+
+  private static Object zero(ZarrType type) {
+    switch (type.kind()) {
+      case FLOAT:
+        return 0.0;
+      case BOOL:
+        return Boolean.FALSE;
+      default:
+        return 0L;
+    }
+  }
+
+  /** Decodes one element of the dataset's type. */
+  static Object decode(ZarrType type, ByteBuffer raw) {
+    ByteBuffer b = raw.duplicate().order(type.typeString().startsWith(">") ? ByteOrder.BIG_ENDIAN
+        : ByteOrder.LITTLE_ENDIAN);
+    if (b.remaining() < type.itemSize()) {
+      return zero(type);
+    }
+    String t = type.typeString();
+    char kind = t.charAt(1);
+    switch (type.kind()) {
+      case BOOL:
+        return b.get() != 0;
+      case FLOAT:
+        switch (type.itemSize()) {
+          case 2:
+            return floatValue(FloatingPoint.toFloat(b.getShort()));
+          case 4:
+            return floatValue(b.getFloat());
+          default:
+            return floatValue(b.getDouble());
+        }
+      default:
+        return integer(b, type.itemSize(), kind == 'u');
+    }
+  }
+
+  private static Object integer(ByteBuffer b, int size, boolean unsigned) {
+    switch (size) {
+      case 1:
+        return unsigned ? (long) (b.get() & 0xff) : (long) b.get();
+      case 2:
+        return unsigned ? (long) (b.getShort() & 0xffff) : (long) b.getShort();
+      case 4:
+        return unsigned ? b.getInt() & 0xffffffffL : (long) b.getInt();
+      default:
+        long v = b.getLong();
+        return unsigned && v < 0 ? new BigInteger(Long.toUnsignedString(v)) : (Object) v;
+    }
+  }
+
+  /** NaN and infinities as Zarr v2 writes them; finite values as doubles. */
+  static Object floatValue(double d) {
+    if (Double.isNaN(d)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "Infinity" : "-Infinity";
+    }
+    return d;
+  }
+
+  private static byte[] bytes(ByteBuffer raw) {
+    byte[] b = new byte[raw.remaining()];
+    raw.duplicate().get(b);
+    int end = b.length;
+    while (end > 0 && b[end - 1] == 0) {
+      end--; // numpy drops trailing NULs from bytes values
+    }
+    return Arrays.copyOf(b, end);
+  }
+
+  private static String base64(byte[] b) {
+    return Base64.getEncoder().encodeToString(b.length == 0 ? new byte[] {' '} : b);
+  }
+}

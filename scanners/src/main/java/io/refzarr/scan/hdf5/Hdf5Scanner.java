@@ -1,0 +1,109 @@
+package io.refzarr.scan.hdf5;
+
+import io.jhdf.HdfFile;
+import io.jhdf.exceptions.HdfException;
+import io.refzarr.refs.ReferenceSink;
+import io.refzarr.scan.MalformedFileException;
+import io.refzarr.scan.ScanInput;
+import io.refzarr.scan.ScanOptions;
+import io.refzarr.scan.ScanReport;
+import io.refzarr.scan.Scanner;
+import io.refzarr.source.ByteRangeReader;
+import io.refzarr.source.ByteRangeReaders;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * HDF5 and netCDF4 files to references, as kerchunk's {@code SingleHdf5ToZarr} with its defaults (inline
+ * threshold 500 bytes, variable-length strings embedded), plus what kerchunk leaves out or gets wrong:
+ * compact datasets of any size, Fletcher-32 checksums cut off the chunk ranges, scalar variable-length
+ * strings, compound types as structured dtypes. The file is read through a read-ahead block cache over
+ * any {@link ByteRangeReaders} source; the report counts the requests and bytes it took.
+ */
+public final class Hdf5Scanner implements Scanner {
+  static final int DEFAULT_INLINE_THRESHOLD = 500;
+  private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+  private static final int LOCAL_BLOCK = 64 << 10;
+  private static final int REMOTE_BLOCK = 1 << 20;
+  private static final long CACHE_BYTES = 64L << 20;
+
+  /** A scanner; stateless, so one instance serves any number of scans and threads. */
+  public Hdf5Scanner() {}
+
+  @Override
+  public String name() {
+    return "hdf5";
+  }
+
+  /** The HDF5 signature at byte 0 (files with a user block are recognised by scanning them directly). */
+  @Override
+  public boolean recognizes(byte[] head) {
+    return head.length >= SIGNATURE.length
+        && Arrays.equals(Arrays.copyOf(head, SIGNATURE.length), SIGNATURE);
+  }
+
+  @Override
+  public ScanReport scan(ScanInput input, ByteRangeReaders sources, ScanOptions options, ReferenceSink out)
+      throws IOException {
+    URI location = input.location();
+    String file = input.url().isEmpty() ? location.toString() : input.url();
+    ByteRangeReader reader = sources.forTarget(location);
+    long size = reader.size(location);
+    int block = reader.isRemote() ? REMOTE_BLOCK : LOCAL_BLOCK;
+    BlockCacheChannel channel =
+        new BlockCacheChannel(reader, location, size, block, (int) (CACHE_BYTES / block));
+    requireSignature(channel, file);
+    int inline = options.inlineThresholdOr(DEFAULT_INLINE_THRESHOLD);
+    ScanLog log = new ScanLog(out);
+    HdfFile hdf;
+    try {
+      hdf = new HdfFile(channel, location);
+    } catch (HdfException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException
+        | NullPointerException | ArithmeticException e) {
+      throw convert(file, "superblock", e);
+    }
+    try (hdf) {
+      Hdf5Context ctx = new Hdf5Context(file, input.url(), channel, hdf.getHdfBackingStorage(), inline,
+          inline > 0 ? inline : 100, log, new DimensionScales());
+      new Hdf5Walker(ctx, options.errorPolicy()).walk(hdf);
+    } catch (StackOverflowError e) {
+      throw new MalformedFileException(file, -1, "object headers or groups nest too deeply (corrupt file?)");
+    }
+    return log.report(channel.requests(), channel.bytesRead());
+  }
+
+  /** Fails fast, naming the file, unless an HDF5 signature is at byte 0, 512, 1024, 2048, ... */
+  private static void requireSignature(BlockCacheChannel channel, String file) throws IOException {
+    ByteBuffer head = ByteBuffer.allocate(SIGNATURE.length);
+    for (long at = 0; at + SIGNATURE.length <= channel.size(); at = at == 0 ? 512 : at * 2) {
+      head.clear();
+      channel.readAt(head, at);
+      if (Arrays.equals(head.array(), SIGNATURE)) {
+        return;
+      }
+    }
+    throw new MalformedFileException(file, -1, "not an HDF5 file (no HDF5 signature at byte 0 or at any"
+        + " power of two from 512; " + channel.size() + " bytes)");
+  }
+
+  /**
+   * A jhdf failure as an {@link IOException} naming the file and object: the underlying I/O error where
+   * there is one (a truncated file reads as {@link java.io.EOFException}), else a malformed file.
+   */
+  static IOException convert(String file, String object, RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException) {
+        IOException io = t instanceof java.io.EOFException
+            ? new java.io.EOFException(file + ": " + object + ": " + t.getMessage())
+            : new IOException(file + ": " + object + ": " + t.getMessage());
+        io.initCause(e);
+        return io;
+      }
+    }
+    MalformedFileException m = new MalformedFileException(file, -1, object + ": " + e);
+    m.initCause(e);
+    return m;
+  }
+}

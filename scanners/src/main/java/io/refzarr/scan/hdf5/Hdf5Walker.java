@@ -1,0 +1,103 @@
+package io.refzarr.scan.hdf5;
+
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.exceptions.HdfException;
+import io.jhdf.exceptions.UnsupportedHdfException;
+import io.refzarr.scan.ErrorPolicy;
+import io.refzarr.scan.MalformedFileException;
+import io.refzarr.scan.UnsupportedFeatureException;
+import io.refzarr.zarr.ZarrKeys;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Visits every group and dataset once (as h5py's {@code visititems}: hard links to objects already seen
+ * and cycles are not followed again; soft and external links are not followed, as kerchunk's default),
+ * writes groups, then translates datasets once every object's address is known (dimension scales may be
+ * anywhere in the file). Per-object failures are applied to the error policy here.
+ */
+final class Hdf5Walker {
+  private final Hdf5Context ctx;
+  private final ErrorPolicy policy;
+  private final Set<Long> visited = new HashSet<>();
+  private final Map<String, Dataset> datasets = new LinkedHashMap<>();
+
+  Hdf5Walker(Hdf5Context ctx, ErrorPolicy policy) {
+    this.ctx = ctx;
+    this.policy = policy;
+  }
+
+  void walk(Group root) throws IOException {
+    visited.add(root.getAddress());
+    ctx.scales().register(root.getAddress(), "");
+    group(root, "");
+    DatasetTranslator translator = new DatasetTranslator(ctx);
+    for (Map.Entry<String, Dataset> e : datasets.entrySet()) {
+      String path = e.getKey();
+      try {
+        translator.translate(path, e.getValue());
+      } catch (Unsupported u) {
+        unsupported(path, u.getMessage());
+      } catch (UnsupportedHdfException u) {
+        unsupported(path, u.getMessage());
+      } catch (HdfException | IllegalArgumentException | IllegalStateException | ArithmeticException
+          | ClassCastException | IndexOutOfBoundsException | NullPointerException x) {
+        throw Hdf5Scanner.convert(ctx.file(), "/" + path, x);
+      }
+    }
+  }
+
+  private void group(Group g, String path) throws IOException {
+    Map<String, Node> children;
+    Map<String, Object> attrs;
+    try {
+      List<String> dropped = new ArrayList<>();
+      attrs = AttributeMapper.convert(g.getAttributes(), dropped);
+      for (String name : dropped) {
+        ctx.log().note("/" + path + ": attribute " + name + " has no JSON form and was left out");
+      }
+      children = new TreeMap<>(g.getChildren());
+    } catch (HdfException | IllegalArgumentException | IllegalStateException | ArithmeticException
+        | ClassCastException | IndexOutOfBoundsException | NullPointerException x) {
+      throw Hdf5Scanner.convert(ctx.file(), "/" + path, x);
+    }
+    ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZGROUP), ZarrMetadata.group());
+    ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZATTRS), ZarrMetadata.attrs(attrs));
+    for (Map.Entry<String, Node> e : children.entrySet()) {
+      String childPath = ZarrKeys.join(path, e.getKey());
+      Node child = e.getValue();
+      if (child.isLink()) {
+        ctx.log().note("/" + childPath + ": link not followed");
+        continue;
+      }
+      if (!visited.add(child.getAddress())) {
+        continue; // a second hard link to an object already visited, or a cycle
+      }
+      ctx.scales().register(child.getAddress(), childPath);
+      if (child instanceof Group) {
+        group((Group) child, childPath);
+      } else if (child instanceof Dataset) {
+        datasets.put(childPath, (Dataset) child);
+      }
+    }
+  }
+
+  private void unsupported(String path, String reason) throws UnsupportedFeatureException {
+    if (policy == ErrorPolicy.FAIL) {
+      throw new UnsupportedFeatureException(ctx.file(), "/" + path, reason);
+    }
+    ctx.log().skip("/" + path, reason);
+  }
+
+  static MalformedFileException malformed(String file, String object, String reason) {
+    return new MalformedFileException(file, -1, object + ": " + reason);
+  }
+}

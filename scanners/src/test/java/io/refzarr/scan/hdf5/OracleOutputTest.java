@@ -1,0 +1,29 @@
+package io.refzarr.scan.hdf5;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.refzarr.refs.ReferenceSets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes refzarr's reference sets of every HDF5/netCDF4 corpus file to the directory named by the system
+ * property {@code refzarr.h5.oracleOut} (skipped when unset), laid out as check_refs.py's {@code --refs-dir}
+ * expects, so the Python oracle can be run on them.
+ */
+class OracleOutputTest {
+
+  @Test
+  void scan_everyCorpusFile_writesSetsForTheOracle() throws Exception {
+    String dir = System.getProperty("refzarr.h5.oracleOut");
+    org.junit.jupiter.api.Assumptions.assumeTrue(dir != null, "refzarr.h5.oracleOut not set");
+    Path out = Path.of(dir);
+    for (String f : CorpusFiles.ALL) {
+      Path json = out.resolve(f.replaceAll("\\.(h5|nc)$", ".json"));
+      Files.createDirectories(json.getParent());
+      ReferenceSets.writeJson(Scans.corpus(f).refs(), json);
+      assertThat(json).isNotEmptyFile();
+    }
+  }
+}
