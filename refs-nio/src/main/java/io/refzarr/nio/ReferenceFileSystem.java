@@ -2,7 +2,9 @@ package io.refzarr.nio;
 
 import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSet;
+import io.refzarr.source.BlockCacheStats;
 import io.refzarr.source.ByteRangeReaders;
+import io.refzarr.source.RangeReads;
 import io.refzarr.source.ReferenceNotReachableException;
 import io.refzarr.source.TargetResolver;
 import java.io.Closeable;
@@ -19,7 +21,9 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +50,7 @@ final class ReferenceFileSystem extends FileSystem {
   private final ReferenceFileSystemConfig config;
   private final TargetResolver resolver;
   private final ByteRangeReaders sources;
+  private final RangeReads reads;
   private final ReferenceFileStore store;
   private final ReferencePath root;
   private final Set<Closeable> resources = ConcurrentHashMap.newKeySet();
@@ -59,7 +64,8 @@ final class ReferenceFileSystem extends FileSystem {
     this.origin = origin;
     this.config = config;
     this.resolver = new TargetResolver(config.root(), config.remoteProtocol(), config.defaultTarget());
-    this.sources = ByteRangeReaders.create(config.remoteOptions());
+    this.sources = ByteRangeReaders.create(config.remoteOptions(), config.sourceProviders());
+    this.reads = RangeReads.create(sources, config.readSettings());
     this.store = new ReferenceFileStore(origin.toString());
     this.root = new ReferencePath(this, KeyPath.ROOT);
   }
@@ -109,6 +115,7 @@ final class ReferenceFileSystem extends FileSystem {
       }
     }
     try {
+      reads.close();
       sources.close();
       if (ownsSet) {
         set.close();
@@ -227,6 +234,10 @@ final class ReferenceFileSystem extends FileSystem {
     if (ref instanceof Reference.Inline) {
       return KeyContent.of(((Reference.Inline) ref).data());
     }
+    return targetContent(key, ref);
+  }
+
+  private TargetContent targetContent(String key, Reference ref) throws IOException {
     String target;
     long offset;
     long length;
@@ -247,10 +258,32 @@ final class ReferenceFileSystem extends FileSystem {
       throw new ReferenceNotReachableException(key, target, e.getMessage(), e);
     }
     try {
-      return new TargetContent(key, target, uri, sources.forTarget(uri), offset, length);
+      return new TargetContent(key, target, uri, sources.forTarget(uri), reads, offset, length);
     } catch (IOException | RuntimeException e) {
       throw new ReferenceNotReachableException(key, target, e.getMessage(), e);
     }
+  }
+
+  /** The bytes of many keys at once (see {@link ReferenceFileSystems#readKeys}). */
+  Map<String, byte[]> readKeys(Collection<String> keys) throws IOException {
+    checkOpen();
+    return new MultiKeyRead(this::lookup, reads).read(keys);
+  }
+
+  private Optional<MultiKeyRead.Source> lookup(String key) throws IOException {
+    Optional<Reference> ref = set.get(key);
+    if (ref.isEmpty()) {
+      return Optional.empty();
+    }
+    if (ref.get() instanceof Reference.Inline) {
+      return Optional.of(new MultiKeyRead.Source(((Reference.Inline) ref.get()).data(), null));
+    }
+    return Optional.of(new MultiKeyRead.Source(null, targetContent(key, ref.get())));
+  }
+
+  /** The block cache and request counts of this file system. */
+  BlockCacheStats cacheStats() {
+    return reads.stats();
   }
 
   ReferenceFileChannel newChannel(ReferencePath path) throws IOException {

@@ -1,9 +1,16 @@
 package io.refzarr.nio;
 
 import io.refzarr.refs.ReferenceSet;
+import io.refzarr.source.BlockCacheStats;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
+import java.nio.file.ProviderMismatchException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Static factories for {@code reference} file systems, for callers who hold a configuration object or an
@@ -29,5 +36,50 @@ public final class ReferenceFileSystems {
    */
   public static FileSystem newFileSystem(ReferenceSet set, ReferenceFileSystemConfig config) {
     return ReferenceFileSystemProvider.instance().wrap(set, config);
+  }
+
+  /**
+   * Reads many keys of a {@code reference} file system at once, as readers of whole arrays and the combine
+   * step do: ranges of one target are coalesced (within {@code maxGap}/{@code maxBlock}), independent
+   * requests run concurrently (at most {@code maxConcurrentRequests}), and remote ranges go through the
+   * shared block cache.
+   *
+   * @param fs a {@code reference} file system
+   * @param keys store keys such as {@code "temp/0.0"} (no leading slash)
+   * @return the bytes of each key that exists, in the order given; keys the set does not have are left out
+   * @throws io.refzarr.source.ReferenceNotReachableException if a key's target cannot be read (naming the key,
+   *     target and range)
+   * @throws java.nio.file.ProviderMismatchException if {@code fs} is not a reference file system
+   */
+  public static Map<String, byte[]> readKeys(FileSystem fs, Collection<String> keys) throws IOException {
+    return checkFs(fs).readKeys(keys);
+  }
+
+  /**
+   * Reads many keys below a directory of a {@code reference} file system at once; {@code names} are relative
+   * to {@code dir} ({@code "0.0"} under {@code /temp}) and so are the keys of the result.
+   */
+  public static Map<String, byte[]> readKeys(Path dir, Collection<String> names) throws IOException {
+    ReferenceFileSystem fs = checkFs(dir.getFileSystem());
+    String prefix = ((ReferencePath) dir.toAbsolutePath()).key();
+    String base = prefix.isEmpty() ? "" : prefix + "/";
+    List<String> keys = new ArrayList<>(names.size());
+    names.forEach(n -> keys.add(base + n));
+    Map<String, byte[]> byKey = fs.readKeys(keys);
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    byKey.forEach((k, v) -> out.put(k.substring(base.length()), v));
+    return out;
+  }
+
+  /** Hit, miss and request counts of a {@code reference} file system's block cache. */
+  public static BlockCacheStats cacheStats(FileSystem fs) {
+    return checkFs(fs).cacheStats();
+  }
+
+  private static ReferenceFileSystem checkFs(FileSystem fs) {
+    if (!(fs instanceof ReferenceFileSystem)) {
+      throw new ProviderMismatchException(fs + " is not a reference file system");
+    }
+    return (ReferenceFileSystem) fs;
   }
 }

@@ -1,6 +1,8 @@
 package io.refzarr.nio;
 
+import io.refzarr.source.ByteRange;
 import io.refzarr.source.ByteRangeReader;
+import io.refzarr.source.RangeReads;
 import io.refzarr.source.ReferenceNotReachableException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -10,23 +12,28 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 
 /**
- * A key whose bytes are a range of a target (or the whole target, sized on first use). Every failure of the
- * target becomes a {@link ReferenceNotReachableException} that names the key and the target, so it can
- * never be mistaken for a missing key.
+ * A key whose bytes are a range of a target (or the whole target, sized on first use). A range of a remote
+ * target small enough for the block cache is fetched whole, once, and served from the cache to every
+ * reader; other reads go straight to the target's reader. Every failure of the target becomes a
+ * {@link ReferenceNotReachableException} that names the key, the target and the range, so it can never
+ * be mistaken for a missing key.
  */
 final class TargetContent implements KeyContent {
   private final String key;
   private final String target;
   private final URI uri;
   private final ByteRangeReader reader;
+  private final RangeReads reads;
   private final long offset;
   private volatile long length; // -1 until known for a whole target
 
-  TargetContent(String key, String target, URI uri, ByteRangeReader reader, long offset, long length) {
+  TargetContent(String key, String target, URI uri, ByteRangeReader reader, RangeReads reads, long offset,
+      long length) {
     this.key = key;
     this.target = target;
     this.uri = uri;
     this.reader = reader;
+    this.reads = reads;
     this.offset = offset;
     this.length = length;
   }
@@ -52,19 +59,42 @@ final class TargetContent implements KeyContent {
       return;
     }
     int n = (int) Math.min(dst.remaining(), size - position);
-    ByteBuffer slice = dst.slice();
-    slice.limit(n);
     try {
+      if (reads.caches(uri, size)) {
+        byte[] all = reads.read(new ByteRange(uri, offset, (int) size));
+        dst.put(all, (int) position, n);
+        return;
+      }
+      ByteBuffer slice = dst.slice();
+      slice.limit(n);
       reader.read(uri, offset + position, slice);
+      dst.position(dst.position() + n);
     } catch (ClosedByInterruptException | InterruptedIOException e) {
       throw e;
-    } catch (EOFException e) {
-      throw unreachable("the target is shorter than the reference [" + offset + ", +" + size
-          + ") says: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw unreachable(e.toString(), e);
+      throw failure(e, size);
     }
-    dst.position(dst.position() + n);
+  }
+
+  /** The whole range of this key, for a multi-key read. */
+  ByteRange range() throws IOException {
+    long size = size();
+    if (size > Integer.MAX_VALUE - 16) {
+      throw unreachable("the range [" + offset + ", +" + size + ") is too large to read into one array", null);
+    }
+    return new ByteRange(uri, offset, (int) size);
+  }
+
+  /** The exception for a failed read of this key's range. */
+  ReferenceNotReachableException failure(IOException e, long size) {
+    if (e instanceof ReferenceNotReachableException) {
+      return (ReferenceNotReachableException) e;
+    }
+    String range = "range [" + offset + ", +" + size + ")";
+    if (e instanceof EOFException) {
+      return unreachable("the target is shorter than the reference " + range + " says: " + e.getMessage(), e);
+    }
+    return unreachable(range + ": " + e, e);
   }
 
   private ReferenceNotReachableException unreachable(String reason, IOException cause) {

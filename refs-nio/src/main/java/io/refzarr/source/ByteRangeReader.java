@@ -30,6 +30,15 @@ public interface ByteRangeReader extends Closeable {
     return buf.flip();
   }
 
+  /**
+   * Whether each read costs a round trip (HTTP, S3, archives on them): the file system then coalesces nearby
+   * ranges and keeps fetched ranges in its block cache. Local readers answer {@code false} so their bytes
+   * go straight into the caller's buffer.
+   */
+  default boolean isRemote() {
+    return true;
+  }
+
   @Override
   default void close() throws IOException {}
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.spi.FileSystemProvider;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -25,15 +26,45 @@ public final class ByteRangeReaders implements Closeable {
   private ByteRangeReaders(Map<String, Object> options, ClassLoader loader) {
     this.options = Map.copyOf(options);
     for (ByteRangeReaderProvider p : ServiceLoader.load(ByteRangeReaderProvider.class, loader)) {
-      for (String scheme : p.schemes()) {
-        providers.putIfAbsent(scheme.toLowerCase(Locale.ROOT), p);
-      }
+      addIfAbsent(p);
+    }
+    addIfAbsent(new HttpByteRangeReaderProvider());
+    addIfAbsent(new ArchiveMemberReaderProvider());
+  }
+
+  private void addIfAbsent(ByteRangeReaderProvider p) {
+    for (String scheme : p.schemes()) {
+      providers.putIfAbsent(scheme.toLowerCase(Locale.ROOT), p);
     }
   }
 
   /** A registry with the given source options, using the providers visible to refzarr's class loader. */
   public static ByteRangeReaders create(Map<String, Object> options) {
     return new ByteRangeReaders(options, ByteRangeReaders.class.getClassLoader());
+  }
+
+  /**
+   * A registry with the given source options and {@code extra} providers, which take precedence over the
+   * installed ones (in order: a later provider for a scheme replaces an earlier one).
+   */
+  public static ByteRangeReaders create(Map<String, Object> options, List<ByteRangeReaderProvider> extra) {
+    ByteRangeReaders r = create(options);
+    extra.forEach(r::register);
+    return r;
+  }
+
+  /**
+   * A new instance of the built-in reader for {@code file:} and any installed NIO file-system provider, for
+   * users' own providers that decorate it (tracking, fault injection).
+   */
+  public static ByteRangeReader nio() {
+    return new NioByteRangeReader();
+  }
+
+  /** A new instance of the built-in HTTP(S) reader with the given source options (see the package docs). */
+  public static ByteRangeReader http(Map<String, Object> options) {
+    ByteRangeReaders registry = create(options);
+    return new HttpByteRangeReaderProvider().create(new SourceContext(options, registry));
   }
 
   /** Adds a provider for its schemes, ahead of installed ones (for users' own sources and tests). */

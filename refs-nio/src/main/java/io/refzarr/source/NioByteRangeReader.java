@@ -11,6 +11,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,12 +19,18 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Reads targets through {@code java.nio.file}: local files and any installed file-system provider. Open
  * channels are kept per target (up to a bound) so that reading many chunks of one file opens it once;
- * positional reads on a {@link FileChannel} are safe from many threads at once.
+ * positional reads on a {@link FileChannel} are safe from many threads at once. A target's size and
+ * modification time are pinned when it is first opened and checked on every read, so a file rewritten
+ * under a running reader fails with {@link TargetChangedException} instead of returning mixed bytes.
  */
 final class NioByteRangeReader implements ByteRangeReader {
   private static final int MAX_OPEN = 128;
 
-  private final Map<URI, SeekableByteChannel> open = new ConcurrentHashMap<>();
+  private final Map<URI, Open> open = new ConcurrentHashMap<>();
+  private final IdentityPins pins = new IdentityPins();
+
+  /** An open channel and the path it reads. */
+  private record Open(SeekableByteChannel channel, Path path) {}
 
   @Override
   public void read(URI target, long offset, ByteBuffer dst) throws IOException {
@@ -39,7 +46,9 @@ final class NioByteRangeReader implements ByteRangeReader {
   }
 
   private void readOnce(URI target, long offset, ByteBuffer dst) throws IOException {
-    SeekableByteChannel ch = channel(target);
+    Open o = channel(target);
+    SeekableByteChannel ch = o.channel;
+    checkIdentity(target, o);
     long pos = offset;
     while (dst.hasRemaining()) {
       int n;
@@ -59,15 +68,27 @@ final class NioByteRangeReader implements ByteRangeReader {
     }
   }
 
-  @Override
-  public long size(URI target) throws IOException {
-    return channel(target).size();
+  private void checkIdentity(URI target, Open o) throws IOException {
+    FileTime mtime = Files.getLastModifiedTime(o.path);
+    pins.check(target, "size " + o.channel.size() + ", modified " + mtime);
   }
 
-  private SeekableByteChannel channel(URI target) throws IOException {
-    SeekableByteChannel ch = open.get(target);
-    if (ch != null) {
-      return ch;
+  @Override
+  public long size(URI target) throws IOException {
+    Open o = channel(target);
+    checkIdentity(target, o);
+    return o.channel.size();
+  }
+
+  @Override
+  public boolean isRemote() {
+    return false;
+  }
+
+  private Open channel(URI target) throws IOException {
+    Open o = open.get(target);
+    if (o != null) {
+      return o;
     }
     Path path = ByteRangeReaders.toPath(target);
     SeekableByteChannel fresh;
@@ -76,29 +97,30 @@ final class NioByteRangeReader implements ByteRangeReader {
     } catch (UnsupportedOperationException e) {
       fresh = Files.newByteChannel(path, StandardOpenOption.READ);
     }
-    SeekableByteChannel prior = open.putIfAbsent(target, fresh);
+    Open mine = new Open(fresh, path);
+    Open prior = open.putIfAbsent(target, mine);
     if (prior != null) {
-      fresh.close();
+      closeQuietly(fresh);
       return prior;
     }
     trim();
-    return fresh;
+    return mine;
   }
 
   private void trim() {
     if (open.size() <= MAX_OPEN) {
       return;
     }
-    Iterator<Map.Entry<URI, SeekableByteChannel>> it = open.entrySet().iterator();
+    Iterator<Map.Entry<URI, Open>> it = open.entrySet().iterator();
     while (open.size() > MAX_OPEN / 2 && it.hasNext()) {
-      closeQuietly(it.next().getValue());
+      closeQuietly(it.next().getValue().channel);
       it.remove();
     }
   }
 
   @Override
   public void close() {
-    open.values().forEach(NioByteRangeReader::closeQuietly);
+    open.values().forEach(o -> closeQuietly(o.channel));
     open.clear();
   }
 

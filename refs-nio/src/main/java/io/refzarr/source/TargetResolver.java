@@ -10,14 +10,18 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Turns the target strings of a reference set into URIs, as fsspec does: a URL with a scheme is used as is
- * (chained URLs such as {@code tar://m.nc::file:///a.tar} keep their scheme, {@code tar}); an absolute path
+ * Turns the target strings of a reference set into URIs, as fsspec does: a URL with a scheme is used as is;
+ * a chained URL such as {@code tar://m.nc::archives/a.tar} keeps its scheme ({@code tar}) and has its
+ * container part resolved by these same rules; fsspec's caching prefixes ({@code simplecache::},
+ * {@code filecache::}, {@code blockcache::}) are dropped, as the file system caches blocks itself; an absolute path
  * is a local file; a relative path is resolved against {@code root} (kerchunk writes local targets relative
  * to where it ran), or, with a remote protocol, taken as {@code protocol://path}; the default target stands
  * in for {@link Reference#DEFAULT_TARGET}.
  */
 public final class TargetResolver {
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*", Pattern.DOTALL);
+
+  private static final String[] CACHE_PREFIXES = {"simplecache::", "filecache::", "blockcache::"};
 
   private final Path root;
   private final String remoteProtocol;
@@ -51,7 +55,16 @@ public final class TargetResolver {
       }
       return resolve(defaultTarget);
     }
+    for (String prefix : CACHE_PREFIXES) {
+      if (target.startsWith(prefix)) {
+        return resolve(target.substring(prefix.length()));
+      }
+    }
     if (SCHEME.matcher(target).matches()) {
+      if (ChainedUrl.isChained(target)) {
+        String[] parts = ChainedUrl.split(target);
+        return new ChainedUrl(parts[0], parts[1], resolve(parts[2])).toUri();
+      }
       return toUri(target);
     }
     if (target.startsWith("file:")) {

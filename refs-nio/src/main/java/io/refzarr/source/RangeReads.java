@@ -1,0 +1,202 @@
+package io.refzarr.source;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The read engine of one file system over its {@link ByteRangeReaders}: many ranges at once, coalesced per
+ * target ({@link ReadSettings#maxGap()}, {@link ReadSettings#maxBlock()}) and fetched with at most
+ * {@link ReadSettings#maxConcurrentRequests()} requests in flight; ranges of remote targets kept in a
+ * weight-bounded block cache keyed by exact range, whose in-flight entries let concurrent readers of one
+ * range share a single fetch. Local targets are read directly, uncached and unmerged.
+ */
+public final class RangeReads implements Closeable {
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final ByteRangeReaders sources;
+  private final ReadSettings settings;
+  private final AsyncCache<ByteRange, byte[]> cache;
+  private final ThreadPoolExecutor pool;
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+  private final LongAdder requests = new LongAdder();
+
+  private RangeReads(ByteRangeReaders sources, ReadSettings settings) {
+    this.sources = sources;
+    this.settings = settings;
+    this.cache = settings.cacheBytes() == 0 ? null : Caffeine.newBuilder()
+        .maximumWeight(settings.cacheBytes())
+        .weigher((ByteRange k, byte[] v) -> v.length)
+        .recordStats()
+        .buildAsync();
+    int n = settings.maxConcurrentRequests();
+    String name = "refzarr-read-" + POOLS.incrementAndGet() + "-";
+    AtomicInteger threads = new AtomicInteger();
+    this.pool = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+      Thread t = new Thread(r, name + threads.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    pool.allowCoreThreadTimeOut(true);
+  }
+
+  /** A read engine over {@code sources}; closing it stops its threads (not the sources). */
+  public static RangeReads create(ByteRangeReaders sources, ReadSettings settings) {
+    return new RangeReads(sources, settings);
+  }
+
+  /** The settings in force. */
+  public ReadSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Starts reading every range, returning one future per range in the same order. Ranges of one target are
+   * coalesced; ranges already cached or in flight are not fetched again. A failure fails only the futures
+   * of the ranges it concerns.
+   */
+  public List<CompletableFuture<byte[]>> readAll(List<ByteRange> ranges) {
+    return start(ranges, pool);
+  }
+
+  /** Reads one range on the calling thread, through the cache when its target is remote. */
+  public byte[] read(ByteRange range) throws IOException {
+    return join(start(List.of(range), Runnable::run).get(0));
+  }
+
+  /** Whether ranges of {@code target} go through the cache: remote targets of a cacheable length. */
+  public boolean caches(URI target, long length) throws IOException {
+    return cache != null && length <= settings.maxCachedRange() && sources.forTarget(target).isRemote();
+  }
+
+  private List<CompletableFuture<byte[]>> start(List<ByteRange> ranges, Executor executor) {
+    List<CompletableFuture<byte[]>> out = new ArrayList<>(ranges.size());
+    Map<URI, Map<ByteRange, CompletableFuture<byte[]>>> toFetch = new LinkedHashMap<>();
+    for (ByteRange r : ranges) {
+      out.add(lookup(r, toFetch));
+    }
+    toFetch.forEach((target, mine) -> dispatch(target, mine, executor));
+    return out;
+  }
+
+  private CompletableFuture<byte[]> lookup(ByteRange r, Map<URI, Map<ByteRange, CompletableFuture<byte[]>>> toFetch) {
+    Map<ByteRange, CompletableFuture<byte[]>> mine = toFetch.computeIfAbsent(r.target(), t -> new LinkedHashMap<>());
+    CompletableFuture<byte[]> f = mine.get(r);
+    if (f != null) {
+      return f;
+    }
+    f = new CompletableFuture<>();
+    if (cacheable(r)) {
+      CompletableFuture<byte[]> existing = cache.asMap().putIfAbsent(r, f);
+      if (existing != null) {
+        hits.increment();
+        return existing;
+      }
+      misses.increment();
+    }
+    mine.put(r, f);
+    return f;
+  }
+
+  private boolean cacheable(ByteRange r) {
+    try {
+      return caches(r.target(), r.length());
+    } catch (IOException | RuntimeException e) {
+      return false; // no source for the scheme: dispatch reports it
+    }
+  }
+
+  private void dispatch(URI target, Map<ByteRange, CompletableFuture<byte[]>> mine, Executor executor) {
+    if (mine.isEmpty()) {
+      return;
+    }
+    ByteRangeReader reader;
+    try {
+      reader = sources.forTarget(target);
+    } catch (IOException | RuntimeException e) {
+      mine.values().forEach(f -> f.completeExceptionally(e));
+      return;
+    }
+    List<ByteRange> ranges = new ArrayList<>(mine.keySet());
+    List<RangeCoalescer.Block> blocks = reader.isRemote()
+        ? RangeCoalescer.coalesce(ranges, settings.maxGap(), settings.maxBlock())
+        : RangeCoalescer.coalesce(ranges, -1, 1);
+    for (RangeCoalescer.Block b : blocks) {
+      try {
+        executor.execute(() -> fetch(reader, target, b, mine));
+      } catch (RuntimeException e) {
+        b.parts().forEach(p -> mine.get(p).completeExceptionally(new IOException("the file system is closed", e)));
+      }
+    }
+  }
+
+  private void fetch(ByteRangeReader reader, URI target, RangeCoalescer.Block b,
+      Map<ByteRange, CompletableFuture<byte[]>> mine) {
+    try {
+      byte[] block = new byte[b.length()];
+      requests.increment();
+      reader.read(target, b.offset(), ByteBuffer.wrap(block));
+      for (ByteRange p : b.parts()) {
+        int from = (int) (p.offset() - b.offset());
+        mine.get(p).complete(from == 0 && p.length() == block.length ? block
+            : Arrays.copyOfRange(block, from, from + p.length()));
+      }
+    } catch (IOException | RuntimeException | OutOfMemoryError e) {
+      b.parts().forEach(p -> mine.get(p).completeExceptionally(e));
+    }
+  }
+
+  /** Waits for one range, rethrowing its failure as the {@link IOException} it was. */
+  public static byte[] join(CompletableFuture<byte[]> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while reading");
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException) {
+        throw (IOException) c;
+      }
+      if (c instanceof RuntimeException) {
+        throw (RuntimeException) c;
+      }
+      throw new IOException(c.toString(), c);
+    }
+  }
+
+  /** Cache and request counts so far. */
+  public BlockCacheStats stats() {
+    long evictions = cache == null ? 0 : cache.synchronous().stats().evictionCount();
+    long weight = cache == null ? 0 : cache.synchronous().policy().eviction()
+        .flatMap(e -> e.weightedSize().isPresent() ? java.util.Optional.of(e.weightedSize().getAsLong())
+            : java.util.Optional.empty()).orElse(0L);
+    return new BlockCacheStats(hits.sum(), misses.sum(), evictions, weight, requests.sum());
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+    if (cache != null) {
+      cache.synchronous().invalidateAll();
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package io.refzarr.source;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The members of an uncompressed tar archive, from its headers (ustar, GNU long names, PAX path and size
+ * records), reading only the 512-byte headers and the long-name or PAX blocks, never member data.
+ */
+final class TarIndex {
+  private static final int BLOCK = 512;
+
+  private TarIndex() {}
+
+  static Map<String, ArchiveMember> read(ContainerBytes in) throws IOException {
+    Map<String, ArchiveMember> members = new HashMap<>();
+    String longName = null;
+    Map<String, String> pax = Map.of();
+    long pos = 0;
+    while (pos + BLOCK <= in.size()) {
+      ByteBuffer h = in.bytes(pos, BLOCK);
+      if (isZero(h)) {
+        break;
+      }
+      checkChecksum(in, h, pos);
+      char type = (char) h.get(156);
+      long size = pax.containsKey("size") ? Long.parseLong(pax.get("size")) : number(h, 124, 12);
+      long data = pos + BLOCK;
+      if (type == 'L') {
+        longName = cString(in.bytes(data, (int) size), 0, (int) size);
+      } else if (type == 'x') {
+        pax = paxRecords(in.bytes(data, (int) size));
+      } else if (type != 'g' && type != 'K') {
+        String name = pax.getOrDefault("path", longName != null ? longName : headerName(h));
+        if (type == '0' || type == '\0' || type == '7') {
+          members.put(normalize(name), new ArchiveMember(name, data, size));
+        }
+        longName = null;
+        pax = Map.of();
+      }
+      pos = data + (size + BLOCK - 1) / BLOCK * BLOCK;
+    }
+    return members;
+  }
+
+  static String normalize(String name) {
+    String n = name;
+    while (n.startsWith("./")) {
+      n = n.substring(2);
+    }
+    return n.startsWith("/") ? n.substring(1) : n;
+  }
+
+  private static String headerName(ByteBuffer h) {
+    String name = cString(h, 0, 100);
+    boolean ustar = cString(h, 257, 5).equals("ustar");
+    String prefix = ustar ? cString(h, 345, 155) : "";
+    return prefix.isEmpty() ? name : prefix + "/" + name;
+  }
+
+  private static void checkChecksum(ContainerBytes in, ByteBuffer h, long pos) throws IOException {
+    long stored = number(h, 148, 8);
+    long sum = 0;
+    for (int i = 0; i < BLOCK; i++) {
+      sum += (i >= 148 && i < 156) ? ' ' : (h.get(i) & 0xff);
+    }
+    if (sum != stored) {
+      throw new IOException("not an uncompressed tar archive, or corrupt: the header at byte " + pos + " of "
+          + in.uri() + " has a bad checksum");
+    }
+  }
+
+  /** An octal field, or a base-256 one (high bit set) as GNU tar writes for large sizes. */
+  private static long number(ByteBuffer h, int off, int len) throws IOException {
+    if ((h.get(off) & 0x80) != 0) {
+      long v = h.get(off) & 0x7f;
+      for (int i = 1; i < len; i++) {
+        v = (v << 8) | (h.get(off + i) & 0xff);
+      }
+      return v;
+    }
+    String s = cString(h, off, len).trim();
+    try {
+      return s.isEmpty() ? 0 : Long.parseLong(s, 8);
+    } catch (NumberFormatException e) {
+      throw new IOException("corrupt tar header: \"" + s + "\" is not an octal number");
+    }
+  }
+
+  private static String cString(ByteBuffer b, int off, int len) {
+    int end = off;
+    while (end < off + len && b.get(end) != 0) {
+      end++;
+    }
+    byte[] bytes = new byte[end - off];
+    b.get(off, bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, String> paxRecords(ByteBuffer b) {
+    String text = cString(b, 0, b.remaining());
+    Map<String, String> out = new HashMap<>();
+    for (String rec : text.split("\n")) {
+      int sp = rec.indexOf(' ');
+      int eq = rec.indexOf('=', sp + 1);
+      if (sp > 0 && eq > sp) {
+        out.put(rec.substring(sp + 1, eq), rec.substring(eq + 1));
+      }
+    }
+    return out;
+  }
+
+  private static boolean isZero(ByteBuffer h) {
+    for (int i = 0; i < BLOCK; i++) {
+      if (h.get(i) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
