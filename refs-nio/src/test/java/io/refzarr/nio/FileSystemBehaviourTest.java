@@ -160,6 +160,21 @@ class FileSystemBehaviourTest {
   }
 
   @Test
+  void templateOverrides_fromEnv_relocateTargets() throws IOException {
+    Path moved = Files.createDirectories(dir.resolve("moved"));
+    Files.write(moved.resolve("data.bin"), slice(100, 50));
+    Path templated = dir.resolve("templated.json");
+    Files.writeString(templated, "{\"version\":1,\"templates\":{\"d\":\"" + dir + "\"},"
+        + "\"refs\":{\"k\":[\"{{d}}/data.bin\", 10, 5]}}");
+    try (FileSystem original = FileSystems.newFileSystem(templated, Map.of());
+        FileSystem relocated = FileSystems.newFileSystem(templated,
+            Map.of("templateOverrides", Map.of("d", moved.toString())))) {
+      assertThat(Files.readAllBytes(original.getPath("/k"))).isEqualTo(slice(10, 5));
+      assertThat(Files.readAllBytes(relocated.getPath("/k"))).isEqualTo(slice(110, 5));
+    }
+  }
+
+  @Test
   void channels_positionalReadsFillTheBuffer_mapUnsupported_sharedLocksNoOps() throws IOException {
     try (FileChannel ch = FileChannel.open(fs.getPath("/grp/sub/whole"), StandardOpenOption.READ)) {
       assertThat(ch.size()).isEqualTo(data.length);
