@@ -1,0 +1,212 @@
+package io.refzarr.bridge;
+
+import io.refzarr.bridge.codec.CodecException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads a slice: walks the chunks that intersect it, fetches and decodes them on {@link Workers}, and
+ * copies each chunk's part into the result. At most one chunk per worker is held at a time, so memory is
+ * the result plus a few chunks.
+ */
+final class ChunkReader {
+  private static final long MAX_RESULT_BYTES = Integer.MAX_VALUE - 16;
+
+  private final Path dir;
+  private final ArrayLayout a;
+  private final long[] chunkStrides;
+  private final int chunkElements;
+  private final ElementCopier chunkCopier;
+  private final ElementCopier fillCopier;
+
+  ChunkReader(Path dir, ArrayLayout layout) throws ZarrFormatException {
+    this.dir = dir;
+    this.a = layout;
+    this.chunkStrides = Region.chunkStrides(layout);
+    long elements = layout.chunkElements();
+    if (elements * Math.max(1, layout.type().size()) > MAX_RESULT_BYTES) {
+      throw new ZarrFormatException("array '" + a.name() + "': chunks of " + elements + " elements are too large");
+    }
+    this.chunkElements = (int) elements;
+    this.chunkCopier = new ElementCopier(layout.type(), layout.type().needsSwap());
+    this.fillCopier = new ElementCopier(layout.type(), false);
+  }
+
+  ArrayData read(Slice s) throws IOException {
+    long n = s.size();
+    boolean strings = a.type().kind() == DataType.Kind.STRING;
+    if (n * Math.max(1, a.type().size()) > MAX_RESULT_BYTES) {
+      throw new ZarrFormatException("array '" + a.name() + "': slice " + s + " holds " + n
+          + " elements, too many for one Java array; read it in parts");
+    }
+    Result out = strings ? new Result(null, new String[(int) n]) : new Result(new byte[(int) (n * a.type().size())], null);
+    ChunkBox box = ChunkBox.of(a, s);
+    if (n > 0) {
+      run(box, s, out);
+    }
+    long[] shape = a.scalar() ? new long[0] : s.resultShape();
+    return new ArrayData(shape, a.type().littleEndian(), out.bytes, out.strings);
+  }
+
+  private record Result(byte[] bytes, String[] strings) {}
+
+  private void run(ChunkBox box, Slice s, Result out) throws IOException {
+    AtomicLong next = new AtomicLong();
+    AtomicBoolean failed = new AtomicBoolean();
+    int workers = (int) Math.min(Workers.parallelism(), box.count());
+    List<Future<Void>> futures = new ArrayList<>(workers);
+    for (int w = 0; w < workers; w++) {
+      futures.add(Workers.submit(() -> {
+        long i;
+        while (!failed.get() && (i = next.getAndIncrement()) < box.count()) {
+          try {
+            readChunk(box.index(i), s, out);
+          } catch (IOException | RuntimeException e) {
+            failed.set(true);
+            throw e;
+          }
+        }
+        return null;
+      }));
+    }
+    awaitAll(futures);
+  }
+
+  private void readChunk(long[] index, Slice s, Result out) throws IOException {
+    Region r = Region.of(a, s, index, chunkStrides);
+    if (r == null) {
+      return;
+    }
+    String key = a.keys().key(index);
+    byte[] encoded;
+    try {
+      encoded = Files.readAllBytes(dir.resolve(key));
+    } catch (NoSuchFileException e) {
+      fill(index, s, out);
+      return;
+    }
+    if (out.strings != null) {
+      String[] chunk = decodeStrings(key, encoded);
+      r.forEachRun((src, step, dst, n) -> copyStrings(chunk, src, step, out.strings, dst, n));
+    } else {
+      byte[] chunk = decode(key, encoded);
+      r.forEachRun((src, step, dst, n) -> chunkCopier.copy(chunk, src, step, out.bytes, dst, n));
+    }
+  }
+
+  private void fill(long[] index, Slice s, Result out) {
+    Region r = Region.of(a, s, index, new long[a.rank()]);
+    if (out.strings != null) {
+      String[] one = {a.fillString()};
+      r.forEachRun((src, step, dst, n) -> copyStrings(one, 0, 0, out.strings, dst, n));
+    } else if (!allZero(a.fillElement())) {
+      r.forEachRun((src, step, dst, n) -> fillCopier.copy(a.fillElement(), 0, 0, out.bytes, dst, n));
+    }
+  }
+
+  private byte[] decode(String key, byte[] encoded) throws ChunkDecodeException {
+    try {
+      return a.codecs().decode(encoded, chunkElements * a.type().size());
+    } catch (CodecException e) {
+      throw new ChunkDecodeException(a.name(), key, e);
+    } catch (RuntimeException e) {
+      throw new ChunkDecodeException(a.name(), key, e);
+    }
+  }
+
+  private String[] decodeStrings(String key, byte[] encoded) throws ChunkDecodeException {
+    try {
+      return a.codecs().decodeStrings(encoded, chunkElements);
+    } catch (CodecException e) {
+      throw new ChunkDecodeException(a.name(), key, e);
+    } catch (RuntimeException e) {
+      throw new ChunkDecodeException(a.name(), key, e);
+    }
+  }
+
+  private static void copyStrings(String[] src, long srcPos, long step, String[] dst, long dstPos, int n) {
+    for (int k = 0; k < n; k++) {
+      dst[(int) dstPos + k] = src[(int) (srcPos + k * step)];
+    }
+  }
+
+  private static boolean allZero(byte[] b) {
+    for (byte x : b) {
+      if (x != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void awaitAll(List<Future<Void>> futures) throws IOException {
+    IOException first = null;
+    for (Future<Void> f : futures) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        futures.forEach(x -> x.cancel(true));
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while reading chunks");
+      } catch (ExecutionException e) {
+        first = first != null ? first : asIOException(e.getCause());
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  private static IOException asIOException(Throwable t) {
+    if (t instanceof IOException io) {
+      return io;
+    }
+    if (t instanceof RuntimeException r) {
+      throw r;
+    }
+    throw new IllegalStateException(t);
+  }
+
+  /** The box of chunk indices that a slice touches, numbered in C order. */
+  record ChunkBox(long[] lo, long[] extent, long count) {
+    static ChunkBox of(ArrayLayout a, Slice s) {
+      int rank = a.rank();
+      long[] lo = new long[rank];
+      long[] extent = new long[rank];
+      long count = 1;
+      for (int d = 0; d < rank; d++) {
+        long c = a.chunks()[d];
+        long first = s.offset()[d];
+        long last = first + Math.max(0, s.count()[d] - 1) * s.stride()[d];
+        lo[d] = first / c;
+        extent[d] = s.count()[d] == 0 ? 0 : last / c - lo[d] + 1;
+        count *= extent[d];
+      }
+      return new ChunkBox(lo, extent, count);
+    }
+
+    long[] index(long i) {
+      long[] idx = new long[lo.length];
+      for (int d = lo.length - 1; d >= 0; d--) {
+        idx[d] = lo[d] + i % extent[d];
+        i /= extent[d];
+      }
+      return idx;
+    }
+
+    @Override
+    public String toString() {
+      return Arrays.toString(lo) + "+" + Arrays.toString(extent);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.refzarr.bridge;
+
+/** Copies runs of fixed-size elements between byte arrays, byte-swapping to little-endian on the way. */
+final class ElementCopier {
+  private final int size;
+  private final boolean swap;
+  private final int[] sourceByte;
+
+  ElementCopier(DataType type, boolean swap) {
+    this.size = type.size();
+    this.swap = swap;
+    this.sourceByte = swap ? swapMap(type) : null;
+  }
+
+  void copy(byte[] src, long srcPos, long srcStep, byte[] dst, long dstPos, int n) {
+    int s = (int) (srcPos * size);
+    int d = (int) (dstPos * size);
+    if (!swap && srcStep == 1) {
+      System.arraycopy(src, s, dst, d, n * size);
+      return;
+    }
+    int step = (int) (srcStep * size);
+    for (int k = 0; k < n; k++, s += step, d += size) {
+      if (swap) {
+        for (int b = 0; b < size; b++) {
+          dst[d + b] = src[s + sourceByte[b]];
+        }
+      } else {
+        System.arraycopy(src, s, dst, d, size);
+      }
+    }
+  }
+
+  // For each byte of a little-endian element, the byte of the stored element it comes from.
+  private static int[] swapMap(DataType t) {
+    int[] map = new int[t.size()];
+    for (int b = 0; b < map.length; b++) {
+      map[b] = b;
+    }
+    if (t.kind() == DataType.Kind.STRUCT) {
+      for (DataType.Field f : t.fields()) {
+        if (f.type().needsSwap()) {
+          reverseUnits(map, f.offset(), f.type().size(), f.type().swapUnit());
+        }
+      }
+    } else {
+      reverseUnits(map, 0, t.size(), t.swapUnit());
+    }
+    return map;
+  }
+
+  private static void reverseUnits(int[] map, int from, int len, int unit) {
+    for (int u = from; u < from + len; u += unit) {
+      for (int b = 0; b < unit; b++) {
+        map[u + b] = u + unit - 1 - b;
+      }
+    }
+  }
+}

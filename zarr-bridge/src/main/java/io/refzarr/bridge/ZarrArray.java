@@ -1,0 +1,127 @@
+package io.refzarr.bridge;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Zarr array (v2 or v3) in a directory of any {@code java.nio} file system: the {@code reference} file
+ * system, a local directory, a zip. Metadata is read once at {@link #open}; {@link #read} fetches only the
+ * chunks a slice touches, decoding them in parallel. Thread-safe.
+ *
+ * <pre>{@code
+ * try (FileSystem fs = FileSystems.newFileSystem(Path.of("refs.json"), Map.of("root", "/data"))) {
+ *   ZarrArray temp = ZarrArray.open(fs.getPath("/temp"));
+ *   float[] firstStep = temp.read(Slice.parse("0", temp.shape())).toFloatArray();
+ * }
+ * }</pre>
+ */
+public final class ZarrArray {
+  private final Path path;
+  private final ArrayLayout layout;
+  private final ChunkReader reader;
+
+  private ZarrArray(Path path, ArrayLayout layout) throws ZarrFormatException {
+    this.path = path;
+    this.layout = layout;
+    this.reader = new ChunkReader(path, layout);
+  }
+
+  /**
+   * Opens the array whose metadata ({@code .zarray} or {@code zarr.json}) is in {@code dir}.
+   *
+   * @throws java.nio.file.NoSuchFileException if {@code dir} holds no array
+   * @throws ZarrFormatException if the metadata is malformed or names an unsupported dtype or codec
+   */
+  public static ZarrArray open(Path dir) throws IOException {
+    return new ZarrArray(dir, MetadataReader.readArray(dir, nameOf(dir)));
+  }
+
+  static String nameOf(Path dir) {
+    String s = dir.toString();
+    return s.startsWith("/") && s.length() > 1 ? s.substring(1) : s;
+  }
+
+  /** The array directory. */
+  public Path path() {
+    return path;
+  }
+
+  /** The array shape ({@code []} for a scalar). */
+  public long[] shape() {
+    return layout.scalar() ? new long[0] : layout.shape().clone();
+  }
+
+  /** The chunk shape ({@code []} for a scalar). */
+  public long[] chunks() {
+    return layout.scalar() ? new long[0] : layout.chunks().clone();
+  }
+
+  public int rank() {
+    return layout.scalar() ? 0 : layout.rank();
+  }
+
+  /** The element type as stored. */
+  public DataType dataType() {
+    return layout.type();
+  }
+
+  /** The user attributes ({@code .zattrs}, or {@code attributes} of {@code zarr.json}). */
+  public Map<String, Object> attributes() {
+    return layout.attributes();
+  }
+
+  /** Dimension names from {@code _ARRAY_DIMENSIONS} (v2) or {@code dimension_names} (v3); empty if none. */
+  public List<String> dimensionNames() {
+    return layout.dimensionNames();
+  }
+
+  /** The codec ids in decoding order. */
+  public List<String> codecs() {
+    return layout.codecs().names();
+  }
+
+  /** Reads the whole array. */
+  public ArrayData read() throws IOException {
+    return reader.read(Slice.all(layout.shape()));
+  }
+
+  /** Reads the block at {@code offset} of {@code count} elements per axis. */
+  public ArrayData read(long[] offset, long[] count) throws IOException {
+    return read(Slice.of(offset, count));
+  }
+
+  /**
+   * Reads a hyperslab.
+   *
+   * @throws IllegalArgumentException if the slice has the wrong rank or reaches past the array
+   * @throws ChunkDecodeException naming the array and chunk if a chunk cannot be decoded
+   */
+  public ArrayData read(Slice slice) throws IOException {
+    Slice s = layout.scalar() && slice.rank() == 0 ? Slice.all(layout.shape()) : slice;
+    check(s);
+    return reader.read(s);
+  }
+
+  private void check(Slice s) {
+    if (s.rank() != layout.rank()) {
+      throw new IllegalArgumentException("slice " + s + " has rank " + s.rank() + ", array '" + layout.name()
+          + "' " + rank());
+    }
+    for (int d = 0; d < s.rank(); d++) {
+      long count = s.count()[d];
+      long last = s.offset()[d] + (count - 1) * s.stride()[d];
+      if (count > 0 && last >= layout.shape()[d] || s.offset()[d] > layout.shape()[d]) {
+        throw new IllegalArgumentException("slice " + s + " reaches past axis " + d + " of array '"
+            + layout.name() + "' (size " + layout.shape()[d] + ")");
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ZarrArray[" + layout.name() + " " + java.util.Arrays.toString(shape()) + " " + layout.type().kind()
+        + layout.type().size() + "]";
+  }
+}

@@ -1,0 +1,56 @@
+package io.refzarr.bridge.codec;
+
+import java.util.zip.CRC32;
+
+/** gzip (RFC 1952, one member): header, raw deflate, then CRC-32 and size, both verified. */
+final class Gzip implements Codec {
+  static final Gzip INSTANCE = new Gzip();
+  private static final int FHCRC = 2;
+  private static final int FEXTRA = 4;
+  private static final int FNAME = 8;
+  private static final int FCOMMENT = 16;
+
+  @Override
+  public byte[] decode(byte[] in, int expected) throws CodecException {
+    int pos = headerLength(in);
+    if (in.length < pos + 8) {
+      throw new CodecException("gzip stream is truncated");
+    }
+    byte[] out = Zlib.inflate("gzip", Zlib.raw(), in, pos, in.length - pos - 8, expected);
+    CRC32 crc = new CRC32();
+    crc.update(out);
+    int tail = in.length - 8;
+    if ((int) crc.getValue() != Bytes.int32le(in, tail) || out.length != Bytes.int32le(in, tail + 4)) {
+      throw new CodecException("gzip checksum or size mismatch");
+    }
+    return out;
+  }
+
+  private static int headerLength(byte[] in) throws CodecException {
+    if (in.length < 18 || (in[0] & 0xff) != 0x1f || (in[1] & 0xff) != 0x8b || in[2] != 8) {
+      throw new CodecException("not a gzip stream");
+    }
+    int flags = in[3] & 0xff;
+    int pos = 10;
+    if ((flags & FEXTRA) != 0) {
+      pos += 2 + ((in[pos] & 0xff) | (in[pos + 1] & 0xff) << 8);
+    }
+    if ((flags & FNAME) != 0) {
+      pos = skipZeroTerminated(in, pos);
+    }
+    if ((flags & FCOMMENT) != 0) {
+      pos = skipZeroTerminated(in, pos);
+    }
+    return (flags & FHCRC) != 0 ? pos + 2 : pos;
+  }
+
+  private static int skipZeroTerminated(byte[] in, int pos) throws CodecException {
+    while (pos < in.length && in[pos] != 0) {
+      pos++;
+    }
+    if (pos >= in.length) {
+      throw new CodecException("gzip header is truncated");
+    }
+    return pos + 1;
+  }
+}

@@ -1,0 +1,35 @@
+package io.refzarr.bridge.codec;
+
+import io.airlift.compress.MalformedInputException;
+import io.airlift.compress.lz4.Lz4Decompressor;
+
+/** numcodecs {@code lz4}: a 4-byte little-endian decoded size, then one LZ4 block. */
+final class Lz4 implements Codec {
+  static final Lz4 INSTANCE = new Lz4();
+
+  @Override
+  public byte[] decode(byte[] in, int expected) throws CodecException {
+    int size = Bytes.length32le(in, 0);
+    if (size < 0) {
+      throw new CodecException("lz4 size prefix is missing or negative");
+    }
+    if (expected >= 0 && size != expected) {
+      throw CodecException.wrongSize("lz4", size, expected);
+    }
+    byte[] out = new byte[size];
+    int n = block(in, 4, in.length - 4, out, 0, size);
+    if (n != size) {
+      throw CodecException.wrongSize("lz4", n, size);
+    }
+    return out;
+  }
+
+  /** Decodes one raw LZ4 block into {@code out[outOff, outOff + max)}; returns the decoded length. */
+  static int block(byte[] in, int off, int len, byte[] out, int outOff, int max) throws CodecException {
+    try {
+      return new Lz4Decompressor().decompress(in, off, len, out, outOff, max);
+    } catch (MalformedInputException | IndexOutOfBoundsException e) {
+      throw new CodecException("lz4 block is corrupt: " + e.getMessage(), e);
+    }
+  }
+}

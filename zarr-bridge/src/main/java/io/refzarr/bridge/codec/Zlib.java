@@ -1,0 +1,66 @@
+package io.refzarr.bridge.codec;
+
+import java.io.ByteArrayOutputStream;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/** zlib (and, with {@code nowrap}, raw deflate for gzip members). Inflaters are reused per thread. */
+final class Zlib implements Codec {
+  private static final ThreadLocal<Inflater> ZLIB = ThreadLocal.withInitial(() -> new Inflater(false));
+  private static final ThreadLocal<Inflater> RAW = ThreadLocal.withInitial(() -> new Inflater(true));
+
+  static final Zlib INSTANCE = new Zlib();
+
+  @Override
+  public byte[] decode(byte[] in, int expected) throws CodecException {
+    return inflate("zlib", ZLIB.get(), in, 0, in.length, expected);
+  }
+
+  static byte[] inflate(String name, Inflater inf, byte[] in, int off, int len, int expected)
+      throws CodecException {
+    inf.reset();
+    inf.setInput(in, off, len);
+    try {
+      return expected >= 0 ? inflateExact(name, inf, expected) : inflateAll(name, inf, len);
+    } catch (DataFormatException e) {
+      throw new CodecException(name + " stream is corrupt: " + e.getMessage(), e);
+    } finally {
+      inf.reset();
+    }
+  }
+
+  private static byte[] inflateExact(String name, Inflater inf, int expected)
+      throws DataFormatException, CodecException {
+    byte[] out = new byte[expected];
+    int n = 0;
+    while (n < expected && !inf.finished()) {
+      int k = inf.inflate(out, n, expected - n);
+      if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
+        throw new CodecException(name + " stream is truncated after " + n + " of " + expected + " bytes");
+      }
+      n += k;
+    }
+    if (n != expected || !inf.finished() && inf.inflate(new byte[1]) > 0) {
+      throw CodecException.wrongSize(name, n == expected ? expected + 1L : n, expected);
+    }
+    return out;
+  }
+
+  private static byte[] inflateAll(String name, Inflater inf, int len)
+      throws DataFormatException, CodecException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, len * 4));
+    byte[] buf = new byte[64 * 1024];
+    while (!inf.finished()) {
+      int k = inf.inflate(buf);
+      if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
+        throw new CodecException(name + " stream is truncated");
+      }
+      out.write(buf, 0, k);
+    }
+    return out.toByteArray();
+  }
+
+  static Inflater raw() {
+    return RAW.get();
+  }
+}
