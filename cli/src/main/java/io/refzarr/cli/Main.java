@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       LsCommand.class,
       CatCommand.class,
       InfoCommand.class,
+      ScanCommand.class,
     })
 public final class Main implements Runnable {
 
