@@ -1,0 +1,106 @@
+package io.refzarr.combine;
+
+import io.refzarr.internal.json.Json;
+import io.refzarr.zarr.ZarrKeys;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the coordinate array of each concat dimension from the union of values: one inline chunk, no
+ * codec, the dtype of {@code coo_dtypes} or of the inputs' coordinate array, attributes of the first
+ * input's coordinate array, and CF times re-encoded in its units (or as datetimes for an {@code M8} dtype).
+ */
+final class CoordinateArrays {
+  private final CombineSpec spec;
+
+  CoordinateArrays(CombineSpec spec) {
+    this.spec = spec;
+  }
+
+  void write(String dim, Object[] values, ArrayAgg source, Map<String, byte[]> out) throws CombineException {
+    ArrayFacts src = source == null ? null : source.first();
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    if (src != null) {
+      attrs.putAll(src.attrs());
+    }
+    attrs.put("_ARRAY_DIMENSIONS", List.of(dim));
+    DType dtype = DType.parse(dtype(dim, values, src));
+    List<Object> encoded = encode(dim, values, dtype, attrs, src);
+    Map<String, Object> zarray = new LinkedHashMap<>();
+    zarray.put("shape", List.of((long) values.length));
+    zarray.put("chunks", List.of((long) Math.max(1, values.length)));
+    zarray.put("dtype", dtype.text());
+    zarray.put("fill_value", src == null || dtype.kind() == 'M' ? null : src.md().fillValue());
+    zarray.put("order", "C");
+    zarray.put("filters", null);
+    zarray.put("dimension_separator", ".");
+    zarray.put("compressor", null);
+    zarray.put("zarr_format", 2L);
+    out.put(ZarrKeys.join(dim, ZarrKeys.ZARRAY), Json.writeBytes(zarray));
+    out.put(ZarrKeys.join(dim, ZarrKeys.ZATTRS), Json.writeBytes(attrs));
+    out.put(ZarrKeys.join(dim, "0"), dtype.encode(encoded));
+  }
+
+  private String dtype(String dim, Object[] values, ArrayFacts src) {
+    String given = spec.cooDtypes().get(dim);
+    if (given != null) {
+      return given;
+    }
+    boolean fromArray = spec.cooMap().get(dim) instanceof Selectors.Values
+        || spec.cooMap().get(dim) instanceof Selectors.CfValues;
+    if (fromArray && src != null && src.md().dtype() instanceof String) {
+      return (String) src.md().dtype();
+    }
+    return inferred(values);
+  }
+
+  private static String inferred(Object[] values) {
+    if (values[0] instanceof String) {
+      int max = 1;
+      for (Object v : values) {
+        max = Math.max(max, ((String) v).codePointCount(0, ((String) v).length()));
+      }
+      return "<U" + max;
+    }
+    for (Object v : values) {
+      if (!(v instanceof Long)) {
+        return "<f8";
+      }
+    }
+    return "<i8";
+  }
+
+  private List<Object> encode(String dim, Object[] values, DType dtype, Map<String, Object> attrs,
+      ArrayFacts src) throws CombineException {
+    if (!(values[0] instanceof CfDate)) {
+      return List.of(values);
+    }
+    if (dtype.kind() == 'M') {
+      attrs.remove("units");
+      attrs.remove("calendar");
+      return datetimes(dim, values, dtype);
+    }
+    CfUnits units = CfUnits.of(src == null ? Map.of() : src.attrs(), "coordinate " + dim);
+    List<Object> out = new ArrayList<>(values.length);
+    for (Object v : values) {
+      out.add(units.encode((CfDate) v));
+    }
+    return out;
+  }
+
+  private static List<Object> datetimes(String dim, Object[] values, DType dtype) throws CombineException {
+    long per = dtype.microsPerUnit();
+    List<Object> out = new ArrayList<>(values.length);
+    for (Object v : values) {
+      CfDate t = (CfDate) v;
+      if (!t.calendar().isGregorian()) {
+        throw new CombineException(CombineException.Reason.BAD_COORDINATE, List.of(),
+            dim + ": times of calendar " + t.calendar() + " cannot be stored as " + dtype.text());
+      }
+      out.add(per > 0 ? Math.floorDiv(t.micros(), per) : Math.multiplyExact(t.micros(), -per));
+    }
+    return out;
+  }
+}

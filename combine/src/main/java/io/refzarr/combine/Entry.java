@@ -1,0 +1,6 @@
+package io.refzarr.combine;
+
+import io.refzarr.refs.Reference;
+
+/** One output key and its reference. */
+record Entry(String key, Reference ref) {}

@@ -1,0 +1,11 @@
+package io.refzarr.combine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The first pass's view of one input: its placement, coordinate values, the facts of its arrays, and its
+ * group metadata. Small: no chunk references.
+ */
+record InputSummary(Placement placement, List<List<Object>> values, Map<String, ArrayFacts> arrays,
+    Map<String, byte[]> groupMetadata) {}

@@ -1,0 +1,100 @@
+package io.refzarr.combine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The first pass's accumulated result: the union of coordinate values, every input's placement, the
+ * output arrays' facts and the group metadata of the first input. A batch of inputs folds into a Layout,
+ * and Layouts merge (associatively and commutatively) into the whole combine's: the tree reduction step.
+ */
+final class Layout {
+  private final List<String> dims;
+  private final List<TreeSet<Object>> unions = new ArrayList<>();
+  private final List<Placement> placements = new ArrayList<>();
+  private final Map<String, ArrayAgg> arrays = new TreeMap<>();
+  private SortKey groupOwner;
+  private Map<String, byte[]> groupMetadata = Map.of();
+
+  Layout(List<String> dims) {
+    this.dims = List.copyOf(dims);
+    for (int d = 0; d < dims.size(); d++) {
+      unions.add(new TreeSet<>(CoordValues.ORDER));
+    }
+  }
+
+  /** Adds one input's summary. */
+  Layout add(InputSummary s) throws CombineException {
+    Layout one = new Layout(dims);
+    for (int d = 0; d < dims.size(); d++) {
+      one.unions.get(d).addAll(s.values().get(d));
+    }
+    one.placements.add(s.placement());
+    for (ArrayFacts f : s.arrays().values()) {
+      one.arrays.put(f.outPath(), new ArrayAgg(f, s.placement().key()));
+    }
+    one.groupOwner = s.placement().key();
+    one.groupMetadata = s.groupMetadata();
+    return merge(one);
+  }
+
+  /** Merges another layout into this one. */
+  Layout merge(Layout other) throws CombineException {
+    for (int d = 0; d < dims.size(); d++) {
+      try {
+        unions.get(d).addAll(other.unions.get(d));
+      } catch (IllegalArgumentException e) {
+        throw new CombineException(CombineException.Reason.BAD_COORDINATE, names(other),
+            dims.get(d) + ": " + e.getMessage());
+      }
+    }
+    placements.addAll(other.placements);
+    for (Map.Entry<String, ArrayAgg> e : other.arrays.entrySet()) {
+      ArrayAgg mine = arrays.get(e.getKey());
+      if (mine == null) {
+        arrays.put(e.getKey(), e.getValue());
+      } else {
+        mine.merge(e.getValue(), dims);
+      }
+    }
+    if (other.groupOwner != null && (groupOwner == null || other.groupOwner.compareTo(groupOwner) < 0)) {
+      groupOwner = other.groupOwner;
+      groupMetadata = other.groupMetadata;
+    }
+    return this;
+  }
+
+  private List<String> names(Layout other) {
+    List<String> out = new ArrayList<>();
+    if (groupOwner != null) {
+      out.add(groupOwner.name());
+    }
+    if (other.groupOwner != null) {
+      out.add(other.groupOwner.name());
+    }
+    return out;
+  }
+
+  List<String> dims() {
+    return dims;
+  }
+
+  List<TreeSet<Object>> unions() {
+    return unions;
+  }
+
+  List<Placement> placements() {
+    return placements;
+  }
+
+  Map<String, ArrayAgg> arrays() {
+    return arrays;
+  }
+
+  Map<String, byte[]> groupMetadata() {
+    return groupMetadata;
+  }
+}

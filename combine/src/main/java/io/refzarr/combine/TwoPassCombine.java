@@ -1,0 +1,147 @@
+package io.refzarr.combine;
+
+import io.refzarr.refs.Reference;
+import io.refzarr.refs.ReferenceSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The combine: a first pass folds inputs, batch by batch and concurrently, into {@link Layout}s that are
+ * merged pairwise (a tree reduction); the {@link Plan} fixes the output; a second pass rewrites inputs in
+ * coordinate order, a batch at a time (the next batch is read while the current one is written), and
+ * streams their references to the sink. Memory: the output's metadata plus two batches of inputs.
+ */
+final class TwoPassCombine {
+  private final CombineSpec spec;
+  private final InputOpener opener;
+  private final ExecutorService pool;
+
+  TwoPassCombine(CombineSpec spec, InputOpener opener, ExecutorService pool) {
+    this.spec = spec;
+    this.opener = opener;
+    this.pool = pool;
+  }
+
+  void run(List<CombineInput> inputs, ReferenceSink sink) throws IOException {
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("nothing to combine: no inputs");
+    }
+    Plan plan = Plan.of(firstPass(inputs), spec);
+    ReferenceSink out = new PostprocessingSink(sink, spec.postprocess());
+    for (Map.Entry<String, byte[]> e : plan.metadata().entrySet()) {
+      out.put(e.getKey(), new Reference.Inline(e.getValue()));
+    }
+    secondPass(inputs, plan, out);
+  }
+
+  /** Folds one batch of inputs into a layout: a pure function of the batch. */
+  Layout foldBatch(List<CombineInput> inputs, int from, int to) throws IOException {
+    CoordinateCollector collector = new CoordinateCollector(spec);
+    Layout layout = new Layout(spec.realConcatDims());
+    for (int i = from; i < to; i++) {
+      layout.add(opener.with(i, inputs.get(i), collector::summarize));
+    }
+    return layout;
+  }
+
+  private Layout firstPass(List<CombineInput> inputs) throws IOException {
+    List<CompletableFuture<Layout>> level = new ArrayList<>();
+    int total = inputs.size();
+    AtomicInteger done = new AtomicInteger();
+    for (int from = 0; from < total; from += spec.batchSize()) {
+      int f = from;
+      int t = Math.min(total, from + spec.batchSize());
+      level.add(async(() -> foldBatch(inputs, f, t)).thenApply(l -> {
+        spec.progress().progress(ProgressListener.Phase.COORDINATES, done.addAndGet(t - f), total);
+        return l;
+      }));
+    }
+    while (level.size() > 1) {
+      List<CompletableFuture<Layout>> next = new ArrayList<>();
+      for (int i = 0; i + 1 < level.size(); i += 2) {
+        next.add(level.get(i).thenCombine(level.get(i + 1), TwoPassCombine::merge));
+      }
+      if (level.size() % 2 == 1) {
+        next.add(level.get(level.size() - 1));
+      }
+      level = next;
+    }
+    return join(level.get(0));
+  }
+
+  private static Layout merge(Layout a, Layout b) {
+    try {
+      return a.merge(b);
+    } catch (CombineException e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  private void secondPass(List<CombineInput> inputs, Plan plan, ReferenceSink out) throws IOException {
+    KeyRewriter rewriter = new KeyRewriter(plan, spec);
+    List<Placement> order = plan.placements();
+    List<CompletableFuture<List<Entry>>> pending = submit(inputs, order, 0, rewriter);
+    for (int from = 0; from < order.size(); from += spec.batchSize()) {
+      List<CompletableFuture<List<Entry>>> current = pending;
+      pending = submit(inputs, order, from + spec.batchSize(), rewriter);
+      for (CompletableFuture<List<Entry>> f : current) {
+        for (Entry e : join(f)) {
+          out.put(e.key(), e.ref());
+        }
+      }
+      spec.progress().progress(ProgressListener.Phase.REFERENCES,
+          Math.min(order.size(), from + spec.batchSize()), order.size());
+    }
+  }
+
+  private List<CompletableFuture<List<Entry>>> submit(List<CombineInput> inputs, List<Placement> order,
+      int from, KeyRewriter rewriter) {
+    List<CompletableFuture<List<Entry>>> out = new ArrayList<>();
+    for (int i = from; i < Math.min(order.size(), from + spec.batchSize()); i++) {
+      Placement p = order.get(i);
+      out.add(async(() -> opener.with(p.index(), inputs.get(p.index()), in -> rewriter.rewrite(in, p))));
+    }
+    return out;
+  }
+
+  /** A task that may throw IOException. */
+  @FunctionalInterface
+  interface IoTask<T> {
+    T call() throws IOException;
+  }
+
+  private <T> CompletableFuture<T> async(IoTask<T> task) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return task.call();
+      } catch (IOException e) {
+        throw new CompletionException(e);
+      }
+    }, pool);
+  }
+
+  static <T> T join(CompletableFuture<T> f) throws IOException {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException) {
+        throw (IOException) c;
+      }
+      if (c instanceof UncheckedIOException) {
+        throw ((UncheckedIOException) c).getCause();
+      }
+      if (c instanceof RuntimeException) {
+        throw (RuntimeException) c;
+      }
+      throw new IOException(c);
+    }
+  }
+}
