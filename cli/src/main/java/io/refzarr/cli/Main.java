@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       CatCommand.class,
       InfoCommand.class,
       ScanCommand.class,
+      CombineCommand.class,
     })
 public final class Main implements Runnable {
 
