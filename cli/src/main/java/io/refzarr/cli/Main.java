@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       InfoCommand.class,
       ScanCommand.class,
       CombineCommand.class,
+      ConvertCommand.class,
     })
 public final class Main implements Runnable {
 
