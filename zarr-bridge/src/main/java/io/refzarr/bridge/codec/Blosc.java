@@ -64,11 +64,16 @@ final class Blosc implements Codec {
     }
     if ((h.flags & 1) != 0 && h.typesize > 1) {
       Shuffles.unshuffle(h.typesize, tmp, 0, size, out, outOff);
-    } else if ((h.flags & 4) != 0 && h.typesize > 0) {
+    } else if ((h.flags & 4) != 0 && bitshuffled(h, size)) {
       Shuffles.bitunshuffle(h.typesize, tmp, 0, size, out, outOff);
     } else if (tmp != null) {
       System.arraycopy(tmp, 0, out, outOff, size);
     }
+  }
+
+  // Format version 2 (c-blosc 1.x writes it) bitshuffles only blocks of whole groups of eight elements.
+  private static boolean bitshuffled(Header h, int size) {
+    return h.version >= 3 || (size / h.typesize) % 8 == 0;
   }
 
   private static void decodeStream(int codec, byte[] in, int pos, int clen, byte[] dst, int off, int size)
