@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -132,7 +133,7 @@ public final class RangeReads implements Closeable {
     try {
       reader = sources.forTarget(target);
     } catch (IOException | RuntimeException e) {
-      mine.values().forEach(f -> f.completeExceptionally(e));
+      mine.values().forEach(f -> fail(f, e));
       return;
     }
     List<ByteRange> ranges = new ArrayList<>(mine.keySet());
@@ -143,7 +144,7 @@ public final class RangeReads implements Closeable {
       try {
         executor.execute(() -> fetch(reader, target, b, mine));
       } catch (RuntimeException e) {
-        b.parts().forEach(p -> mine.get(p).completeExceptionally(new IOException("the file system is closed", e)));
+        b.parts().forEach(p -> fail(mine.get(p), new IOException("the file system is closed", e)));
       }
     }
   }
@@ -160,14 +161,37 @@ public final class RangeReads implements Closeable {
             : Arrays.copyOfRange(block, from, from + p.length()));
       }
     } catch (IOException | RuntimeException | OutOfMemoryError e) {
-      b.parts().forEach(p -> mine.get(p).completeExceptionally(e));
+      b.parts().forEach(p -> fail(mine.get(p), e));
     }
+  }
+
+  /**
+   * Fails a range's future. The failure travels as a cancellation carrying the real cause: the cache drops
+   * failed entries either way, but logs a warning for any other exception, and a failed read is already
+   * reported to its caller.
+   */
+  private static void fail(CompletableFuture<byte[]> f, Throwable cause) {
+    CancellationException c = new CancellationException(cause.toString());
+    c.initCause(cause);
+    f.completeExceptionally(c);
   }
 
   /** Waits for one range, rethrowing its failure as the {@link IOException} it was. */
   public static byte[] join(CompletableFuture<byte[]> f) throws IOException {
     try {
       return f.get();
+    } catch (CancellationException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException) {
+        throw (IOException) c;
+      }
+      if (c instanceof RuntimeException) {
+        throw (RuntimeException) c;
+      }
+      if (c instanceof Error) {
+        throw (Error) c;
+      }
+      throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while reading");
