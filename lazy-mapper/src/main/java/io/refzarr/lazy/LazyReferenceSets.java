@@ -2,6 +2,8 @@ package io.refzarr.lazy;
 
 import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSet;
+import io.refzarr.source.ByteRangeReaders;
+import io.refzarr.source.TargetResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -30,6 +32,21 @@ public final class LazyReferenceSets {
   /** Opens a Parquet reference directory (on any NIO file system). Reads only {@code .zmetadata}. */
   public static LazyReferenceSet open(Path root, LazyOptions options) throws IOException {
     return new ParquetReferenceSet(root, ZMetadata.read(root), options);
+  }
+
+  /**
+   * Checks every chunk reference of a set opened here against its target's size (one size request per
+   * distinct target).
+   *
+   * @throws io.refzarr.refs.InvalidReferenceSetException naming the record file, row and key of the first
+   *     reference that points past the end of its target or at a target that cannot be read
+   */
+  public static void verifyTargets(LazyReferenceSet set, TargetResolver resolver, ByteRangeReaders sources)
+      throws IOException {
+    if (!(set instanceof ParquetReferenceSet)) {
+      throw new IllegalArgumentException("not a set opened by LazyReferenceSets: " + set);
+    }
+    ((ParquetReferenceSet) set).verifyTargets(resolver, sources);
   }
 
   /**

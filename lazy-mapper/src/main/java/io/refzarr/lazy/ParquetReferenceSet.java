@@ -2,6 +2,8 @@ package io.refzarr.lazy;
 
 import io.refzarr.refs.InvalidReferenceSetException;
 import io.refzarr.refs.Reference;
+import io.refzarr.source.ByteRangeReaders;
+import io.refzarr.source.TargetResolver;
 import io.refzarr.zarr.ChunkGrid;
 import io.refzarr.zarr.ZarrKeys;
 import java.io.IOException;
@@ -153,6 +155,53 @@ final class ParquetReferenceSet implements LazyReferenceSet {
       return keys.count();
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+  }
+
+  /**
+   * Checks every chunk reference against the size of its target (asked once per target); the first row
+   * that points past the end of its target, or at a target that cannot be read, fails naming the record
+   * file, row and key.
+   */
+  void verifyTargets(TargetResolver resolver, ByteRangeReaders sources) throws IOException {
+    Map<String, Long> sizes = new HashMap<>();
+    for (Map.Entry<String, ChunkGrid> e : meta.arrays().entrySet()) {
+      try (Stream<String> names = chunkNames(e.getKey(), e.getValue())) {
+        for (String name : (Iterable<String>) names::iterator) {
+          String key = ZarrKeys.join(e.getKey(), name);
+          verify(key, e.getKey(), get(key).orElseThrow(), resolver, sources, sizes);
+        }
+      } catch (UncheckedIOException u) {
+        throw u.getCause();
+      }
+    }
+  }
+
+  private void verify(String key, String field, Reference ref, TargetResolver resolver,
+      ByteRangeReaders sources, Map<String, Long> sizes) throws IOException {
+    String target = ref instanceof Reference.Range ? ((Reference.Range) ref).target()
+        : ref instanceof Reference.Whole ? ((Reference.Whole) ref).target() : null;
+    if (target == null) {
+      return;
+    }
+    long flat = meta.arrays().get(field).parseKey(ZarrKeys.name(key)).getAsLong();
+    String file = ZMetadata.recordFile(root, field, flat / meta.recordSize()).toString();
+    String row = "row " + flat % meta.recordSize();
+    Long size = sizes.get(target);
+    if (size == null) {
+      try {
+        java.net.URI uri = resolver.resolve(target);
+        size = sources.forTarget(uri).size(uri);
+      } catch (IOException | RuntimeException x) {
+        throw new InvalidReferenceSetException(file, key, row + " names target " + target
+            + ", which cannot be read: " + x, x);
+      }
+      sizes.put(target, size);
+    }
+    if (ref instanceof Reference.Range && ((Reference.Range) ref).end() > size) {
+      Reference.Range r = (Reference.Range) ref;
+      throw new InvalidReferenceSetException(file, key, row + " points past the end of its target: bytes "
+          + r.offset() + ".." + (r.end() - 1) + " of " + target + ", which has " + size + " bytes");
     }
   }
 
