@@ -1,6 +1,6 @@
 package io.refzarr.scan.hdf5;
 
-import java.io.EOFException;
+import io.refzarr.scan.MalformedFileException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -22,9 +22,14 @@ final class BTreeV1Walker {
   private final ChunkLocator.Visitor visitor;
   private final Set<Long> seen = new HashSet<>();
   private final long[] offset;
+  private final String fileName;
+  private final String object;
 
-  BTreeV1Walker(BlockCacheChannel file, long base, int offsetSize, int rank, ChunkLocator.Visitor visitor) {
+  BTreeV1Walker(BlockCacheChannel file, String fileName, String object, long base, int offsetSize, int rank,
+      ChunkLocator.Visitor visitor) {
     this.file = file;
+    this.fileName = fileName;
+    this.object = object;
     this.base = base;
     this.offsetSize = offsetSize;
     this.rank = rank;
@@ -39,22 +44,21 @@ final class BTreeV1Walker {
 
   private void node(long address, int expectedLevel) throws IOException {
     if (!seen.add(address)) {
-      throw new IOException("chunk B-tree node at " + (base + address) + " is reached twice (cycle)");
+      throw corrupt(address, "is reached twice (a cycle)");
     }
     int headerSize = 8 + 2 * offsetSize;
     ByteBuffer h = read(address, headerSize);
     if (h.getInt() != 0x45455254) { // "TREE" little-endian
-      throw new IOException("no B-tree node signature at byte " + (base + address));
+      throw corrupt(address, "has no B-tree signature");
     }
     int type = h.get() & 0xff;
     int level = h.get() & 0xff;
     int entries = h.getShort() & 0xffff;
     if (type != 1) {
-      throw new IOException("B-tree node at byte " + (base + address) + " is not a chunk node (type " + type + ")");
+      throw corrupt(address, "is not a chunk node (type " + type + ")");
     }
     if (level > MAX_LEVEL || (expectedLevel >= 0 && level != expectedLevel)) {
-      throw new IOException("B-tree node at byte " + (base + address) + " has level " + level
-          + (expectedLevel >= 0 ? ", expected " + expectedLevel : ""));
+      throw corrupt(address, "has level " + level + (expectedLevel >= 0 ? ", expected " + expectedLevel : ""));
     }
     ByteBuffer body = read(address + headerSize, entries * (keySize + offsetSize) + keySize);
     for (int i = 0; i < entries; i++) {
@@ -73,6 +77,11 @@ final class BTreeV1Walker {
     }
   }
 
+  private MalformedFileException corrupt(long address, String what) {
+    long at = base + address;
+    return new MalformedFileException(fileName, at, object + ": chunk B-tree node at byte " + at + " " + what);
+  }
+
   private long address(ByteBuffer b, int pos) {
     return offsetSize == 8 ? b.getLong(pos) : b.getInt(pos) & 0xffffffffL;
   }
@@ -81,8 +90,7 @@ final class BTreeV1Walker {
     ByteBuffer buf = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
     long at = base + address;
     if (at < 0 || file.readAt(buf, at) < length) {
-      throw new EOFException("B-tree node at byte " + at + " runs past the end of the file ("
-          + file.size() + " bytes)");
+      throw corrupt(address, "runs past the end of the file (" + file.size() + " bytes)");
     }
     return buf.flip();
   }

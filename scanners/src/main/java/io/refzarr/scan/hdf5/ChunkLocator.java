@@ -11,6 +11,7 @@ import io.jhdf.dataset.chunked.indexing.ImplicitChunkIndex;
 import io.jhdf.dataset.chunked.indexing.SingleChunkIndex;
 import io.jhdf.object.message.DataLayoutMessage;
 import io.jhdf.storage.HdfBackingStorage;
+import io.refzarr.scan.MalformedFileException;
 import java.io.IOException;
 import java.util.BitSet;
 
@@ -31,19 +32,20 @@ final class ChunkLocator {
   private ChunkLocator() {}
 
   static void forEach(
-      HdfBackingStorage storage,
-      BlockCacheChannel file,
+      Hdf5Context ctx,
+      String object,
       DataLayoutMessage layout,
       long[] dims,
       int[] chunkDims,
       int elementSize,
       Visitor visitor)
       throws IOException {
+    HdfBackingStorage storage = ctx.storage();
     long base = storage.getUserBlockSize();
     if (layout instanceof DataLayoutMessage.ChunkedDataLayoutMessage) {
       long root = ((DataLayoutMessage.ChunkedDataLayoutMessage) layout).getBTreeAddress();
       if (root != Constants.UNDEFINED_ADDRESS) {
-        new BTreeV1Walker(file, base, storage.getSizeOfOffsets(), dims.length, visitor).walk(root);
+        new BTreeV1Walker(ctx.channel(), ctx.file(), object, base, storage.getSizeOfOffsets(), dims.length, visitor).walk(root);
       }
       return;
     }
@@ -56,17 +58,19 @@ final class ChunkLocator {
       chunkBytes *= c;
     }
     if (chunkBytes > Integer.MAX_VALUE) {
-      throw new IOException("chunks of " + chunkBytes + " bytes are larger than jhdf can index");
+      throw new MalformedFileException(ctx.file(), -1, object + ": chunks of " + chunkBytes
+          + " bytes are larger than jhdf can index");
     }
     DatasetInfo info = new DatasetInfo((int) chunkBytes, dims, chunkDims);
-    for (Chunk c : index(storage, v4, info).getAllChunks()) {
+    for (Chunk c : index(ctx, object, v4, info).getAllChunks()) {
       visitor.chunk(c.getChunkOffset(), base + c.getAddress(), c.getSize(), mask(c.getFilterMask()));
     }
   }
 
   private static ChunkIndex index(
-      HdfBackingStorage storage, DataLayoutMessage.ChunkedDataLayoutMessageV4 v4, DatasetInfo info)
+      Hdf5Context ctx, String object, DataLayoutMessage.ChunkedDataLayoutMessageV4 v4, DatasetInfo info)
       throws IOException {
+    HdfBackingStorage storage = ctx.storage();
     switch (v4.getIndexingType()) {
       case DataLayoutMessage.ChunkedDataLayoutMessageV4.SINGLE_CHUNK_INDEX:
         return new SingleChunkIndex(v4, info);
@@ -79,7 +83,8 @@ final class ChunkLocator {
       case DataLayoutMessage.ChunkedDataLayoutMessageV4.B_TREE_V2_INDEX:
         return new BTreeIndex(storage, v4.getAddress(), info);
       default:
-        throw new IOException("unknown chunk index type " + v4.getIndexingType());
+        throw new MalformedFileException(ctx.file(), -1, object + ": unknown chunk index type "
+            + v4.getIndexingType());
     }
   }
 

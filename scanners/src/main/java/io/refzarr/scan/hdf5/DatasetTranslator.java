@@ -13,7 +13,6 @@ import io.jhdf.object.message.DataTypeMessage;
 import io.jhdf.object.message.FillValueMessage;
 import io.jhdf.object.message.FillValueOldMessage;
 import io.jhdf.object.message.FilterPipelineMessage;
-import io.jhdf.storage.HdfBackingStorage;
 import io.refzarr.refs.Reference;
 import io.refzarr.scan.MalformedFileException;
 import io.refzarr.zarr.ZarrKeys;
@@ -124,7 +123,7 @@ final class DatasetTranslator {
     }
     array.codecs = plan.codecs();
     List<long[]> masked = new ArrayList<>();
-    ChunkLocator.forEach(ctx.storage(), ctx.channel(), layout, array.shape, chunkDims,
+    ChunkLocator.forEach(ctx, "/" + array.path, layout, array.shape, chunkDims,
         array.type.itemSize(), (offset, address, size, mask) -> {
           if (!plan.fullyFiltered(mask)) {
             masked.add(offset.clone());
@@ -157,7 +156,7 @@ final class DatasetTranslator {
     }
     array.decoded = true;
     List<long[]> offsets = new ArrayList<>();
-    ChunkLocator.forEach(ctx.storage(), ctx.channel(), ((AbstractNode) ds).getHeader()
+    ChunkLocator.forEach(ctx, "/" + array.path, ((AbstractNode) ds).getHeader()
             .getMessageOfType(DataLayoutMessage.class), array.shape, chunkDims, array.type.itemSize(),
         (offset, address, size, mask) -> offsets.add(offset.clone()));
     for (long[] offset : offsets) {

@@ -1,7 +1,6 @@
 package io.refzarr.scan.hdf5;
 
 import io.jhdf.HdfFile;
-import io.jhdf.exceptions.HdfException;
 import io.refzarr.refs.ReferenceSink;
 import io.refzarr.scan.MalformedFileException;
 import io.refzarr.scan.ScanInput;
@@ -60,9 +59,10 @@ public final class Hdf5Scanner implements Scanner {
     HdfFile hdf;
     try {
       hdf = new HdfFile(channel, location);
-    } catch (HdfException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException
-        | NullPointerException | ArithmeticException e) {
+    } catch (RuntimeException e) {
       throw convert(file, "superblock", e);
+    } catch (OutOfMemoryError e) {
+      throw tooLarge(file, e);
     }
     try (hdf) {
       Hdf5Context ctx = new Hdf5Context(file, input.url(), channel, hdf.getHdfBackingStorage(), inline,
@@ -70,8 +70,21 @@ public final class Hdf5Scanner implements Scanner {
       new Hdf5Walker(ctx, options.errorPolicy()).walk(hdf);
     } catch (StackOverflowError e) {
       throw new MalformedFileException(file, -1, "object headers or groups nest too deeply (corrupt file?)");
+    } catch (OutOfMemoryError e) {
+      throw tooLarge(file, e);
     }
     return log.report(channel.requests(), channel.bytesRead());
+  }
+
+  /**
+   * jhdf allocates each metadata read before making it, so a corrupt size field can ask for gigabytes at
+   * once; that single failed allocation leaves the heap intact and is reported as a malformed file.
+   */
+  private static MalformedFileException tooLarge(String file, OutOfMemoryError e) {
+    MalformedFileException m = new MalformedFileException(file, -1,
+        "a size field asks for more memory than there is (corrupt file?)");
+    m.initCause(e);
+    return m;
   }
 
   /** Fails fast, naming the file, unless an HDF5 signature is at byte 0, 512, 1024, 2048, ... */

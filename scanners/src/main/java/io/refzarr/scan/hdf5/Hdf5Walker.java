@@ -3,10 +3,8 @@ package io.refzarr.scan.hdf5;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
-import io.jhdf.exceptions.HdfException;
 import io.jhdf.exceptions.UnsupportedHdfException;
 import io.refzarr.scan.ErrorPolicy;
-import io.refzarr.scan.MalformedFileException;
 import io.refzarr.scan.UnsupportedFeatureException;
 import io.refzarr.zarr.ZarrKeys;
 import java.io.IOException;
@@ -48,8 +46,7 @@ final class Hdf5Walker {
         unsupported(path, u.getMessage());
       } catch (UnsupportedHdfException u) {
         unsupported(path, u.getMessage());
-      } catch (HdfException | IllegalArgumentException | IllegalStateException | ArithmeticException
-          | ClassCastException | IndexOutOfBoundsException | NullPointerException x) {
+      } catch (RuntimeException x) {
         throw Hdf5Scanner.convert(ctx.file(), "/" + path, x);
       }
     }
@@ -65,8 +62,7 @@ final class Hdf5Walker {
         ctx.log().note("/" + path + ": attribute " + name + " has no JSON form and was left out");
       }
       children = new TreeMap<>(g.getChildren());
-    } catch (HdfException | IllegalArgumentException | IllegalStateException | ArithmeticException
-        | ClassCastException | IndexOutOfBoundsException | NullPointerException x) {
+    } catch (RuntimeException x) {
       throw Hdf5Scanner.convert(ctx.file(), "/" + path, x);
     }
     ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZGROUP), ZarrMetadata.group());
@@ -95,9 +91,5 @@ final class Hdf5Walker {
       throw new UnsupportedFeatureException(ctx.file(), "/" + path, reason);
     }
     ctx.log().skip("/" + path, reason);
-  }
-
-  static MalformedFileException malformed(String file, String object, String reason) {
-    return new MalformedFileException(file, -1, object + ": " + reason);
   }
 }

@@ -1,0 +1,118 @@
+package io.refzarr.scan.hdf5;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.refzarr.scan.ErrorPolicy;
+import io.refzarr.scan.MalformedFileException;
+import io.refzarr.scan.ScanOptions;
+import io.refzarr.testing.Corpus;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input fails fast with an IOException naming the file, never a hang, wrong data or another error. */
+class BadInputTest {
+  private static final ScanOptions SKIP = ScanOptions.DEFAULT.withErrorPolicy(ErrorPolicy.SKIP);
+
+  @TempDir Path dir;
+
+  @Test
+  void scan_randomBytes_failsAsNotHdf5NamingTheFile() throws Exception {
+    byte[] garbage = new byte[100_000];
+    new Random(1).nextBytes(garbage);
+    Path f = write("garbage.bin", garbage);
+    assertThatThrownBy(() -> Scans.file(f, "garbage.bin", SKIP))
+        .isInstanceOf(MalformedFileException.class)
+        .hasMessageContaining("garbage.bin")
+        .hasMessageContaining("not an HDF5 file");
+  }
+
+  @Test
+  void scan_emptyFile_failsAsNotHdf5() throws Exception {
+    Path f = write("empty.h5", new byte[0]);
+    assertThatThrownBy(() -> Scans.file(f, "empty.h5", SKIP))
+        .isInstanceOf(MalformedFileException.class)
+        .hasMessageContaining("empty.h5");
+  }
+
+  @Test
+  void scan_netcdf3File_failsAsNotHdf5() throws Exception {
+    assertThatThrownBy(() -> Scans.file(Corpus.file("nc3_classic.nc"), "nc3_classic.nc", SKIP))
+        .isInstanceOf(MalformedFileException.class)
+        .hasMessageContaining("nc3_classic.nc");
+  }
+
+  @Test
+  void scan_truncatedFiles_failWithAnIoExceptionNamingTheFile() throws Exception {
+    byte[] whole = Corpus.bytes("hdf5_filters.h5");
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      for (int i = 1; i < 40; i++) {
+        int cut = (int) ((long) whole.length * i / 40);
+        String name = "cut" + i + ".h5";
+        Path f = write(name, java.util.Arrays.copyOf(whole, cut));
+        assertThatThrownBy(() -> Scans.file(f, name, SKIP))
+            .as("cut at %d of %d bytes", cut, whole.length)
+            .isInstanceOf(IOException.class)
+            .hasMessageContaining(name);
+      }
+    });
+  }
+
+  @Test
+  void scan_corruptedRegions_eitherScanOrFailWithIoException() throws Exception {
+    byte[] whole = Corpus.bytes("nc4_cf.nc");
+    Random random = new Random(42);
+    assertTimeoutPreemptively(Duration.ofSeconds(40), () -> {
+      for (int i = 0; i < 60; i++) {
+        byte[] bad = whole.clone();
+        int at = random.nextInt(Math.min(bad.length, 22_000)); // the metadata lives in the first part
+        for (int j = 0; j < 16 && at + j < bad.length; j++) {
+          bad[at + j] = (byte) random.nextInt(256);
+        }
+        Path f = write("bad" + i + ".nc", bad);
+        try {
+          Scans.file(f, "bad" + i + ".nc", SKIP);
+        } catch (IOException e) {
+          assertThat(e).hasMessageContaining("bad" + i + ".nc");
+        }
+      }
+    });
+  }
+
+  @Test
+  void scan_cyclicChunkBTree_failsNamingTheNode() throws Exception {
+    byte[] bytes = Corpus.bytes("hdf5_chunkgrid.h5");
+    int root = findChunkNode(bytes, 1);
+    // the first child pointer of the level-1 root: after the 24-byte header and the first key (8 + 8 * 3)
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong(root + 24 + 32, root);
+    Path f = write("cyclic.h5", bytes);
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+        assertThatThrownBy(() -> Scans.file(f, "cyclic.h5", SKIP))
+            .isInstanceOf(IOException.class)
+            .hasMessageContaining("cyclic.h5")
+            .hasMessageContaining("chunk B-tree node at byte " + root));
+  }
+
+  /** The offset of the first version-1 chunk B-tree node ("TREE", type 1) of the given level. */
+  private static int findChunkNode(byte[] b, int level) {
+    for (int i = 0; i + 6 < b.length; i++) {
+      if (b[i] == 'T' && b[i + 1] == 'R' && b[i + 2] == 'E' && b[i + 3] == 'E' && b[i + 4] == 1
+          && b[i + 5] == level) {
+        return i;
+      }
+    }
+    throw new AssertionError("no chunk B-tree node of level " + level);
+  }
+
+  private Path write(String name, byte[] bytes) throws IOException {
+    return Files.write(dir.resolve(name), bytes);
+  }
+}
