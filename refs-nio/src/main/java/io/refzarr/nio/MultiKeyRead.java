@@ -66,7 +66,7 @@ final class MultiKeyRead {
       return RangeReads.join(f);
     } catch (java.io.InterruptedIOException e) {
       throw e;
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       throw content.failure(e, range.length());
     }
   }

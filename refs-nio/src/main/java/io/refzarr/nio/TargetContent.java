@@ -44,7 +44,7 @@ final class TargetContent implements KeyContent {
     if (len < 0) {
       try {
         len = reader.size(uri);
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         throw unreachable("cannot get the size of the target", e);
       }
       length = len;
@@ -71,8 +71,8 @@ final class TargetContent implements KeyContent {
       dst.position(dst.position() + n);
     } catch (ClosedByInterruptException | InterruptedIOException e) {
       throw e;
-    } catch (IOException e) {
-      throw failure(e, size);
+    } catch (IOException | RuntimeException e) {
+      throw failure(e, size); // a source's bug or bad URL still reaches the caller as an IOException
     }
   }
 
@@ -86,7 +86,7 @@ final class TargetContent implements KeyContent {
   }
 
   /** The exception for a failed read of this key's range. */
-  ReferenceNotReachableException failure(IOException e, long size) {
+  ReferenceNotReachableException failure(Exception e, long size) {
     if (e instanceof ReferenceNotReachableException) {
       return (ReferenceNotReachableException) e;
     }
@@ -97,7 +97,7 @@ final class TargetContent implements KeyContent {
     return unreachable(range + ": " + e, e);
   }
 
-  private ReferenceNotReachableException unreachable(String reason, IOException cause) {
+  private ReferenceNotReachableException unreachable(String reason, Exception cause) {
     return new ReferenceNotReachableException(key, target.isEmpty() ? uri.toString() : target, reason, cause);
   }
 }
