@@ -41,7 +41,9 @@ final class ArrayAgg {
   }
 
   void merge(ArrayAgg other, List<String> concatDims) throws CombineException {
-    checkStructure(other, concatDims);
+    if (first.role() == ArrayRole.DATA) {
+      checkStructure(other, concatDims); // coordinate arrays are rewritten, their layout does not matter
+    }
     other.encodings.forEach((f, values) -> {
       TreeMap<String, String> mine = encodings.computeIfAbsent(f, x -> new TreeMap<>());
       values.forEach((v, name) -> mine.merge(v, name, (a, b) -> a.compareTo(b) <= 0 ? a : b));

@@ -24,6 +24,7 @@ final class CoordinateArrays {
     Map<String, Object> attrs = new LinkedHashMap<>();
     if (src != null) {
       attrs.putAll(src.attrs());
+      Conflicts.resolve(source, new LinkedHashMap<>(), attrs, spec.conflicts());
     }
     attrs.put("_ARRAY_DIMENSIONS", List.of(dim));
     DType dtype = DType.parse(dtype(dim, values, src));

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Output metadata of a concatenated array: the first input's {@code .zarray} and {@code .zattrs} with the
@@ -35,7 +34,7 @@ final class DataArrays {
     ArrayFacts f = agg.first();
     Map<String, Object> zarray = new LinkedHashMap<>(f.md().document());
     Map<String, Object> attrs = new LinkedHashMap<>(f.attrs());
-    resolve(agg, zarray, attrs);
+    Conflicts.resolve(agg, zarray, attrs, spec.conflicts());
     List<String> dims = outputDims(spec.realConcatDims(), f.dims());
     List<Long> shape = new ArrayList<>();
     List<Long> chunks = new ArrayList<>();
@@ -49,26 +48,5 @@ final class DataArrays {
     attrs.put("_ARRAY_DIMENSIONS", dims);
     out.put(ZarrKeys.join(f.outPath(), ZarrKeys.ZARRAY), Json.writeBytes(zarray));
     out.put(ZarrKeys.join(f.outPath(), ZarrKeys.ZATTRS), Json.writeBytes(attrs));
-  }
-
-  private void resolve(ArrayAgg agg, Map<String, Object> zarray, Map<String, Object> attrs)
-      throws CombineException {
-    for (Map.Entry<String, TreeMap<String, String>> e : agg.conflicts().entrySet()) {
-      boolean isAttr = e.getKey().startsWith("attr:");
-      String field = isAttr ? e.getKey().substring(5) : e.getKey();
-      Map<String, Object> doc = isAttr ? attrs : zarray;
-      Map<String, String> byValue = new TreeMap<>(e.getValue());
-      Object chosen = spec.conflicts().resolve(
-          new Conflict(agg.first().outPath(), field, isAttr, byValue, doc.get(field)));
-      if (chosen == ConflictResolver.DROP) {
-        if (!isAttr) {
-          throw new CombineException(CombineException.Reason.CONFLICT, new ArrayList<>(byValue.values()),
-              agg.first().outPath() + " " + field + " cannot be dropped");
-        }
-        doc.remove(field);
-      } else {
-        doc.put(field, chosen);
-      }
-    }
   }
 }
