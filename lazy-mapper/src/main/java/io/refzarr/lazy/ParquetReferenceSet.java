@@ -10,12 +10,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
-import java.util.stream.LongStream;
+import java.util.stream.StreamSupport;
 import java.util.stream.Stream;
 
 /**
@@ -123,22 +125,79 @@ final class ParquetReferenceSet implements LazyReferenceSet {
     return grid == null ? names.stream() : Stream.concat(names.stream(), chunkNames(directory, grid));
   }
 
-  /** The names of the chunks that have references, record by record and page by page, as consumed. */
+  /** The names of the chunks that have references, loading one page at a time as they are consumed. */
   private Stream<String> chunkNames(String field, ChunkGrid grid) {
-    int rs = meta.recordSize();
-    long records = (grid.chunkCount() + rs - 1) / rs;
-    return LongStream.range(0, records).boxed().flatMap(record -> {
-      RecordCache.FileKey fk = new RecordCache.FileKey(field, record);
-      Optional<RecordFile> file = unchecked(() -> cache.file(fk));
-      int blocks = file.map(RecordFile::blockCount).orElse(0);
-      return IntStream.range(0, blocks).boxed().flatMap(b -> {
-        RowBlock rows = unchecked(() -> cache.block(fk, b));
-        long base = record * rs + rows.firstRow();
-        return IntStream.range(0, rows.rowCount())
-            .filter(i -> rows.present(i) && base + i < grid.chunkCount())
-            .mapToObj(i -> grid.key(base + i));
-      });
-    });
+    Iterator<String> it = new ChunkNames(field, grid);
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
+  }
+
+  /** Walks records, then pages, then rows; a record or page is loaded only when the walk reaches it. */
+  private final class ChunkNames implements Iterator<String> {
+    private final String field;
+    private final ChunkGrid grid;
+    private final long records;
+    private long record = -1;
+    private Optional<RecordFile> file = Optional.empty();
+    private int block;
+    private RowBlock rows;
+    private int row;
+    private String next;
+
+    ChunkNames(String field, ChunkGrid grid) {
+      this.field = field;
+      this.grid = grid;
+      this.records = (grid.chunkCount() + meta.recordSize() - 1) / meta.recordSize();
+    }
+
+    @Override
+    public boolean hasNext() {
+      try {
+        while (next == null && advance()) {
+          long flat = record * meta.recordSize() + rows.firstRow() + row;
+          if (rows.present(row) && flat < grid.chunkCount()) {
+            next = grid.key(flat);
+          }
+          row++;
+        }
+        return next != null;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Moves to a row that exists in some loaded page; false at the end. */
+    private boolean advance() throws IOException {
+      while (rows == null || row >= rows.rowCount()) {
+        RecordCache.FileKey fk = new RecordCache.FileKey(field, record);
+        if (rows != null && block + 1 < file.get().blockCount()) {
+          rows = cache.block(fk, ++block);
+        } else if (record + 1 < records) {
+          record++;
+          fk = new RecordCache.FileKey(field, record);
+          file = cache.file(fk);
+          block = 0;
+          rows = file.isPresent() && file.get().blockCount() > 0 ? cache.block(fk, 0) : null;
+          if (rows == null) {
+            continue;
+          }
+        } else {
+          return false;
+        }
+        row = 0;
+      }
+      return true;
+    }
+
+    @Override
+    public String next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      String n = next;
+      next = null;
+      return n;
+    }
   }
 
   @Override
@@ -214,17 +273,5 @@ final class ParquetReferenceSet implements LazyReferenceSet {
   public String toString() {
     return "ParquetReferenceSet[" + root + ", " + meta.arrays().size() + " arrays, record_size "
         + meta.recordSize() + "]";
-  }
-
-  private interface IoSupplier<T> {
-    T get() throws IOException;
-  }
-
-  private static <T> T unchecked(IoSupplier<T> s) {
-    try {
-      return s.get();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
