@@ -98,12 +98,23 @@ final class ScanCommand implements Callable<Integer> {
     return options;
   }
 
-  /** A URL is used as is (two or more scheme letters, so {@code C:\x} stays a path); else a local path. */
-  private static URI location(String input) {
-    if (URL.matcher(input).matches() && input.indexOf(':') > 1) {
+  /**
+   * A URL is used as is (two or more scheme letters, so {@code C:\x} stays a path), else it is a local path.
+   * The container of a chained URL ({@code tar://m.nc::archives/a.tar}) follows the same rule.
+   */
+  static URI location(String input) {
+    int chain = input.lastIndexOf("::");
+    if (chain > 0 && isUrl(input)) {
+      return URI.create(input.substring(0, chain + 2) + location(input.substring(chain + 2)));
+    }
+    if (isUrl(input)) {
       return URI.create(input);
     }
     return Path.of(input).toAbsolutePath().normalize().toUri();
+  }
+
+  private static boolean isUrl(String s) {
+    return URL.matcher(s).matches() && s.indexOf(':') > 1;
   }
 
   private Scanner detect(ByteRangeReader reader, URI location) throws IOException {
