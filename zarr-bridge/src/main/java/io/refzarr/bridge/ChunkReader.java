@@ -1,6 +1,7 @@
 package io.refzarr.bridge;
 
 import io.refzarr.bridge.codec.CodecException;
+import io.refzarr.bridge.codec.CodecPipeline;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -99,8 +100,13 @@ final class ChunkReader {
       String[] chunk = decodeStrings(key, encoded);
       r.forEachRun((src, step, dst, n) -> copyStrings(chunk, src, step, out.strings, dst, n));
     } else {
-      byte[] chunk = decode(key, encoded);
-      r.forEachRun((src, step, dst, n) -> chunkCopier.copy(chunk, src, step, out.bytes, dst, n));
+      CodecPipeline.Decoded chunk = decode(key, encoded);
+      byte[] b = chunk.bytes();
+      if (chunk.shuffle() > 0) {
+        r.forEachRun((src, step, dst, n) -> chunkCopier.copyShuffled(b, chunkElements, src, step, out.bytes, dst, n));
+      } else {
+        r.forEachRun((src, step, dst, n) -> chunkCopier.copy(b, src, step, out.bytes, dst, n));
+      }
     }
   }
 
@@ -114,14 +120,20 @@ final class ChunkReader {
     }
   }
 
-  private byte[] decode(String key, byte[] encoded) throws ChunkDecodeException {
+  private CodecPipeline.Decoded decode(String key, byte[] encoded) throws ChunkDecodeException {
     try {
-      return a.codecs().decode(encoded, chunkElements * a.type().size());
+      return a.codecs().decodeForCopy(encoded, chunkElements * a.type().size(), shuffleSize());
     } catch (CodecException e) {
       throw new ChunkDecodeException(a.name(), key, e);
     } catch (RuntimeException e) {
       throw new ChunkDecodeException(a.name(), key, e);
     }
+  }
+
+  // Shuffles of whole elements can be undone while copying; record types keep the separate pass.
+  private int shuffleSize() {
+    DataType t = a.type();
+    return t.kind() == DataType.Kind.STRUCT ? 0 : t.size();
   }
 
   private String[] decodeStrings(String key, byte[] encoded) throws ChunkDecodeException {

@@ -31,6 +31,33 @@ final class ElementCopier {
     }
   }
 
+  /**
+   * Like {@link #copy}, from a chunk of {@code chunkElements} elements that is still byte-shuffled: byte
+   * {@code b} of element {@code e} is at {@code src[b * chunkElements + e]}.
+   */
+  void copyShuffled(byte[] src, int chunkElements, long srcPos, long srcStep, byte[] dst, long dstPos, int n) {
+    int e = (int) srcPos;
+    int step = (int) srcStep;
+    int d = (int) (dstPos * size);
+    if (size == 4 && !swap) {
+      int s1 = chunkElements;
+      int s2 = 2 * chunkElements;
+      int s3 = 3 * chunkElements;
+      for (int k = 0; k < n; k++, e += step, d += 4) {
+        dst[d] = src[e];
+        dst[d + 1] = src[s1 + e];
+        dst[d + 2] = src[s2 + e];
+        dst[d + 3] = src[s3 + e];
+      }
+      return;
+    }
+    for (int k = 0; k < n; k++, e += step, d += size) {
+      for (int b = 0; b < size; b++) {
+        dst[d + b] = src[(swap ? sourceByte[b] : b) * chunkElements + e];
+      }
+    }
+  }
+
   // For each byte of a little-endian element, the byte of the stored element it comes from.
   private static int[] swapMap(DataType t) {
     int[] map = new int[t.size()];

@@ -92,12 +92,56 @@ public final class CodecPipeline {
   public byte[] decode(byte[] encoded, int expected) throws CodecException {
     byte[] b = encoded;
     for (int i = 0; i < steps.size(); i++) {
-      b = steps.get(i).decode(b, i == steps.size() - 1 ? expected : -1);
+      b = steps.get(i).decode(b, sizeBefore(i, expected));
     }
     if (b.length != expected) {
       throw CodecException.wrongSize("chunk", b.length, expected);
     }
     return b;
+  }
+
+  /**
+   * A decoded chunk for copying out of: its bytes, possibly still byte-shuffled with {@code shuffle}-byte
+   * elements (0: not shuffled), because un-shuffling while copying saves a pass over the chunk.
+   */
+  public record Decoded(byte[] bytes, int shuffle) {}
+
+  /**
+   * Decodes a chunk of {@code expected} bytes, leaving a final byte shuffle of {@code elementSize}
+   * elements undone. The bytes may live in a per-thread buffer: use them before this thread decodes again.
+   */
+  public Decoded decodeForCopy(byte[] encoded, int expected, int elementSize) throws CodecException {
+    int last = steps.size() - 1;
+    boolean defer = last >= 0 && elementSize > 1 && steps.get(last).shuffleElementSize() == elementSize;
+    int end = defer ? last : steps.size();
+    byte[] b = encoded;
+    for (int i = 0; i < end; i++) {
+      int size = sizeBefore(i, expected);
+      b = i == end - 1 && size >= 0 ? steps.get(i).decodeInto(b, size, scratch(size)) : steps.get(i).decode(b, size);
+    }
+    if (b.length != expected) {
+      throw CodecException.wrongSize("chunk", b.length, expected);
+    }
+    return new Decoded(b, defer ? elementSize : 0);
+  }
+
+  // The decoded size of step i when the last step decodes to `expected` bytes, or -1.
+  private int sizeBefore(int i, int expected) {
+    int size = expected;
+    for (int k = steps.size() - 1; k > i && size >= 0; k--) {
+      size = steps.get(k).encodedSize(size);
+    }
+    return size;
+  }
+
+  private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1][0]);
+
+  private static byte[] scratch(int size) {
+    byte[][] holder = SCRATCH.get();
+    if (holder[0].length != size) {
+      holder[0] = new byte[size];
+    }
+    return holder[0];
   }
 
   /** Decodes a chunk of {@code count} strings. */

@@ -19,4 +19,9 @@ final class Crc32c implements Codec {
     }
     return java.util.Arrays.copyOf(in, n);
   }
+
+  @Override
+  public int encodedSize(int decodedSize) {
+    return decodedSize < 0 ? -1 : decodedSize + 4;
+  }
 }

@@ -48,4 +48,9 @@ final class Fletcher32 implements Codec {
     sum2 = (sum2 & 0xffff) + (sum2 >>> 16);
     return (int) (sum2 << 16 | sum1);
   }
+
+  @Override
+  public int encodedSize(int decodedSize) {
+    return decodedSize < 0 ? -1 : decodedSize + 4;
+  }
 }

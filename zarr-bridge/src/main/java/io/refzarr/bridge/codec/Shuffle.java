@@ -20,4 +20,14 @@ final class Shuffle implements Codec {
     Shuffles.unshuffle(elementSize, in, 0, in.length, out, 0);
     return out;
   }
+
+  @Override
+  public int shuffleElementSize() {
+    return elementSize;
+  }
+
+  @Override
+  public int encodedSize(int decodedSize) {
+    return decodedSize;
+  }
 }

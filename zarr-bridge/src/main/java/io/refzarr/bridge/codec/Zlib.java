@@ -16,12 +16,29 @@ final class Zlib implements Codec {
     return inflate("zlib", ZLIB.get(), in, 0, in.length, expected);
   }
 
+  @Override
+  public byte[] decodeInto(byte[] in, int expected, byte[] scratch) throws CodecException {
+    if (expected < 0 || scratch.length != expected) {
+      return decode(in, expected);
+    }
+    Inflater inf = ZLIB.get();
+    inf.reset();
+    inf.setInput(in, 0, in.length);
+    try {
+      return inflateExact("zlib", inf, scratch);
+    } catch (DataFormatException e) {
+      throw new CodecException("zlib stream is corrupt: " + e.getMessage(), e);
+    } finally {
+      inf.reset();
+    }
+  }
+
   static byte[] inflate(String name, Inflater inf, byte[] in, int off, int len, int expected)
       throws CodecException {
     inf.reset();
     inf.setInput(in, off, len);
     try {
-      return expected >= 0 ? inflateExact(name, inf, expected) : inflateAll(name, inf, len);
+      return expected >= 0 ? inflateExact(name, inf, new byte[expected]) : inflateAll(name, inf, len);
     } catch (DataFormatException e) {
       throw new CodecException(name + " stream is corrupt: " + e.getMessage(), e);
     } finally {
@@ -29,9 +46,9 @@ final class Zlib implements Codec {
     }
   }
 
-  private static byte[] inflateExact(String name, Inflater inf, int expected)
+  private static byte[] inflateExact(String name, Inflater inf, byte[] out)
       throws DataFormatException, CodecException {
-    byte[] out = new byte[expected];
+    int expected = out.length;
     int n = 0;
     while (n < expected && !inf.finished()) {
       int k = inf.inflate(out, n, expected - n);
@@ -40,8 +57,11 @@ final class Zlib implements Codec {
       }
       n += k;
     }
-    if (n != expected || !inf.finished() && inf.inflate(new byte[1]) > 0) {
-      throw CodecException.wrongSize(name, n == expected ? expected + 1L : n, expected);
+    if (n != expected) {
+      throw CodecException.wrongSize(name, n, expected);
+    }
+    if (!inf.finished() && inf.inflate(new byte[1]) > 0) {
+      throw new CodecException(name + " decoded more than the expected " + expected + " bytes");
     }
     return out;
   }
