@@ -1,0 +1,195 @@
+package io.refzarr.bench;
+
+import io.refzarr.lazy.LazyReferenceSet;
+import io.refzarr.lazy.LazyReferenceSets;
+import io.refzarr.lazy.ParquetReferenceWriter;
+import io.refzarr.lazy.WriteOptions;
+import io.refzarr.nio.ReferenceFileSystemConfig;
+import io.refzarr.nio.ReferenceFileSystems;
+import io.refzarr.refs.Reference;
+import io.refzarr.refs.ReferenceSet;
+import io.refzarr.refs.ReferenceSets;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Parquet reference sets (issue 4) against the baseline: {@code refs_to_dataframe} converts the 1M-reference
+ * JSON in 7.52 s (520 MB); on the 10M-reference Parquet set fsspec opens and reads the first chunk in
+ * 0.28 s and reads 200 random chunks in 0.67 s (393 MB). Targets: conversion under 0.75 s with a 256 MB
+ * heap, open + first chunk under 100 ms from an empty cache, cached lookups under 1 us, 200 random chunks'
+ * references under 50 ms. Forks run with {@code -Xmx256m}, so finishing proves the heap bound. Run
+ * {@code main} for sizes on disk and the heap after touching one array.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5)
+@Measurement(iterations = 10)
+@Fork(value = 1, jvmArgs = {"-Xmx256m"})
+public class LazyParquetBenchmark {
+
+  /** The 1M JSON, and a loaded copy for the write-only figure. */
+  @State(Scope.Benchmark)
+  public static class Million {
+    Path json;
+    Path out;
+    ReferenceSet loaded;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+      json = BenchData.millionRefsJson();
+      out = BenchData.dir().resolve("bench-out-1m.parq");
+      loaded = ReferenceSets.readJson(json);
+    }
+  }
+
+  /** The 10M set, opened fresh per invocation (an empty cache each time). */
+  @State(Scope.Benchmark)
+  public static class TenMillion {
+    Path root;
+    ReferenceFileSystemConfig config;
+    int seed;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+      root = tenMillionParquet();
+      config = ReferenceFileSystemConfig.builder().root(BenchData.dir()).build();
+    }
+  }
+
+  /** The 10M set, opened once, with one page already loaded. */
+  @State(Scope.Benchmark)
+  public static class Warm {
+    LazyReferenceSet set;
+    String[] keys = new String[64];
+    int next;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+      set = LazyReferenceSets.open(tenMillionParquet());
+      for (int j = 0; j < keys.length; j++) {
+        keys[j] = "data/0." + j;
+        set.get(keys[j]).orElseThrow();
+      }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+      set.close();
+    }
+  }
+
+  @Benchmark
+  public void convertMillionJson(Million m) throws IOException {
+    LazyReferenceSets.write(ReferenceSets.readJson(m.json), m.out, WriteOptions.DEFAULT);
+  }
+
+  @Benchmark
+  public void writeMillionFromLoadedSet(Million m) throws IOException {
+    LazyReferenceSets.write(m.loaded, m.out, WriteOptions.DEFAULT);
+  }
+
+  @Benchmark
+  public byte[] openAndReadFirstChunk(TenMillion t) throws IOException {
+    try (FileSystem fs = ReferenceFileSystems.newFileSystem(t.root, t.config)) {
+      return Files.readAllBytes(fs.getPath("/data/0.0"));
+    }
+  }
+
+  @Benchmark
+  public void open200RandomReferences(TenMillion t, Blackhole bh) throws IOException {
+    Random r = new Random(t.seed++);
+    try (LazyReferenceSet set = LazyReferenceSets.open(t.root)) {
+      for (int k = 0; k < 200; k++) {
+        bh.consume(set.get("data/" + r.nextInt(1000) + "." + r.nextInt(10_000)).orElseThrow());
+      }
+    }
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.NANOSECONDS)
+  @Warmup(iterations = 3, time = 1)
+  @Measurement(iterations = 5, time = 1)
+  public Reference cachedLookup(Warm w) throws IOException {
+    return w.set.get(w.keys[w.next++ & 63]).orElseThrow();
+  }
+
+  /**
+   * The 10,000,000-reference set: the 1M scan tiled 10 times along axis 1 (shape 10000x100000), every
+   * reference pointing into the same target, written with refzarr's streaming writer.
+   */
+  static Path tenMillionParquet() throws IOException {
+    Path root = BenchData.dir().resolve("refs_10m.parq");
+    if (Files.exists(root.resolve(".zmetadata"))) {
+      return root;
+    }
+    BenchData.millionRefsJson(); // names the same target
+    String target = BenchData.dir().resolve("many_chunks_1m.h5").toString();
+    ParquetReferenceWriter w = LazyReferenceSets.writer(root, WriteOptions.DEFAULT);
+    w.put(".zgroup", Reference.inline("{\"zarr_format\":2}".getBytes()));
+    w.put(".zattrs", Reference.inline("{}".getBytes()));
+    w.put("data/.zarray", Reference.inline(("{\"chunks\":[10,10],\"compressor\":null,\"dtype\":\"<i2\","
+        + "\"fill_value\":0,\"filters\":null,\"order\":\"C\",\"shape\":[10000,100000],\"zarr_format\":2}")
+        .getBytes()));
+    w.put("data/.zattrs", Reference.inline("{\"_ARRAY_DIMENSIONS\":[\"phony_dim_0\",\"phony_dim_1\"]}".getBytes()));
+    StringBuilder key = new StringBuilder();
+    for (int i = 0; i < 1000; i++) {
+      for (int j = 0; j < 10_000; j++) {
+        key.setLength(0);
+        key.append("data/").append(i).append('.').append(j);
+        w.put(key.toString(), Reference.range(target, 4096 + 200L * (i * 1000 + j % 1000), 200));
+      }
+    }
+    w.close();
+    return root;
+  }
+
+  /** Prints sizes on disk, one cold conversion, and the heap after touching one array of the 10M set. */
+  public static void main(String[] args) throws Exception {
+    Path json = BenchData.millionRefsJson();
+    Path out = BenchData.dir().resolve("bench-out-1m.parq");
+    long t0 = System.nanoTime();
+    LazyReferenceSets.write(ReferenceSets.readJson(json), out, WriteOptions.DEFAULT);
+    System.out.printf("1M JSON %.1f MB -> Parquet %d bytes (%.3f bytes/reference), cold JVM %.0f ms%n",
+        Files.size(json) / 1e6, treeSize(out), treeSize(out) / 1e6, (System.nanoTime() - t0) / 1e6);
+    long t1 = System.nanoTime();
+    Path ten = tenMillionParquet();
+    System.out.printf("10M Parquet %d bytes (%.3f bytes/reference), made in %.0f ms%n",
+        treeSize(ten), treeSize(ten) / 1e7, (System.nanoTime() - t1) / 1e6);
+    long before = JsonLoadBenchmark.usedAfterGc();
+    ReferenceFileSystemConfig config = ReferenceFileSystemConfig.builder().root(BenchData.dir()).build();
+    try (FileSystem fs = ReferenceFileSystems.newFileSystem(ten, config)) {
+      long t2 = System.nanoTime();
+      byte[] first = Files.readAllBytes(fs.getPath("/data/0.0"));
+      long t3 = System.nanoTime();
+      long after = JsonLoadBenchmark.usedAfterGc();
+      System.out.printf("open + first chunk (%d bytes), cold JVM: %.1f ms; heap used after touching one array"
+          + " %.1f MB (before opening %.1f MB)%n", first.length, (t3 - t2) / 1e6, after / 1e6, before / 1e6);
+    }
+  }
+
+  static long treeSize(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+}

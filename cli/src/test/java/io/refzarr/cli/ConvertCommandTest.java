@@ -1,0 +1,50 @@
+package io.refzarr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.refzarr.refs.ReferenceSet;
+import io.refzarr.refs.ReferenceSets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConvertCommandTest {
+
+  @Test
+  void convert_jsonToParquetAndBack_sameReferences(@TempDir Path dir) throws Exception {
+    Path json = CliTest.CORPUS.resolve("golden/hdf5_chunkgrid.json");
+    Path parq = dir.resolve("grid.parq");
+    CliTest.Result r = CliTest.run("convert", json.toString(), "-o", parq.toString(), "--record-size", "300");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.text()).contains("record_size 300");
+    assertThat(Files.readString(parq.resolve(".zmetadata"))).contains("\"record_size\":300");
+    assertThat(parq.resolve("grid/refs.3.parq")).exists(); // 1,000 chunks in records of 300
+    assertThat(parq.resolve("grid/refs.4.parq")).doesNotExist();
+
+    Path back = dir.resolve("back.json");
+    r = CliTest.run("convert", parq.toString(), "-o", back.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    ReferenceSet source = ReferenceSets.readJson(json);
+    ReferenceSet result = ReferenceSets.readJson(back);
+    List<String> keys = source.keys().sorted().collect(Collectors.toList());
+    assertThat(result.keys().sorted().collect(Collectors.toList())).isEqualTo(keys);
+    for (String key : keys) {
+      if (!key.contains(".z")) {
+        assertThat(result.get(key)).as(key).isEqualTo(source.get(key));
+      }
+    }
+  }
+
+  @Test
+  void convert_badRecordSize_failsAndWritesNothing(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("x.parq");
+    CliTest.Result r = CliTest.run("convert", CliTest.CORPUS.resolve("golden/nc4_cf.json").toString(),
+        "-o", out.toString(), "--record-size", "0");
+    assertThat(r.status()).isNotZero();
+    assertThat(r.err()).contains("--record-size must be positive");
+    assertThat(out).doesNotExist();
+  }
+}
