@@ -49,7 +49,7 @@ public final class Hdf5Scanner implements Scanner {
     URI location = input.location();
     String file = input.url().isEmpty() ? location.toString() : input.url();
     ByteRangeReader reader = sources.forTarget(location);
-    long size = reader.size(location);
+    long size = size(reader, location);
     int block = reader.isRemote() ? REMOTE_BLOCK : LOCAL_BLOCK;
     BlockCacheChannel channel =
         new BlockCacheChannel(reader, location, size, block, (int) (CACHE_BYTES / block));
@@ -85,6 +85,18 @@ public final class Hdf5Scanner implements Scanner {
         "a size field asks for more memory than there is (corrupt file?)");
     m.initCause(e);
     return m;
+  }
+
+  /**
+   * The target's size. refs-nio's NIO reader may close a channel it has just opened when it trims its
+   * open-channel table (past 128 files); its reads retry once, its size does not, so retry once here.
+   */
+  private static long size(ByteRangeReader reader, URI location) throws IOException {
+    try {
+      return reader.size(location);
+    } catch (java.nio.channels.ClosedChannelException e) {
+      return reader.size(location);
+    }
   }
 
   /** Fails fast, naming the file, unless an HDF5 signature is at byte 0, 512, 1024, 2048, ... */
