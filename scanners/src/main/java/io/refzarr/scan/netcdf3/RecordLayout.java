@@ -38,7 +38,7 @@ record RecordLayout(long recsize, long claimed, long present) {
   private static long paddedSum(List<Variable> vars, String file) throws MalformedFileException {
     long sum = 0;
     for (Variable v : vars) {
-      if (v.paddedBytes() > Long.MAX_VALUE - sum) {
+      if (v.elementBytes() > Long.MAX_VALUE - 3 || v.paddedBytes() > Long.MAX_VALUE - sum) {
         throw new MalformedFileException(file, v.headerOffset(), "the record size overflows 64 bits at variable "
             + v.name());
       }

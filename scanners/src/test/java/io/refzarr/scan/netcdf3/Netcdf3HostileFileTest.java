@@ -127,6 +127,17 @@ class Netcdf3HostileFileTest {
   }
 
   @Test
+  void scan_recordSizeOverflowing64Bits_throws() throws IOException {
+    Netcdf3Writer w = new Netcdf3Writer(5).dim("t", 0).dim("a", Long.MAX_VALUE - 1);
+    w.var("r1", NcType.BYTE, new byte[0], "t");
+    w.var("r2", NcType.BYTE, new byte[0], "t", "a"); // its padded record size alone overflows
+    byte[] file = headerAndData(w, new byte[0]);
+
+    assertThatThrownBy(() -> scan(file, NO_INLINE)).isInstanceOf(MalformedFileException.class)
+        .hasMessageContaining("record size overflows 64 bits");
+  }
+
+  @Test
   void scan_absurdListCount_failsBeforeAllocating() throws IOException {
     ByteBuffer b = ByteBuffer.allocate(32);
     b.put(new byte[] {'C', 'D', 'F', 1}).putInt(0).putInt(0x0A).putInt(Integer.MAX_VALUE);
