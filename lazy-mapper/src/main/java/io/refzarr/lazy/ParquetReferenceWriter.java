@@ -203,7 +203,10 @@ public final class ParquetReferenceWriter implements ReferenceSink {
   private void writeRecord(RecordCache.FileKey fk, RecordBuffer buffer) throws IOException {
     Path file = recordFile(fk);
     Files.createDirectories(file.getParent());
-    RecordWriter.write(file, buffer, paths, options.pageRows());
+    // a mostly empty record (a small array padded to record_size) is one page: page headers, offset index
+    // entries and compression frames would cost more than page-level reads save
+    int pageRows = buffer.filledRows() < options.pageRows() ? buffer.rows() : options.pageRows();
+    RecordWriter.write(file, buffer, paths, pageRows);
     onDisk.add(fk);
   }
 

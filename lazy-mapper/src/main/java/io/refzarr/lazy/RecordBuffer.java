@@ -54,6 +54,11 @@ final class RecordBuffer {
     return filled.cardinality() >= expected;
   }
 
+  /** Rows set so far. */
+  int filledRows() {
+    return filled.cardinality();
+  }
+
   int rows() {
     return pathIds.length;
   }
