@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       CombineCommand.class,
       ConvertCommand.class,
+      GetCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -129,6 +129,38 @@ public record DataType(Kind kind, int size, ByteOrder order, List<Field> fields)
     return new DataType(Kind.STRUCT, offset, ByteOrder.LITTLE_ENDIAN, fields);
   }
 
+  /**
+   * The numpy type string of this type ({@code "<f4"}, {@code "|S10"}, {@code "|b1"}, {@code "|O"}), or
+   * for a structured type its fields as numpy's list form ({@code [('x', '<i4'), ('y', '>f8')]}).
+   */
+  public String typestr() {
+    if (kind == Kind.STRUCT) {
+      StringBuilder sb = new StringBuilder("[");
+      for (Field f : fields) {
+        sb.append(sb.length() > 1 ? ", " : "").append("('").append(f.name).append("', '")
+            .append(f.type.typestr()).append("')");
+      }
+      return sb.append(']').toString();
+    }
+    char code = switch (kind) {
+      case BOOL -> 'b';
+      case INT -> 'i';
+      case UINT -> 'u';
+      case FLOAT -> 'f';
+      case COMPLEX -> 'c';
+      case BYTES -> 'S';
+      case UNICODE -> 'U';
+      case STRING -> 'O';
+      case RAW -> 'V';
+      case DATETIME -> 'M';
+      case TIMEDELTA -> 'm';
+      default -> throw new IllegalStateException();
+    };
+    String prefix = swapUnit() > 1 ? (order == ByteOrder.BIG_ENDIAN ? ">" : "<") : "|";
+    String count = kind == Kind.STRING ? "" : String.valueOf(kind == Kind.UNICODE ? size / 4 : size);
+    return prefix + code + count;
+  }
+
   /** Bytes per byte-swapped unit: the element size for numbers, half of it for complex, else 1. */
   int swapUnit() {
     return switch (kind) {

@@ -1,0 +1,94 @@
+package io.refzarr.cli;
+
+import io.refzarr.bridge.ArrayData;
+import io.refzarr.bridge.Slice;
+import io.refzarr.bridge.ZarrArray;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code refzarr get}: decoded values of an array (or a slice of it) as a NumPy file or JSON. */
+@Command(name = "get", description = "Read an array (or a slice) and write it as .npy, or print it as JSON.")
+final class GetCommand implements Callable<Integer> {
+  static final int MAX_JSON_VALUES = 100_000;
+
+  @Parameters(index = "0", paramLabel = "REFS", description = "Reference set (JSON file or Parquet directory).")
+  Path refs;
+
+  @Parameters(index = "1", paramLabel = "ARRAY", description = "Array path, such as temp or forecast/surface/pressure.")
+  String array;
+
+  @Option(names = "--slice", paramLabel = "SEL",
+      description = "numpy-style selection per axis, e.g. 0:10,5,: or ::2 (default: everything).")
+  String slice = "";
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write a NumPy .npy file.")
+  Path output;
+
+  @Option(names = "--json", description = "Print the values as nested JSON lists (at most 100,000 values).")
+  boolean json;
+
+  @Mixin RefsOptions options;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if ((output == null) == !json) {
+      throw new ParameterException(spec.commandLine(), "give exactly one of -o FILE and --json");
+    }
+    try (FileSystem fs = options.open(refs)) {
+      ZarrArray a = ZarrArray.open(fs.getPath("/").resolve(array));
+      Slice s = parseSlice(a);
+      if (json && s.size() > MAX_JSON_VALUES) {
+        throw new ParameterException(spec.commandLine(), "the selection holds " + s.size()
+            + " values, more than --json prints; use -o FILE.npy or a smaller --slice");
+      }
+      ArrayData data = a.read(s);
+      if (json) {
+        printJson(data);
+      } else {
+        writeNpy(data);
+      }
+    }
+    return 0;
+  }
+
+  private Slice parseSlice(ZarrArray a) {
+    try {
+      return Slice.parse(slice, a.shape());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private void printJson(ArrayData data) {
+    String text = "{\"array\": " + JsonValues.quote(array) + ", \"dtype\": " + JsonValues.quote(data.dataType().typestr())
+        + ", \"shape\": " + java.util.Arrays.toString(data.shape()) + ", \"values\": " + JsonValues.format(data) + "}";
+    spec.commandLine().getOut().println(text);
+    spec.commandLine().getOut().flush();
+  }
+
+  private void writeNpy(ArrayData data) throws Exception {
+    Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".refzarr-get", ".tmp");
+    try {
+      try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+        NpyWriter.write(data, os);
+      }
+      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.refzarr.cli;
+
+import io.refzarr.bridge.ArrayData;
+import io.refzarr.bridge.DataType;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Writes NumPy {@code .npy} files (format 1.0, or 2.0 when the header needs it): magic, version, a
+ * little-endian header length, the header dict padded to a multiple of 64 bytes, then the C-order data.
+ * Variable-length strings are written as fixed-size unicode ({@code <U<longest>}), as numpy itself
+ * stores text without pickling.
+ */
+final class NpyWriter {
+  private NpyWriter() {}
+
+  static void write(ArrayData data, OutputStream out) throws IOException {
+    boolean vlen = data.dataType().kind() == DataType.Kind.STRING;
+    String[] strings = vlen ? data.toStringArray() : null;
+    int width = vlen ? Arrays.stream(strings).mapToInt(s -> s.codePointCount(0, s.length())).max().orElse(0) : 0;
+    String descr = vlen ? "<U" + Math.max(1, width) : data.dataType().typestr();
+    out.write(header(descr, data.shape()));
+    if (vlen) {
+      out.write(utf32(strings, Math.max(1, width)));
+    } else {
+      out.write(data.toByteArray());
+    }
+  }
+
+  static byte[] header(String descr, long[] shape) {
+    String d = descr.startsWith("[") ? descr : "'" + descr + "'";
+    StringBuilder dict = new StringBuilder("{'descr': ").append(d).append(", 'fortran_order': False, 'shape': (");
+    for (long n : shape) {
+      dict.append(n).append(", ");
+    }
+    if (shape.length > 1) {
+      dict.setLength(dict.length() - 2);
+    } else if (shape.length == 1) {
+      dict.setLength(dict.length() - 1);
+    }
+    dict.append("), }");
+    boolean v2 = dict.length() + 11 > 65535;
+    int prefix = v2 ? 12 : 10;
+    int total = (prefix + dict.length() + 1 + 63) / 64 * 64;
+    while (prefix + dict.length() + 1 < total) {
+      dict.append(' ');
+    }
+    dict.append('\n');
+    byte[] text = dict.toString().getBytes(StandardCharsets.ISO_8859_1);
+    ByteBuffer b = ByteBuffer.allocate(prefix + text.length).order(ByteOrder.LITTLE_ENDIAN);
+    b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) (v2 ? 2 : 1)).put((byte) 0);
+    if (v2) {
+      b.putInt(text.length);
+    } else {
+      b.putShort((short) text.length);
+    }
+    return b.put(text).array();
+  }
+
+  private static byte[] utf32(String[] strings, int width) {
+    ByteBuffer b = ByteBuffer.allocate(strings.length * width * 4).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < strings.length; i++) {
+      b.position(i * width * 4);
+      strings[i].codePoints().forEach(b::putInt);
+    }
+    return b.array();
+  }
+}
