@@ -1,5 +1,6 @@
 package io.refzarr.combine;
 
+import io.refzarr.internal.json.Json;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -13,12 +14,12 @@ import java.util.TreeMap;
 final class ArrayAgg {
   private ArrayFacts first;
   private SortKey owner;
-  private final Map<String, TreeMap<String, String>> encodings = new HashMap<>();
+  private final Map<String, Map<Object, String>> encodings = new HashMap<>();
 
   ArrayAgg(ArrayFacts facts, SortKey key) {
     this.first = facts;
     this.owner = key;
-    facts.encoding().forEach((f, v) -> encodings.computeIfAbsent(f, x -> new TreeMap<>()).put(v, key.name()));
+    facts.encoding().forEach((f, v) -> encodings.computeIfAbsent(f, x -> new HashMap<>(2)).put(v, key.name()));
   }
 
   ArrayFacts first() {
@@ -34,7 +35,9 @@ final class ArrayAgg {
     Map<String, TreeMap<String, String>> out = new TreeMap<>();
     encodings.forEach((f, values) -> {
       if (values.size() > 1) {
-        out.put(f, values);
+        TreeMap<String, String> byJson = new TreeMap<>();
+        values.forEach((v, name) -> byJson.put(v == ArrayFacts.ABSENT ? ArrayFacts.ABSENT : Json.write(v), name));
+        out.put(f, byJson);
       }
     });
     return out;
@@ -45,7 +48,7 @@ final class ArrayAgg {
       checkStructure(other, concatDims); // coordinate arrays are rewritten, their layout does not matter
     }
     other.encodings.forEach((f, values) -> {
-      TreeMap<String, String> mine = encodings.computeIfAbsent(f, x -> new TreeMap<>());
+      Map<Object, String> mine = encodings.computeIfAbsent(f, x -> new HashMap<>(2));
       values.forEach((v, name) -> mine.merge(v, name, (a, b) -> a.compareTo(b) <= 0 ? a : b));
     });
     if (other.owner.compareTo(owner) < 0) {

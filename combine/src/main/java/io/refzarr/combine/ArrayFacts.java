@@ -1,6 +1,5 @@
 package io.refzarr.combine;
 
-import io.refzarr.internal.json.Json;
 import io.refzarr.zarr.ZarrArrayMetadata;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +9,11 @@ import java.util.Map;
  * What one input says about one array that the output depends on.
  *
  * @param outPath the output array path (differs from the input's when {@code var} renames it)
- * @param encoding the encoding fields that must agree across inputs, as minified JSON
+ * @param encoding the encoding fields that must agree across inputs (parsed JSON values; {@link #ABSENT}
+ *     when missing)
  */
 record ArrayFacts(String outPath, ArrayRole role, ZarrArrayMetadata md, Map<String, Object> attrs,
-    List<String> dims, Map<String, String> encoding) {
+    List<String> dims, Map<String, Object> encoding) {
 
   static final String ABSENT = "<absent>";
   private static final List<String> ZARRAY_FIELDS = List.of("dtype", "compressor", "filters", "fill_value",
@@ -23,9 +23,9 @@ record ArrayFacts(String outPath, ArrayRole role, ZarrArrayMetadata md, Map<Stri
   private static final List<String> TIME_FIELDS = List.of("units", "calendar");
 
   /** The encoding fields checked for an array of this role ({@code attr:} prefix for attributes). */
-  static Map<String, String> encoding(ArrayRole role, boolean cfDecoded, ZarrArrayMetadata md,
+  static Map<String, Object> encoding(ArrayRole role, boolean cfDecoded, ZarrArrayMetadata md,
       Map<String, Object> attrs) {
-    Map<String, String> out = new LinkedHashMap<>();
+    Map<String, Object> out = new LinkedHashMap<>();
     if (role == ArrayRole.DATA) {
       for (String f : ZARRAY_FIELDS) {
         out.put(f, json(md.document(), f));
@@ -41,7 +41,8 @@ record ArrayFacts(String outPath, ArrayRole role, ZarrArrayMetadata md, Map<Stri
     return out;
   }
 
-  private static String json(Map<String, Object> doc, String field) {
-    return doc.containsKey(field) ? Json.write(doc.get(field)) : ABSENT;
+  // compared as parsed values (no serialising per input); null stands for JSON null
+  private static Object json(Map<String, Object> doc, String field) {
+    return doc.containsKey(field) ? doc.get(field) : ABSENT;
   }
 }

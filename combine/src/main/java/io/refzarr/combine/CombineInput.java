@@ -4,6 +4,7 @@ import io.refzarr.refs.ReadOptions;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSets;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -30,7 +31,16 @@ public record CombineInput(String name, Opener opener) {
 
   /** A reference set on disk (JSON, or Parquet when lazy-mapper is on the class path). */
   public static CombineInput of(Path location) {
-    return new CombineInput(location.toString(), () -> ReferenceSets.open(location, ReadOptions.DEFAULT));
+    return new CombineInput(location.toString(), () -> open(location));
+  }
+
+  private static ReferenceSet open(Path location) throws IOException {
+    // a plain JSON file needs no format lookup, which costs more than parsing a small set
+    if (location.getFileName() != null && location.getFileName().toString().endsWith(".json")
+        && Files.isRegularFile(location)) {
+      return ReferenceSets.readJson(location, ReadOptions.DEFAULT);
+    }
+    return ReferenceSets.open(location, ReadOptions.DEFAULT);
   }
 
   /** An in-memory set; it is not closed by the combine. */

@@ -32,6 +32,7 @@ public final class CombineSpec {
   private final int inlineThreshold;
   private final int batchSize;
   private final int parallelism;
+  private final boolean retainSmallInputs;
   private final Path targetRoot;
   private final String remoteProtocol;
   private final Map<String, Object> remoteOptions;
@@ -54,6 +55,7 @@ public final class CombineSpec {
     this.inlineThreshold = b.inlineThreshold;
     this.batchSize = b.batchSize;
     this.parallelism = b.parallelism;
+    this.retainSmallInputs = b.retainSmallInputs;
     this.targetRoot = b.targetRoot;
     this.remoteProtocol = b.remoteProtocol;
     this.remoteOptions = Map.copyOf(b.remoteOptions);
@@ -114,6 +116,11 @@ public final class CombineSpec {
     return parallelism;
   }
 
+  /** Whether small inputs are kept from the first pass rather than read again. */
+  public boolean retainSmallInputs() {
+    return retainSmallInputs;
+  }
+
   public Path targetRoot() {
     return targetRoot;
   }
@@ -145,6 +152,7 @@ public final class CombineSpec {
     private int inlineThreshold = 500;
     private int batchSize = 64;
     private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private boolean retainSmallInputs = true;
     private Path targetRoot = Path.of("");
     private String remoteProtocol = "file";
     private final Map<String, Object> remoteOptions = new LinkedHashMap<>();
@@ -227,6 +235,15 @@ public final class CombineSpec {
     public Builder parallelism(int n) {
       require(n >= 1, "parallelism must be >= 1: " + n);
       this.parallelism = n;
+      return this;
+    }
+
+    /**
+     * Keep the references of inputs with at most 64 keys from the first pass instead of reading them again
+     * (default true): what is kept is part of the output anyway.
+     */
+    public Builder retainSmallInputs(boolean retain) {
+      this.retainSmallInputs = retain;
       return this;
     }
 

@@ -34,7 +34,7 @@ final class CoordinateCollector {
     }
     String varName = spec.concatDims().contains(CombineSpec.VAR) ? varName(in) : null;
     Placement p = new Placement(new SortKey(first, in.name(), in.index()), first, last, count, varName);
-    return new InputSummary(p, values, arrays(in, p), groupMetadata(in));
+    return new InputSummary(p, values, arrays(in, p), groupMetadata(in), InputShape.of(in, spec, spec.retainSmallInputs()));
   }
 
   private List<Object> distinctSorted(InputContext in, String dim) throws IOException {

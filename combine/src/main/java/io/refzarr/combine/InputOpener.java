@@ -16,6 +16,10 @@ final class InputOpener {
     this.decoder = decoder;
   }
 
+  TargetBytes bytes() {
+    return bytes;
+  }
+
   /** A step over an open input. */
   @FunctionalInterface
   interface Step<T> {

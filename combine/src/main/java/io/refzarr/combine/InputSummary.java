@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The first pass's view of one input: its placement, coordinate values, the facts of its arrays, and its
- * group metadata. Small: no chunk references.
+ * group metadata, and its shape (with its references when it is small).
  */
 record InputSummary(Placement placement, List<List<Object>> values, Map<String, ArrayFacts> arrays,
-    Map<String, byte[]> groupMetadata) {}
+    Map<String, byte[]> groupMetadata, InputShape shape) {}

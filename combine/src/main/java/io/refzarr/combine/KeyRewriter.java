@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Second pass for one input: its chunk references under their output keys. Data arrays are shifted by the
@@ -26,25 +25,23 @@ final class KeyRewriter {
     this.spec = spec;
   }
 
-  List<Entry> rewrite(InputContext in, Placement p) throws IOException {
+  /** The output entries of one input, from its shape and its (retained or freshly read) entries. */
+  List<Entry> rewrite(InputShape in, Placement p, Iterator<Entry> entries, TargetBytes bytes)
+      throws IOException {
     boolean first = in.index() == plan.firstInput();
-    Map<String, ArrayRole> roles = new HashMap<>();
     Map<String, ChunkRoute> routes = new HashMap<>();
     for (Map.Entry<String, ZarrArrayMetadata> e : in.arrays().entrySet()) {
-      ArrayRole role = Roles.of(e.getKey(), in, spec);
-      roles.put(e.getKey(), role);
-      if (role == ArrayRole.DATA) {
+      if (in.roles().get(e.getKey()) == ArrayRole.DATA) {
         routes.put(e.getKey(), route(in, p, e.getKey(), e.getValue()));
       }
     }
     List<Entry> out = new ArrayList<>();
-    try (Stream<String> keys = in.references().keys()) {
-      Iterator<String> it = keys.iterator();
-      while (it.hasNext()) {
-        String key = it.next();
-        String outKey = outKey(key, first, roles, routes);
+    try {
+      while (entries.hasNext()) {
+        Entry e = entries.next();
+        String outKey = outKey(e.key(), first, in.roles(), routes);
         if (outKey != null) {
-          out.add(new Entry(outKey, maybeInline(in, in.references().get(key).orElseThrow())));
+          out.add(new Entry(outKey, maybeInline(bytes, e.ref())));
         }
       }
     } catch (UncheckedIOException e) {
@@ -80,14 +77,14 @@ final class KeyRewriter {
     return false;
   }
 
-  private ChunkRoute route(InputContext in, Placement p, String path, ZarrArrayMetadata md)
+  private ChunkRoute route(InputShape in, Placement p, String path, ZarrArrayMetadata md)
       throws IOException {
     if (md.dimensionSeparator() != '.') {
       throw new CombineException(CombineException.Reason.SHAPE_MISMATCH, List.of(in.name()),
           path + " uses dimension_separator \"/\"; only \".\" is supported by the combine");
     }
     List<String> concat = spec.realConcatDims();
-    List<String> dims = in.dims(path);
+    List<String> dims = in.dims().get(path);
     List<String> outDims = DataArrays.outputDims(concat, dims);
     int[] start = plan.start(p.index());
     int[] axis = new int[outDims.size()];
@@ -101,9 +98,9 @@ final class KeyRewriter {
     return new ChunkRoute(outPath, Math.max(1, dims.size()), axis, add);
   }
 
-  private Reference maybeInline(InputContext in, Reference ref) throws IOException {
+  private Reference maybeInline(TargetBytes bytes, Reference ref) throws IOException {
     if (ref instanceof Reference.Range && ref.length() < spec.inlineThreshold()) {
-      return new Reference.Inline(in.bytes().read(ref));
+      return new Reference.Inline(bytes.read(ref));
     }
     return ref;
   }

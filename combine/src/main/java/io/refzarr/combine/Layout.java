@@ -16,6 +16,7 @@ final class Layout {
   private final List<TreeSet<Object>> unions = new ArrayList<>();
   private final List<Placement> placements = new ArrayList<>();
   private final Map<String, ArrayAgg> arrays = new TreeMap<>();
+  private final Map<Integer, InputShape> retained = new java.util.HashMap<>();
   private SortKey groupOwner;
   private Map<String, byte[]> groupMetadata = Map.of();
 
@@ -36,6 +37,9 @@ final class Layout {
     for (ArrayFacts f : s.arrays().values()) {
       one.arrays.put(f.outPath(), new ArrayAgg(f, s.placement().key()));
     }
+    if (s.shape().retained() != null) {
+      one.retained.put(s.placement().index(), s.shape());
+    }
     one.groupOwner = s.placement().key();
     one.groupMetadata = s.groupMetadata();
     return merge(one);
@@ -52,6 +56,7 @@ final class Layout {
       }
     }
     placements.addAll(other.placements);
+    retained.putAll(other.retained);
     for (Map.Entry<String, ArrayAgg> e : other.arrays.entrySet()) {
       ArrayAgg mine = arrays.get(e.getKey());
       if (mine == null) {
@@ -92,6 +97,11 @@ final class Layout {
 
   Map<String, ArrayAgg> arrays() {
     return arrays;
+  }
+
+  /** Small inputs kept after the first pass, by input index. */
+  Map<Integer, InputShape> retained() {
+    return retained;
   }
 
   Map<String, byte[]> groupMetadata() {

@@ -17,15 +17,17 @@ final class Plan {
   private final Map<Integer, int[]> starts;
   private final Map<String, ArrayAgg> arrays;
   private final Map<String, byte[]> metadata;
+  private final Map<Integer, InputShape> retained;
 
   private Plan(List<String> dims, Object[][] coords, List<Placement> sorted, Map<Integer, int[]> starts,
-      Map<String, ArrayAgg> arrays, Map<String, byte[]> metadata) {
+      Map<String, ArrayAgg> arrays, Map<String, byte[]> metadata, Map<Integer, InputShape> retained) {
     this.dims = dims;
     this.coords = coords;
     this.sorted = sorted;
     this.starts = starts;
     this.arrays = arrays;
     this.metadata = metadata;
+    this.retained = retained;
   }
 
   static Plan of(Layout layout, CombineSpec spec) throws CombineException {
@@ -49,7 +51,7 @@ final class Plan {
         new DataArrays(spec).write(a, sizes, metadata);
       }
     }
-    return new Plan(dims, coords, sorted, starts, layout.arrays(), metadata);
+    return new Plan(dims, coords, sorted, starts, layout.arrays(), metadata, layout.retained());
   }
 
   /** Inputs in coordinate order. */
@@ -78,6 +80,11 @@ final class Plan {
   /** Output metadata and coordinate keys, sorted. */
   Map<String, byte[]> metadata() {
     return metadata;
+  }
+
+  /** The retained shape of a small input, or null if it must be read again. */
+  InputShape retained(int input) {
+    return retained.get(input);
   }
 
   int size(int dim) {

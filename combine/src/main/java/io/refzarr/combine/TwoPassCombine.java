@@ -87,10 +87,10 @@ final class TwoPassCombine {
   private void secondPass(List<CombineInput> inputs, Plan plan, ReferenceSink out) throws IOException {
     KeyRewriter rewriter = new KeyRewriter(plan, spec);
     List<Placement> order = plan.placements();
-    List<CompletableFuture<List<Entry>>> pending = submit(inputs, order, 0, rewriter);
+    List<CompletableFuture<List<Entry>>> pending = submit(inputs, plan, 0, rewriter);
     for (int from = 0; from < order.size(); from += spec.batchSize()) {
       List<CompletableFuture<List<Entry>>> current = pending;
-      pending = submit(inputs, order, from + spec.batchSize(), rewriter);
+      pending = submit(inputs, plan, from + spec.batchSize(), rewriter);
       for (CompletableFuture<List<Entry>> f : current) {
         for (Entry e : join(f)) {
           out.put(e.key(), e.ref());
@@ -101,12 +101,17 @@ final class TwoPassCombine {
     }
   }
 
-  private List<CompletableFuture<List<Entry>>> submit(List<CombineInput> inputs, List<Placement> order,
-      int from, KeyRewriter rewriter) {
+  private List<CompletableFuture<List<Entry>>> submit(List<CombineInput> inputs, Plan plan, int from,
+      KeyRewriter rewriter) {
+    List<Placement> order = plan.placements();
     List<CompletableFuture<List<Entry>>> out = new ArrayList<>();
     for (int i = from; i < Math.min(order.size(), from + spec.batchSize()); i++) {
       Placement p = order.get(i);
-      out.add(async(() -> opener.with(p.index(), inputs.get(p.index()), in -> rewriter.rewrite(in, p))));
+      InputShape kept = plan.retained(p.index());
+      out.add(async(() -> kept != null
+          ? rewriter.rewrite(kept, p, kept.retained().iterator(), opener.bytes())
+          : opener.with(p.index(), inputs.get(p.index()), in -> rewriter.rewrite(
+              InputShape.of(in, spec, false), p, InputShape.entries(in), in.bytes()))));
     }
     return out;
   }

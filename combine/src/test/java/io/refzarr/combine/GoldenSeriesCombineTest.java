@@ -44,6 +44,13 @@ class GoldenSeriesCombineTest {
   }
 
   @Test
+  void combine_inputsReadAgainInSecondPass_equalsKerchunkCombinedSet() throws IOException {
+    ReferenceSet combined = Combiner.combine(dailyInputs(), seriesSpec().retainSmallInputs(false).build());
+
+    assertSameReferences(combined, ReferenceSets.readJson(Corpus.file("golden/series_combined.json")));
+  }
+
+  @Test
   void combine_shuffledInputs_writesIdenticalJson() throws IOException {
     byte[] expected = json(Combiner.combine(dailyInputs(), seriesSpec().build()));
     for (long seed = 1; seed <= 4; seed++) {

@@ -67,7 +67,8 @@ class LayoutTest {
       List<CombineInput> shuffled = new ArrayList<>(grid());
       Collections.shuffle(shuffled, new Random(batch));
 
-      ReferenceSet out = Combiner.combine(shuffled, gridSpec().batchSize(batch).parallelism(2).build());
+      ReferenceSet out = Combiner.combine(shuffled, gridSpec().batchSize(batch).parallelism(2)
+          .retainSmallInputs(batch % 2 == 0).build());
 
       assertThat(new String(GoldenSeriesCombineTest.json(out))).as("batch %d", batch)
           .isEqualTo(new String(expected));
@@ -106,7 +107,7 @@ class LayoutTest {
           }
         })
         .progress((phase, done, total) -> progress.add(phase + " " + done + "/" + total))
-        .batchSize(1).build();
+        .batchSize(1).retainSmallInputs(false).build();
 
     ReferenceSet out = Combiner.combine(List.of(a, b), spec);
 
