@@ -56,6 +56,10 @@ final class ScanCommand implements Callable<Integer> {
       description = "Objects that cannot be referenced: fail the scan, or skip and report them (default: fail).")
   String errorPolicy;
 
+  @Option(names = "--progress",
+      description = "Show on stderr how many references the scan has made (for large files).")
+  boolean progress;
+
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -69,8 +73,12 @@ final class ScanCommand implements Callable<Integer> {
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
       Scanner scanner = detect(sources.forTarget(location), location);
       ReferenceSetBuilder builder = ReferenceSets.builder();
+      ProgressSink shown = progress ? new ProgressSink(builder, spec.commandLine().getErr(), input) : null;
       ScanReport report = scanner.scan(new ScanInput(url != null ? url : input, location), sources, options,
-          builder);
+          shown != null ? shown : builder);
+      if (shown != null) {
+        shown.finish();
+      }
       ReferenceSets.writeJson(builder.build(), output);
       print(scanner, report);
     }

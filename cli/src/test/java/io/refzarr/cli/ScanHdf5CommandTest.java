@@ -1,0 +1,69 @@
+package io.refzarr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.refzarr.refs.Reference;
+import io.refzarr.refs.ReferenceSet;
+import io.refzarr.refs.ReferenceSetBuilder;
+import io.refzarr.refs.ReferenceSets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code refzarr scan} on HDF5 / netCDF4 files: detection by magic, policy, report and progress. */
+class ScanHdf5CommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void scan_netcdf4File_writesKerchunksKeysAndRanges() throws Exception {
+    Path out = dir.resolve("nc4_cf.json");
+    CliTest.Result r = CliTest.run("scan", CliTest.CORPUS.resolve("nc4_cf.nc").toString(), "-o",
+        out.toString(), "--url", "nc4_cf.nc", "--progress");
+
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.text()).contains("hdf5").contains("references");
+    ReferenceSet mine = ReferenceSets.readJson(out);
+    ReferenceSet golden = ReferenceSets.readJson(CliTest.CORPUS.resolve("golden/nc4_cf.json"));
+    assertThat(mine.keys().sorted().collect(Collectors.toList()))
+        .isEqualTo(golden.keys().sorted().collect(Collectors.toList()));
+    assertThat(mine.get("temp/3.0.0.0")).isEqualTo(golden.get("temp/3.0.0.0")).get()
+        .isInstanceOf(Reference.Range.class);
+  }
+
+  @Test
+  void scan_unsupportedFilterUnderFailPolicy_failsNamingTheDataset() {
+    CliTest.Result r = CliTest.run("scan", CliTest.CORPUS.resolve("hdf5_filters.h5").toString(), "-o",
+        dir.resolve("f.json").toString());
+
+    assertThat(r.status()).isNotZero();
+    assertThat(r.err()).contains("hdf5_filters.h5").contains("/lzf_i2").contains("lzf");
+  }
+
+  @Test
+  void scan_unsupportedFilterUnderSkipPolicy_reportsTheSkippedDataset() {
+    CliTest.Result r = CliTest.run("scan", CliTest.CORPUS.resolve("hdf5_filters.h5").toString(), "-o",
+        dir.resolve("f.json").toString(), "--error-policy", "skip");
+
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.err()).contains("skipped /lzf_i2");
+    assertThat(r.text()).contains("1 skipped");
+  }
+
+  @Test
+  void progressSink_manyReferences_reportsTheCountOnOneLine() throws Exception {
+    StringWriter text = new StringWriter();
+    ReferenceSetBuilder builder = ReferenceSets.builder();
+    ProgressSink sink = new ProgressSink(builder, new PrintWriter(text), "big.h5", 0);
+    for (int i = 0; i < 3000; i++) {
+      sink.put("k" + i, Reference.inline(new byte[] {1}));
+    }
+    sink.finish();
+
+    assertThat(builder.build().size()).isEqualTo(3000);
+    assertThat(text.toString()).contains("\rrefzarr: scanning big.h5: 2,048 references")
+        .contains("3,000 references").endsWith(System.lineSeparator());
+  }
+}
