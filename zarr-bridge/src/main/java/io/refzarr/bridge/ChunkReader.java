@@ -4,26 +4,29 @@ import io.refzarr.bridge.codec.CodecException;
 import io.refzarr.bridge.codec.CodecPipeline;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reads a slice: walks the chunks that intersect it, fetches and decodes them on {@link Workers}, and
- * copies each chunk's part into the result. At most one chunk per worker is held at a time, so memory is
- * the result plus a few chunks.
+ * Reads a slice: walks the chunks that intersect it in batches, fetches each batch at once
+ * ({@link ChunkFetcher}: coalesced on a {@code reference} file system), decodes and copies each chunk's
+ * part into the result on {@link Workers}. Each worker holds one batch (at most about 8 MiB of decoded
+ * chunks), so memory is the result plus a few batches.
  */
 final class ChunkReader {
   private static final long MAX_RESULT_BYTES = Integer.MAX_VALUE - 16;
 
-  private final Path dir;
+  private static final long BATCH_BYTES = 8 << 20;
+  private static final int MAX_BATCH = 32;
+
+  private final ChunkFetcher fetcher;
   private final ArrayLayout a;
   private final long[] chunkStrides;
   private final int chunkElements;
@@ -31,7 +34,7 @@ final class ChunkReader {
   private final ElementCopier fillCopier;
 
   ChunkReader(Path dir, ArrayLayout layout) throws ZarrFormatException {
-    this.dir = dir;
+    this.fetcher = ChunkFetcher.of(dir);
     this.a = layout;
     this.chunkStrides = Region.chunkStrides(layout);
     long elements = layout.chunkElements();
@@ -64,14 +67,15 @@ final class ChunkReader {
   private void run(ChunkBox box, Slice s, Result out) throws IOException {
     AtomicLong next = new AtomicLong();
     AtomicBoolean failed = new AtomicBoolean();
-    int workers = (int) Math.min(Workers.parallelism(), box.count());
+    int batch = batchSize(box.count());
+    int workers = (int) Math.min(Workers.parallelism(), (box.count() + batch - 1) / batch);
     List<Future<Void>> futures = new ArrayList<>(workers);
     for (int w = 0; w < workers; w++) {
       futures.add(Workers.submit(() -> {
-        long i;
-        while (!failed.get() && (i = next.getAndIncrement()) < box.count()) {
+        long first;
+        while (!failed.get() && (first = next.getAndAdd(batch)) < box.count()) {
           try {
-            readChunk(box.index(i), s, out);
+            readBatch(box, first, Math.min(box.count(), first + batch), s, out);
           } catch (IOException | RuntimeException e) {
             failed.set(true);
             throw e;
@@ -83,19 +87,37 @@ final class ChunkReader {
     awaitAll(futures);
   }
 
-  private void readChunk(long[] index, Slice s, Result out) throws IOException {
+  // Enough chunks per fetch for coalescing to pay, few enough to keep every worker busy and memory small.
+  private int batchSize(long chunks) {
+    long chunkBytes = Math.max(1, (long) chunkElements * Math.max(1, a.type().size()));
+    long bySize = Math.max(1, BATCH_BYTES / chunkBytes);
+    long byShare = Math.max(1, chunks / (4L * Workers.parallelism()));
+    return (int) Math.min(MAX_BATCH, Math.min(bySize, byShare));
+  }
+
+  private void readBatch(ChunkBox box, long from, long to, Slice s, Result out) throws IOException {
+    List<long[]> indices = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    for (long i = from; i < to; i++) {
+      long[] index = box.index(i);
+      if (Region.of(a, s, index, chunkStrides) != null) {
+        indices.add(index);
+        keys.add(a.keys().key(index));
+      }
+    }
+    Map<String, byte[]> fetched = fetcher.fetch(keys);
+    for (int k = 0; k < keys.size(); k++) {
+      byte[] encoded = fetched.remove(keys.get(k));
+      if (encoded == null) {
+        fill(indices.get(k), s, out);
+      } else {
+        place(indices.get(k), keys.get(k), encoded, s, out);
+      }
+    }
+  }
+
+  private void place(long[] index, String key, byte[] encoded, Slice s, Result out) throws IOException {
     Region r = Region.of(a, s, index, chunkStrides);
-    if (r == null) {
-      return;
-    }
-    String key = a.keys().key(index);
-    byte[] encoded;
-    try {
-      encoded = Files.readAllBytes(dir.resolve(key));
-    } catch (NoSuchFileException e) {
-      fill(index, s, out);
-      return;
-    }
     if (out.strings != null) {
       String[] chunk = decodeStrings(key, encoded);
       r.forEachRun((src, step, dst, n) -> copyStrings(chunk, src, step, out.strings, dst, n));
