@@ -24,8 +24,25 @@ final class Canonical {
     return switch (t.kind()) {
       case STRING, UNICODE, BYTES -> jsonList(data.toStringArray()).getBytes(StandardCharsets.UTF_8);
       case FLOAT -> canonicalNaN(data.toByteArray(), t.size());
+      case STRUCT -> struct(t, data.toByteArray());
       default -> data.toByteArray();
     };
+  }
+
+  // A record type: the concatenated sha256 of each field's canonical bytes.
+  private static byte[] struct(DataType t, byte[] records) {
+    int n = records.length / t.size();
+    ByteBuffer out = ByteBuffer.allocate(32 * t.fields().size());
+    for (DataType.Field f : t.fields()) {
+      int w = f.type().size();
+      byte[] column = new byte[n * w];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(records, i * t.size() + f.offset(), column, i * w, w);
+      }
+      ArrayData field = new ArrayData(new long[] {n}, f.type().littleEndian(), column, null);
+      out.put(digest(bytes(field)));
+    }
+    return out.array();
   }
 
   private static byte[] canonicalNaN(byte[] le, int size) {

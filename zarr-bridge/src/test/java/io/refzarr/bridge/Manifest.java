@@ -12,7 +12,7 @@ final class Manifest {
   private Manifest() {}
 
   /** One array of one set, with the golden JSON reference file of the set. */
-  record Entry(String set, String golden, String array, Map<String, Object> spec) {
+  record Entry(String set, String golden, String source, String array, Map<String, Object> spec) {
     String status() {
       return String.valueOf(spec.get("kerchunk"));
     }
@@ -32,8 +32,9 @@ final class Manifest {
       Map<String, Object> s = (Map<String, Object>) v;
       String json = ((List<String>) s.get("golden")).stream().filter(g -> g.endsWith(".json")).findFirst()
           .orElseThrow();
+      String source = s.get("source") instanceof String src ? src : null;
       ((Map<String, Object>) s.get("arrays")).forEach(
-          (array, spec) -> out.add(new Entry(set, json, array, (Map<String, Object>) spec)));
+          (array, spec) -> out.add(new Entry(set, json, source, array, (Map<String, Object>) spec)));
     });
     return out;
   }
