@@ -6,6 +6,7 @@ import io.refzarr.source.ByteRangeReaders;
 import io.refzarr.source.TargetResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.stream.Stream;
@@ -31,7 +32,18 @@ public final class LazyReferenceSets {
 
   /** Opens a Parquet reference directory (on any NIO file system). Reads only {@code .zmetadata}. */
   public static LazyReferenceSet open(Path root, LazyOptions options) throws IOException {
-    return new ParquetReferenceSet(root, ZMetadata.read(root), options);
+    RecordSource source = RecordSource.of(root);
+    return new ParquetReferenceSet(source, ZMetadata.read(source), options);
+  }
+
+  /**
+   * Opens a Parquet reference directory at a URL ({@code http://host/refs.parq/}, {@code s3://bucket/x.parq})
+   * whose files are read by ranged requests through {@code sources} (which the caller keeps and closes).
+   */
+  public static LazyReferenceSet open(URI root, ByteRangeReaders sources, LazyOptions options)
+      throws IOException {
+    RecordSource source = RecordSource.of(root, sources.forTarget(root));
+    return new ParquetReferenceSet(source, ZMetadata.read(source), options);
   }
 
   /**

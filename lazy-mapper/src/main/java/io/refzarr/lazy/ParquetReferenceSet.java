@@ -8,7 +8,6 @@ import io.refzarr.zarr.ChunkGrid;
 import io.refzarr.zarr.ZarrKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Spliterator;
@@ -28,12 +27,12 @@ import java.util.stream.Stream;
  * are asked for, and then one page at a time.
  */
 final class ParquetReferenceSet implements LazyReferenceSet {
-  private final Path root;
+  private final RecordSource root;
   private final ZMetadata meta;
   private final RecordCache cache;
   private final Map<String, TreeSet<String>> directories = new HashMap<>();
 
-  ParquetReferenceSet(Path root, ZMetadata meta, LazyOptions options) {
+  ParquetReferenceSet(RecordSource root, ZMetadata meta, LazyOptions options) {
     this.root = root;
     this.meta = meta;
     this.cache = new RecordCache(root, meta.recordSize(), options);
@@ -96,7 +95,7 @@ final class ParquetReferenceSet implements LazyReferenceSet {
     } catch (InvalidReferenceSetException e) {
       throw new InvalidReferenceSetException(e.source(), key, reason(e), e);
     } catch (IllegalArgumentException e) {
-      throw new InvalidReferenceSetException(cache.recordPath(fk).toString(), key,
+      throw new InvalidReferenceSetException(cache.recordPath(fk), key,
           "row " + row + " holds an invalid reference: " + e.getMessage(), e);
     }
   }
@@ -244,7 +243,7 @@ final class ParquetReferenceSet implements LazyReferenceSet {
       return;
     }
     long flat = meta.arrays().get(field).parseKey(ZarrKeys.name(key)).getAsLong();
-    String file = ZMetadata.recordFile(root, field, flat / meta.recordSize()).toString();
+    String file = root.describe(ZMetadata.recordName(field, flat / meta.recordSize()));
     String row = "row " + flat % meta.recordSize();
     Long size = sizes.get(target);
     if (size == null) {
@@ -271,7 +270,7 @@ final class ParquetReferenceSet implements LazyReferenceSet {
 
   @Override
   public String toString() {
-    return "ParquetReferenceSet[" + root + ", " + meta.arrays().size() + " arrays, record_size "
+    return "ParquetReferenceSet[" + root.describe("") + ", " + meta.arrays().size() + " arrays, record_size "
         + meta.recordSize() + "]";
   }
 }

@@ -6,6 +6,7 @@ import io.refzarr.refs.ReferenceSink;
 import io.refzarr.zarr.ChunkGrid;
 import io.refzarr.zarr.ZarrKeys;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,6 +49,10 @@ public final class ParquetReferenceWriter implements ReferenceSink {
   private final Map<String, Integer> pathIds = new HashMap<>();
   private final List<Binary> paths = new ArrayList<>();
   private boolean closed;
+  private String lastField;
+  private RecordCache.FileKey lastKey;
+  private RecordBuffer lastBuffer;
+  private ChunkGrid lastGrid;
 
   private record Pending(String key, Reference ref) {}
 
@@ -64,20 +69,23 @@ public final class ParquetReferenceWriter implements ReferenceSink {
     if (closed) {
       throw new IllegalStateException("the writer of " + out + " is closed");
     }
-    String name = ZarrKeys.name(key);
     if (key.equals(ZarrKeys.ZMETADATA)) {
       return;
     }
-    if (ZarrKeys.isMetadataName(name)) {
+    int slash = key.lastIndexOf('/');
+    if (key.startsWith(".z", slash + 1) || ZarrKeys.isMetadataName(ZarrKeys.name(key))) {
       putMetadata(key, ref);
       return;
     }
-    String field = ZarrKeys.parent(key);
-    ChunkGrid grid = grids.get(field);
-    if (grid == null) {
-      pending.computeIfAbsent(field, f -> new ArrayList<>()).add(new Pending(key, ref));
+    // consecutive keys mostly belong to one array: skip the substring and hash lookup for its path
+    if (lastField == null || slash != lastField.length() || !key.startsWith(lastField)) {
+      lastField = slash < 0 ? "" : key.substring(0, slash);
+      lastGrid = grids.get(lastField);
+    }
+    if (lastGrid == null) {
+      pending.computeIfAbsent(lastField, f -> new ArrayList<>()).add(new Pending(key, ref));
     } else {
-      putChunk(key, field, grid, ref);
+      putChunk(key, lastField, lastGrid, ref);
     }
   }
 
@@ -91,6 +99,7 @@ public final class ParquetReferenceWriter implements ReferenceSink {
         throw invalid(key, "the array's shape or chunks changed after its chunks were written");
       }
       grids.put(field, grid);
+      lastField = null;
       metadata.put(key, doc);
       List<Pending> waiting = pending.remove(field);
       if (waiting != null) {
@@ -143,11 +152,17 @@ public final class ParquetReferenceWriter implements ReferenceSink {
     }
     if (buffer.complete()) {
       writeRecord(fk, open.remove(fk));
+      lastKey = null;
     }
   }
 
   private RecordBuffer buffer(RecordCache.FileKey fk, ChunkGrid grid) throws IOException {
+    if (fk.equals(lastKey)) {
+      return lastBuffer; // the common case: consecutive chunks of one record
+    }
     RecordBuffer buffer = open.get(fk);
+    lastKey = fk;
+    lastBuffer = buffer;
     if (buffer != null) {
       return buffer;
     }
@@ -158,9 +173,13 @@ public final class ParquetReferenceWriter implements ReferenceSink {
       readBack(fk, buffer);
     }
     open.put(fk, buffer);
+    lastBuffer = buffer;
     if (open.size() > options.maxOpenRecords()) {
       Map.Entry<RecordCache.FileKey, RecordBuffer> eldest = open.entrySet().iterator().next();
       open.remove(eldest.getKey());
+      if (eldest.getKey().equals(lastKey)) {
+        lastKey = null;
+      }
       writeRecord(eldest.getKey(), eldest.getValue());
     }
     return buffer;
@@ -168,7 +187,8 @@ public final class ParquetReferenceWriter implements ReferenceSink {
 
   /** Reloads a record written earlier, so later keys merge into it. */
   private void readBack(RecordCache.FileKey fk, RecordBuffer buffer) throws IOException {
-    RecordFile file = RecordFile.open(recordFile(fk), options.recordSize());
+    RecordFile file = RecordFile.open(RecordSource.of(staging), ZMetadata.recordName(fk.field(), fk.record()),
+        options.recordSize());
     for (int b = 0; b < file.blockCount(); b++) {
       RowBlock rows = file.readBlock(b);
       for (int i = 0; i < rows.rowCount(); i++) {
@@ -190,7 +210,7 @@ public final class ParquetReferenceWriter implements ReferenceSink {
     Integer id = pathIds.get(target);
     if (id == null) {
       id = paths.size();
-      paths.add(Binary.fromString(target));
+      paths.add(Binary.fromConstantByteArray(target.getBytes(StandardCharsets.UTF_8)));
       pathIds.put(target, id);
     }
     return id;

@@ -13,7 +13,8 @@ final class RecordBuffer {
   private final long[] offsets;
   private final long[] sizes;
   private byte[][] raw;
-  private final BitSet filled = new BitSet();
+  private final BitSet filled;
+  private int filledCount;
   private final int expected;
 
   /**
@@ -26,6 +27,7 @@ final class RecordBuffer {
     this.offsets = new long[rows];
     this.sizes = new long[rows];
     this.expected = expected;
+    this.filled = new BitSet(rows);
   }
 
   void setTarget(int row, int pathId, long offset, long size) {
@@ -35,7 +37,7 @@ final class RecordBuffer {
     if (raw != null) {
       raw[row] = null;
     }
-    filled.set(row);
+    fill(row);
   }
 
   void setInline(int row, byte[] data) {
@@ -46,17 +48,24 @@ final class RecordBuffer {
     offsets[row] = 0;
     sizes[row] = 0;
     raw[row] = data;
-    filled.set(row);
+    fill(row);
+  }
+
+  private void fill(int row) {
+    if (!filled.get(row)) {
+      filled.set(row);
+      filledCount++;
+    }
   }
 
   /** Every row that can hold a chunk has been set. */
   boolean complete() {
-    return filled.cardinality() >= expected;
+    return filledCount >= expected;
   }
 
   /** Rows set so far. */
   int filledRows() {
-    return filled.cardinality();
+    return filledCount;
   }
 
   int rows() {

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -21,19 +20,19 @@ final class RecordCache {
   /** One block (page or row group) of a record file. */
   record BlockKey(FileKey file, int block) {}
 
-  private final Path root;
+  private final RecordSource root;
   private final int recordSize;
   private final AsyncLoadingCache<FileKey, Optional<RecordFile>> files;
   private final AsyncLoadingCache<BlockKey, RowBlock> blocks;
 
-  RecordCache(Path root, int recordSize, LazyOptions options) {
+  RecordCache(RecordSource root, int recordSize, LazyOptions options) {
     this.root = root;
     this.recordSize = recordSize;
     this.files = Caffeine.newBuilder()
         .maximumSize(options.maxCachedFiles())
         .executor(options.executor())
         .buildAsync(key -> Optional.ofNullable(
-            RecordFile.open(ZMetadata.recordFile(root, key.field(), key.record()), recordSize)));
+            RecordFile.open(root, ZMetadata.recordName(key.field(), key.record()), recordSize)));
     this.blocks = Caffeine.newBuilder()
         .maximumWeight(options.maxCachedBytes())
         .<BlockKey, RowBlock>weigher((k, v) -> v.weight())
@@ -57,8 +56,9 @@ final class RecordCache {
     return join(blocks.get(new BlockKey(file, block)));
   }
 
-  Path recordPath(FileKey key) {
-    return ZMetadata.recordFile(root, key.field(), key.record());
+  /** The full name of a record file, for messages. */
+  String recordPath(FileKey key) {
+    return root.describe(ZMetadata.recordName(key.field(), key.record()));
   }
 
   int recordSize() {

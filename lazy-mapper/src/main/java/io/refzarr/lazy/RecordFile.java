@@ -2,9 +2,7 @@ package io.refzarr.lazy;
 
 import io.refzarr.refs.InvalidReferenceSetException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.parquet.ParquetReadOptions;
@@ -20,6 +18,7 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.internal.column.columnindex.OffsetIndex;
+import org.apache.parquet.io.InputFile;
 
 /**
  * One record file's footer and block layout. A block is one page of the file when every column has an
@@ -28,7 +27,8 @@ import org.apache.parquet.internal.column.columnindex.OffsetIndex;
  * evicting this from the cache leaks nothing.
  */
 final class RecordFile {
-  private final Path file;
+  private final String file;
+  private final InputFile input;
   private final ParquetMetadata footer;
   private final Columns columns;
   private final long[] blockStarts; // first row of each block, plus the total row count at the end
@@ -36,9 +36,10 @@ final class RecordFile {
   private final boolean[] blockIsPage;
   private final long[] rowGroupStarts;
 
-  private RecordFile(Path file, ParquetMetadata footer, Columns columns, long[] blockStarts,
-      int[] blockRowGroups, boolean[] blockIsPage, long[] rowGroupStarts) {
+  private RecordFile(String file, InputFile input, ParquetMetadata footer, Columns columns,
+      long[] blockStarts, int[] blockRowGroups, boolean[] blockIsPage, long[] rowGroupStarts) {
     this.file = file;
+    this.input = input;
     this.footer = footer;
     this.columns = columns;
     this.blockStarts = blockStarts;
@@ -53,26 +54,31 @@ final class RecordFile {
         .build();
   }
 
-  /** The layout of {@code file}, or null if there is no such file (all its chunks are missing). */
-  static RecordFile open(Path file, int recordSize) throws IOException {
-    if (!Files.exists(file)) {
-      return null;
-    }
-    try (ParquetFileReader reader = ParquetFileReader.open(new NioInputFile(file), readOptions())) {
-      return layout(file, reader, recordSize);
+  /** The layout of a record file, or null if there is no such file (all its chunks are missing). */
+  static RecordFile open(RecordSource source, String relative, int recordSize) throws IOException {
+    String file = source.describe(relative);
+    try {
+      InputFile input = source.inputFile(relative);
+      if (input == null) {
+        return null;
+      }
+      try (ParquetFileReader reader = ParquetFileReader.open(input, readOptions())) {
+        return layout(file, input, reader, recordSize);
+      }
     } catch (NoSuchFileException e) {
       return null;
     } catch (InvalidReferenceSetException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new InvalidReferenceSetException(file.toString(), "",
+      throw new InvalidReferenceSetException(file, "",
           "not a readable Parquet record file (truncated or corrupt?): " + e.getMessage(), e);
     }
   }
 
-  private static RecordFile layout(Path file, ParquetFileReader reader, int recordSize) throws IOException {
+  private static RecordFile layout(String file, InputFile input, ParquetFileReader reader, int recordSize)
+      throws IOException {
     ParquetMetadata footer = reader.getFooter();
-    Columns columns = Columns.of(footer.getFileMetaData().getSchema(), file.toString());
+    Columns columns = Columns.of(footer.getFileMetaData().getSchema(), file);
     List<BlockMetaData> groups = footer.getBlocks();
     long[] starts = new long[0];
     int[] rgs = new int[0];
@@ -94,13 +100,13 @@ final class RecordFile {
       row += groups.get(g).getRowCount();
     }
     if (row > recordSize) {
-      throw new InvalidReferenceSetException(file.toString(), "",
+      throw new InvalidReferenceSetException(file, "",
           "has " + row + " rows, more than the record_size " + recordSize
               + " of .zmetadata (wrong record_size?)");
     }
     starts = Arrays.copyOf(starts, starts.length + 1);
     starts[starts.length - 1] = row;
-    return new RecordFile(file, footer, columns, starts, rgs, pages, rgStarts);
+    return new RecordFile(file, input, footer, columns, starts, rgs, pages, rgStarts);
   }
 
   /** Row-group-relative first rows of the pages (one entry, 0, when pages cannot be read alone). */
@@ -126,7 +132,8 @@ final class RecordFile {
     return out;
   }
 
-  Path file() {
+  /** The record file's full name. */
+  String file() {
     return file;
   }
 
@@ -150,8 +157,7 @@ final class RecordFile {
 
   /** Reads and decodes one block. */
   RowBlock readBlock(int block) throws IOException {
-    NioInputFile in = new NioInputFile(file);
-    try (ParquetFileReader reader = ParquetFileReader.open(in, footer, readOptions(), in.newStream())) {
+    try (ParquetFileReader reader = ParquetFileReader.open(input, footer, readOptions(), input.newStream())) {
       reader.setRequestedSchema(columns.projection);
       int g = blockRowGroups[block];
       long first = blockStarts[block];
@@ -167,7 +173,7 @@ final class RecordFile {
     } catch (InvalidReferenceSetException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new InvalidReferenceSetException(file.toString(), "",
+      throw new InvalidReferenceSetException(file, "",
           "cannot read rows " + blockStarts[block] + ".." + (blockStarts[block + 1] - 1)
               + " (truncated or corrupt?): " + e.getMessage(), e);
     }

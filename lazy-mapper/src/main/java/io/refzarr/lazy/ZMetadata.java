@@ -11,7 +11,6 @@ import io.refzarr.zarr.ZarrKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -51,22 +50,23 @@ final class ZMetadata {
     return arrays;
   }
 
-  /** Reads and validates {@code root/.zmetadata}. */
-  static ZMetadata read(Path root) throws IOException {
-    Path file = root.resolve(FILE);
+  /** Reads and validates the {@code .zmetadata} of a reference directory. */
+  static ZMetadata read(RecordSource root) throws IOException {
+    String file = root.describe(FILE);
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = root.readAll(FILE);
     } catch (NoSuchFileException e) {
-      throw new InvalidReferenceSetException(file.toString(), "",
-          "missing: a Parquet reference directory needs a .zmetadata file (is " + root + " one?)", e);
+      throw new InvalidReferenceSetException(file, "",
+          "missing: a Parquet reference directory needs a .zmetadata file (is " + root.describe("")
+              + " one?)", e);
     }
     try {
-      return parse(bytes, file.toString());
+      return parse(bytes, file);
     } catch (InvalidReferenceSetException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new InvalidReferenceSetException(file.toString(), "", "not valid JSON: " + e.getMessage(), e);
+      throw new InvalidReferenceSetException(file, "", "not valid JSON: " + e.getMessage(), e);
     }
   }
 
@@ -161,7 +161,11 @@ final class ZMetadata {
 
   /** Where the records of an array live: {@code root/<field>/refs.<n>.parq}. */
   static Path recordFile(Path root, String field, long record) {
-    Path dir = field.isEmpty() ? root : root.resolve(field);
-    return dir.resolve("refs." + record + ".parq");
+    return root.resolve(recordName(field, record));
+  }
+
+  /** The path of a record file relative to the directory: {@code <field>/refs.<n>.parq}. */
+  static String recordName(String field, long record) {
+    return ZarrKeys.join(field, "refs." + record + ".parq");
   }
 }

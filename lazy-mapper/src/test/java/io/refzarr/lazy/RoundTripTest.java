@@ -22,11 +22,9 @@ class RoundTripTest {
 
   @TestFactory
   Stream<DynamicTest> write_everyGoldenJsonSet_readsBackIdenticalReferences() throws IOException {
-    return Corpus.goldenJsonSets().stream().flatMap(json -> Stream.of(
-        DynamicTest.dynamicTest(name(json) + " record_size 1000",
-            () -> roundTrip(json, WriteOptions.DEFAULT.withRecordSize(1000))),
-        DynamicTest.dynamicTest(name(json) + " record_size 3, pages of 2",
-            () -> roundTrip(json, WriteOptions.DEFAULT.withRecordSize(3).withPageRows(2)))));
+    // record_size 4 with pages of 2 runs in ParquetReferenceSetContractTest
+    return Corpus.goldenJsonSets().stream().map(json -> DynamicTest.dynamicTest(name(json) + " record_size 1000",
+        () -> roundTrip(json, WriteOptions.DEFAULT.withRecordSize(1000).withPageRows(100))));
   }
 
   private void roundTrip(Path json, WriteOptions options) throws IOException {

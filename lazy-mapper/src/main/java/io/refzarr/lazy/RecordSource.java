@@ -1,0 +1,179 @@
+package io.refzarr.lazy;
+
+import io.refzarr.source.ByteRangeReader;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.SeekableInputStream;
+
+/**
+ * Where the files of a Parquet reference directory are read from: a directory of any NIO file system, or
+ * a base URL read through a refs-nio {@link ByteRangeReader} (HTTP, S3, archive members).
+ */
+abstract class RecordSource {
+
+  /** The whole file at {@code relative} ({@code "tas/refs.0.parq"}). */
+  abstract byte[] readAll(String relative) throws IOException;
+
+  /** The file at {@code relative} for parquet-java, or null if there is no such file. */
+  abstract InputFile inputFile(String relative) throws IOException;
+
+  /** The full name of {@code relative}, for messages. */
+  abstract String describe(String relative);
+
+  static RecordSource of(Path root) {
+    return new PathSource(root);
+  }
+
+  static RecordSource of(URI base, ByteRangeReader reader) {
+    String s = base.toString();
+    return new UrlSource(s.endsWith("/") ? base : URI.create(s + "/"), reader);
+  }
+
+  private static final class PathSource extends RecordSource {
+    private final Path root;
+
+    PathSource(Path root) {
+      this.root = root;
+    }
+
+    @Override
+    byte[] readAll(String relative) throws IOException {
+      return Files.readAllBytes(root.resolve(relative));
+    }
+
+    @Override
+    InputFile inputFile(String relative) {
+      Path file = root.resolve(relative);
+      return Files.exists(file) ? new NioInputFile(file) : null;
+    }
+
+    @Override
+    String describe(String relative) {
+      return root.resolve(relative).toString();
+    }
+  }
+
+  private static final class UrlSource extends RecordSource {
+    private final URI base;
+    private final ByteRangeReader reader;
+
+    UrlSource(URI base, ByteRangeReader reader) {
+      this.base = base;
+      this.reader = reader;
+    }
+
+    @Override
+    byte[] readAll(String relative) throws IOException {
+      URI uri = base.resolve(relative);
+      long size = reader.size(uri);
+      if (size > Integer.MAX_VALUE - 8) {
+        throw new IOException(uri + " is too large to read whole: " + size + " bytes");
+      }
+      return reader.read(uri, 0, (int) size).array();
+    }
+
+    @Override
+    InputFile inputFile(String relative) throws IOException {
+      URI uri = base.resolve(relative);
+      try {
+        return new RangeInputFile(reader, uri, reader.size(uri));
+      } catch (NoSuchFileException e) {
+        return null;
+      }
+    }
+
+    @Override
+    String describe(String relative) {
+      return base.resolve(relative).toString();
+    }
+  }
+
+  /** A Parquet file read by ranged requests; every read fills its buffer or fails. */
+  private static final class RangeInputFile implements InputFile {
+    private final ByteRangeReader reader;
+    private final URI uri;
+    private final long length;
+
+    RangeInputFile(ByteRangeReader reader, URI uri, long length) {
+      this.reader = reader;
+      this.uri = uri;
+      this.length = length;
+    }
+
+    @Override
+    public long getLength() {
+      return length;
+    }
+
+    @Override
+    public SeekableInputStream newStream() {
+      return new SeekableInputStream() {
+        private long pos;
+
+        @Override
+        public long getPos() {
+          return pos;
+        }
+
+        @Override
+        public void seek(long newPos) {
+          pos = newPos;
+        }
+
+        @Override
+        public int read() throws IOException {
+          byte[] one = new byte[1];
+          return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          return read(ByteBuffer.wrap(b, off, len));
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+          int n = (int) Math.min(dst.remaining(), length - pos);
+          if (n <= 0) {
+            return dst.hasRemaining() ? -1 : 0;
+          }
+          ByteBuffer slice = dst.slice();
+          slice.limit(n);
+          reader.read(uri, pos, slice);
+          dst.position(dst.position() + n);
+          pos += n;
+          return n;
+        }
+
+        @Override
+        public void readFully(byte[] bytes) throws IOException {
+          readFully(ByteBuffer.wrap(bytes));
+        }
+
+        @Override
+        public void readFully(byte[] bytes, int start, int len) throws IOException {
+          readFully(ByteBuffer.wrap(bytes, start, len));
+        }
+
+        @Override
+        public void readFully(ByteBuffer dst) throws IOException {
+          if (dst.remaining() > length - pos) {
+            throw new EOFException(uri + " ends at " + length + ", before byte " + (pos + dst.remaining()));
+          }
+          read(dst);
+        }
+      };
+    }
+
+    @Override
+    public String toString() {
+      return uri.toString();
+    }
+  }
+}
