@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       InfoCommand.class,
       ScanCommand.class,
       CombineCommand.class,
+      ScanCombineCommand.class,
       ConvertCommand.class,
       GetCommand.class,
     })

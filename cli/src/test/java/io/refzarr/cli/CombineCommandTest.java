@@ -7,6 +7,7 @@ import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,5 +56,43 @@ class CombineCommandTest {
     assertThat(Json.parse(((io.refzarr.refs.Reference.Inline) combined.get("run/.zarray").orElseThrow()).data()))
         .asString().contains("dtype=<i8");
     assertThat(combined.get("tas/1.0.0.0").orElseThrow().toString()).contains("day_001.nc");
+  }
+
+  @Test
+  void combine_parquetOutput_readsBackAsTheGoldenReferences(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("combined.parq");
+
+    CliTest.Result r = CliTest.run("combine", CliTest.CORPUS.resolve("golden/series").resolve("day_*.json").toString(),
+        "--concat-dim", "time", "--identical-dim", "lat", "--identical-dim", "lon", "--root",
+        CliTest.CORPUS.toString(), "--record-size", "3", "-o", out.toString());
+
+    assertThat(r.status()).as(r.err()).isZero();
+    ReferenceSet golden = ReferenceSets.readJson(CliTest.CORPUS.resolve("golden/series_combined.json"));
+    try (ReferenceSet combined = ReferenceSets.open(out, io.refzarr.refs.ReadOptions.DEFAULT)) {
+      for (String key : golden.keys().filter(k -> !k.contains(".z")).collect(Collectors.toList())) {
+        assertThat(combined.get(key)).as(key).isEqualTo(golden.get(key));
+      }
+    }
+  }
+
+  @Test
+  void scanCombine_seriesFiles_givesTheGoldenCombinedReferences(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("sc.json");
+
+    CliTest.Result r = CliTest.run("scan-combine", CliTest.CORPUS.resolve("series").resolve("day_*.nc").toString(),
+        "--concat-dim", "time", "--identical-dim", "lat", "--identical-dim", "lon", "-o", out.toString());
+
+    assertThat(r.status()).as(r.err()).isZero();
+    ReferenceSet golden = ReferenceSets.readJson(CliTest.CORPUS.resolve("golden/series_combined.json"));
+    ReferenceSet combined = ReferenceSets.readJson(out);
+    assertThat(combined.keys().sorted().collect(Collectors.toList()))
+        .isEqualTo(golden.keys().sorted().collect(Collectors.toList()));
+    for (String key : List.of("tas/0.0.0", "tas/4.0.0", "pr/2.0.0")) {
+      io.refzarr.refs.Reference.Range mine = (io.refzarr.refs.Reference.Range) combined.get(key).orElseThrow();
+      io.refzarr.refs.Reference.Range theirs = (io.refzarr.refs.Reference.Range) golden.get(key).orElseThrow();
+      assertThat(mine.target()).endsWith(theirs.target());
+      assertThat(List.of(mine.offset(), mine.length())).isEqualTo(List.of(theirs.offset(), theirs.length()));
+    }
+    assertThat(combined.get("time/0")).isEqualTo(golden.get("time/0"));
   }
 }

@@ -1,0 +1,172 @@
+package io.refzarr.cli;
+
+import io.refzarr.combine.CombineInput;
+import io.refzarr.combine.CombineSpec;
+import io.refzarr.combine.Combiner;
+import io.refzarr.combine.ConflictResolver;
+import io.refzarr.combine.ProgressListener;
+import io.refzarr.lazy.LazyReferenceSets;
+import io.refzarr.lazy.ParquetReferenceWriter;
+import io.refzarr.lazy.WriteOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The options of {@code combine} and {@code scan-combine}, and writing the result as JSON or Parquet. */
+final class CombineOptions {
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.json|OUT.parq",
+      description = "Where to write the combined references: JSON, or a Parquet reference directory (.parq),"
+          + " written atomically.")
+  Path output;
+
+  @Option(names = "--concat-dim", required = true, paramLabel = "DIM", description = "Dimension to concatenate"
+      + " along (repeatable; \"var\" renames variables as in kerchunk).")
+  List<String> concatDims = new ArrayList<>();
+
+  @Option(names = "--identical-dim", paramLabel = "NAME", description = "Array copied from the first input"
+      + " (repeatable).")
+  List<String> identicalDims = new ArrayList<>();
+
+  @Option(names = "--coo", paramLabel = "DIM=SELECTOR", description = "Coordinate of a concat dimension:"
+      + " data:VAR, cf:VAR, attr:NAME, vattr:VAR:NAME, INDEX, VARNAME, re:REGEX (over the input path), or a"
+      + " constant (default data:DIM).")
+  Map<String, String> coo = new LinkedHashMap<>();
+
+  @Option(names = "--coo-dtype", paramLabel = "DIM=DTYPE", description = "dtype of a coordinate, e.g."
+      + " time=<M8[s] or member=<i8.")
+  Map<String, String> cooDtypes = new LinkedHashMap<>();
+
+  @Option(names = "--drop", paramLabel = "VAR", description = "Variable to leave out (repeatable).")
+  List<String> drop = new ArrayList<>();
+
+  @Option(names = "--inline-threshold", paramLabel = "BYTES", defaultValue = "500",
+      description = "Inline referenced chunks smaller than this while combining (default: ${DEFAULT-VALUE};"
+          + " 0: none).")
+  int inlineThreshold;
+
+  @Option(names = "--conflicts", paramLabel = "fail|first|drop-attributes", defaultValue = "fail",
+      description = "Inputs disagreeing on dtype, codecs, fill value or CF attributes: refuse (default), take"
+          + " the first input's (in coordinate order), or drop the attribute.")
+  String conflicts;
+
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Inputs per batch.")
+  int batchSize;
+
+  @Option(names = "--parallelism", paramLabel = "N", description = "Inputs read at once (default: cores).")
+  Integer parallelism;
+
+  @Option(names = "--record-size", paramLabel = "N", defaultValue = "100000",
+      description = "References per Parquet record file (default: ${DEFAULT-VALUE}).")
+  int recordSize;
+
+  @Option(names = "--root", paramLabel = "DIR", description = "Directory that relative targets resolve"
+      + " against when coordinates or small chunks are read (default: the working directory).")
+  Path root;
+
+  @Option(names = "--remote-protocol", paramLabel = "PROTOCOL", description = "Protocol of targets written"
+      + " without one (default: file).")
+  String remoteProtocol;
+
+  @Option(names = "--progress", description = "Report progress on stderr.")
+  boolean progress;
+
+  CombineSpec spec(CommandLine cl) {
+    CombineSpec.Builder b = CombineSpec.builder()
+        .concatDims(concatDims.toArray(new String[0]))
+        .identicalDims(identicalDims.toArray(new String[0]))
+        .dropVariables(drop.toArray(new String[0]))
+        .inlineThreshold(inlineThreshold)
+        .batchSize(batchSize)
+        .conflicts(resolver(cl));
+    coo.forEach(b::coordinate);
+    cooDtypes.forEach(b::cooDtype);
+    if (parallelism != null) {
+      b.parallelism(parallelism);
+    }
+    if (root != null) {
+      b.targetRoot(root);
+    }
+    if (remoteProtocol != null) {
+      b.remoteProtocol(remoteProtocol);
+    }
+    if (progress) {
+      PrintWriter err = cl.getErr();
+      b.progress((phase, done, total) -> err.printf("%s: %d/%d inputs%n",
+          phase == ProgressListener.Phase.COORDINATES ? "coordinates" : "references", done, total));
+    }
+    return b.build();
+  }
+
+  private ConflictResolver resolver(CommandLine cl) {
+    switch (conflicts) {
+      case "fail":
+        return ConflictResolver.fail();
+      case "first":
+        return ConflictResolver.useFirst();
+      case "drop-attributes":
+        return ConflictResolver.dropAttributes();
+      default:
+        throw new CommandLine.ParameterException(cl, "--conflicts must be fail, first or drop-attributes: "
+            + conflicts);
+    }
+  }
+
+  /** Combines into the output: JSON through an in-memory set, Parquet streamed (and discarded on failure). */
+  void combine(List<CombineInput> inputs, CombineSpec spec) throws IOException {
+    if (!output.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(parq|parquet)")) {
+      Combiner.combineToJson(inputs, spec, output);
+      return;
+    }
+    ParquetReferenceWriter writer = LazyReferenceSets.writer(output,
+        WriteOptions.DEFAULT.withRecordSize(recordSize));
+    try {
+      Combiner.combine(inputs, spec, writer);
+    } catch (IOException | RuntimeException e) {
+      writer.abort();
+      throw e;
+    }
+    writer.close();
+  }
+
+  /** Paths, globs and {@code @list} files to a list of paths (glob matches sorted). */
+  static List<Path> expand(List<String> args) throws IOException {
+    List<Path> out = new ArrayList<>();
+    for (String arg : args) {
+      if (arg.startsWith("@")) {
+        for (String line : Files.readAllLines(Path.of(arg.substring(1)))) {
+          if (!line.isBlank() && !line.startsWith("#")) {
+            out.add(Path.of(line.trim()));
+          }
+        }
+      } else if (arg.matches(".*[*?\\[{].*")) {
+        out.addAll(glob(arg));
+      } else {
+        out.add(Path.of(arg));
+      }
+    }
+    return out;
+  }
+
+  private static List<Path> glob(String pattern) throws IOException {
+    Path p = Path.of(pattern);
+    Path dir = p.getParent() == null ? Path.of(".") : p.getParent();
+    List<Path> out = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p.getFileName().toString())) {
+      ds.forEach(out::add);
+    }
+    if (out.isEmpty()) {
+      throw new IOException("no input matches " + pattern);
+    }
+    out.sort(null);
+    return out;
+  }
+}

@@ -1,0 +1,94 @@
+package io.refzarr.cli;
+
+import io.refzarr.combine.CombineInput;
+import io.refzarr.refs.ReferenceSet;
+import io.refzarr.refs.ReferenceSetBuilder;
+import io.refzarr.refs.ReferenceSets;
+import io.refzarr.scan.ErrorPolicy;
+import io.refzarr.scan.MalformedFileException;
+import io.refzarr.scan.ScanInput;
+import io.refzarr.scan.ScanOptions;
+import io.refzarr.scan.Scanner;
+import io.refzarr.scan.Scanners;
+import io.refzarr.source.ByteRangeReaders;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code refzarr scan-combine}: scan data files and combine them in one parallel run (kerchunk's
+ * {@code auto_dask}). Each file is scanned when the combine reads it, on the combine's worker pool; small
+ * scans are kept from the first pass, so most files are scanned once.
+ */
+@Command(name = "scan-combine", description = "Scan data files (HDF5/netCDF4, netCDF3) and combine their"
+    + " references along concat dimensions in one parallel run.")
+final class ScanCombineCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "FILE",
+      description = "Data files: paths, globs (day_*.nc) or @FILE listing one path per line; targets are"
+          + " written as given.")
+  List<String> inputs;
+
+  @Mixin CombineOptions options;
+
+  @Option(names = "--scan-inline-threshold", paramLabel = "BYTES",
+      description = "Scanner's inline threshold (default: the scanner's own).")
+  Integer scanInline;
+
+  @Option(names = "--error-policy", paramLabel = "fail|skip", defaultValue = "fail",
+      description = "Objects a scanner cannot reference: fail, or skip them (default: fail).")
+  String errorPolicy;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    ScanOptions scan = scanOptions();
+    List<CombineInput> files = new ArrayList<>();
+    for (Path p : CombineOptions.expand(inputs)) {
+      String url = p.toString();
+      files.add(new CombineInput(url, () -> scan(url, p, scan)));
+    }
+    options.combine(files, options.spec(spec.commandLine()));
+    spec.commandLine().getOut().printf("%s: scanned and combined %d files%n", options.output, files.size());
+    return 0;
+  }
+
+  private ScanOptions scanOptions() {
+    ScanOptions o = ScanOptions.DEFAULT;
+    if ("skip".equals(errorPolicy)) {
+      o = o.withErrorPolicy(ErrorPolicy.SKIP);
+    } else if (!"fail".equals(errorPolicy)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--error-policy must be fail or skip");
+    }
+    return scanInline == null ? o : o.withInlineThreshold(scanInline);
+  }
+
+  private static ReferenceSet scan(String url, Path file, ScanOptions options) throws IOException {
+    URI location = file.toAbsolutePath().normalize().toUri();
+    try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
+      ReferenceSetBuilder b = ReferenceSets.builder();
+      scanner(sources, location, url).scan(new ScanInput(url, location), sources, options, b);
+      return b.build();
+    }
+  }
+
+  private static Scanner scanner(ByteRangeReaders sources, URI location, String url) throws IOException {
+    long size = sources.forTarget(location).size(location);
+    ByteBuffer head = sources.forTarget(location).read(location, 0, (int) Math.min(size, 16));
+    byte[] bytes = new byte[head.remaining()];
+    head.get(bytes);
+    return Scanners.forHead(bytes).orElseThrow(() -> new MalformedFileException(url, 0,
+        "not a format refzarr scans"));
+  }
+}
