@@ -40,9 +40,8 @@ final class NioInputFile implements InputFile {
   }
 
   /** Positional reads that loop until the buffer is full, so a short channel read never truncates data. */
-  private static final class ChannelStream extends SeekableInputStream {
+  private static final class ChannelStream extends BufferStream {
     private final SeekableByteChannel channel;
-    private final ByteBuffer one = ByteBuffer.allocate(1);
 
     ChannelStream(SeekableByteChannel channel) {
       this.channel = channel;
@@ -59,29 +58,8 @@ final class NioInputFile implements InputFile {
     }
 
     @Override
-    public int read() throws IOException {
-      one.clear();
-      return channel.read(one) <= 0 ? -1 : one.get(0) & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      return channel.read(ByteBuffer.wrap(b, off, len));
-    }
-
-    @Override
     public int read(ByteBuffer dst) throws IOException {
       return channel.read(dst);
-    }
-
-    @Override
-    public void readFully(byte[] bytes) throws IOException {
-      readFully(ByteBuffer.wrap(bytes));
-    }
-
-    @Override
-    public void readFully(byte[] bytes, int start, int len) throws IOException {
-      readFully(ByteBuffer.wrap(bytes, start, len));
     }
 
     @Override

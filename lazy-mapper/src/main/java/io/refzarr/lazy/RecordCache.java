@@ -66,6 +66,7 @@ final class RecordCache {
   }
 
   CacheMetrics metrics() {
+    blocks.synchronous().cleanUp(); // weights are applied by pending maintenance; settle them first
     CacheStats s = blocks.synchronous().stats();
     long weight = blocks.synchronous().policy().eviction()
         .flatMap(e -> e.weightedSize().isPresent() ? Optional.of(e.weightedSize().getAsLong()) : Optional.empty())

@@ -113,7 +113,7 @@ abstract class RecordSource {
 
     @Override
     public SeekableInputStream newStream() {
-      return new SeekableInputStream() {
+      return new BufferStream() {
         private long pos;
 
         @Override
@@ -124,17 +124,6 @@ abstract class RecordSource {
         @Override
         public void seek(long newPos) {
           pos = newPos;
-        }
-
-        @Override
-        public int read() throws IOException {
-          byte[] one = new byte[1];
-          return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-          return read(ByteBuffer.wrap(b, off, len));
         }
 
         @Override
@@ -149,16 +138,6 @@ abstract class RecordSource {
           dst.position(dst.position() + n);
           pos += n;
           return n;
-        }
-
-        @Override
-        public void readFully(byte[] bytes) throws IOException {
-          readFully(ByteBuffer.wrap(bytes));
-        }
-
-        @Override
-        public void readFully(byte[] bytes, int start, int len) throws IOException {
-          readFully(ByteBuffer.wrap(bytes, start, len));
         }
 
         @Override
