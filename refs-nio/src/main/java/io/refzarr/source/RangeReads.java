@@ -181,38 +181,33 @@ public final class RangeReads implements Closeable {
     try {
       return f.get();
     } catch (CancellationException e) {
-      Throwable c = e.getCause();
-      if (c instanceof IOException) {
-        throw (IOException) c;
-      }
-      if (c instanceof RuntimeException) {
-        throw (RuntimeException) c;
-      }
-      if (c instanceof Error) {
-        throw (Error) c;
-      }
-      throw e;
+      throw rethrow(e.getCause() == null ? e : e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while reading");
     } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof IOException) {
-        throw (IOException) c;
-      }
-      if (c instanceof RuntimeException) {
-        throw (RuntimeException) c;
-      }
-      throw new IOException(c.toString(), c);
+      throw rethrow(e.getCause());
     }
+  }
+
+  private static IOException rethrow(Throwable c) {
+    if (c instanceof IOException) {
+      return (IOException) c;
+    }
+    if (c instanceof RuntimeException) {
+      throw (RuntimeException) c;
+    }
+    if (c instanceof Error) {
+      throw (Error) c;
+    }
+    return new IOException(c.toString(), c);
   }
 
   /** Cache and request counts so far. */
   public BlockCacheStats stats() {
     long evictions = cache == null ? 0 : cache.synchronous().stats().evictionCount();
     long weight = cache == null ? 0 : cache.synchronous().policy().eviction()
-        .flatMap(e -> e.weightedSize().isPresent() ? java.util.Optional.of(e.weightedSize().getAsLong())
-            : java.util.Optional.empty()).orElse(0L);
+        .map(e -> e.weightedSize().orElse(0L)).orElse(0L);
     return new BlockCacheStats(hits.sum(), misses.sum(), evictions, weight, requests.sum());
   }
 
