@@ -122,24 +122,44 @@ final class DatasetTranslator {
       return;
     }
     array.codecs = plan.codecs();
-    List<long[]> masked = new ArrayList<>();
+    List<long[]> masked = new ArrayList<>(); // offset..., address, size, mask
     ChunkLocator.forEach(ctx, "/" + array.path, layout, array.shape, chunkDims,
         array.type.itemSize(), (offset, address, size, mask) -> {
           if (!plan.fullyFiltered(mask)) {
-            masked.add(offset.clone());
+            long[] entry = Arrays.copyOf(offset, offset.length + 3);
+            entry[offset.length] = address;
+            entry[offset.length + 1] = size;
+            entry[offset.length + 2] = mask;
+            masked.add(entry);
             return;
           }
           array.range(chunkKey(array, offset), address, size - plan.checksumBytes(mask));
         });
-    for (long[] offset : masked) {
-      byte[] e = ChunkEncoder.encode(decodedChunk((ChunkedDataset) ds, offset),
-          plan.codecs());
-      if (e == null) {
-        throw new Unsupported("a chunk skipped some of its filters, and they cannot be re-applied"
-            + " here (" + plan.codecs() + ")");
-      }
-      array.inline(chunkKey(array, offset), e);
+    for (long[] entry : masked) {
+      reencode(array, entry, header.getMessageOfType(FilterPipelineMessage.class).getFilters());
     }
+  }
+
+  /** A chunk that skipped some filters: decoded through the ones it went through, re-encoded, inlined. */
+  private void reencode(Array array, long[] entry, List<FilterPipelineMessage.FilterInfo> filters)
+      throws IOException, Unsupported {
+    int rank = array.shape.length;
+    long[] offset = Arrays.copyOf(entry, rank);
+    long address = entry[rank];
+    long size = entry[rank + 1];
+    if (size > MAX_DECODED_BYTES || address + size > ctx.channel().size()) {
+      throw new MalformedFileException(ctx.file(), address, "/" + array.path + ": chunk of " + size
+          + " bytes does not fit the file");
+    }
+    ByteBuffer stored = ByteBuffer.allocate((int) size);
+    ctx.channel().readAt(stored, address);
+    byte[] decoded = ChunkCodec.decode(stored.array(), filters, (int) entry[rank + 2], array.type.itemSize());
+    byte[] encoded = decoded == null ? null : ChunkCodec.encode(decoded, array.codecs);
+    if (encoded == null) {
+      throw new Unsupported("a chunk skipped some of its filters, and they cannot be re-applied here ("
+          + array.codecs + ")");
+    }
+    array.inline(chunkKey(array, offset), encoded);
   }
 
   /** Unsupported filters: small datasets decoded by jhdf and inlined chunk by chunk, as kerchunk does. */

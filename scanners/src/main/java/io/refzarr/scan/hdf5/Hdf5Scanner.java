@@ -7,6 +7,7 @@ import io.refzarr.scan.ScanInput;
 import io.refzarr.scan.ScanOptions;
 import io.refzarr.scan.ScanReport;
 import io.refzarr.scan.Scanner;
+import io.refzarr.scan.UnsupportedFeatureException;
 import io.refzarr.source.ByteRangeReader;
 import io.refzarr.source.ByteRangeReaders;
 import java.io.IOException;
@@ -114,11 +115,18 @@ public final class Hdf5Scanner implements Scanner {
   }
 
   /**
-   * A jhdf failure as an {@link IOException} naming the file and object: the underlying I/O error where
-   * there is one (a truncated file reads as {@link java.io.EOFException}), else a malformed file.
+   * A jhdf failure as an {@link IOException} naming the file and object: a feature jhdf does not support,
+   * the underlying I/O error where there is one (a truncated file reads as {@link java.io.EOFException}),
+   * else a malformed file.
    */
   static IOException convert(String file, String object, RuntimeException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof io.jhdf.exceptions.UnsupportedHdfException) {
+        // e.g. the version-5 layout messages HDF5 2.0 writes with libver="latest": jhdf 0.13 cannot read them
+        IOException u = new UnsupportedFeatureException(file, object, "jhdf cannot read this: " + t.getMessage());
+        u.initCause(e);
+        return u;
+      }
       if (t instanceof IOException) {
         IOException io = t instanceof java.io.EOFException
             ? new java.io.EOFException(file + ": " + object + ": " + t.getMessage())

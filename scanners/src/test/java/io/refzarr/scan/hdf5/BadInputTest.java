@@ -101,6 +101,16 @@ class BadInputTest {
             .hasMessageContaining("chunk B-tree node at byte " + root));
   }
 
+  @Test
+  void scan_layoutVersion5File_failsAsUnsupportedNamingFileAndGroup() throws Exception {
+    // jhdf reads every child's header when it lists a group, so the whole group fails, under any policy
+    Path f = ChunkIndexTest.fixture("layout_v5.h5");
+    assertThatThrownBy(() -> Scans.file(f, "layout_v5.h5", SKIP))
+        .isInstanceOf(io.refzarr.scan.UnsupportedFeatureException.class)
+        .hasMessageContaining("layout_v5.h5: /:")
+        .hasMessageContaining("version = 5");
+  }
+
   /** The offset of the first version-1 chunk B-tree node ("TREE", type 1) of the given level. */
   private static int findChunkNode(byte[] b, int level) {
     for (int i = 0; i + 6 < b.length; i++) {
