@@ -69,18 +69,10 @@ final class ChunkCodec {
     }
   }
 
+  /** Undoes byte shuffling: gathers each element's bytes back from the byte planes. */
   static byte[] unshuffle(byte[] in, int elementSize) {
-    if (elementSize <= 1 || in.length % elementSize != 0) {
-      return in.clone();
-    }
-    int n = in.length / elementSize;
-    byte[] out = new byte[in.length];
-    for (int i = 0; i < n; i++) {
-      for (int b = 0; b < elementSize; b++) {
-        out[i * elementSize + b] = in[b * n + i];
-      }
-    }
-    return out;
+    return elementSize <= 1 || in.length % elementSize != 0 ? in.clone()
+        : transpose(in, elementSize, in.length / elementSize);
   }
 
   static byte[] encode(byte[] decoded, List<Map<String, Object>> codecs) {
@@ -98,15 +90,18 @@ final class ChunkCodec {
     return data;
   }
 
+  /** Byte shuffling (HDF5's and numcodecs'): byte i of every element together, for each i. */
   static byte[] shuffle(byte[] in, int elementSize) {
-    if (elementSize <= 1 || in.length % elementSize != 0) {
-      return in.clone();
-    }
-    int n = in.length / elementSize;
+    return elementSize <= 1 || in.length % elementSize != 0 ? in.clone()
+        : transpose(in, in.length / elementSize, elementSize);
+  }
+
+  /** The transpose of {@code in} read as a rows x cols byte matrix in row-major order. */
+  private static byte[] transpose(byte[] in, int rows, int cols) {
     byte[] out = new byte[in.length];
-    for (int i = 0; i < n; i++) {
-      for (int b = 0; b < elementSize; b++) {
-        out[b * n + i] = in[i * elementSize + b];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        out[c * rows + r] = in[r * cols + c];
       }
     }
     return out;
