@@ -14,11 +14,15 @@ import java.nio.channels.ClosedByInterruptException;
 /**
  * A key whose bytes are a range of a target (or the whole target, sized on first use). A range of a remote
  * target small enough for the block cache is fetched whole, once, and served from the cache to every
- * reader; other reads go straight to the target's reader. Every failure of the target becomes a
+ * reader; small reads of larger remote ranges are served from cached aligned blocks; other reads go straight
+ * to the target's reader. Every failure of the target becomes a
  * {@link ReferenceNotReachableException} that names the key, the target and the range, so it can never
  * be mistaken for a missing key.
  */
 final class TargetContent implements KeyContent {
+  /** The read-ahead block of small reads of large remote ranges (fsspec's HTTP files use 5 MB). */
+  static final int BLOCK = 1 << 20;
+
   private final String key;
   private final String target;
   private final URI uri;
@@ -65,6 +69,10 @@ final class TargetContent implements KeyContent {
         dst.put(all, (int) position, n);
         return;
       }
+      if (n < BLOCK && reads.caches(uri, BLOCK)) {
+        readBlocks(position, n, size, dst);
+        return;
+      }
       ByteBuffer slice = dst.slice();
       slice.limit(n);
       reader.read(uri, offset + position, slice);
@@ -73,6 +81,24 @@ final class TargetContent implements KeyContent {
       throw e;
     } catch (IOException | RuntimeException e) {
       throw failure(e, size); // a source's bug or bad URL still reaches the caller as an IOException
+    }
+  }
+
+  /**
+   * Serves a small read of a large remote range (a whole HDF5 file read by a parser, say) from aligned
+   * blocks kept in the cache, so that many small neighbouring reads cost one request per block.
+   */
+  private void readBlocks(long position, int n, long size, ByteBuffer dst) throws IOException {
+    long pos = position;
+    int left = n;
+    while (left > 0) {
+      long blockStart = pos / BLOCK * BLOCK;
+      int blockLen = (int) Math.min(BLOCK, size - blockStart);
+      byte[] block = reads.read(new ByteRange(uri, offset + blockStart, blockLen));
+      int k = (int) Math.min(left, blockStart + blockLen - pos);
+      dst.put(block, (int) (pos - blockStart), k);
+      pos += k;
+      left -= k;
     }
   }
 

@@ -12,10 +12,20 @@ import java.util.Map;
  */
 final class TarIndex {
   private static final int BLOCK = 512;
+  private static final long MAX_META = 1 << 20;
 
   private TarIndex() {}
 
+  /** The regular-file members by normalized name. */
   static Map<String, ArchiveMember> read(ContainerBytes in) throws IOException {
+    try {
+      return scan(in);
+    } catch (RuntimeException e) { // numbers and lengths out of range in a damaged header
+      throw new IOException("corrupt tar archive " + in.uri() + ": " + e, e);
+    }
+  }
+
+  private static Map<String, ArchiveMember> scan(ContainerBytes in) throws IOException {
     Map<String, ArchiveMember> members = new HashMap<>();
     String longName = null;
     Map<String, String> pax = Map.of();
@@ -29,6 +39,10 @@ final class TarIndex {
       char type = (char) h.get(156);
       long size = pax.containsKey("size") ? Long.parseLong(pax.get("size")) : number(h, 124, 12);
       long data = pos + BLOCK;
+      if ((type == 'L' || type == 'x') && size > MAX_META) {
+        throw new IOException("corrupt tar archive " + in.uri() + ": a " + size + "-byte name or PAX header at byte "
+            + pos);
+      }
       if (type == 'L') {
         longName = cString(in.bytes(data, (int) size), 0, (int) size);
       } else if (type == 'x') {

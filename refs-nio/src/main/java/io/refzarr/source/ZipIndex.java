@@ -27,7 +27,11 @@ final class ZipIndex {
 
   ZipIndex(ContainerBytes in) throws IOException {
     this.in = in;
-    readCentralDirectory();
+    try {
+      readCentralDirectory();
+    } catch (RuntimeException e) { // offsets and lengths out of range in a damaged directory
+      throw new ZipException("corrupt zip archive " + in.uri() + ": " + e);
+    }
   }
 
   /** The member named {@code name}, its data offset taken from its local header, or null if absent. */

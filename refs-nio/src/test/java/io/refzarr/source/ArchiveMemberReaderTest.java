@@ -191,4 +191,29 @@ class ArchiveMemberReaderTest {
     new Random(seed).nextBytes(b);
     return b;
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tar", "zip"})
+  void read_damagedArchive_failsWithIoExceptionOrReadsTheMember(String kind) throws IOException {
+    byte[] good = Corpus.bytes("archives/bundle." + kind);
+    Random rnd = new Random(11);
+    int failures = 0;
+    for (int i = 0; i < 300; i++) {
+      byte[] bad = good.clone();
+      // damage the places headers live: the start of the archive and (zip) its central directory at the end
+      int at = i % 2 == 0 ? rnd.nextInt(Math.min(1024, bad.length)) : bad.length - 1 - rnd.nextInt(400);
+      bad[at] = (byte) rnd.nextInt(256);
+      Path p = dir.resolve("bad" + i + "." + kind);
+      Files.write(p, bad);
+      try (ByteRangeReaders fresh = ByteRangeReaders.create(Map.of())) {
+        URI m = chained(kind, "nc3_classic.nc", p.toUri());
+        ByteRangeReader r = fresh.forTarget(m);
+        int size = (int) r.size(m);
+        assertThat(r.read(m, 0, size).array()).hasSize(size); // a damaged size can pass: zip has no header checksum
+      } catch (IOException e) {
+        failures++;
+      }
+    }
+    assertThat(failures).isPositive();
+  }
 }

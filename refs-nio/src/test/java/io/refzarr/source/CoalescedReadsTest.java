@@ -122,4 +122,27 @@ class CoalescedReadsTest {
       assertThat(tracking.requests()).isEqualTo(2);
     }
   }
+
+  @Test
+  void read_smallPiecesOfAWholeTarget_costOneRequestPerBlock(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    byte[] original = new byte[(7 << 19) + 123]; // 3.5 MiB and a bit: four 1 MiB blocks
+    new java.util.Random(3).nextBytes(original);
+    Files.write(dir.resolve("big.bin"), original);
+    io.refzarr.refs.ReferenceSetBuilder b = ReferenceSets.builder();
+    b.put("file.bin", Reference.whole("big.bin"));
+    // a cache of 8 MiB keeps ranges up to 2 MiB whole: the 3.5 MiB target goes by blocks
+    ReferenceFileSystemConfig config = ReferenceFileSystemConfig.builder().root(dir).blockCacheBytes(8 << 20)
+        .sourceProvider(tracking.provider("file")).build();
+    try (FileSystem fs = ReferenceFileSystems.newFileSystem(b.build(), config);
+        java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(fs.getPath("/file.bin"))) {
+      java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1000);
+      while (ch.read(buf.clear()) > 0) {
+        got.write(buf.array(), 0, buf.position());
+      }
+      assertThat(got.toByteArray()).isEqualTo(original);
+      assertThat(tracking.requests()).isEqualTo(4);
+    }
+  }
 }
