@@ -34,7 +34,7 @@ public final class Combiner {
       throws IOException {
     ExecutorService pool = pool(spec.parallelism());
     try (TargetBytes bytes = targetBytes(spec)) {
-      InputOpener opener = new InputOpener(spec, bytes, new BasicChunkDecoder());
+      InputOpener opener = new InputOpener(spec, bytes, new BridgeChunkDecoder());
       new TwoPassCombine(spec, opener, pool).run(List.copyOf(inputs), sink);
     } finally {
       pool.shutdownNow();

@@ -182,4 +182,38 @@ class CoordinateSelectorTest {
     assertThat(meta(out, "varname/.zarray")).containsEntry("dtype", "<U3");
     assertThat(new String(names, java.nio.charset.Charset.forName("UTF-32LE"))).isEqualTo("pr\0tas");
   }
+
+  @Test
+  void values_shuffledZlibCoordinate_decodedThroughTheCodecs() throws IOException {
+    CombineInput a = compressedTimes("a.nc", 10, 11);
+    CombineInput b = compressedTimes("b.nc", 12, 13);
+
+    ReferenceSet out = Combiner.combine(List.of(b, a), CombineSpec.builder().concatDims("time").build());
+
+    assertThat(doubles(out, "time/0")).containsExactly(10, 11, 12, 13);
+    assertThat(out.get("tas/2.0")).contains(ref("b.nc", 0));
+  }
+
+  /** time as one shuffle + zlib chunk of 4 slots (2 used), as netCDF4 writes coordinates. */
+  private static CombineInput compressedTimes(String target, double t0, double t1) {
+    java.nio.ByteBuffer raw = java.nio.ByteBuffer.allocate(32).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    raw.putDouble(t0).putDouble(t1).putDouble(0).putDouble(0);
+    byte[] shuffled = new byte[32];
+    for (int i = 0; i < 4; i++) {
+      for (int k = 0; k < 8; k++) {
+        shuffled[k * 4 + i] = raw.array()[i * 8 + k];
+      }
+    }
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater(4);
+    deflater.setInput(shuffled);
+    deflater.finish();
+    byte[] buf = new byte[256];
+    byte[] zipped = java.util.Arrays.copyOf(buf, deflater.deflate(buf));
+    return new Synthetic(target)
+        .put("time/.zarray", Synthetic.inline(Synthetic.zarray(new long[] {2}, new long[] {4}, Map.of("dtype", "<f8",
+            "filters", List.of(Map.of("id", "shuffle", "elementsize", 8L), Map.of("id", "zlib", "level", 4L))))))
+        .put("time/.zattrs", Synthetic.inline(Map.of("_ARRAY_DIMENSIONS", List.of("time"))))
+        .put("time/0", new io.refzarr.refs.Reference.Inline(zipped))
+        .variable("tas", List.of("time", "x"), new long[] {2, 3}, new long[] {1, 3}).input();
+  }
 }

@@ -27,6 +27,12 @@ final class Synthetic {
     b.put(".zgroup", inline(Map.of("zarr_format", 2L)));
   }
 
+  /** Any key, as given. */
+  Synthetic put(String key, Reference ref) {
+    b.put(key, ref);
+    return this;
+  }
+
   Synthetic attrs(Map<String, Object> attrs) {
     b.put(".zattrs", inline(attrs));
     return this;
