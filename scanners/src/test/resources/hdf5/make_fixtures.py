@@ -6,6 +6,7 @@ layouts_v4.h5 (libver v110..v114: object header v2, layout message v4; HDF5 2.0'
 type, a Fletcher-32 checksum after deflate, a chunk stored with its deflate filter skipped (filter mask 1)
 and a compact dataset; userblock.h5 has a 1024-byte user block before the superblock. <file>.chunks.json
 lists every chunk as the HDF5 library reports it (file offset, stored size, filter mask) for the tests.
+external.h5 keeps its dataset in external.bin (External Data Files), which cannot be referenced.
 """
 import json
 import os
@@ -97,9 +98,19 @@ def layout_v5(path):
     layouts_v4(path, "latest")
 
 
+def external(path):
+    """A dataset whose data lives in another file (External Data Files message): not referenceable."""
+    with h5py.File(path, "w", libver="earliest") as f:
+        ds = f.create_dataset("ext", shape=(10,), dtype="<i4", external=[("external.bin", 0, 40)],
+                              track_times=False)
+        ds[...] = np.arange(10, dtype="<i4")
+
+
 if __name__ == "__main__":
     layouts_v4(os.path.join(HERE, "layouts_v4.h5"))
     userblock(os.path.join(HERE, "userblock.h5"))
     layout_v5(os.path.join(HERE, "layout_v5.h5"))
+    os.chdir(HERE)  # the external file is named relative to the working directory
+    external("external.h5")
     for name in ("layouts_v4.h5", "userblock.h5"):
         chunk_table(os.path.join(HERE, name))

@@ -111,6 +111,15 @@ class BadInputTest {
         .hasMessageContaining("version = 5");
   }
 
+  @Test
+  void scan_externalStorageDataset_failsAsUnsupportedNotSilentlyEmpty() throws Exception {
+    Path f = ChunkIndexTest.fixture("external.h5");
+    assertThatThrownBy(() -> Scans.file(f, "external.h5", SKIP))
+        .isInstanceOf(io.refzarr.scan.UnsupportedFeatureException.class)
+        .hasMessageContaining("external.h5")
+        .hasMessageContaining("External Data Files");
+  }
+
   /** The offset of the first version-1 chunk B-tree node ("TREE", type 1) of the given level. */
   private static int findChunkNode(byte[] b, int level) {
     for (int i = 0; i + 6 < b.length; i++) {
