@@ -40,7 +40,8 @@ import java.util.Optional;
  *   <tr><td>{@code maxBlock}</td><td>Number or String</td><td>256,000,000</td>
  *       <td>the largest merged request in bytes (fsspec's {@code max_block})</td></tr>
  *   <tr><td>{@code maxConcurrentRequests}</td><td>Number or String</td><td>16</td>
- *       <td>the most requests in flight for one multi-key read</td></tr>
+ *       <td>the most requests in flight for the multi-key reads of the file system (reads through channels
+ *       run on their caller's thread)</td></tr>
  *   <tr><td>{@code blockCacheBytes}</td><td>Number or String</td><td>64 MiB</td>
  *       <td>weight bound of the cache of fetched remote ranges, shared by all readers (0 disables it)</td></tr>
  *   <tr><td>{@code sourceProviders}</td><td>Collection of ByteRangeReaderProvider</td><td>empty</td>

@@ -103,18 +103,22 @@ final class NioByteRangeReader implements ByteRangeReader {
       closeQuietly(fresh);
       return prior;
     }
-    trim();
+    trim(target);
     return mine;
   }
 
-  private void trim() {
+  /** Closes channels beyond the bound, never the one just opened for {@code keep} (its caller reads it next). */
+  private void trim(URI keep) {
     if (open.size() <= MAX_OPEN) {
       return;
     }
     Iterator<Map.Entry<URI, Open>> it = open.entrySet().iterator();
     while (open.size() > MAX_OPEN / 2 && it.hasNext()) {
-      closeQuietly(it.next().getValue().channel);
-      it.remove();
+      Map.Entry<URI, Open> e = it.next();
+      if (!e.getKey().equals(keep)) {
+        closeQuietly(e.getValue().channel);
+        it.remove();
+      }
     }
   }
 

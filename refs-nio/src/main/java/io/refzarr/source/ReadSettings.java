@@ -6,7 +6,8 @@ package io.refzarr.source;
  * @param maxGap ranges of one target at most this many bytes apart are fetched in one request (fsspec's
  *     {@code max_gap}; negative disables merging)
  * @param maxBlock the largest merged request, in bytes (fsspec's {@code max_block})
- * @param maxConcurrentRequests the most requests in flight at once for one multi-key read
+ * @param maxConcurrentRequests the most requests in flight at once for the multi-key reads of one file
+ *     system (the size of its read pool; single reads run on the caller's thread)
  * @param cacheBytes the weight bound of the block cache shared by all readers of the file system (0
  *     disables it)
  */

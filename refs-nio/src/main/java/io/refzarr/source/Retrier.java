@@ -51,13 +51,23 @@ final class Retrier {
         && !(e instanceof java.net.SocketTimeoutException)) {
       return false;
     }
-    if (e instanceof FileSystemException || e instanceof TargetEndException) {
+    if (e instanceof FileSystemException || e instanceof TargetEndException || untrusted(e)) {
       return false;
     }
     if (e instanceof EOFException) {
       return true; // a connection closed mid-body (our own end-of-target is TargetEndException)
     }
     return !(e instanceof NonRetryableException);
+  }
+
+  /** A TLS failure caused by the certificate: the next attempt would see the same certificate. */
+  private static boolean untrusted(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.security.cert.CertificateException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void sleep(Duration d) throws InterruptedIOException {

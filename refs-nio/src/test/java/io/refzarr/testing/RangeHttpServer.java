@@ -2,6 +2,8 @@ package io.refzarr.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -19,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * A real HTTP server on 127.0.0.1 (the JDK's {@code HttpServer}) serving the files under a directory and
@@ -69,9 +72,19 @@ public final class RangeHttpServer implements AutoCloseable {
   private volatile Duration latency = Duration.ZERO;
   private final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
 
-  private RangeHttpServer(Path root) throws IOException {
+  private final SSLContext ssl;
+
+  private RangeHttpServer(Path root, SSLContext ssl) throws IOException {
     this.root = root;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    this.ssl = ssl;
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    if (ssl == null) {
+      server = HttpServer.create(address, 64);
+    } else {
+      HttpsServer https = HttpsServer.create(address, 64);
+      https.setHttpsConfigurator(new HttpsConfigurator(ssl));
+      server = https;
+    }
     server.setExecutor(pool);
     server.createContext("/", this::handle);
     server.start();
@@ -79,7 +92,20 @@ public final class RangeHttpServer implements AutoCloseable {
 
   /** Serves the files under {@code root} at {@code http://127.0.0.1:PORT/<relative path>}. */
   public static RangeHttpServer serve(Path root) throws IOException {
-    return new RangeHttpServer(root.toAbsolutePath());
+    return new RangeHttpServer(root.toAbsolutePath(), null);
+  }
+
+  /**
+   * Serves the files under {@code root} over HTTPS with a fresh self-signed certificate for 127.0.0.1 (made
+   * with the JDK's {@code keytool} in {@code workDir}); clients trust it through {@link #sslContext()}.
+   */
+  public static RangeHttpServer serveHttps(Path root, Path workDir) throws IOException {
+    return new RangeHttpServer(root.toAbsolutePath(), TestCertificates.selfSigned(workDir));
+  }
+
+  /** The TLS context of an HTTPS server (it trusts the server's own certificate), or null for HTTP. */
+  public SSLContext sslContext() {
+    return ssl;
   }
 
   /** The URL of a served path (relative, {@code /}-separated). */
@@ -89,7 +115,7 @@ public final class RangeHttpServer implements AutoCloseable {
 
   /** The base URL, ending with {@code /}. */
   public String base() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    return (ssl == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
 
   /** Serves {@code data} at {@code path} (over any file there), as a new version with a new ETag. */
