@@ -1,6 +1,5 @@
 package io.refzarr.bridge.codec;
 
-import io.airlift.compress.MalformedInputException;
 import io.airlift.compress.zstd.ZstdDecompressor;
 
 /** Zstandard frames (numcodecs {@code zstd}, Zarr v3 {@code zstd}, Blosc's internal zstd), pure Java. */
@@ -14,7 +13,7 @@ final class Zstd implements Codec {
   }
 
   static byte[] decode(byte[] in, int off, int len, int expected) throws CodecException {
-    long declared = ZstdDecompressor.getDecompressedSize(in, off, len);
+    long declared = declaredSize(in, off, len);
     if (expected >= 0 && declared >= 0 && declared != expected) {
       throw CodecException.wrongSize("zstd", declared, expected);
     }
@@ -30,10 +29,20 @@ final class Zstd implements Codec {
     return out;
   }
 
+  private static long declaredSize(byte[] in, int off, int len) throws CodecException {
+    try {
+      return ZstdDecompressor.getDecompressedSize(in, off, len);
+    } catch (RuntimeException e) {
+      // aircompressor reports bad input with several unchecked types
+      throw new CodecException("zstd frame header is corrupt: " + e.getMessage(), e);
+    }
+  }
+
   static int decompress(byte[] in, int off, int len, byte[] out) throws CodecException {
     try {
       return new ZstdDecompressor().decompress(in, off, len, out, 0, out.length);
-    } catch (MalformedInputException | IndexOutOfBoundsException e) {
+    } catch (RuntimeException e) {
+      // aircompressor reports bad input with several unchecked types
       throw new CodecException("zstd stream is corrupt: " + e.getMessage(), e);
     }
   }
