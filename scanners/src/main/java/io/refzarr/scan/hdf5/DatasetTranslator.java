@@ -228,7 +228,8 @@ final class DatasetTranslator {
     for (int d = 0; d < array.shape.length; d++) {
       long o = offset[d];
       long c = array.chunks[d];
-      if (o < 0 || o % c != 0 || (o >= array.shape[d] && o > 0 && array.shape[d] > 0 && o >= c * ceilDiv(array.shape[d], c))) {
+      long gridSize = ceilDiv(array.shape[d], c);
+      if (o < 0 || o % c != 0 || o / c >= Math.max(gridSize, 1)) {
         throw new MalformedFileException(ctx.file(), -1, "/" + array.path + ": chunk at element offset "
             + Arrays.toString(offset) + " does not fit the chunk grid " + Arrays.toString(array.chunks)
             + " of shape " + Arrays.toString(array.shape));
