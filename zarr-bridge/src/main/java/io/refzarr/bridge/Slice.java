@@ -145,7 +145,8 @@ public final class Slice {
   public String toString() {
     StringBuilder sb = new StringBuilder("[");
     for (int d = 0; d < rank(); d++) {
-      sb.append(d > 0 ? "," : "").append(offset[d]).append(':').append(offset[d] + count[d] * stride[d])
+      long stop = count[d] == 0 ? offset[d] : offset[d] + (count[d] - 1) * stride[d] + 1;
+      sb.append(d > 0 ? "," : "").append(offset[d]).append(':').append(stop)
           .append(stride[d] == 1 ? "" : ":" + stride[d]);
     }
     return sb.append(']').toString();

@@ -17,6 +17,10 @@ final class Manifest {
       return String.valueOf(spec.get("kerchunk"));
     }
 
+    long[] shape() {
+      return ((List<?>) spec.get("shape")).stream().mapToLong(x -> ((Number) x).longValue()).toArray();
+    }
+
     @Override
     public String toString() {
       return set + ":" + array;
