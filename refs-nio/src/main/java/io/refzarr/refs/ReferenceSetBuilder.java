@@ -43,6 +43,29 @@ public final class ReferenceSetBuilder implements ReferenceSink {
     }
   }
 
+  /** Adds a chunk's reference by its grid index, without making and parsing its key. */
+  @Override
+  public void putChunk(String array, long[] index, Reference ref) {
+    PendingArray a = lastPending;
+    if (!(ref instanceof Reference.Range) || a == null || a.rank != index.length || !a.prefix.equals(array)
+        || !nonNegative(index)) {
+      put(ZarrKeys.chunkKey(array, index), ref); // the general path, which also validates the key
+      return;
+    }
+    Reference.Range r = (Reference.Range) ref;
+    a.nextIndex = index;
+    a.addTarget(targetId(r.target()), r.offset(), r.length());
+  }
+
+  private static boolean nonNegative(long[] index) {
+    for (long i : index) {
+      if (i < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Adds inline bytes. */
   public ReferenceSetBuilder putInline(String key, byte[] data) {
     checkKey(key);

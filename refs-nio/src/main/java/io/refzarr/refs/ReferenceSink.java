@@ -1,6 +1,7 @@
 package io.refzarr.refs;
 
 import java.io.Closeable;
+import io.refzarr.zarr.ZarrKeys;
 import java.io.IOException;
 
 /**
@@ -12,4 +13,14 @@ public interface ReferenceSink extends Closeable {
 
   /** Adds (or replaces) one reference. */
   void put(String key, Reference ref) throws IOException;
+
+  /**
+   * Adds (or replaces) the reference of one chunk, by its index in the chunk grid of {@code array} (the
+   * array's path, {@code ""} for a root array): the same as {@link #put} of the key
+   * {@code array/i.j.k} ({@code array/0} for a 0-d array). Sinks that store chunks by index override it
+   * to skip making and parsing the key.
+   */
+  default void putChunk(String array, long[] index, Reference ref) throws IOException {
+    put(ZarrKeys.chunkKey(array, index), ref);
+  }
 }

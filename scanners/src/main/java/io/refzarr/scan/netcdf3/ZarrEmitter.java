@@ -104,13 +104,12 @@ final class ZarrEmitter {
   }
 
   private void recordChunks(Variable v, int rank) throws IOException {
-    String suffix = rank == 1 ? "" : "." + zeroKey(rank - 1);
-    StringBuilder key = new StringBuilder(v.name().length() + 24).append(v.name()).append('/');
-    int base = key.length();
+    long[] index = new long[rank];
     for (long i = 0; i < records.present(); i++) {
-      key.setLength(base);
-      key.append(i).append(suffix);
-      putRange(key.toString(), v.begin() + i * records.recsize(), v.elementBytes());
+      index[0] = i;
+      long offset = v.begin() + i * records.recsize();
+      out.putChunk(v.name(), index, Reference.range(target, offset, v.elementBytes()));
+      references++;
     }
   }
 
