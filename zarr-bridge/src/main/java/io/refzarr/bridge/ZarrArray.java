@@ -1,5 +1,6 @@
 package io.refzarr.bridge;
 
+import io.refzarr.nio.ReferenceFileSystemProvider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,9 +39,11 @@ public final class ZarrArray {
     return new ZarrArray(dir, MetadataReader.readArray(dir, nameOf(dir)));
   }
 
+  // Inside a reference file system the key prefix ("temp") names the array; elsewhere the whole path.
   static String nameOf(Path dir) {
     String s = dir.toString();
-    return s.startsWith("/") && s.length() > 1 ? s.substring(1) : s;
+    boolean reference = ReferenceFileSystemProvider.SCHEME.equals(dir.getFileSystem().provider().getScheme());
+    return reference && s.startsWith("/") && s.length() > 1 ? s.substring(1) : s;
   }
 
   /** The array directory. */
