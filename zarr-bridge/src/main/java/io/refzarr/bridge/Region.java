@@ -66,25 +66,6 @@ final class Region {
     return strides;
   }
 
-  /** True if the region is the whole result and the whole chunk, both in the same C-order layout. */
-  boolean isContiguous(long chunkElements, long resultElements) {
-    long n = 1;
-    for (long c : count) {
-      n *= c;
-    }
-    if (n != chunkElements || n != resultElements) {
-      return false;
-    }
-    long expected = 1;
-    for (int d = count.length - 1; d >= 0; d--) {
-      if (count[d] > 1 && (srcStep[d] != expected || dstStep[d] != expected)) {
-        return false;
-      }
-      expected *= count[d];
-    }
-    return true;
-  }
-
   void forEachRun(RunCopier copier) {
     int rank = count.length;
     int last = rank - 1;
