@@ -40,11 +40,18 @@ public final class Hdf5Scanner implements Scanner {
     return "hdf5";
   }
 
-  /** The HDF5 signature at byte 0 (files with a user block are recognised by scanning them directly). */
+  /**
+   * The HDF5 signature at byte 0, or after a user block (at 512, 1024, 2048, ... as far as {@code head}
+   * reaches).
+   */
   @Override
   public boolean recognizes(byte[] head) {
-    return head.length >= SIGNATURE.length
-        && Arrays.equals(Arrays.copyOf(head, SIGNATURE.length), SIGNATURE);
+    for (int at = 0; at + SIGNATURE.length <= head.length; at = at == 0 ? 512 : at * 2) {
+      if (Arrays.equals(head, at, at + SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -85,6 +85,15 @@ class ChunkIndexTest {
     checkValues("layouts_v4.h5", name);
   }
 
+  @Test
+  void recognizes_signatureAfterUserBlock_trueWithinTheHeadOnly() throws Exception {
+    byte[] file = Files.readAllBytes(fixture("userblock.h5"));
+    io.refzarr.scan.Scanner scanner = io.refzarr.scan.Scanners.hdf5();
+    assertThat(scanner.recognizes(java.util.Arrays.copyOf(file, 2048))).isTrue();
+    assertThat(scanner.recognizes(java.util.Arrays.copyOf(file, 1024))).isFalse();
+    assertThat(io.refzarr.scan.Scanners.forHead(java.util.Arrays.copyOf(file, 8192))).contains(scanner);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"data", "contiguous"})
   void scan_fileWithUserBlock_decodesToJhdfsValues(String name) throws Exception {
