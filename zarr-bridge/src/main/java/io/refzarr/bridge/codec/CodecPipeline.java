@@ -135,8 +135,13 @@ public final class CodecPipeline {
   }
 
   private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1][0]);
+  // Larger chunks get a fresh buffer, so a pool thread never pins a huge one.
+  private static final int MAX_SCRATCH = 16 << 20;
 
   private static byte[] scratch(int size) {
+    if (size > MAX_SCRATCH) {
+      return new byte[size];
+    }
     byte[][] holder = SCRATCH.get();
     if (holder[0].length != size) {
       holder[0] = new byte[size];
