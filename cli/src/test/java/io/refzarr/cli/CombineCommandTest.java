@@ -95,4 +95,28 @@ class CombineCommandTest {
     }
     assertThat(combined.get("time/0")).isEqualTo(golden.get("time/0"));
   }
+
+  @Test
+  void combine_parquetInputs_equalTheGoldenCombinedReferences(@TempDir Path dir) throws Exception {
+    List<String> args = new java.util.ArrayList<>(List.of("combine"));
+    for (int day = 1; day <= 5; day++) {
+      Path parq = dir.resolve("day_00" + day + ".parq");
+      io.refzarr.lazy.LazyReferenceSets.write(ReferenceSets.readJson(CliTest.CORPUS.resolve(
+          "golden/series/day_00" + day + ".json")), parq, io.refzarr.lazy.WriteOptions.DEFAULT);
+      args.add(parq.toString());
+    }
+    Path out = dir.resolve("c.json");
+    args.addAll(List.of("--concat-dim", "time", "--identical-dim", "lat", "--identical-dim", "lon", "--root",
+        CliTest.CORPUS.toString(), "-o", out.toString()));
+
+    CliTest.Result r = CliTest.run(args.toArray(new String[0]));
+
+    assertThat(r.status()).as(r.err()).isZero();
+    ReferenceSet golden = ReferenceSets.readJson(CliTest.CORPUS.resolve("golden/series_combined.json"));
+    ReferenceSet combined = ReferenceSets.readJson(out);
+    assertThat(combined.keys().sorted().collect(Collectors.toList()))
+        .isEqualTo(golden.keys().sorted().collect(Collectors.toList()));
+    assertThat(combined.get("tas/4.0.0")).isEqualTo(golden.get("tas/4.0.0"));
+    assertThat(combined.get("time/0")).isEqualTo(golden.get("time/0"));
+  }
 }
