@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Writes refzarr's reference sets of every HDF5/netCDF4 corpus file to the directory named by the system
  * property {@code refzarr.h5.oracleOut} (skipped when unset), laid out as check_refs.py's {@code --refs-dir}
- * expects, so the Python oracle can be run on them.
+ * expects (archive members dereferenced into ranges of the archives), so the Python oracle can be run on
+ * them.
  */
 class OracleOutputTest {
 
@@ -24,6 +25,14 @@ class OracleOutputTest {
       Files.createDirectories(json.getParent());
       ReferenceSets.writeJson(Scans.corpus(f).refs(), json);
       assertThat(json).isNotEmptyFile();
+    }
+    for (String scheme : new String[] {"tar", "zip"}) {
+      for (String day : new String[] {"day_001", "day_002"}) {
+        Path json = out.resolve("archives/bundle_" + scheme + "/" + day + ".json");
+        Files.createDirectories(json.getParent());
+        ReferenceSets.writeJson(ArchiveMemberTest.scanMember(scheme, "bundle." + scheme, day, true), json);
+        assertThat(json).isNotEmptyFile();
+      }
     }
   }
 }
