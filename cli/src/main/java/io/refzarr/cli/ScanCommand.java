@@ -1,7 +1,12 @@
 package io.refzarr.cli;
 
+import io.refzarr.lazy.LazyReferenceSets;
+import io.refzarr.lazy.ParquetReferenceWriter;
+import io.refzarr.lazy.WriteOptions;
 import io.refzarr.refs.ReferenceSetBuilder;
+import io.refzarr.refs.ReferenceSink;
 import io.refzarr.refs.ReferenceSets;
+import io.refzarr.scan.ArchiveReferences;
 import io.refzarr.scan.ErrorPolicy;
 import io.refzarr.scan.MalformedFileException;
 import io.refzarr.scan.ScanInput;
@@ -28,21 +33,33 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code refzarr scan}: one data file to a JSON reference set. The format is told by the file's first
+ * {@code refzarr scan}: one data file to a JSON or Parquet reference set. The format is told by the file's first
  * bytes ({@link Scanners#forHead}), so every built-in scanner is reachable.
  */
 @Command(name = "scan", description = "Scan a data file (HDF5/netCDF4, netCDF3; told by its magic bytes) into a"
-    + " JSON reference set.")
+    + " JSON or Parquet reference set.")
 final class ScanCommand implements Callable<Integer> {
   private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
-  private static final int HEAD = 16;
+  // enough to find an HDF5 signature after a user block of up to 4 KiB
+  private static final int HEAD = 8192;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The file: a path, or a URL a byte source reads.")
   String input;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.json",
-      description = "Where to write the references (JSON, written atomically).")
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.json|OUT.parq",
+      description = "Where to write the references: JSON, or a Parquet reference directory (.parq) written"
+          + " straight from the scan; either appears complete or not at all.")
   Path output;
+
+  @Option(names = "--record-size", paramLabel = "N", defaultValue = "100000",
+      description = "References per Parquet record file (default: 100000).")
+  int recordSize;
+
+  @Option(names = "--keep-chained",
+      description = "For archive members (tar://m.nc::a.tar), keep the chained URLs in the references instead"
+          + " of rewriting them into byte ranges of the archive (most readers, fsspec among them, cannot read"
+          + " chained URLs).")
+  boolean keepChained;
 
   @Option(names = "--url", paramLabel = "URL",
       description = "Target name written into the references (default: FILE as given).")
@@ -65,24 +82,54 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ScanOptions options = options();
-    if (output.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(parq|parquet)")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "Parquet output (" + output
-          + ") is not available yet: write JSON (-o out.json)");
-    }
     URI location = location(input);
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
       Scanner scanner = detect(sources.forTarget(location), location);
-      ReferenceSetBuilder builder = ReferenceSets.builder();
-      ProgressSink shown = progress ? new ProgressSink(builder, spec.commandLine().getErr(), input) : null;
-      ScanReport report = scanner.scan(new ScanInput(url != null ? url : input, location), sources, options,
-          shown != null ? shown : builder);
-      if (shown != null) {
-        shown.finish();
-      }
-      ReferenceSets.writeJson(builder.build(), output);
+      ScanInput scanInput = new ScanInput(url != null ? url : input, location);
+      ScanReport report = isParquet(output)
+          ? scanToParquet(scanner, scanInput, sources, options)
+          : scanToJson(scanner, scanInput, sources, options);
       print(scanner, report);
     }
     return 0;
+  }
+
+  static boolean isParquet(Path output) {
+    return output.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(parq|parquet)");
+  }
+
+  private ScanReport scanToJson(Scanner scanner, ScanInput scanInput, ByteRangeReaders sources,
+      ScanOptions options) throws IOException {
+    ReferenceSetBuilder builder = ReferenceSets.builder();
+    ScanReport report = scanInto(scanner, scanInput, sources, options, builder);
+    ReferenceSets.writeJson(builder.build(), output);
+    return report;
+  }
+
+  /** Streams the references straight into fsspec's Parquet layout; a failed scan leaves no output. */
+  private ScanReport scanToParquet(Scanner scanner, ScanInput scanInput, ByteRangeReaders sources,
+      ScanOptions options) throws IOException {
+    ParquetReferenceWriter writer = LazyReferenceSets.writer(output, WriteOptions.DEFAULT.withRecordSize(recordSize));
+    ScanReport report;
+    try {
+      report = scanInto(scanner, scanInput, sources, options, writer);
+    } catch (IOException | RuntimeException e) {
+      writer.abort();
+      throw e;
+    }
+    writer.close();
+    return report;
+  }
+
+  private ScanReport scanInto(Scanner scanner, ScanInput scanInput, ByteRangeReaders sources,
+      ScanOptions options, ReferenceSink out) throws IOException {
+    ReferenceSink sink = keepChained ? out : ArchiveReferences.dereferencing(out, scanInput, sources);
+    ProgressSink shown = progress ? new ProgressSink(sink, spec.commandLine().getErr(), input) : null;
+    ScanReport report = scanner.scan(scanInput, sources, options, shown != null ? shown : sink);
+    if (shown != null) {
+      shown.finish();
+    }
+    return report;
   }
 
   private ScanOptions options() {
@@ -131,7 +178,8 @@ final class ScanCommand implements Callable<Integer> {
     byte[] bytes = new byte[head.remaining()];
     head.get(bytes);
     return Scanners.forHead(bytes).orElseThrow(() -> new MalformedFileException(input, 0,
-        "not a format refzarr scans (first bytes " + HexFormat.ofDelimiter(" ").formatHex(bytes)
+        "not a format refzarr scans (first bytes "
+            + HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(16, bytes.length))
             + "; known: " + known() + ")"));
   }
 

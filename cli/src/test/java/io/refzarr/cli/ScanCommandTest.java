@@ -53,23 +53,13 @@ class ScanCommandTest {
     String container = Path.of("").toAbsolutePath().relativize(
         CliTest.CORPUS.resolve("archives/bundle.tar").toAbsolutePath()).toString();
     CliTest.Result r = CliTest.run("scan", "tar://nc3_classic.nc::" + container, "-o", out.toString(),
-        "--inline-threshold", "0", "--url", "tar://nc3_classic.nc::archives/bundle.tar");
+        "--inline-threshold", "0", "--url", "tar://nc3_classic.nc::archives/bundle.tar", "--keep-chained");
 
     assertThat(r.status()).as(r.err()).isZero();
     ReferenceSet golden = ReferenceSets.readJson(
         CliTest.CORPUS.resolve("golden/archives/chained/bundle_tar__nc3_classic.json"));
     assertThat(ReferenceSets.readJson(out).get("code/5.0")).isEqualTo(golden.get("code/5.0")).get()
         .isInstanceOf(Reference.Range.class);
-  }
-
-  @Test
-  void scan_parquetOutput_refusedWithAClearMessage() {
-    CliTest.Result r = CliTest.run("scan", CliTest.CORPUS.resolve("nc3_classic.nc").toString(), "-o",
-        dir.resolve("x.parq").toString());
-
-    assertThat(r.status()).isEqualTo(2);
-    assertThat(r.err()).contains("Parquet output").contains("not available yet");
-    assertThat(dir.resolve("x.parq")).doesNotExist();
   }
 
   @Test
