@@ -44,22 +44,6 @@ record ArrayLayout(
     return shape.length;
   }
 
-  long chunkElements() {
-    long n = 1;
-    for (long c : chunks) {
-      n = Math.multiplyExact(n, c);
-    }
-    return n;
-  }
-
-  long[] gridShape() {
-    long[] g = new long[shape.length];
-    for (int d = 0; d < g.length; d++) {
-      g[d] = (shape[d] + chunks[d] - 1) / chunks[d];
-    }
-    return g;
-  }
-
   /** Keys as Zarr v2 writes them ({@code "1.0.2"}) or v3's {@code "v2"} encoding. */
   static ChunkKeys dotted(char sep, boolean scalar) {
     return index -> scalar ? "0" : join(index, sep, null);

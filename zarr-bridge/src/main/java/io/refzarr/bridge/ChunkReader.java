@@ -37,8 +37,8 @@ final class ChunkReader {
     this.fetcher = ChunkFetcher.of(dir);
     this.a = layout;
     this.chunkStrides = Region.chunkStrides(layout);
-    long elements = layout.chunkElements();
-    if (elements * Math.max(1, layout.type().size()) > MAX_RESULT_BYTES) {
+    long elements = bytesOrMax(layout.chunks(), 1);
+    if (bytesOrMax(layout.chunks(), Math.max(1, layout.type().size())) > MAX_RESULT_BYTES) {
       throw new ZarrFormatException("array '" + a.name() + "': chunks of " + elements + " elements are too large");
     }
     this.chunkElements = (int) elements;
@@ -47,9 +47,9 @@ final class ChunkReader {
   }
 
   ArrayData read(Slice s) throws IOException {
-    long n = s.size();
+    long n = bytesOrMax(s.count(), 1);
     boolean strings = a.type().kind() == DataType.Kind.STRING;
-    if (n * Math.max(1, a.type().size()) > MAX_RESULT_BYTES) {
+    if (bytesOrMax(s.count(), Math.max(1, a.type().size())) > MAX_RESULT_BYTES) {
       throw new ZarrFormatException("array '" + a.name() + "': slice " + s + " holds " + n
           + " elements, too many for one Java array; read it in parts");
     }
@@ -63,6 +63,18 @@ final class ChunkReader {
   }
 
   private record Result(byte[] bytes, String[] strings) {}
+
+  // The product of the sizes times the item size, or Long.MAX_VALUE if it overflows (hostile metadata).
+  private static long bytesOrMax(long[] sizes, int itemSize) {
+    long n = itemSize;
+    for (long size : sizes) {
+      if (size != 0 && n > Long.MAX_VALUE / size) {
+        return Long.MAX_VALUE;
+      }
+      n *= size;
+    }
+    return n;
+  }
 
   private void run(ChunkBox box, Slice s, Result out) throws IOException {
     AtomicLong next = new AtomicLong();

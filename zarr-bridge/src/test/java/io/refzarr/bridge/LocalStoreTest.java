@@ -195,6 +195,17 @@ class LocalStoreTest {
   }
 
   @Test
+  void open_absurdChunkShape_isRejectedNotAllocated() throws IOException {
+    Path dir = tmp.resolve("huge");
+    LocalStores.write(dir.resolve(".zarray"), "{\"zarr_format\":2,\"shape\":[9000000000000000000,9000000000],"
+        + "\"chunks\":[9000000000000000000,9000000000],\"dtype\":\"<f8\",\"fill_value\":0,\"order\":\"C\","
+        + "\"compressor\":null,\"filters\":null}");
+
+    assertThatThrownBy(() -> ZarrArray.open(dir)).isInstanceOf(ZarrFormatException.class)
+        .hasMessageContaining("huge").hasMessageContaining("too large");
+  }
+
+  @Test
   void read_sliceOutOfBounds_isRejected() throws IOException {
     ZarrArray a = ZarrArray.open(writeV2(tmp.resolve("oob"), "C"));
 
