@@ -6,7 +6,8 @@ layouts_v4.h5 (libver v110..v114: object header v2, layout message v4; HDF5 2.0'
 type, a Fletcher-32 checksum after deflate, a chunk stored with its deflate filter skipped (filter mask 1)
 and a compact dataset; userblock.h5 has a 1024-byte user block before the superblock. <file>.chunks.json
 lists every chunk as the HDF5 library reports it (file offset, stored size, filter mask) for the tests.
-external.h5 keeps its dataset in external.bin (External Data Files), which cannot be referenced.
+external.h5 keeps its dataset in external.bin (External Data Files), which cannot be referenced; types.h5
+has references, array types, a labelled enum and complex numbers.
 """
 import json
 import os
@@ -106,10 +107,24 @@ def external(path):
         ds[...] = np.arange(10, dtype="<i4")
 
 
+def types(path):
+    """Datatypes outside the corpus: object references and array types (not referenceable), an enum with
+    labels other than FALSE/TRUE (its base integers), complex numbers (h5py's {r, i} compound)."""
+    with h5py.File(path, "w", libver="earliest") as f:
+        f.create_dataset("plain", data=np.arange(4, dtype="<i4"), track_times=False)
+        refs = f.create_dataset("refs", shape=(2,), dtype=h5py.ref_dtype, track_times=False)
+        refs[0] = f["plain"].ref
+        colours = h5py.enum_dtype({"RED": 0, "GREEN": 1, "BLUE": 42}, basetype="i2")
+        f.create_dataset("enum_i2", data=np.array([0, 1, 42], dtype="<i2"), dtype=colours, track_times=False)
+        f.create_dataset("arr", shape=(3,), dtype=np.dtype(("<i4", (2,))), track_times=False)
+        f.create_dataset("c8", data=np.arange(3, dtype="<c8") * (1 + 2j), track_times=False)
+
+
 if __name__ == "__main__":
     layouts_v4(os.path.join(HERE, "layouts_v4.h5"))
     userblock(os.path.join(HERE, "userblock.h5"))
     layout_v5(os.path.join(HERE, "layout_v5.h5"))
+    types(os.path.join(HERE, "types.h5"))
     os.chdir(HERE)  # the external file is named relative to the working directory
     external("external.h5")
     for name in ("layouts_v4.h5", "userblock.h5"):

@@ -67,10 +67,17 @@ final class DatatypeMapper {
     return map(type.getBaseType());
   }
 
-  /** A packed compound of plain members as a numpy structured dtype; padding has no list form. */
+  /**
+   * A packed compound of plain members as a numpy structured dtype (padding has no list form); h5py's
+   * complex numbers (members {@code r} and {@code i} of one float type) as numpy complex.
+   */
   private static ZarrType compound(CompoundDataType type) throws Unsupported {
     List<CompoundDataType.CompoundDataMember> members = new ArrayList<>(type.getMembers());
     members.sort(Comparator.comparingInt(CompoundDataType.CompoundDataMember::getOffset));
+    ZarrType complex = complex(members, type.getSize());
+    if (complex != null) {
+      return complex;
+    }
     List<Object> fields = new ArrayList<>();
     int offset = 0;
     for (CompoundDataType.CompoundDataMember m : members) {
@@ -91,6 +98,21 @@ final class DatatypeMapper {
       throw new Unsupported("compound type with trailing padding");
     }
     return new ZarrType(fields, type.getSize(), ZarrType.Kind.COMPOUND);
+  }
+
+  private static ZarrType complex(List<CompoundDataType.CompoundDataMember> members, int size)
+      throws Unsupported {
+    if (members.size() != 2 || !members.get(0).getName().equals("r") || !members.get(1).getName().equals("i")
+        || !(members.get(0).getDataType() instanceof FloatingPoint)) {
+      return null;
+    }
+    ZarrType re = map(members.get(0).getDataType());
+    ZarrType im = map(members.get(1).getDataType());
+    if (!re.dtype().equals(im.dtype()) || members.get(1).getOffset() != re.itemSize()
+        || size != 2 * re.itemSize() || re.itemSize() == 2) {
+      return null;
+    }
+    return new ZarrType(re.typeString().charAt(0) + "c" + size, size, ZarrType.Kind.COMPLEX);
   }
 
   private static String order(ByteOrder order, int size) {

@@ -26,7 +26,7 @@ final class FillValues {
   static Object decide(ZarrType type, ByteBuffer raw, Map<String, Attribute> attrs, boolean decoded) {
     Attribute fill = attrs.get(AttributeMapper.FILL_VALUE);
     if (fill != null && !fill.isEmpty() && type.kind() != ZarrType.Kind.COMPOUND
-        && type.kind() != ZarrType.Kind.VLEN_STRING) {
+        && type.kind() != ZarrType.Kind.VLEN_STRING && type.kind() != ZarrType.Kind.COMPLEX) {
       Object v = fromAttribute(type, fill);
       if (v != null) {
         return v;
@@ -76,6 +76,8 @@ final class FillValues {
     switch (type.kind()) {
       case FLOAT:
         return 0.0;
+      case COMPLEX:
+        return java.util.List.of(0.0, 0.0);
       case BOOL:
         return Boolean.FALSE;
       default:
@@ -90,11 +92,13 @@ final class FillValues {
     if (b.remaining() < type.itemSize()) {
       return zero(type);
     }
-    String t = type.typeString();
-    char kind = t.charAt(1);
+    char kind = type.typeString().charAt(1);
     switch (type.kind()) {
       case BOOL:
         return b.get() != 0;
+      case COMPLEX: // [re, im], as zarr's encode_fill_value writes complex fill values
+        return type.itemSize() == 8 ? java.util.List.of(floatValue(b.getFloat()), floatValue(b.getFloat()))
+            : java.util.List.of(floatValue(b.getDouble()), floatValue(b.getDouble()));
       case FLOAT:
         switch (type.itemSize()) {
           case 2:

@@ -13,6 +13,7 @@ record ZarrType(Object dtype, int itemSize, Kind kind) {
   enum Kind {
     INTEGER,
     FLOAT,
+    COMPLEX,
     BOOL,
     FIXED_STRING,
     VLEN_STRING,
