@@ -51,6 +51,7 @@ final class ReferenceFileSystem extends FileSystem {
   private final TargetResolver resolver;
   private final ByteRangeReaders sources;
   private final RangeReads reads;
+  private final Map<String, URI> uris = new ConcurrentHashMap<>(); // resolved targets: resolving touches the disk
   private final ReferenceFileStore store;
   private final ReferencePath root;
   private final Set<Closeable> resources = ConcurrentHashMap.newKeySet();
@@ -253,7 +254,7 @@ final class ReferenceFileSystem extends FileSystem {
     }
     URI uri;
     try {
-      uri = resolver.resolve(target);
+      uri = uris.computeIfAbsent(target, resolver::resolve);
     } catch (IllegalArgumentException e) {
       throw new ReferenceNotReachableException(key, target, e.getMessage(), e);
     }

@@ -27,7 +27,7 @@ final class NioByteRangeReader implements ByteRangeReader {
   private static final int MAX_OPEN = 128;
 
   private final Map<URI, Open> open = new ConcurrentHashMap<>();
-  private final IdentityPins pins = new IdentityPins();
+  private final Map<URI, long[]> pins = new ConcurrentHashMap<>(); // size and mtime (ms) first seen
 
   /** An open channel and the path it reads. */
   private record Open(SeekableByteChannel channel, Path path) {}
@@ -69,8 +69,15 @@ final class NioByteRangeReader implements ByteRangeReader {
   }
 
   private void checkIdentity(URI target, Open o) throws IOException {
-    FileTime mtime = Files.getLastModifiedTime(o.path);
-    pins.check(target, "size " + o.channel.size() + ", modified " + mtime);
+    long[] now = {o.channel.size(), Files.getLastModifiedTime(o.path).toMillis()};
+    long[] pinned = pins.putIfAbsent(target, now);
+    if (pinned != null && (pinned[0] != now[0] || pinned[1] != now[1])) {
+      throw new TargetChangedException(target.toString(), describe(pinned), describe(now));
+    }
+  }
+
+  private static String describe(long[] identity) {
+    return "size " + identity[0] + ", modified " + FileTime.fromMillis(identity[1]);
   }
 
   @Override
