@@ -36,7 +36,8 @@ public final class CombineScaleBenchmark {
 
   public static void main(String[] args) throws IOException {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-    Path out = args.length > 1 ? Path.of(args[1]) : BenchData.dir().resolve("combined_10m.parq");
+    boolean count = args.length > 1 && args[1].equals("-"); // "-": count the references, write nothing
+    Path out = args.length > 1 && !count ? Path.of(args[1]) : BenchData.dir().resolve("combined_10m.parq");
     List<CombineInput> inputs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       int day = i;
@@ -46,14 +47,20 @@ public final class CombineScaleBenchmark {
     CombineBenchmark.resetPeaks();
     long t0 = System.nanoTime();
     CountingSink counted;
-    try (ParquetReferenceWriter writer = LazyReferenceSets.writer(out, WriteOptions.DEFAULT)) {
-      counted = new CountingSink(writer);
+    if (count) {
+      counted = new CountingSink((key, ref) -> {});
       Combiner.combine(inputs, spec, counted);
+    } else {
+      try (ParquetReferenceWriter writer = LazyReferenceSets.writer(out, WriteOptions.DEFAULT)) {
+        counted = new CountingSink(writer::put);
+        Combiner.combine(inputs, spec, counted);
+      }
     }
     long t1 = System.nanoTime();
-    System.out.printf("combine %d inputs -> %d references to %s: %.1f s, peak heap %.0f MB (max %d MB),"
-            + " output %.1f MB%n", n, counted.count, out.getFileName(), (t1 - t0) / 1e9,
-        CombineBenchmark.peakHeap() / 1e6, Runtime.getRuntime().maxMemory() >> 20, size(out) / 1e6);
+    System.out.printf("combine %d inputs -> %d references to %s: %.1f s, peak heap %.0f MB (max %d MB)%s%n", n,
+        counted.count, count ? "a counting sink" : out.getFileName(), (t1 - t0) / 1e9,
+        CombineBenchmark.peakHeap() / 1e6, Runtime.getRuntime().maxMemory() >> 20,
+        count ? "" : String.format(", output %.1f MB", size(out) / 1e6));
   }
 
   /** One input: time (inline, value = day) and {@code data} (1, 1000, 1000) in 1,000 chunks. */
@@ -91,12 +98,18 @@ public final class CombineScaleBenchmark {
     }
   }
 
+  /** Where counted references go. */
+  @FunctionalInterface
+  private interface Put {
+    void put(String key, Reference ref) throws IOException;
+  }
+
   /** Counts references on their way to the writer. */
   private static final class CountingSink implements ReferenceSink {
-    private final ReferenceSink sink;
+    private final Put sink;
     long count;
 
-    CountingSink(ReferenceSink sink) {
+    CountingSink(Put sink) {
       this.sink = sink;
     }
 

@@ -25,6 +25,8 @@ public class CombineException extends IOException {
     DUPLICATE,
     /** A coordinate could not be derived, decoded or compared. */
     BAD_COORDINATE,
+    /** An input could not be opened or read. */
+    UNREADABLE,
     /** Sets merged with merge_vars hold different references for one key. */
     KEY_COLLISION
   }

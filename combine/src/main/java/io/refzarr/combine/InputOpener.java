@@ -33,7 +33,7 @@ final class InputOpener {
     } catch (CombineException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new CombineException(CombineException.Reason.BAD_COORDINATE, List.of(input.name()),
+      throw new CombineException(CombineException.Reason.UNREADABLE, List.of(input.name()),
           "cannot read the input: " + e.getMessage(), e);
     }
   }

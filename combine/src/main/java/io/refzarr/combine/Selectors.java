@@ -17,7 +17,7 @@ final class Selectors {
     }
   }
 
-  /** Decoded in {@link CoordinateCollector}, which knows the array's units; here the raw numbers. */
+  /** The array's numbers decoded with its own units and calendar, so inputs may differ in units. */
   record CfValues(String array) implements CoordinateSelector {
     @Override
     public List<Object> select(InputView input) throws IOException {

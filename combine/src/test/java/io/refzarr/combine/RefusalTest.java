@@ -191,4 +191,16 @@ class RefusalTest {
         .variable("tas", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3}).input();
     assertRefused(List.of(noTime, series("b.nc", 1, 1)), TIME, CombineException.Reason.BAD_COORDINATE, "a.nc");
   }
+
+  @Test
+  void combine_missingOrMalformedInputFile_refusedAsUnreadableNamingIt(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws IOException {
+    java.nio.file.Path bad = java.nio.file.Files.writeString(dir.resolve("bad.json"), "{\"version\": 1, \"refs\": [");
+    java.nio.file.Path missing = dir.resolve("missing.json");
+
+    assertRefused(List.of(series("a.nc", 1, 0), CombineInput.of(bad)), TIME, CombineException.Reason.UNREADABLE,
+        bad.toString());
+    assertRefused(List.of(CombineInput.of(missing), series("a.nc", 1, 0)), TIME,
+        CombineException.Reason.UNREADABLE, missing.toString());
+  }
 }
