@@ -36,6 +36,17 @@ final class ProgressSink implements ReferenceSink {
   @Override
   public void put(String key, Reference ref) throws IOException {
     delegate.put(key, ref);
+    counted();
+  }
+
+  /** Forwarded as a chunk, so the delegate keeps its fast path (no key built and parsed again). */
+  @Override
+  public void putChunk(String array, long[] index, Reference ref) throws IOException {
+    delegate.putChunk(array, index, ref);
+    counted();
+  }
+
+  private void counted() {
     count++;
     if ((count & 1023) == 0 && System.nanoTime() >= next) {
       show();

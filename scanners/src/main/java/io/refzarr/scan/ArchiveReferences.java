@@ -34,6 +34,11 @@ public final class ArchiveReferences {
       }
 
       @Override
+      public void putChunk(String array, long[] index, Reference ref) throws IOException {
+        out.putChunk(array, index, rewrite(ref, input.url(), m));
+      }
+
+      @Override
       public void close() throws IOException {
         out.close();
       }
