@@ -50,7 +50,7 @@ public class HttpChunksBenchmark {
   @Param({"contiguous", "scattered"})
   public String layout;
 
-  @Param({"16", "64"})
+  @Param({"16", "32", "64"})
   public int maxConcurrentRequests;
 
   private LatencyHttpServer server;

@@ -39,7 +39,7 @@ import java.util.Optional;
  *       (fsspec's {@code max_gap}; negative disables merging)</td></tr>
  *   <tr><td>{@code maxBlock}</td><td>Number or String</td><td>256,000,000</td>
  *       <td>the largest merged request in bytes (fsspec's {@code max_block})</td></tr>
- *   <tr><td>{@code maxConcurrentRequests}</td><td>Number or String</td><td>16</td>
+ *   <tr><td>{@code maxConcurrentRequests}</td><td>Number or String</td><td>32</td>
  *       <td>the most requests in flight for the multi-key reads of the file system (reads through channels
  *       run on their caller's thread)</td></tr>
  *   <tr><td>{@code blockCacheBytes}</td><td>Number or String</td><td>64 MiB</td>

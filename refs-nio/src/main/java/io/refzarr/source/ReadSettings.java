@@ -13,8 +13,8 @@ package io.refzarr.source;
  */
 public record ReadSettings(long maxGap, long maxBlock, int maxConcurrentRequests, long cacheBytes) {
 
-  /** fsspec's defaults (64 kB gap, 256 MB block), 16 requests in flight, a 64 MiB cache. */
-  public static final ReadSettings DEFAULT = new ReadSettings(64_000, 256_000_000, 16, 64L << 20);
+  /** fsspec's defaults (64 kB gap, 256 MB block), 32 requests in flight, a 64 MiB cache. */
+  public static final ReadSettings DEFAULT = new ReadSettings(64_000, 256_000_000, 32, 64L << 20);
 
   public ReadSettings {
     if (maxBlock < 1) {
