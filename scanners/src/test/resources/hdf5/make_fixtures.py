@@ -7,7 +7,8 @@ type, a Fletcher-32 checksum after deflate, a chunk stored with its deflate filt
 and a compact dataset; userblock.h5 has a 1024-byte user block before the superblock. <file>.chunks.json
 lists every chunk as the HDF5 library reports it (file offset, stored size, filter mask) for the tests.
 external.h5 keeps its dataset in external.bin (External Data Files), which cannot be referenced; types.h5
-has references, array types, a labelled enum and complex numbers.
+has references, array types, a labelled enum and complex numbers; plugins.h5 has Blosc and Zstandard
+datasets (chunks compressed by numcodecs), one with a chunk that skipped its filter.
 """
 import json
 import os
@@ -120,11 +121,39 @@ def types(path):
         f.create_dataset("c8", data=np.arange(3, dtype="<c8") * (1 + 2j), track_times=False)
 
 
+def plugins(path):
+    """Blosc and Zstandard datasets without the HDF5 plugins: the filters are set as optional and the chunks
+    written pre-compressed by numcodecs; zstd_masked has one chunk stored raw (filter mask 1)."""
+    import numcodecs
+
+    data = np.arange(40 * 30, dtype="<f4").reshape(40, 30) * 0.5
+    with h5py.File(path, "w", libver="earliest") as f:
+        for name, fid, cd, codec, raw_rows in [
+                ("zstd", 32015, (5,), numcodecs.Zstd(level=5), ()),
+                ("blosc", 32001, (2, 2, 4, 20 * 30 * 4, 5, 1, 1),
+                 numcodecs.Blosc(cname="lz4", clevel=5, shuffle=1), ()),
+                ("zstd_masked", 32015, (5,), numcodecs.Zstd(level=5), (1,))]:
+            dcpl = h5py.h5p.create(h5py.h5p.DATASET_CREATE)
+            dcpl.set_chunk((20, 30))
+            dcpl.set_obj_track_times(False)
+            dcpl.set_filter(fid, h5py.h5z.FLAG_OPTIONAL, cd)
+            dsid = h5py.h5d.create(f.id, name.encode(), h5py.h5t.IEEE_F32LE, h5py.h5s.create_simple((40, 30)),
+                                   dcpl=dcpl)
+            for i in range(2):
+                block = np.ascontiguousarray(data[i * 20:(i + 1) * 20])
+                if i in raw_rows:
+                    dsid.write_direct_chunk((i * 20, 0), block.tobytes(), filter_mask=1)
+                else:
+                    dsid.write_direct_chunk((i * 20, 0), codec.encode(block))
+
+
 if __name__ == "__main__":
     layouts_v4(os.path.join(HERE, "layouts_v4.h5"))
     userblock(os.path.join(HERE, "userblock.h5"))
     layout_v5(os.path.join(HERE, "layout_v5.h5"))
     types(os.path.join(HERE, "types.h5"))
+    plugins(os.path.join(HERE, "plugins.h5"))
+    chunk_table(os.path.join(HERE, "plugins.h5"))
     os.chdir(HERE)  # the external file is named relative to the working directory
     external("external.h5")
     for name in ("layouts_v4.h5", "userblock.h5"):

@@ -20,6 +20,17 @@ import java.util.zip.Inflater;
 final class ChunkCodec {
   private ChunkCodec() {}
 
+  /** Whether chunks of this pipeline that skipped some filters can be decoded and re-encoded here. */
+  static boolean canReencode(List<FilterPipelineMessage.FilterInfo> filters) {
+    for (FilterPipelineMessage.FilterInfo f : filters) {
+      int id = f.getId();
+      if (id != FilterMapper.DEFLATE && id != FilterMapper.SHUFFLE && id != FilterMapper.FLETCHER32) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * Undoes the filters a stored chunk went through (bit i of {@code mask} set: filter i was skipped), or
    * returns null if one of them is not deflate, shuffle or Fletcher-32.

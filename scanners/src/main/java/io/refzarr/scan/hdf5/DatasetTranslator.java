@@ -54,6 +54,8 @@ final class DatasetTranslator {
     DataLayoutMessage layout = header.getMessageOfType(DataLayoutMessage.class);
     Map<String, Attribute> rawAttrs = ds.getAttributes();
     boolean scale = DimensionScales.isScale(ds);
+    // everything that can make the dataset unsupported is decided before its first reference is put
+    List<String> dims = ctx.scales().names(ds, path, shape.length);
     // a dimension scale is left out when it has no data, so only its references wait for the decision
     Array array = new Array(path, shape, type, scale);
     if (type.kind() == ZarrType.Kind.VLEN_STRING) {
@@ -80,7 +82,7 @@ final class DatasetTranslator {
       ctx.log().note("/" + path + ": attribute " + name + " has no JSON form and was left out");
     }
     Map<String, Object> zattrs = new java.util.LinkedHashMap<>();
-    zattrs.put("_ARRAY_DIMENSIONS", ctx.scales().names(ds, path, shape.length));
+    zattrs.put("_ARRAY_DIMENSIONS", dims);
     zattrs.putAll(attrs);
     Object fill = FillValues.decide(type, fillValue(header), rawAttrs, array.decoded);
     ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZARRAY),
@@ -122,6 +124,11 @@ final class DatasetTranslator {
       return;
     }
     array.codecs = plan.codecs();
+    List<FilterPipelineMessage.FilterInfo> filters = plan.pipelineLength() == 0 ? List.of()
+        : header.getMessageOfType(FilterPipelineMessage.class).getFilters();
+    if (!ChunkCodec.canReencode(filters)) {
+      requireNoMaskedChunks(array, layout, chunkDims, plan);
+    }
     List<long[]> masked = new ArrayList<>(); // offset..., address, size, mask
     ChunkLocator.forEach(ctx, "/" + array.path, layout, array.shape, chunkDims,
         array.type.itemSize(), (offset, address, size, mask) -> {
@@ -136,7 +143,19 @@ final class DatasetTranslator {
           array.range(chunkKey(array, offset), address, size - plan.checksumBytes(mask));
         });
     for (long[] entry : masked) {
-      reencode(array, entry, header.getMessageOfType(FilterPipelineMessage.class).getFilters());
+      reencode(array, entry, filters);
+    }
+  }
+
+  /** A first pass where chunks that skipped filters could not be re-encoded: fail before any put. */
+  private void requireNoMaskedChunks(Array array, DataLayoutMessage layout, int[] chunkDims, FilterPlan plan)
+      throws IOException, Unsupported {
+    boolean[] masked = new boolean[1];
+    ChunkLocator.forEach(ctx, "/" + array.path, layout, array.shape, chunkDims, array.type.itemSize(),
+        (offset, address, size, mask) -> masked[0] |= !plan.fullyFiltered(mask));
+    if (masked[0]) {
+      throw new Unsupported("some chunks skipped some of their filters, and " + plan.codecs()
+          + " cannot be re-applied here");
     }
   }
 
