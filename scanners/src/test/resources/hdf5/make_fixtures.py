@@ -8,7 +8,8 @@ and a compact dataset; userblock.h5 has a 1024-byte user block before the superb
 lists every chunk as the HDF5 library reports it (file offset, stored size, filter mask) for the tests.
 external.h5 keeps its dataset in external.bin (External Data Files), which cannot be referenced; types.h5
 has references, array types, a labelled enum and complex numbers; plugins.h5 has Blosc and Zstandard
-datasets (chunks compressed by numcodecs), one with a chunk that skipped its filter.
+datasets (chunks compressed by numcodecs), one with a chunk that skipped its filter; huge.h5 has absurd,
+never-written shapes.
 """
 import json
 import os
@@ -147,12 +148,22 @@ def plugins(path):
                     dsid.write_direct_chunk((i * 20, 0), codec.encode(block))
 
 
+def huge(path):
+    """Absurd shapes (2**40 x 2**40, one-element chunks) that were never written: no chunk to list."""
+    with h5py.File(path, "w", libver=("v110", "v114")) as f:
+        f.create_dataset("huge", shape=(2 ** 40, 2 ** 40), chunks=(1, 1), dtype="<f4", track_times=False)
+        f.create_dataset("huge_ext", shape=(2 ** 40, 10), maxshape=(None, 10), chunks=(1, 10), dtype="<f4",
+                         track_times=False)
+        f.create_dataset("huge_contiguous", shape=(2 ** 50,), dtype="<i8", track_times=False)
+
+
 if __name__ == "__main__":
     layouts_v4(os.path.join(HERE, "layouts_v4.h5"))
     userblock(os.path.join(HERE, "userblock.h5"))
     layout_v5(os.path.join(HERE, "layout_v5.h5"))
     types(os.path.join(HERE, "types.h5"))
     plugins(os.path.join(HERE, "plugins.h5"))
+    huge(os.path.join(HERE, "huge.h5"))
     chunk_table(os.path.join(HERE, "plugins.h5"))
     os.chdir(HERE)  # the external file is named relative to the working directory
     external("external.h5")

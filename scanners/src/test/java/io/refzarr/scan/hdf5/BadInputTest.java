@@ -120,6 +120,19 @@ class BadInputTest {
         .hasMessageContaining("External Data Files");
   }
 
+  @Test
+  void scan_absurdNeverWrittenShapes_metadataOnlyFast() throws Exception {
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+      io.refzarr.refs.ReferenceSet refs = Scans.file(ChunkIndexTest.fixture("huge.h5"), "huge.h5", SKIP).refs();
+      assertThat(refs.keys().filter(k -> !k.contains(".z"))).isEmpty();
+      String zarray = new String(((io.refzarr.refs.Reference.Inline) refs.get("huge/.zarray").orElseThrow())
+          .data(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(zarray).contains("\"shape\":[1099511627776,1099511627776]");
+      assertThat(refs.get("huge_ext/.zarray")).isPresent();
+      assertThat(refs.get("huge_contiguous/.zarray")).isPresent();
+    });
+  }
+
   /** The offset of the first version-1 chunk B-tree node ("TREE", type 1) of the given level. */
   private static int findChunkNode(byte[] b, int level) {
     for (int i = 0; i + 6 < b.length; i++) {
