@@ -47,7 +47,7 @@ final class TargetContent implements KeyContent {
     long len = length;
     if (len < 0) {
       try {
-        len = reader.size(uri);
+        len = reads.size(uri);
       } catch (IOException | RuntimeException e) {
         throw unreachable("cannot get the size of the target", e);
       }

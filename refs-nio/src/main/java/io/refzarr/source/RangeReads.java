@@ -36,6 +36,7 @@ public final class RangeReads implements Closeable {
   private final ReadSettings settings;
   private final AsyncCache<ByteRange, byte[]> cache;
   private final ThreadPoolExecutor pool;
+  private final Map<URI, Long> sizes = new java.util.concurrent.ConcurrentHashMap<>();
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
   private final LongAdder requests = new LongAdder();
@@ -81,6 +82,23 @@ public final class RangeReads implements Closeable {
   /** Reads one range on the calling thread, through the cache when its target is remote. */
   public byte[] read(ByteRange range) throws IOException {
     return join(start(List.of(range), Runnable::run).get(0));
+  }
+
+  /**
+   * The size of a whole target. Remote sizes are asked once per file system (their identity is pinned, so
+   * the size cannot change unnoticed); local ones every time.
+   */
+  public long size(URI target) throws IOException {
+    Long known = sizes.get(target);
+    if (known != null) {
+      return known;
+    }
+    ByteRangeReader reader = sources.forTarget(target);
+    long size = reader.size(target);
+    if (reader.isRemote()) {
+      sizes.put(target, size);
+    }
+    return size;
   }
 
   /** Whether ranges of {@code target} go through the cache: remote targets of a cacheable length. */

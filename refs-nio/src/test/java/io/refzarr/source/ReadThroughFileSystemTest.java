@@ -128,6 +128,19 @@ class ReadThroughFileSystemTest {
   }
 
   @Test
+  void size_wholeHttpTarget_isAskedOncePerFileSystem() throws IOException {
+    io.refzarr.refs.ReferenceSetBuilder b = ReferenceSets.builder();
+    b.put("whole.nc", Reference.whole(server.base() + "nc4_cf.nc"));
+    try (FileSystem fs = ReferenceFileSystems.newFileSystem(b.build(), ReferenceFileSystemConfig.DEFAULT)) {
+      int before = server.heads();
+      assertThat(Files.size(fs.getPath("/whole.nc"))).isEqualTo(Files.size(Corpus.file("nc4_cf.nc")));
+      assertThat(Files.readAllBytes(fs.getPath("/whole.nc"))).isEqualTo(Corpus.bytes("nc4_cf.nc"));
+      assertThat(Files.size(fs.getPath("/whole.nc"))).isPositive();
+      assertThat(server.heads() - before).isEqualTo(1);
+    }
+  }
+
+  @Test
   void readAllBytes_httpObjectChangedBetweenReads_failsNamingTheChange() throws IOException {
     byte[] v1 = new byte[4000];
     Arrays.fill(v1, (byte) 1);
