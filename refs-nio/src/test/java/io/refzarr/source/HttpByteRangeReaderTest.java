@@ -82,9 +82,9 @@ class HttpByteRangeReaderTest {
 
   @Test
   void read_missingTarget_throwsNoSuchFileWithoutRetry() {
-    int before = server.gets();
+    int before = server.requests();
     assertThatThrownBy(() -> reader.read(server.uri("nope.h5"), 0, 10)).isInstanceOf(NoSuchFileException.class);
-    assertThat(server.gets() - before).isZero(); // 404 is answered before counting a served GET
+    assertThat(server.requests() - before).isEqualTo(1);
   }
 
   @Test
@@ -93,6 +93,22 @@ class HttpByteRangeReaderTest {
     int before = server.gets();
     assertThatThrownBy(() -> read(0, 10)).isInstanceOf(NoSuchFileException.class);
     assertThat(server.gets() - before).isEqualTo(1);
+  }
+
+  @Test
+  void read_403_isNotRetried() {
+    server.failNext(1, Fault.STATUS_403);
+    int before = server.gets();
+    assertThatThrownBy(() -> read(0, 10)).isInstanceOf(IOException.class).hasMessageContaining("HTTP 403");
+    assertThat(server.gets() - before).isEqualTo(1);
+  }
+
+  @Test
+  void read_after429_retriesAndReturnsTheBytes() throws IOException {
+    server.failNext(1, Fault.STATUS_429);
+    int before = server.gets();
+    assertThat(read(700, 64)).isEqualTo(expected(700, 64));
+    assertThat(server.gets() - before).isEqualTo(2);
   }
 
   @Test

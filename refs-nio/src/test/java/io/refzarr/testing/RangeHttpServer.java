@@ -40,6 +40,10 @@ public final class RangeHttpServer implements AutoCloseable {
     STATUS_503_RETRY_AFTER,
     /** 404 Not Found (never retried). */
     STATUS_404,
+    /** 429 Too Many Requests, without Retry-After. */
+    STATUS_429,
+    /** 403 Forbidden (never retried). */
+    STATUS_403,
     /** Half the body, then the connection is closed. */
     RESET_MID_BODY,
     /** 206 with a correct Content-Range but only half the body (a matching Content-Length). */
@@ -69,6 +73,7 @@ public final class RangeHttpServer implements AutoCloseable {
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final AtomicInteger gets = new AtomicInteger();
   private final AtomicInteger heads = new AtomicInteger();
+  private final AtomicInteger requests = new AtomicInteger();
   private volatile Duration latency = Duration.ZERO;
   private final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
 
@@ -141,7 +146,12 @@ public final class RangeHttpServer implements AutoCloseable {
     return lastHeaders.get(name.toLowerCase(java.util.Locale.ROOT));
   }
 
-  /** GET requests served so far. */
+  /** Requests of any kind received so far, answered or not. */
+  public int requests() {
+    return requests.get();
+  }
+
+  /** GET requests served so far (of existing objects). */
   public int gets() {
     return gets.get();
   }
@@ -157,6 +167,7 @@ public final class RangeHttpServer implements AutoCloseable {
 
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
+      requests.incrementAndGet();
       sleep(latency);
       ex.getRequestHeaders().forEach((k, v) -> lastHeaders.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
       String path = URI.create("/").relativize(ex.getRequestURI()).getPath();
@@ -226,6 +237,12 @@ public final class RangeHttpServer implements AutoCloseable {
         return true;
       case STATUS_404:
         ex.sendResponseHeaders(404, -1);
+        return true;
+      case STATUS_429:
+        ex.sendResponseHeaders(429, -1);
+        return true;
+      case STATUS_403:
+        ex.sendResponseHeaders(403, -1);
         return true;
       default:
         return false;
