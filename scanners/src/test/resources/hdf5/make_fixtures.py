@@ -102,11 +102,14 @@ def layout_v5(path):
 
 
 def external(path):
-    """A dataset whose data lives in another file (External Data Files message): not referenceable."""
+    """A dataset whose data lives in another file (External Data Files message): not referenceable. In
+    group g, next to a plain dataset, so only g is lost when jhdf cannot list it; kept is the root's."""
     with h5py.File(path, "w", libver="earliest") as f:
-        ds = f.create_dataset("ext", shape=(10,), dtype="<i4", external=[("external.bin", 0, 40)],
-                              track_times=False)
+        ds = f.create_group("g").create_dataset("ext", shape=(10,), dtype="<i4",
+                                                external=[("external.bin", 0, 40)], track_times=False)
         ds[...] = np.arange(10, dtype="<i4")
+        f["g"].create_dataset("plain", data=np.arange(3, dtype="<i4"), track_times=False)
+        f.create_dataset("kept", data=np.arange(5, dtype="<i4"), track_times=False)
 
 
 def types(path):

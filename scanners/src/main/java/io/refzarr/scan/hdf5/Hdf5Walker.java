@@ -63,7 +63,14 @@ final class Hdf5Walker {
       }
       children = new TreeMap<>(g.getChildren());
     } catch (RuntimeException x) {
-      throw Hdf5Scanner.convert(ctx.file(), "/" + path, x);
+      IOException e = Hdf5Scanner.convert(ctx.file(), "/" + path, x);
+      // jhdf reads every child's header to list a group: one child it cannot read hides the whole group,
+      // which under SKIP is left out and reported (the root group has nothing to fall back on)
+      if (e instanceof UnsupportedFeatureException && policy == ErrorPolicy.SKIP && !path.isEmpty()) {
+        ctx.log().skip("/" + path, "group cannot be listed: " + e.getMessage());
+        return;
+      }
+      throw e;
     }
     ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZGROUP), ZarrMetadata.group());
     ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZATTRS), ZarrMetadata.attrs(attrs));

@@ -112,12 +112,22 @@ class BadInputTest {
   }
 
   @Test
-  void scan_externalStorageDataset_failsAsUnsupportedNotSilentlyEmpty() throws Exception {
+  void scan_externalStorageDatasetUnderFail_failsAsUnsupportedNotSilentlyEmpty() throws Exception {
     Path f = ChunkIndexTest.fixture("external.h5");
-    assertThatThrownBy(() -> Scans.file(f, "external.h5", SKIP))
+    assertThatThrownBy(() -> Scans.file(f, "external.h5", ScanOptions.DEFAULT))
         .isInstanceOf(io.refzarr.scan.UnsupportedFeatureException.class)
-        .hasMessageContaining("external.h5")
+        .hasMessageContaining("external.h5: /g:")
         .hasMessageContaining("External Data Files");
+  }
+
+  @Test
+  void scan_externalStorageDatasetUnderSkip_itsGroupReportedTheRestKept() throws Exception {
+    Scans.Result r = Scans.file(ChunkIndexTest.fixture("external.h5"), "external.h5", SKIP);
+    assertThat(r.report().skipped()).singleElement()
+        .satisfies(s -> assertThat(s.object()).isEqualTo("/g"))
+        .satisfies(s -> assertThat(s.reason()).contains("External Data Files"));
+    assertThat(r.refs().keys().filter(k -> k.startsWith("g/"))).isEmpty();
+    assertThat(r.refs().get("kept/0")).isPresent();
   }
 
   @Test
