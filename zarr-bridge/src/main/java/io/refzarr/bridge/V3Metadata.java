@@ -3,14 +3,14 @@ package io.refzarr.bridge;
 import io.refzarr.bridge.codec.CodecException;
 import io.refzarr.bridge.codec.CodecPipeline;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Zarr v3 array metadata ({@code zarr.json}): regular chunk grid, {@code default} or {@code v2} chunk key
- * encoding, and a codec chain of optional {@code transpose}, then {@code bytes}, then bytes-to-bytes codecs.
- * Sharding is not supported and says so.
+ * encoding, and a codec chain of optional {@code transpose}, then {@code bytes} or {@code sharding_indexed}
+ * (one level, index of little-endian {@code bytes} with or without {@code crc32c}), then bytes-to-bytes
+ * codecs. A shard is read as one chunk of the shard's shape.
  */
 final class V3Metadata {
   private V3Metadata() {}
@@ -18,7 +18,7 @@ final class V3Metadata {
   static ArrayLayout fromV3(String name, Map<String, Object> doc) throws ZarrFormatException {
     try {
       return parse(name, doc);
-    } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
+    } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException | ArithmeticException e) {
       throw new ZarrFormatException("array '" + name + "': malformed zarr.json: " + e, e);
     }
   }
@@ -33,37 +33,73 @@ final class V3Metadata {
     long[] chunks = longs(((Map<String, Object>) grid.get("configuration")).get("chunk_shape"));
     boolean scalar = shape.length == 0;
     int rank = Math.max(1, shape.length);
-    int[] axes = MetadataReader.identityAxes(rank);
-    ByteOrder order = ByteOrder.LITTLE_ENDIAN;
-    List<Map<String, Object>> bytesToBytes = new ArrayList<>();
-    boolean sawBytes = false;
-    for (Object o : (List<Object>) doc.get("codecs")) {
-      Map<String, Object> c = (Map<String, Object>) o;
-      Map<String, Object> conf = (Map<String, Object>) c.getOrDefault("configuration", Map.of());
-      switch (String.valueOf(c.get("name"))) {
-        case "transpose" -> axes = permutation(conf.get("order"), rank, name);
-        case "bytes" -> {
-          order = MetadataReader.order(conf.get("endian"));
-          sawBytes = true;
-        }
-        case "sharding_indexed" -> throw new ZarrFormatException("array '" + name + "': sharding is not supported");
-        default -> bytesToBytes.add(c);
-      }
-    }
-    if (!sawBytes) {
-      throw new ZarrFormatException("array '" + name + "': the codec chain has no 'bytes' codec");
-    }
-    CodecPipeline codecs;
+    V3Chain chain = V3Chain.parse(name, (List<Object>) doc.get("codecs"), rank, true);
+    V3Chain inner = chain.shard == null ? null
+        : V3Chain.parse(name, (List<Object>) chain.shard.get("codecs"), rank, false);
+    DataType type = DataType.parseV3(doc.get("data_type"), (inner != null ? inner : chain).order);
+    byte[] fill = FillValues.element(type, doc.get("fill_value"));
+    CodecPipeline codecs = inner == null ? pipeline(name, chain.bytesToBytes)
+        : sharded(name, chain, inner, type, fill, scalar ? new long[] {1} : chunks);
+    Map<String, Object> attrs = (Map<String, Object>) doc.getOrDefault("attributes", Map.of());
+    return new ArrayLayout(name, scalar ? new long[] {1} : shape, scalar ? new long[] {1} : chunks, type,
+        chain.shard == null ? chain.axes : MetadataReader.identityAxes(rank), codecs, fill, "", keys(doc, scalar),
+        attrs, dimensionNames(doc), scalar);
+  }
+
+  private static CodecPipeline pipeline(String name, List<Map<String, Object>> bytesToBytes)
+      throws ZarrFormatException {
     try {
-      codecs = CodecPipeline.zarrV3(bytesToBytes);
+      return CodecPipeline.zarrV3(bytesToBytes);
     } catch (CodecException e) {
       throw new ZarrFormatException("array '" + name + "': " + e.getMessage(), e);
     }
-    DataType type = DataType.parseV3(doc.get("data_type"), order);
-    Map<String, Object> attrs = (Map<String, Object>) doc.getOrDefault("attributes", Map.of());
-    return new ArrayLayout(name, scalar ? new long[] {1} : shape, scalar ? new long[] {1} : chunks, type, axes,
-        codecs, FillValues.element(type, doc.get("fill_value")), "", keys(doc, scalar), attrs,
-        dimensionNames(doc), scalar);
+  }
+
+  private static CodecPipeline sharded(String name, V3Chain outer, V3Chain inner, DataType type, byte[] fillLe,
+      long[] shard) throws ZarrFormatException {
+    Map<String, Object> conf = outer.shard;
+    byte[] fill = inner.order == ByteOrder.BIG_ENDIAN ? bigEndian(fillLe, type) : fillLe;
+    CodecPipeline.ShardSpec spec = new CodecPipeline.ShardSpec(ints(shard), ints(longs(conf.get("chunk_shape"))),
+        inner.axes, type.size(), fill, pipeline(name, inner.bytesToBytes),
+        !"start".equals(conf.getOrDefault("index_location", "end")), indexCrc(name, conf.get("index_codecs")));
+    try {
+      return CodecPipeline.sharded(spec, outer.bytesToBytes);
+    } catch (CodecException e) {
+      throw new ZarrFormatException("array '" + name + "': " + e.getMessage(), e);
+    }
+  }
+
+  // The index must be little-endian bytes, optionally followed by crc32c (what zarr-python writes).
+  @SuppressWarnings("unchecked")
+  private static boolean indexCrc(String name, Object indexCodecs) throws ZarrFormatException {
+    List<String> names = indexCodecs == null ? List.of("bytes", "crc32c")
+        : ((List<Object>) indexCodecs).stream().map(c -> String.valueOf(((Map<String, Object>) c).get("name"))).toList();
+    if (names.equals(List.of("bytes", "crc32c"))) {
+      return true;
+    }
+    if (names.equals(List.of("bytes"))) {
+      return false;
+    }
+    throw new ZarrFormatException("array '" + name + "': shard index codecs " + names + " are not supported");
+  }
+
+  private static byte[] bigEndian(byte[] le, DataType type) {
+    byte[] out = le.clone();
+    int unit = type.swapUnit();
+    for (int u = 0; u + unit <= out.length; u += unit) {
+      for (int b = 0; b < unit; b++) {
+        out[u + b] = le[u + unit - 1 - b];
+      }
+    }
+    return out;
+  }
+
+  private static int[] ints(long[] v) {
+    int[] out = new int[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = Math.toIntExact(v[i]);
+    }
+    return out;
   }
 
   @SuppressWarnings("unchecked")
@@ -87,7 +123,7 @@ final class V3Metadata {
     return list.stream().map(String::valueOf).toList();
   }
 
-  private static int[] permutation(Object order, int rank, String name) throws ZarrFormatException {
+  static int[] permutation(Object order, int rank, String name) throws ZarrFormatException {
     long[] p = longs(order);
     boolean[] seen = new boolean[rank];
     int[] axes = new int[rank];

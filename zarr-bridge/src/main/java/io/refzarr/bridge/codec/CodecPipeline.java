@@ -74,6 +74,40 @@ public final class CodecPipeline {
     return new CodecPipeline(steps, names, false);
   }
 
+  /**
+   * A Zarr v3 shard's geometry and codecs.
+   *
+   * @param shardShape the shard (outer chunk) shape
+   * @param innerShape the inner chunk shape; divides the shard shape
+   * @param innerAxes for each stored inner-chunk axis the shard axis it holds (inner {@code transpose})
+   * @param itemSize bytes per element
+   * @param fill one fill element in the stored byte order
+   * @param inner the inner chunks' bytes-to-bytes codecs
+   * @param indexAtEnd {@code index_location} is {@code end}
+   * @param indexCrc the index carries a {@code crc32c}
+   */
+  public record ShardSpec(int[] shardShape, int[] innerShape, int[] innerAxes, int itemSize, byte[] fill,
+      CodecPipeline inner, boolean indexAtEnd, boolean indexCrc) {}
+
+  /**
+   * A sharded Zarr v3 chain: {@code outerBytesToBytes} (codecs after {@code sharding_indexed}, in
+   * encoding order), then the shard itself, which decodes to the whole shard in C order.
+   */
+  public static CodecPipeline sharded(ShardSpec spec, List<Map<String, Object>> outerBytesToBytes)
+      throws CodecException {
+    for (int d = 0; d < spec.shardShape().length; d++) {
+      if (spec.innerShape()[d] <= 0 || spec.shardShape()[d] % spec.innerShape()[d] != 0) {
+        throw new CodecException("sharding: inner chunk shape does not divide the shard shape");
+      }
+    }
+    CodecPipeline outer = zarrV3(outerBytesToBytes);
+    List<Codec> steps = new ArrayList<>(outer.steps);
+    List<String> names = new ArrayList<>(outer.names);
+    steps.add(new Sharding(spec));
+    names.add("sharding_indexed");
+    return new CodecPipeline(steps, names, false);
+  }
+
   /** True if chunks decode to strings ({@link #decodeStrings}), false if to bytes ({@link #decode}). */
   public boolean decodesStrings() {
     return strings;
