@@ -38,7 +38,7 @@ final class V3Chain {
         case "transpose" -> axes = V3Metadata.permutation(conf.get("order"), rank, name);
         case "bytes" -> order = MetadataReader.order(conf.get("endian"));
         case "sharding_indexed" -> {
-          if (!shardingAllowed || axes[0] != 0 || !isIdentity(axes)) {
+          if (!shardingAllowed || !isIdentity(axes)) {
             throw new ZarrFormatException("array '" + name + "': nested sharding or a transpose before the "
                 + "shard is not supported");
           }

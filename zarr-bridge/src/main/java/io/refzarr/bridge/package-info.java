@@ -3,7 +3,7 @@
  * system, a local Zarr directory, a zip. {@link io.refzarr.bridge.ZarrGroup} lists arrays and
  * attributes; {@link io.refzarr.bridge.ZarrArray} reads a whole array or a hyperslab
  * ({@link io.refzarr.bridge.Slice}) into {@link io.refzarr.bridge.ArrayData}. Zarr v2 and v3 (regular
- * grid, no sharding); the codecs kerchunk and refzarr's scanners emit, with an own pure-Java Blosc.
+ * grid, one level of sharding); the codecs kerchunk and refzarr's scanners emit, with an own pure-Java Blosc.
  * Errors are {@code IOException}s: {@link io.refzarr.bridge.ZarrFormatException} for metadata,
  * {@link io.refzarr.bridge.ChunkDecodeException} (naming array and chunk) for bad chunk bytes,
  * {@code NoSuchFileException} for what is absent. Missing chunks read as the fill value.
