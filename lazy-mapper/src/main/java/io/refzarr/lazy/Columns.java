@@ -41,6 +41,21 @@ final class Columns {
     projection = new MessageType(schema.getName(), fields);
   }
 
+  private Columns(Columns all) {
+    path = all.path;
+    offset = all.offset;
+    size = all.size;
+    raw = null;
+    List<Type> fields = new ArrayList<>(all.projection.getFields());
+    fields.removeIf(t -> t.getName().equals("raw"));
+    projection = new MessageType(all.projection.getName(), fields);
+  }
+
+  /** The same columns without {@code raw}, for row groups whose {@code raw} is all null. */
+  Columns withoutRaw() {
+    return raw == null || path == null ? this : new Columns(this);
+  }
+
   static Columns of(MessageType schema, String source) throws InvalidReferenceSetException {
     return new Columns(schema, source);
   }

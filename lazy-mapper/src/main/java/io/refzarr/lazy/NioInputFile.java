@@ -1,6 +1,5 @@
 package io.refzarr.lazy;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -31,49 +30,28 @@ final class NioInputFile implements InputFile {
 
   @Override
   public SeekableInputStream newStream() throws IOException {
-    return new ChannelStream(Files.newByteChannel(path));
+    SeekableByteChannel channel = Files.newByteChannel(path);
+    return new BufferStream() {
+      @Override
+      int readAt(long position, ByteBuffer dst) throws IOException {
+        channel.position(position);
+        return channel.read(dst);
+      }
+
+      @Override
+      String name() {
+        return path.toString();
+      }
+
+      @Override
+      public void close() throws IOException {
+        channel.close();
+      }
+    };
   }
 
   @Override
   public String toString() {
     return path.toString();
-  }
-
-  /** Positional reads that loop until the buffer is full, so a short channel read never truncates data. */
-  private static final class ChannelStream extends BufferStream {
-    private final SeekableByteChannel channel;
-
-    ChannelStream(SeekableByteChannel channel) {
-      this.channel = channel;
-    }
-
-    @Override
-    public long getPos() throws IOException {
-      return channel.position();
-    }
-
-    @Override
-    public void seek(long newPos) throws IOException {
-      channel.position(newPos);
-    }
-
-    @Override
-    public int read(ByteBuffer dst) throws IOException {
-      return channel.read(dst);
-    }
-
-    @Override
-    public void readFully(ByteBuffer dst) throws IOException {
-      while (dst.hasRemaining()) {
-        if (channel.read(dst) < 0) {
-          throw new EOFException("unexpected end of file: " + dst.remaining() + " bytes missing");
-        }
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      channel.close();
-    }
   }
 }

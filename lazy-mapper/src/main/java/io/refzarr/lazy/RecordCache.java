@@ -24,6 +24,7 @@ final class RecordCache {
   private final int recordSize;
   private final AsyncLoadingCache<FileKey, Optional<RecordFile>> files;
   private final AsyncLoadingCache<BlockKey, RowBlock> blocks;
+  private final java.util.concurrent.atomic.LongAdder loads = new java.util.concurrent.atomic.LongAdder();
 
   RecordCache(RecordSource root, int recordSize, LazyOptions options) {
     this.root = root;
@@ -42,6 +43,8 @@ final class RecordCache {
   }
 
   private RowBlock loadBlock(BlockKey key) throws IOException {
+    // counted here, before the caller's join returns: Caffeine records its load statistics asynchronously
+    loads.increment();
     RecordFile f = join(files.get(key.file())).orElseThrow();
     return f.readBlock(key.block());
   }
@@ -71,8 +74,7 @@ final class RecordCache {
     long weight = blocks.synchronous().policy().eviction()
         .flatMap(e -> e.weightedSize().isPresent() ? Optional.of(e.weightedSize().getAsLong()) : Optional.empty())
         .orElse(0L);
-    return new CacheMetrics(s.hitCount(), s.missCount(), s.loadSuccessCount() + s.loadFailureCount(),
-        s.evictionCount(), weight);
+    return new CacheMetrics(s.hitCount(), s.missCount(), loads.sum(), s.evictionCount(), weight);
   }
 
   void clear() {

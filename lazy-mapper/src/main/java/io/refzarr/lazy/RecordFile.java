@@ -30,18 +30,18 @@ final class RecordFile {
   private final String file;
   private final InputFile input;
   private final ParquetMetadata footer;
-  private final Columns columns;
+  private final Columns[] groupColumns; // per row group: raw left out where statistics say it is all null
   private final long[] blockStarts; // first row of each block, plus the total row count at the end
   private final int[] blockRowGroups;
   private final boolean[] blockIsPage;
   private final long[] rowGroupStarts;
 
-  private RecordFile(String file, InputFile input, ParquetMetadata footer, Columns columns,
+  private RecordFile(String file, InputFile input, ParquetMetadata footer, Columns[] groupColumns,
       long[] blockStarts, int[] blockRowGroups, boolean[] blockIsPage, long[] rowGroupStarts) {
     this.file = file;
     this.input = input;
     this.footer = footer;
-    this.columns = columns;
+    this.groupColumns = groupColumns;
     this.blockStarts = blockStarts;
     this.blockRowGroups = blockRowGroups;
     this.blockIsPage = blockIsPage;
@@ -84,9 +84,11 @@ final class RecordFile {
     int[] rgs = new int[0];
     boolean[] pages = new boolean[0];
     long[] rgStarts = new long[groups.size()];
+    Columns[] groupColumns = new Columns[groups.size()];
     long row = 0;
     for (int g = 0; g < groups.size(); g++) {
       rgStarts[g] = row;
+      groupColumns[g] = rawAllNull(groups.get(g)) ? columns.withoutRaw() : columns;
       long[] local = pageStarts(reader, groups.get(g), columns);
       int n = starts.length;
       starts = Arrays.copyOf(starts, n + local.length);
@@ -106,7 +108,18 @@ final class RecordFile {
     }
     starts = Arrays.copyOf(starts, starts.length + 1);
     starts[starts.length - 1] = row;
-    return new RecordFile(file, input, footer, columns, starts, rgs, pages, rgStarts);
+    return new RecordFile(file, input, footer, groupColumns, starts, rgs, pages, rgStarts);
+  }
+
+  /** Whether the row group's statistics show {@code raw} to be null in every row (nothing to decode). */
+  private static boolean rawAllNull(BlockMetaData group) {
+    for (ColumnChunkMetaData c : group.getColumns()) {
+      if (c.getPath().toDotString().equals("raw")) {
+        org.apache.parquet.column.statistics.Statistics<?> s = c.getStatistics();
+        return s != null && s.isNumNullsSet() && s.getNumNulls() == group.getRowCount();
+      }
+    }
+    return false;
   }
 
   /** Row-group-relative first rows of the pages (one entry, 0, when pages cannot be read alone). */
@@ -158,8 +171,8 @@ final class RecordFile {
   /** Reads and decodes one block. */
   RowBlock readBlock(int block) throws IOException {
     try (ParquetFileReader reader = ParquetFileReader.open(input, footer, readOptions(), input.newStream())) {
-      reader.setRequestedSchema(columns.projection);
       int g = blockRowGroups[block];
+      reader.setRequestedSchema(groupColumns[g].projection);
       long first = blockStarts[block];
       int count = (int) (blockStarts[block + 1] - first);
       PageReadStore pages;
@@ -169,7 +182,7 @@ final class RecordFile {
       } else {
         pages = reader.readRowGroup(g);
       }
-      return decode(pages, first, count);
+      return decode(pages, groupColumns[g], first, count);
     } catch (InvalidReferenceSetException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
@@ -179,7 +192,7 @@ final class RecordFile {
     }
   }
 
-  private RowBlock decode(PageReadStore pages, long first, int count) throws IOException {
+  private RowBlock decode(PageReadStore pages, Columns columns, long first, int count) throws IOException {
     String createdBy = footer.getFileMetaData().getCreatedBy();
     ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
         new GroupRecordConverter(columns.projection).getRootConverter(), columns.projection, createdBy);

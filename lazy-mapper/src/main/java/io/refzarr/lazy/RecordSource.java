@@ -1,7 +1,6 @@
 package io.refzarr.lazy;
 
 import io.refzarr.source.ByteRangeReader;
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -114,38 +113,22 @@ abstract class RecordSource {
     @Override
     public SeekableInputStream newStream() {
       return new BufferStream() {
-        private long pos;
-
         @Override
-        public long getPos() {
-          return pos;
-        }
-
-        @Override
-        public void seek(long newPos) {
-          pos = newPos;
-        }
-
-        @Override
-        public int read(ByteBuffer dst) throws IOException {
-          int n = (int) Math.min(dst.remaining(), length - pos);
+        int readAt(long position, ByteBuffer dst) throws IOException {
+          int n = (int) Math.min(dst.remaining(), length - position);
           if (n <= 0) {
             return dst.hasRemaining() ? -1 : 0;
           }
           ByteBuffer slice = dst.slice();
           slice.limit(n);
-          reader.read(uri, pos, slice);
+          reader.read(uri, position, slice);
           dst.position(dst.position() + n);
-          pos += n;
           return n;
         }
 
         @Override
-        public void readFully(ByteBuffer dst) throws IOException {
-          if (dst.remaining() > length - pos) {
-            throw new EOFException(uri + " ends at " + length + ", before byte " + (pos + dst.remaining()));
-          }
-          read(dst);
+        String name() {
+          return uri.toString();
         }
       };
     }

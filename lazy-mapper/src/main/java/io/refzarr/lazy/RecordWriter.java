@@ -41,6 +41,8 @@ final class RecordWriter {
         .withDictionaryEncoding(false)
         .withDictionaryEncoding("path", true)
         .withStatisticsEnabled(false)
+        .withStatisticsEnabled("raw", true) // its null count lets readers skip an all-null raw column
+        .withStatisticsTruncateLength(16)
         .withSizeStatisticsEnabled(false)
         .withPageWriteChecksumEnabled(false)
         .withPageRowCountLimit(pageRows)

@@ -12,8 +12,8 @@ package io.refzarr.lazy;
  */
 public record WriteOptions(int recordSize, int maxOpenRecords, int pageRows) {
 
-  /** record_size 100,000 (as kerchunk's {@code refs_to_dataframe}), 8 open records, 10,000-row pages. */
-  public static final WriteOptions DEFAULT = new WriteOptions(100_000, 8, 10_000);
+  /** record_size 100,000 (as kerchunk's {@code refs_to_dataframe}), 8 open records, 1,000-row pages. */
+  public static final WriteOptions DEFAULT = new WriteOptions(100_000, 8, 1_000);
 
   public WriteOptions {
     if (recordSize <= 0) {
