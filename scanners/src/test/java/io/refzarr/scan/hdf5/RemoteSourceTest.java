@@ -45,6 +45,28 @@ class RemoteSourceTest {
     }
   }
 
+  /**
+   * The issue's remote target on the 102,400-chunk benchmark file (44 MB; run only where
+   * {@code bench-data/many_chunks.h5} has been made): fewer than 200 requests with 20 ms per request.
+   */
+  @org.junit.jupiter.api.Test
+  void scan_benchmarkFileOverHttpWithLatency_fewerThan200Requests() throws Exception {
+    java.nio.file.Path benchData = java.nio.file.Path.of(System.getProperty("refzarr.benchData", "../bench-data"))
+        .toAbsolutePath().normalize();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.exists(benchData.resolve("many_chunks.h5")), "bench-data/many_chunks.h5 not made");
+    try (RangeHttpServer server = RangeHttpServer.serve(benchData);
+        ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
+      server.latency(java.time.Duration.ofMillis(20));
+      ReferenceSetBuilder builder = ReferenceSets.builder();
+      ScanReport report = Scanners.hdf5().scan(new ScanInput("many_chunks.h5", server.uri("many_chunks.h5")),
+          sources, ScanOptions.DEFAULT.withInlineThreshold(0), builder);
+      assertThat(builder.build().keys().filter(k -> k.startsWith("data/") && !k.contains(".z")).count())
+          .isEqualTo(102_400);
+      assertThat(report.requests()).isEqualTo(server.gets()).isLessThan(200);
+    }
+  }
+
   /** Every key with its reference (inline references compare by their bytes). */
   private static Map<String, Reference> entries(ReferenceSet set) throws java.io.IOException {
     Map<String, Reference> out = new TreeMap<>();
