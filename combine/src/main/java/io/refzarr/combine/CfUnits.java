@@ -13,17 +13,22 @@ record CfUnits(String units, CfCalendar calendar, long unitMicros, long originMi
           + "(?:[ T](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,6}))?)?)?"
           + "\\s*(Z|UTC|[+-]\\d{1,2}(?::?\\d{2})?)?\\s*");
 
-  /** The units of an array's attributes ({@code units}, {@code calendar}, default standard). */
-  static CfUnits of(Map<String, Object> attrs, String what) throws CombineException {
+  /**
+   * The units of an array's attributes ({@code units}, {@code calendar}, default standard).
+   *
+   * @param what the array, for messages
+   * @param inputs the inputs it comes from, for messages
+   */
+  static CfUnits of(Map<String, Object> attrs, String what, List<String> inputs) throws CombineException {
     Object units = attrs.get("units");
     if (!(units instanceof String)) {
-      throw bad(what, "has no string attribute units, so it cannot be decoded as CF time");
+      throw bad(what, inputs, "has no string attribute units, so it cannot be decoded as CF time");
     }
     Object cal = attrs.getOrDefault("calendar", "standard");
     try {
       return parse((String) units, String.valueOf(cal));
     } catch (IllegalArgumentException e) {
-      throw bad(what, e.getMessage());
+      throw bad(what, inputs, e.getMessage());
     }
   }
 
@@ -95,7 +100,7 @@ record CfUnits(String units, CfCalendar calendar, long unitMicros, long originMi
     }
   }
 
-  private static CombineException bad(String what, String message) {
-    return new CombineException(CombineException.Reason.BAD_COORDINATE, List.of(), what + ": " + message);
+  private static CombineException bad(String what, List<String> inputs, String message) {
+    return new CombineException(CombineException.Reason.BAD_COORDINATE, inputs, what + ": " + message);
   }
 }

@@ -28,7 +28,7 @@ final class CoordinateArrays {
     }
     attrs.put("_ARRAY_DIMENSIONS", List.of(dim));
     DType dtype = DType.parse(dtype(dim, values, src));
-    List<Object> encoded = encode(dim, values, dtype, attrs, src);
+    List<Object> encoded = encode(dim, values, dtype, attrs, source);
     Map<String, Object> zarray = new LinkedHashMap<>();
     zarray.put("shape", List.of((long) values.length));
     zarray.put("chunks", List.of((long) Math.max(1, values.length)));
@@ -74,7 +74,8 @@ final class CoordinateArrays {
   }
 
   private List<Object> encode(String dim, Object[] values, DType dtype, Map<String, Object> attrs,
-      ArrayFacts src) throws CombineException {
+      ArrayAgg source) throws CombineException {
+    ArrayFacts src = source == null ? null : source.first();
     if (!(values[0] instanceof CfDate)) {
       return List.of(values);
     }
@@ -83,7 +84,8 @@ final class CoordinateArrays {
       attrs.remove("calendar");
       return datetimes(dim, values, dtype);
     }
-    CfUnits units = CfUnits.of(src == null ? Map.of() : src.attrs(), "coordinate " + dim);
+    CfUnits units = CfUnits.of(src == null ? Map.of() : src.attrs(), "coordinate " + dim,
+        source == null ? List.of() : List.of(source.owner().name()));
     List<Object> out = new ArrayList<>(values.length);
     for (Object v : values) {
       out.add(units.encode((CfDate) v));

@@ -22,7 +22,7 @@ final class Selectors {
     @Override
     public List<Object> select(InputView input) throws IOException {
       Map<String, Object> attrs = input.attributes(array);
-      CfUnits units = CfUnits.of(attrs, input.name() + " " + array);
+      CfUnits units = CfUnits.of(attrs, array, List.of(input.name()));
       List<Object> raw = input.values(array);
       return raw.stream().map(v -> (Object) units.decode(((Number) v).doubleValue())).toList();
     }

@@ -132,6 +132,25 @@ class LayoutTest {
     assertThat(out.get("tas/3.0")).contains(new Reference.Inline(java.util.Arrays.copyOfRange(bytes, 1000, 1600)));
   }
 
+  @Test
+  void combine_arraysInNestedGroups_keepTheirPathsAndGroupMetadata() throws IOException {
+    CombineInput a = new Synthetic("a.nc").coord("time", 0)
+        .put("obs/.zgroup", Synthetic.inline(Map.of("zarr_format", 2L)))
+        .put("obs/.zattrs", Synthetic.inline(Map.of("source", "station")))
+        .variable("obs/temp", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3}).input();
+    CombineInput b = new Synthetic("b.nc").coord("time", 1)
+        .put("obs/.zgroup", Synthetic.inline(Map.of("zarr_format", 2L)))
+        .put("obs/.zattrs", Synthetic.inline(Map.of("source", "station")))
+        .variable("obs/temp", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3}).input();
+
+    ReferenceSet out = Combiner.combine(List.of(b, a), CombineSpec.builder().concatDims("time").build());
+
+    assertThat(meta(out, "obs/.zattrs")).containsEntry("source", "station");
+    assertThat(meta(out, "obs/temp/.zarray")).containsEntry("shape", List.of(2L, 3L));
+    assertThat(out.get("obs/temp/1.0")).contains(ref("b.nc", 0));
+    assertThat(doubles(out, "time/0")).containsExactly(0, 1);
+  }
+
   /** A preprocess: the set with one variable's keys renamed. */
   private static ReferenceSet renamed(ReferenceSet set, String from, String to) throws IOException {
     ReferenceSetBuilder b = ReferenceSets.builder();

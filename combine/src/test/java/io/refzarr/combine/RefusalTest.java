@@ -203,4 +203,27 @@ class RefusalTest {
     assertRefused(List.of(CombineInput.of(missing), series("a.nc", 1, 0)), TIME,
         CombineException.Reason.UNREADABLE, missing.toString());
   }
+
+  @Test
+  void combine_cfTimesOfDifferentCalendars_refusedAsBadCoordinate() {
+    CombineInput a = new Synthetic("a.nc").coord("time", Map.of("units", "days since 2000-01-01", "calendar",
+        "noleap"), 0).variable("tas", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3}).input();
+    CombineInput b = new Synthetic("b.nc").coord("time", Map.of("units", "days since 2000-01-01", "calendar",
+        "360_day"), 1).variable("tas", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3}).input();
+    CombineSpec spec = CombineSpec.builder().concatDims("time").coordinate("time", "cf:time").build();
+
+    assertThatThrownBy(() -> Combiner.combine(List.of(a, b), spec))
+        .isInstanceOfSatisfying(CombineException.class, e -> {
+          assertThat(e.reason()).isEqualTo(CombineException.Reason.BAD_COORDINATE);
+          assertThat(e.getMessage()).contains("NOLEAP").contains("DAY_360");
+        });
+  }
+
+  @Test
+  void combine_cfTimeWithoutUnits_refusedNamingTheInput() {
+    CombineInput a = new Synthetic("a.nc").coord("time", 0)
+        .variable("tas", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3}).input();
+    assertRefused(List.of(a), CombineSpec.builder().concatDims("time").coordinate("time", "cf:time").build(),
+        CombineException.Reason.BAD_COORDINATE, "a.nc");
+  }
 }
