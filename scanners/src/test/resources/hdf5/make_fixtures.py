@@ -9,7 +9,7 @@ lists every chunk as the HDF5 library reports it (file offset, stored size, filt
 external.h5 keeps its dataset in external.bin (External Data Files), which cannot be referenced; types.h5
 has references, array types, a labelled enum and complex numbers; plugins.h5 has Blosc and Zstandard
 datasets (chunks compressed by numcodecs), one with a chunk that skipped its filter; huge.h5 has absurd,
-never-written shapes.
+never-written shapes; virtual.h5 has a virtual dataset.
 """
 import json
 import os
@@ -160,6 +160,15 @@ def huge(path):
         f.create_dataset("huge_contiguous", shape=(2 ** 50,), dtype="<i8", track_times=False)
 
 
+def virtual(path):
+    """A virtual dataset (VDS) in group g, over a plain dataset of the same file: not referenceable."""
+    with h5py.File(path, "w", libver=("v110", "v114")) as f:
+        f.create_dataset("src", data=np.arange(10, dtype="<i4"), track_times=False)
+        layout = h5py.VirtualLayout(shape=(10,), dtype="<i4")
+        layout[:] = h5py.VirtualSource(f["src"])
+        f.create_group("g").create_virtual_dataset("virtual", layout, fillvalue=-1)
+
+
 if __name__ == "__main__":
     layouts_v4(os.path.join(HERE, "layouts_v4.h5"))
     userblock(os.path.join(HERE, "userblock.h5"))
@@ -167,6 +176,7 @@ if __name__ == "__main__":
     types(os.path.join(HERE, "types.h5"))
     plugins(os.path.join(HERE, "plugins.h5"))
     huge(os.path.join(HERE, "huge.h5"))
+    virtual(os.path.join(HERE, "virtual.h5"))
     chunk_table(os.path.join(HERE, "plugins.h5"))
     os.chdir(HERE)  # the external file is named relative to the working directory
     external("external.h5")

@@ -143,6 +143,20 @@ class BadInputTest {
     });
   }
 
+  @Test
+  void scan_virtualDataset_reportedUnderSkipFailsUnderFail() throws Exception {
+    Path f = ChunkIndexTest.fixture("virtual.h5");
+    assertThatThrownBy(() -> Scans.file(f, "virtual.h5", ScanOptions.DEFAULT))
+        .isInstanceOf(io.refzarr.scan.UnsupportedFeatureException.class)
+        .hasMessageContaining("virtual.h5: /g:")
+        .hasMessageContaining("Virtual storage");
+    Scans.Result r = Scans.file(f, "virtual.h5", SKIP);
+    assertThat(r.report().skipped()).singleElement()
+        .satisfies(s -> assertThat(s.object()).isEqualTo("/g"))
+        .satisfies(s -> assertThat(s.reason()).contains("Virtual storage"));
+    assertThat(r.refs().get("src/0")).isPresent();
+  }
+
   /** The offset of the first version-1 chunk B-tree node ("TREE", type 1) of the given level. */
   private static int findChunkNode(byte[] b, int level) {
     for (int i = 0; i + 6 < b.length; i++) {
