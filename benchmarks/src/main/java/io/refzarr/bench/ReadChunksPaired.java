@@ -5,6 +5,8 @@ import io.refzarr.nio.ReferenceFileSystems;
 import io.refzarr.refs.ReferenceSetBuilder;
 import io.refzarr.refs.ReferenceSets;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystem;
@@ -14,11 +16,15 @@ import java.util.Arrays;
 
 /**
  * The 1 GiB read of {@link ReadChunksBenchmark}, timed as pairs: each round reads the whole variable
- * straight from the file, then through the file system, and the ratio of each pair is kept. On a shared,
+ * straight from the file and through the file system (alternating which goes first), and the ratio of each
+ * pair is kept. On a shared,
  * busy machine the load drifts between JMH's separate runs; within a pair it mostly cancels. Prints the
- * median ratio. Run: {@code java -cp ... io.refzarr.bench.ReadChunksPaired [rounds]}.
+ * median ratio, and the median ratio of the reading thread's CPU time (blind to time the thread spent
+ * waiting for a core). Run: {@code java -cp ... io.refzarr.bench.ReadChunksPaired [rounds]}.
  */
 public final class ReadChunksPaired {
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
   private ReadChunksPaired() {}
 
   public static void main(String[] args) throws IOException {
@@ -29,23 +35,43 @@ public final class ReadChunksPaired {
       b.putTargetRef("data/" + i, raw.toString(), (long) i * ReadChunksBenchmark.CHUNK, ReadChunksBenchmark.CHUNK);
     }
     double[] ratios = new double[rounds];
+    double[] cpuRatios = new double[rounds];
     long sink = 0;
     try (FileSystem fs = ReferenceFileSystems.newFileSystem(b.build(), ReferenceFileSystemConfig.DEFAULT);
         FileChannel fc = FileChannel.open(raw)) {
       for (int r = -3; r < rounds; r++) { // three rounds of warm-up
-        long t0 = System.nanoTime();
-        sink += direct(fc);
-        long t1 = System.nanoTime();
-        sink += viaFileSystem(fs);
-        long t2 = System.nanoTime();
+        // alternate which goes first, so that garbage one leaves for the collector does not always
+        // land on the other
+        boolean directFirst = (r & 1) == 0;
+        long tDirect = 0;
+        long tFs = 0;
+        long cDirect = 0;
+        long cFs = 0;
+        for (int k = 0; k < 2; k++) {
+          long t0 = System.nanoTime();
+          long c0 = CPU.getCurrentThreadCpuTime();
+          if ((k == 0) == directFirst) {
+            sink += direct(fc);
+            tDirect = System.nanoTime() - t0;
+            cDirect = CPU.getCurrentThreadCpuTime() - c0;
+          } else {
+            sink += viaFileSystem(fs);
+            tFs = System.nanoTime() - t0;
+            cFs = CPU.getCurrentThreadCpuTime() - c0;
+          }
+        }
         if (r >= 0) {
-          ratios[r] = (double) (t1 - t0) / (t2 - t1);
-          System.out.printf("round %2d: direct %5.0f MB/s, file system %5.0f MB/s, ratio %.2f%n", r,
-              mbPerS(t1 - t0), mbPerS(t2 - t1), ratios[r]);
+          ratios[r] = (double) tDirect / tFs;
+          cpuRatios[r] = (double) cDirect / cFs;
+          System.out.printf("round %2d: direct %5.0f MB/s, file system %5.0f MB/s, ratio %.2f; CPU-time ratio %.2f%n",
+              r, mbPerS(tDirect), mbPerS(tFs), ratios[r], cpuRatios[r]);
         }
       }
     }
     Arrays.sort(ratios);
+    Arrays.sort(cpuRatios);
+    System.out.printf("median CPU-time ratio (the reading thread's own time, blind to other processes): %.2f%n",
+        cpuRatios[rounds / 2]);
     System.out.printf("median file-system/direct throughput ratio over %d rounds: %.2f (min %.2f, max %.2f) [%d]%n",
         rounds, ratios[rounds / 2], ratios[0], ratios[rounds - 1], sink & 1);
   }
