@@ -114,7 +114,8 @@ def external(path):
 
 def types(path):
     """Datatypes outside the corpus: object references and array types (not referenceable), an enum with
-    labels other than FALSE/TRUE (its base integers), complex numbers (h5py's {r, i} compound)."""
+    labels other than FALSE/TRUE (its base integers), complex numbers (h5py's {r, i} compound); compound and
+    2-D attributes on the root."""
     with h5py.File(path, "w", libver="earliest") as f:
         f.create_dataset("plain", data=np.arange(4, dtype="<i4"), track_times=False)
         refs = f.create_dataset("refs", shape=(2,), dtype=h5py.ref_dtype, track_times=False)
@@ -123,6 +124,10 @@ def types(path):
         f.create_dataset("enum_i2", data=np.array([0, 1, 42], dtype="<i2"), dtype=colours, track_times=False)
         f.create_dataset("arr", shape=(3,), dtype=np.dtype(("<i4", (2,))), track_times=False)
         f.create_dataset("c8", data=np.arange(3, dtype="<c8") * (1 + 2j), track_times=False)
+        record = [("a", "<i4"), ("b", "<f8")]
+        f.attrs["record"] = np.array((1, 2.5), dtype=record)
+        f.attrs["records"] = np.array([(1, 2.5), (3, 4.5)], dtype=record)
+        f.attrs["matrix"] = np.arange(4, dtype="<i8").reshape(2, 2)
 
 
 def plugins(path):

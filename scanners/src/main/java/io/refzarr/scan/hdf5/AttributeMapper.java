@@ -1,6 +1,7 @@
 package io.refzarr.scan.hdf5;
 
 import io.jhdf.api.Attribute;
+import io.jhdf.object.datatype.CompoundDataType;
 import io.jhdf.object.datatype.DataType;
 import io.jhdf.object.datatype.EnumDataType;
 import io.jhdf.object.datatype.FixedPoint;
@@ -83,7 +84,34 @@ final class AttributeMapper {
     if (type instanceof FixedPoint || type instanceof FloatingPoint) {
       return shaped(data, AttributeMapper::number);
     }
+    if (type instanceof CompoundDataType && data instanceof Map) {
+      return records((Map<?, ?>) data);
+    }
     return null;
+  }
+
+  /**
+   * Compound values (jhdf: one array per field) as the list of a record's field values, or a list of such
+   * lists: kerchunk writes {@code str()} of the numpy record, "(1, 2.5)", which carries the same numbers.
+   */
+  private static Object records(Map<?, ?> fields) {
+    int n = -1;
+    for (Object column : fields.values()) {
+      if (column == null || !column.getClass().isArray() || (n >= 0 && Array.getLength(column) != n)) {
+        return null;
+      }
+      n = Array.getLength(column);
+    }
+    List<Object> rows = new ArrayList<>();
+    for (int i = 0; i < Math.max(n, 0); i++) {
+      List<Object> row = new ArrayList<>();
+      for (Object column : fields.values()) {
+        Object x = Array.get(column, i);
+        row.add(x instanceof String || x instanceof Boolean ? x : number(x));
+      }
+      rows.add(row);
+    }
+    return rows.size() == 1 ? rows.get(0) : rows;
   }
 
   private static Object enumValue(EnumDataType type, Object data) {

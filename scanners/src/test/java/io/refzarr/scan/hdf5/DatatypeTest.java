@@ -63,6 +63,17 @@ class DatatypeTest {
     }
   }
 
+  @Test
+  void scan_compoundAnd2dAttributes_fieldValuesAndNestedLists() throws Exception {
+    ReferenceSet refs = Scans.file(fixture(), "types.h5", SKIP).refs();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> attrs = (Map<String, Object>) Json.parse(
+        ((Reference.Inline) refs.get(".zattrs").orElseThrow()).data());
+    assertThat(attrs.get("record")).isEqualTo(List.of(1L, 2.5));
+    assertThat(attrs.get("records")).isEqualTo(List.of(List.of(1L, 2.5), List.of(3L, 4.5)));
+    assertThat(attrs.get("matrix")).isEqualTo(List.of(List.of(0L, 1L), List.of(2L, 3L)));
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> zarray(ReferenceSet refs, String name) throws Exception {
     return (Map<String, Object>) Json.parse(((Reference.Inline) refs.get(name + "/.zarray").orElseThrow())
