@@ -45,6 +45,7 @@ public final class CombineScaleBenchmark {
     }
     CombineSpec spec = CombineSpec.builder().concatDims("time").inlineThreshold(0).build();
     CombineBenchmark.resetPeaks();
+    long cpu0 = CombineBenchmark.processCpuNanos();
     long t0 = System.nanoTime();
     CountingSink counted;
     if (count) {
@@ -57,8 +58,9 @@ public final class CombineScaleBenchmark {
       }
     }
     long t1 = System.nanoTime();
-    System.out.printf("combine %d inputs -> %d references to %s: %.1f s, peak heap %.0f MB (max %d MB)%s%n", n,
-        counted.count, count ? "a counting sink" : out.getFileName(), (t1 - t0) / 1e9,
+    System.out.printf("combine %d inputs -> %d references to %s: %.1f s (CPU %.1f s), peak heap %.0f MB"
+            + " (max %d MB)%s%n", n, counted.count, count ? "a counting sink" : out.getFileName(), (t1 - t0) / 1e9,
+        (CombineBenchmark.processCpuNanos() - cpu0) / 1e9,
         CombineBenchmark.peakHeap() / 1e6, Runtime.getRuntime().maxMemory() >> 20,
         count ? "" : String.format(", output %.1f MB", size(out) / 1e6));
   }
