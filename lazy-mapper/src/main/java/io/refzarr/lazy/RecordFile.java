@@ -89,7 +89,7 @@ final class RecordFile {
     for (int g = 0; g < groups.size(); g++) {
       rgStarts[g] = row;
       groupColumns[g] = rawAllNull(groups.get(g)) ? columns.withoutRaw() : columns;
-      long[] local = pageStarts(reader, groups.get(g), columns);
+      long[] local = pageStarts(reader, groups.get(g), columns, declaredPageRows(footer));
       int n = starts.length;
       starts = Arrays.copyOf(starts, n + local.length);
       rgs = Arrays.copyOf(rgs, n + local.length);
@@ -111,6 +111,16 @@ final class RecordFile {
     return new RecordFile(file, input, footer, groupColumns, starts, rgs, pages, rgStarts);
   }
 
+  /** The page size refzarr's writer recorded in the file, or 0. */
+  private static long declaredPageRows(ParquetMetadata footer) {
+    String v = footer.getFileMetaData().getKeyValueMetaData().get(RecordWriter.PAGE_ROWS_KEY);
+    try {
+      return v == null ? 0 : Math.max(0, Long.parseLong(v));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
   /** Whether the row group's statistics show {@code raw} to be null in every row (nothing to decode). */
   private static boolean rawAllNull(BlockMetaData group) {
     for (ColumnChunkMetaData c : group.getColumns()) {
@@ -123,8 +133,8 @@ final class RecordFile {
   }
 
   /** Row-group-relative first rows of the pages (one entry, 0, when pages cannot be read alone). */
-  private static long[] pageStarts(ParquetFileReader reader, BlockMetaData group, Columns columns)
-      throws IOException {
+  private static long[] pageStarts(ParquetFileReader reader, BlockMetaData group, Columns columns,
+      long declaredPageRows) throws IOException {
     ColumnChunkMetaData first = null;
     for (ColumnChunkMetaData c : group.getColumns()) {
       if (c.getOffsetIndexReference() == null) {
@@ -133,6 +143,16 @@ final class RecordFile {
       if (Arrays.equals(c.getPath().toArray(), columns.first().getPath())) {
         first = c;
       }
+    }
+    if (declaredPageRows > 0) {
+      // refzarr's own files say their page size, which saves parsing a page index here; a filtered read
+      // is correct for any row range, so this only has to be a good block size, not exact
+      int n = (int) Math.max(1, (group.getRowCount() + declaredPageRows - 1) / declaredPageRows);
+      long[] out = new long[n];
+      for (int p = 0; p < n; p++) {
+        out[p] = p * declaredPageRows;
+      }
+      return out;
     }
     OffsetIndex index = first == null ? null : reader.readOffsetIndex(first);
     if (index == null || index.getPageCount() == 0) {

@@ -28,6 +28,9 @@ final class RecordWriter {
       "message schema { optional binary path (STRING); required int64 offset; required int64 size;"
           + " optional binary raw; }");
 
+  /** Key-value metadata naming the rows per page, so readers need not parse a page index to know it. */
+  static final String PAGE_ROWS_KEY = "refzarr.page_rows";
+
   private RecordWriter() {}
 
   static void write(Path file, RecordBuffer buffer, List<Binary> paths, int pageRows) throws IOException {
@@ -48,6 +51,7 @@ final class RecordWriter {
         .withPageRowCountLimit(pageRows)
         .withRowGroupSize(Long.MAX_VALUE)
         .withRowGroupRowCountLimit(Integer.MAX_VALUE)
+        .withExtraMetaData(java.util.Map.of(PAGE_ROWS_KEY, Integer.toString(pageRows)))
         .build()) {
       for (int row = 0; row < buffer.rows(); row++) {
         w.write(row);
