@@ -239,12 +239,10 @@ final class DatasetTranslator {
     return null;
   }
 
-  private String chunkKey(Array array, long[] offset) throws IOException {
-    if (array.shape.length == 0) {
-      return "0";
-    }
-    StringBuilder sb = new StringBuilder(4 * offset.length);
-    for (int d = 0; d < array.shape.length; d++) {
+  /** The chunk's index in the Zarr chunk grid, checked against the grid. */
+  private long[] chunkKey(Array array, long[] offset) throws IOException {
+    long[] index = new long[array.shape.length];
+    for (int d = 0; d < index.length; d++) {
       long o = offset[d];
       long c = array.chunks[d];
       long gridSize = ceilDiv(array.shape[d], c);
@@ -253,20 +251,18 @@ final class DatasetTranslator {
             + Arrays.toString(offset) + " does not fit the chunk grid " + Arrays.toString(array.chunks)
             + " of shape " + Arrays.toString(array.shape));
       }
-      if (d > 0) {
-        sb.append('.');
-      }
-      sb.append(o / c);
+      index[d] = o / c;
     }
-    return sb.toString();
+    return index;
   }
 
   private static long ceilDiv(long a, long b) {
     return (a + b - 1) / b;
   }
 
-  private static String zeroKey(int rank) {
-    return rank <= 1 ? "0" : String.join(".", java.util.Collections.nCopies(rank, "0"));
+  /** The index of the one chunk of an array stored whole (key {@code 0}, {@code 0.0}, ...). */
+  private static long[] zeroKey(int rank) {
+    return new long[rank];
   }
 
   static byte[] bytes(ByteBuffer b) {
@@ -295,37 +291,37 @@ final class DatasetTranslator {
       this.buffered = buffered;
     }
 
-    void inline(String key, byte[] data) throws IOException {
-      add(ZarrKeys.join(path, key), Reference.inline(data));
+    void inline(long[] index, byte[] data) throws IOException {
+      add(index, Reference.inline(data));
     }
 
-    private void add(String key, Reference ref) throws IOException {
+    private void add(long[] index, Reference ref) throws IOException {
       count++;
       if (buffered) {
-        refs.add(new Object[] {key, ref});
+        refs.add(new Object[] {index, ref});
       } else {
-        ctx.log().put(key, ref);
+        ctx.log().putChunk(path, index, ref);
       }
     }
 
-    void range(String key, long offset, long length) throws IOException {
+    void range(long[] index, long offset, long length) throws IOException {
       if (offset + length > ctx.channel().size() || length < 0) {
-        throw new MalformedFileException(ctx.file(), offset, "/" + path + ": chunk " + key + " of "
-            + length + " bytes runs past the end of the file (" + ctx.channel().size() + " bytes)");
+        throw new MalformedFileException(ctx.file(), offset, "/" + path + ": chunk "
+            + ZarrKeys.chunkKey(path, index) + " of " + length + " bytes runs past the end of the file ("
+            + ctx.channel().size() + " bytes)");
       }
-      String full = ZarrKeys.join(path, key);
       if (length < ctx.inlineThreshold()) {
         ByteBuffer buf = ByteBuffer.allocate((int) length);
         ctx.channel().readAt(buf, offset);
-        add(full, Reference.inline(buf.array()));
+        add(index, Reference.inline(buf.array()));
       } else {
-        add(full, Reference.range(ctx.url(), offset, length));
+        add(index, Reference.range(ctx.url(), offset, length));
       }
     }
 
     void flush() throws IOException {
       for (Object[] r : refs) {
-        ctx.log().put((String) r[0], (Reference) r[1]);
+        ctx.log().putChunk(path, (long[]) r[0], (Reference) r[1]);
       }
     }
   }

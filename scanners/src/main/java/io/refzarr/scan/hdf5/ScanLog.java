@@ -23,6 +23,11 @@ final class ScanLog {
     references++;
   }
 
+  void putChunk(String array, long[] index, Reference ref) throws IOException {
+    sink.putChunk(array, index, ref);
+    references++;
+  }
+
   void skip(String object, String reason) {
     skipped.add(new ScanReport.Skipped(object, reason));
   }
