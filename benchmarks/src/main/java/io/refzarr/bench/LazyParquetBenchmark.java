@@ -1,5 +1,6 @@
 package io.refzarr.bench;
 
+import io.refzarr.lazy.LazyOptions;
 import io.refzarr.lazy.LazyReferenceSet;
 import io.refzarr.lazy.LazyReferenceSets;
 import io.refzarr.lazy.ParquetReferenceWriter;
@@ -163,27 +164,91 @@ public class LazyParquetBenchmark {
     return root;
   }
 
-  /** Prints sizes on disk, one cold conversion, and the heap after touching one array of the 10M set. */
+  /**
+   * Prints sizes on disk, the heap after touching one array of the 10M set, and the main phases timed in
+   * wall-clock and in CPU time of the measuring thread (loads run on it here): on a shared machine the CPU
+   * figure is the one that does not depend on what else is running.
+   */
   public static void main(String[] args) throws Exception {
     Path json = BenchData.millionRefsJson();
     Path out = BenchData.dir().resolve("bench-out-1m.parq");
-    long t0 = System.nanoTime();
-    LazyReferenceSets.write(ReferenceSets.readJson(json), out, WriteOptions.DEFAULT);
-    System.out.printf("1M JSON %.1f MB -> Parquet %d bytes (%.3f bytes/reference), cold JVM %.0f ms%n",
-        Files.size(json) / 1e6, treeSize(out), treeSize(out) / 1e6, (System.nanoTime() - t0) / 1e6);
-    long t1 = System.nanoTime();
     Path ten = tenMillionParquet();
-    System.out.printf("10M Parquet %d bytes (%.3f bytes/reference), made in %.0f ms%n",
-        treeSize(ten), treeSize(ten) / 1e7, (System.nanoTime() - t1) / 1e6);
+    LazyReferenceSets.write(ReferenceSets.readJson(json), out, WriteOptions.DEFAULT);
+    System.out.printf("sizes: 1M JSON %d bytes -> Parquet %d bytes (%.3f bytes/reference); 10M Parquet %d bytes"
+        + " (%.3f bytes/reference)%n", Files.size(json), treeSize(out), treeSize(out) / 1e6, treeSize(ten),
+        treeSize(ten) / 1e7);
+    heapAfterTouchingOneArray(ten);
+    Timer convert = new Timer();
+    Timer write = new Timer();
+    for (int i = 0; i < 8; i++) {
+      convert.start();
+      ReferenceSet set = ReferenceSets.readJson(json);
+      write.start();
+      LazyReferenceSets.write(set, out, WriteOptions.DEFAULT);
+      write.stop();
+      convert.stop();
+    }
+    System.out.println("1M JSON -> Parquet, read + write: " + convert + "; write only: " + write);
+    ReferenceFileSystemConfig config = ReferenceFileSystemConfig.builder().root(BenchData.dir()).build();
+    Timer first = new Timer();
+    Timer random = new Timer();
+    LazyOptions sameThread = LazyOptions.DEFAULT.withExecutor(Runnable::run);
+    for (int i = 0; i < 40; i++) {
+      first.start();
+      try (LazyReferenceSet set = LazyReferenceSets.open(ten, sameThread);
+          FileSystem fs = ReferenceFileSystems.newFileSystem(set, config)) {
+        Files.readAllBytes(fs.getPath("/data/0.0"));
+      }
+      first.stop();
+      Random r = new Random(i);
+      random.start();
+      try (LazyReferenceSet set = LazyReferenceSets.open(ten, sameThread)) {
+        for (int k = 0; k < 200; k++) {
+          set.get("data/" + r.nextInt(1000) + "." + r.nextInt(10_000)).orElseThrow();
+        }
+      }
+      random.stop();
+    }
+    System.out.println("10M: open + first chunk's bytes: " + first + "; open + 200 random references: " + random);
+  }
+
+  private static void heapAfterTouchingOneArray(Path ten) throws Exception {
     long before = JsonLoadBenchmark.usedAfterGc();
     ReferenceFileSystemConfig config = ReferenceFileSystemConfig.builder().root(BenchData.dir()).build();
     try (FileSystem fs = ReferenceFileSystems.newFileSystem(ten, config)) {
-      long t2 = System.nanoTime();
-      byte[] first = Files.readAllBytes(fs.getPath("/data/0.0"));
-      long t3 = System.nanoTime();
+      byte[] chunk = Files.readAllBytes(fs.getPath("/data/0.0"));
       long after = JsonLoadBenchmark.usedAfterGc();
-      System.out.printf("open + first chunk (%d bytes), cold JVM: %.1f ms; heap used after touching one array"
-          + " %.1f MB (before opening %.1f MB)%n", first.length, (t3 - t2) / 1e6, after / 1e6, before / 1e6);
+      System.out.printf("heap used after touching one array (%d bytes read) %.1f MB (before opening %.1f MB)%n",
+          chunk.length, after / 1e6, before / 1e6);
+    }
+  }
+
+  /** Wall and thread-CPU milliseconds per run, median over the runs after the first quarter (warm-up). */
+  private static final class Timer {
+    private final java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    private final java.util.List<double[]> runs = new java.util.ArrayList<>();
+    private long wall;
+    private long cpu;
+
+    void start() {
+      wall = System.nanoTime();
+      cpu = mx.getCurrentThreadCpuTime();
+    }
+
+    void stop() {
+      runs.add(new double[] {(System.nanoTime() - wall) / 1e6, (mx.getCurrentThreadCpuTime() - cpu) / 1e6});
+    }
+
+    @Override
+    public String toString() {
+      java.util.List<double[]> warm = runs.subList(runs.size() / 4, runs.size());
+      return String.format("median %.1f ms wall, %.1f ms CPU (%d runs)", median(warm, 0), median(warm, 1),
+          warm.size());
+    }
+
+    private static double median(java.util.List<double[]> runs, int i) {
+      double[] v = runs.stream().mapToDouble(r -> r[i]).sorted().toArray();
+      return v[v.length / 2];
     }
   }
 
