@@ -20,7 +20,9 @@ import java.util.Arrays;
  * pair is kept. On a shared,
  * busy machine the load drifts between JMH's separate runs; within a pair it mostly cancels. Prints the
  * median ratio, and the median ratio of the reading thread's CPU time (blind to time the thread spent
- * waiting for a core). Run: {@code java -cp ... io.refzarr.bench.ReadChunksPaired [rounds]}.
+ * waiting for a core). Run: {@code java -cp ... io.refzarr.bench.ReadChunksPaired [rounds [readKeys]]}
+ * ({@code readKeys}: the file-system side reads 64 keys per {@code ReferenceFileSystems.readKeys} call
+ * instead of {@code Files.readAllBytes} per key).
  */
 public final class ReadChunksPaired {
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
@@ -29,6 +31,7 @@ public final class ReadChunksPaired {
 
   public static void main(String[] args) throws IOException {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+    boolean batches = args.length > 1 && args[1].equals("readKeys");
     Path raw = ReadChunksBenchmark.rawFile();
     ReferenceSetBuilder b = ReferenceSets.builder();
     for (int i = 0; i < ReadChunksBenchmark.CHUNKS; i++) {
@@ -55,7 +58,7 @@ public final class ReadChunksPaired {
             tDirect = System.nanoTime() - t0;
             cDirect = CPU.getCurrentThreadCpuTime() - c0;
           } else {
-            sink += viaFileSystem(fs);
+            sink += batches ? viaReadKeys(fs) : viaFileSystem(fs);
             tFs = System.nanoTime() - t0;
             cFs = CPU.getCurrentThreadCpuTime() - c0;
           }
@@ -63,15 +66,17 @@ public final class ReadChunksPaired {
         if (r >= 0) {
           ratios[r] = (double) tDirect / tFs;
           cpuRatios[r] = (double) cDirect / cFs;
-          System.out.printf("round %2d: direct %5.0f MB/s, file system %5.0f MB/s, ratio %.2f; CPU-time ratio %.2f%n",
-              r, mbPerS(tDirect), mbPerS(tFs), ratios[r], cpuRatios[r]);
+          System.out.printf("round %2d: direct %5.0f MB/s, file system %5.0f MB/s, ratio %.2f%s%n", r,
+              mbPerS(tDirect), mbPerS(tFs), ratios[r], batches ? "" : String.format("; CPU-time ratio %.2f", cpuRatios[r]));
         }
       }
     }
     Arrays.sort(ratios);
     Arrays.sort(cpuRatios);
-    System.out.printf("median CPU-time ratio (the reading thread's own time, blind to other processes): %.2f%n",
-        cpuRatios[rounds / 2]);
+    if (!batches) { // readKeys works on the read pool's threads: the caller's CPU time says nothing
+      System.out.printf("median CPU-time ratio (the reading thread's own time, blind to other processes): %.2f%n",
+          cpuRatios[rounds / 2]);
+    }
     System.out.printf("median file-system/direct throughput ratio over %d rounds: %.2f (min %.2f, max %.2f) [%d]%n",
         rounds, ratios[rounds / 2], ratios[0], ratios[rounds - 1], sink & 1);
   }
@@ -89,6 +94,18 @@ public final class ReadChunksPaired {
         pos += fc.read(buf, pos);
       }
       sink += buf.get(i);
+    }
+    return sink;
+  }
+
+  private static long viaReadKeys(FileSystem fs) throws IOException {
+    long sink = 0;
+    for (int i = 0; i < ReadChunksBenchmark.CHUNKS; i += 64) {
+      java.util.List<String> keys = new java.util.ArrayList<>();
+      for (int k = i; k < i + 64; k++) {
+        keys.add("data/" + k);
+      }
+      sink += ReferenceFileSystems.readKeys(fs, keys).size();
     }
     return sink;
   }
