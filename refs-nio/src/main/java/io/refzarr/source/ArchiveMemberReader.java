@@ -63,6 +63,10 @@ final class ArchiveMemberReader implements ByteRangeReader {
       throw new NoSuchFileException(url.toUri().toString(), null,
           "no member " + url.member() + " in archive " + url.container());
     }
+    if (!m.contiguous()) {
+      throw new IOException("tar member " + url.member() + " of " + url.container()
+          + " is sparse; only contiguous members can be read as byte ranges");
+    }
     return m;
   }
 

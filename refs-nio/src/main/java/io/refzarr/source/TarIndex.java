@@ -50,7 +50,10 @@ final class TarIndex {
       } else if (type != 'g' && type != 'K') {
         String name = pax.getOrDefault("path", longName != null ? longName : headerName(h));
         if (type == '0' || type == '\0' || type == '7') {
-          members.put(normalize(name), new ArchiveMember(name, data, size));
+          boolean sparse = pax.keySet().stream().anyMatch(k -> k.startsWith("GNU.sparse."));
+          members.put(normalize(name), new ArchiveMember(name, sparse ? -1 : data, size));
+        } else if (type == 'S') {
+          members.put(normalize(name), new ArchiveMember(name, -1, size));
         }
         longName = null;
         pax = Map.of();

@@ -90,6 +90,15 @@ class ArchiveMemberReaderTest {
   }
 
   @Test
+  void read_sparseTarMember_failsNamingIt() throws IOException {
+    Path tar = dir.resolve("sparse.tar");
+    Files.write(tar, new TarBuilder().addSparse("holes.bin", new byte[700]).add("after.bin", new byte[] {9}).build());
+    assertThatThrownBy(() -> readAll(chained("tar", "holes.bin", tar.toUri())))
+        .isInstanceOf(IOException.class).hasMessageContaining("holes.bin").hasMessageContaining("sparse");
+    assertThat(readAll(chained("tar", "after.bin", tar.toUri()))).containsExactly(9);
+  }
+
+  @Test
   void read_missingMember_throwsNoSuchFile() {
     URI m = chained("tar", "absent.nc", Corpus.file("archives/bundle.tar").toUri());
     assertThatThrownBy(() -> readAll(m)).isInstanceOf(NoSuchFileException.class).hasMessageContaining("absent.nc");

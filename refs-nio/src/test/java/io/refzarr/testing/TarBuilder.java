@@ -38,6 +38,13 @@ public final class TarBuilder {
     return add("truncated-name", data);
   }
 
+  /** Adds an old-GNU sparse file entry (type {@code S}; the sparse map is left empty). */
+  public TarBuilder addSparse(String name, byte[] data) {
+    header(name, data.length, 'S');
+    pad(data);
+    return this;
+  }
+
   /** Adds a directory entry. */
   public TarBuilder addDirectory(String name) {
     header(name, 0, '5');
