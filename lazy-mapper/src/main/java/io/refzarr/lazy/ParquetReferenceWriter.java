@@ -128,16 +128,38 @@ public final class ParquetReferenceWriter implements ReferenceSink {
     return doc;
   }
 
+  /** Stores a chunk by its grid index, without making or parsing its key (the scanners' path). */
+  @Override
+  public void putChunk(String array, long[] index, Reference ref) throws IOException {
+    if (closed) {
+      throw new IllegalStateException("the writer of " + out + " is closed");
+    }
+    ChunkGrid grid = array.equals(lastField) ? lastGrid : grids.get(array);
+    if (grid == null) {
+      put(ZarrKeys.chunkKey(array, index), ref); // waits for the array's .zarray
+      return;
+    }
+    long flat = grid.flatIndex(index);
+    if (flat < 0) {
+      throw invalid(ZarrKeys.chunkKey(array, index), "outside the chunk grid of " + grid);
+    }
+    storeChunk(array, grid, flat, ref);
+  }
+
   private void putChunk(String key, String field, ChunkGrid grid, Reference ref) throws IOException {
     OptionalLong flat = grid.parseKey(ZarrKeys.name(key));
     if (flat.isEmpty()) {
       throw invalid(key, "not a chunk key of the array " + grid + " (the Parquet layout stores only"
           + " metadata and chunks)");
     }
+    storeChunk(field, grid, flat.getAsLong(), ref);
+  }
+
+  private void storeChunk(String field, ChunkGrid grid, long flat, Reference ref) throws IOException {
     int rs = options.recordSize();
-    RecordCache.FileKey fk = new RecordCache.FileKey(field, flat.getAsLong() / rs);
+    RecordCache.FileKey fk = new RecordCache.FileKey(field, flat / rs);
     RecordBuffer buffer = buffer(fk, grid);
-    int row = (int) (flat.getAsLong() % rs);
+    int row = (int) (flat % rs);
     if (ref instanceof Reference.Inline) {
       buffer.setInline(row, ((Reference.Inline) ref).data());
     } else if (ref instanceof Reference.Whole) {

@@ -68,6 +68,23 @@ class ParquetReferenceWriterTest {
   }
 
   @Test
+  void putChunk_byGridIndex_sameAsPutByKey() throws IOException {
+    Path out = tmp.resolve("index.parq");
+    ParquetReferenceWriter w = LazyReferenceSets.writer(out, WriteOptions.DEFAULT.withRecordSize(3));
+    w.putChunk("g/v", new long[] {1}, Reference.range("early.nc", 5, 6)); // before its .zarray: waits
+    w.put("g/v/.zarray", Reference.inline(zarray(5).getBytes()));
+    w.putChunk("g/v", new long[] {4}, Reference.range("a.nc", 7, 8));
+    assertThatThrownBy(() -> w.putChunk("g/v", new long[] {5}, Reference.range("a.nc", 0, 1)))
+        .hasMessageContaining("g/v/5").hasMessageContaining("outside the chunk grid");
+    w.close();
+    try (LazyReferenceSet set = LazyReferenceSets.open(out)) {
+      assertThat(set.get("g/v/1")).contains(Reference.range("early.nc", 5, 6));
+      assertThat(set.get("g/v/4")).contains(Reference.range("a.nc", 7, 8));
+      assertThat(out.resolve("g/v/refs.1.parq")).exists(); // chunk 4 is row 1 of record 1
+    }
+  }
+
+  @Test
   void put_zeroLengthRangeAndDefaultTarget_readBackAsWritten() throws IOException {
     Path out = tmp.resolve("edge.parq");
     ParquetReferenceWriter w = LazyReferenceSets.writer(out, WriteOptions.DEFAULT);
