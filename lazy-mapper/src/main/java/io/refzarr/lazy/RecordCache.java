@@ -22,8 +22,8 @@ final class RecordCache {
 
   private final RecordSource root;
   private final int recordSize;
-  private final AsyncLoadingCache<FileKey, Optional<RecordFile>> files;
-  private final AsyncLoadingCache<BlockKey, RowBlock> blocks;
+  private final AsyncLoadingCache<FileKey, Loaded<Optional<RecordFile>>> files;
+  private final AsyncLoadingCache<BlockKey, Loaded<RowBlock>> blocks;
   private final java.util.concurrent.atomic.LongAdder loads = new java.util.concurrent.atomic.LongAdder();
 
   RecordCache(RecordSource root, int recordSize, LazyOptions options) {
@@ -32,31 +32,71 @@ final class RecordCache {
     this.files = Caffeine.newBuilder()
         .maximumSize(options.maxCachedFiles())
         .executor(options.executor())
-        .buildAsync(key -> Optional.ofNullable(
-            RecordFile.open(root, ZMetadata.recordName(key.field(), key.record()), recordSize)));
+        .buildAsync(key -> Loaded.of(() -> Optional.ofNullable(
+            RecordFile.open(root, ZMetadata.recordName(key.field(), key.record()), recordSize))));
     this.blocks = Caffeine.newBuilder()
         .maximumWeight(options.maxCachedBytes())
-        .<BlockKey, RowBlock>weigher((k, v) -> v.weight())
+        .<BlockKey, Loaded<RowBlock>>weigher((k, v) -> v.value == null ? 1 : v.value.weight())
         .executor(options.executor())
         .recordStats()
         .buildAsync(this::loadBlock);
   }
 
-  private RowBlock loadBlock(BlockKey key) throws IOException {
+  private Loaded<RowBlock> loadBlock(BlockKey key) {
     // counted here, before the caller's join returns: Caffeine records its load statistics asynchronously
     loads.increment();
-    RecordFile f = join(files.get(key.file())).orElseThrow();
-    return f.readBlock(key.block());
+    return Loaded.of(() -> file(key.file()).orElseThrow().readBlock(key.block()));
   }
 
   /** The record file, or empty if it does not exist. */
   Optional<RecordFile> file(FileKey key) throws IOException {
-    return join(files.get(key));
+    return value(files, key);
   }
 
   /** A block of a record file. */
   RowBlock block(FileKey file, int block) throws IOException {
-    return join(blocks.get(new BlockKey(file, block)));
+    return value(blocks, new BlockKey(file, block));
+  }
+
+  /**
+   * The loaded value, or the load's failure. A failure is shared by the callers that waited for that load
+   * and then dropped, so a later lookup tries again (the next read of a flaky remote file may work).
+   */
+  private static <K, V> V value(AsyncLoadingCache<K, Loaded<V>> cache, K key) throws IOException {
+    Loaded<V> loaded = join(cache.get(key));
+    if (loaded.error != null) {
+      cache.synchronous().asMap().remove(key, loaded);
+      throw loaded.error;
+    }
+    return loaded.value;
+  }
+
+  /**
+   * A load's value or its failure. Loads complete normally even when they fail, so the cache does not log
+   * each bad record file as an unexpected exception; the caller gets the typed error instead.
+   */
+  private static final class Loaded<V> {
+    final V value;
+    final IOException error;
+
+    private Loaded(V value, IOException error) {
+      this.value = value;
+      this.error = error;
+    }
+
+    interface Loader<V> {
+      V load() throws IOException;
+    }
+
+    static <V> Loaded<V> of(Loader<V> loader) {
+      try {
+        return new Loaded<>(loader.load(), null);
+      } catch (IOException e) {
+        return new Loaded<>(null, e);
+      } catch (UncheckedIOException e) {
+        return new Loaded<>(null, e.getCause());
+      }
+    }
   }
 
   /** The full name of a record file, for messages. */
