@@ -99,10 +99,11 @@ public final class ReferenceSets {
 
   /**
    * Writes a set as JSON version 1 to a file, atomically: the file appears complete or not at all, and an
-   * existing file is replaced only once the new one is fully written.
+   * existing file is replaced only once the new one is fully written. Missing parent directories are made.
    */
   public static void writeJson(ReferenceSet set, Path file) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
     try {
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {

@@ -90,5 +90,8 @@ class JsonReferenceWriterTest {
     try (var s = Files.list(dir)) {
       assertThat(s.map(p -> p.getFileName().toString())).containsExactly("refs.json");
     }
+    Path nested = dir.resolve("new/sub/refs.json");
+    ReferenceSets.writeJson(ReferenceSets.of(Map.of("k", Reference.whole("f"))), nested);
+    assertThat(nested).exists();
   }
 }
