@@ -28,18 +28,11 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The S3 source through the real AWS SDK against an in-process s3proxy on 127.0.0.1: the corpus golden
@@ -47,39 +40,29 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class S3ByteRangeReaderTest {
   private static final String BUCKET = "corpus";
-  private static S3Proxy proxy;
-  private static S3Client client;
+  private static LocalS3 s3;
   private static Map<String, Object> options;
 
   @BeforeAll
   static void start() throws Exception {
-    proxy = S3Proxy.builder().blobStore(new TransientNio2BlobStore())
-        .endpoint(URI.create("http://127.0.0.1:0")).awsAuthentication(AuthenticationType.NONE, null, null).build();
-    proxy.start();
-    while (!"STARTED".equals(proxy.getState())) {
-      Thread.sleep(10);
-    }
-    String endpoint = "http://127.0.0.1:" + proxy.getPort();
-    client = S3Client.builder().endpointOverride(URI.create(endpoint)).forcePathStyle(true)
-        .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create()).build();
-    client.createBucket(b -> b.bucket(BUCKET));
+    s3 = new LocalS3();
+    s3.createBucket(BUCKET);
     try (Stream<Path> files = Files.walk(Corpus.dir())) {
       for (Path f : files.filter(Files::isRegularFile).filter(p -> !p.toString().contains("golden"))
           .collect(Collectors.toList())) {
         put(Corpus.dir().relativize(f).toString(), Files.readAllBytes(f));
       }
     }
-    options = Map.of("s3.endpoint", endpoint, "s3.pathStyle", true, "s3.anonymous", true, "s3.region", "us-east-1");
+    options = LocalS3.options(s3.endpoint());
   }
 
   private static void put(String key, byte[] data) {
-    client.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(data));
+    s3.put(BUCKET, key, data);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    client.close();
-    proxy.stop();
+    s3.close();
   }
 
   private static ReferenceFileSystemConfig config() {

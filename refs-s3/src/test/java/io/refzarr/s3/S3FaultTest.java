@@ -9,24 +9,16 @@ import io.refzarr.testing.Corpus;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
-import java.util.Map;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** The S3 source through the real SDK, with faults injected between it and s3proxy. */
 class S3FaultTest {
   private static final String FILE = "nc4_cf.nc";
-  private static S3Proxy proxy;
+  private static LocalS3 s3;
   private static FaultyFront front;
   private static byte[] original;
   private ByteRangeReaders registry;
@@ -35,32 +27,22 @@ class S3FaultTest {
 
   @BeforeAll
   static void start() throws Exception {
-    proxy = S3Proxy.builder().blobStore(new TransientNio2BlobStore())
-        .endpoint(URI.create("http://127.0.0.1:0")).awsAuthentication(AuthenticationType.NONE, null, null).build();
-    proxy.start();
-    while (!"STARTED".equals(proxy.getState())) {
-      Thread.sleep(10);
-    }
-    String backend = "http://127.0.0.1:" + proxy.getPort();
+    s3 = new LocalS3();
     original = Corpus.bytes(FILE);
-    try (S3Client c = S3Client.builder().endpointOverride(URI.create(backend)).forcePathStyle(true)
-        .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create()).build()) {
-      c.createBucket(b -> b.bucket("faults"));
-      c.putObject(b -> b.bucket("faults").key(FILE), RequestBody.fromBytes(original));
-    }
-    front = new FaultyFront(backend);
+    s3.createBucket("faults");
+    s3.put("faults", FILE, original);
+    front = new FaultyFront(s3.endpoint());
   }
 
   @AfterAll
   static void stop() throws Exception {
     front.close();
-    proxy.stop();
+    s3.close();
   }
 
   @BeforeEach
   void open() throws IOException {
-    registry = ByteRangeReaders.create(Map.of("s3.endpoint", front.endpoint(), "s3.pathStyle", "true",
-        "s3.anonymous", "true", "s3.region", "us-east-1"));
+    registry = ByteRangeReaders.create(LocalS3.options(front.endpoint()));
     reader = registry.forTarget(uri);
   }
 
