@@ -109,13 +109,18 @@ public class LazyParquetBenchmark {
   }
 
   @Benchmark
+  @Warmup(iterations = 50)
+  @Measurement(iterations = 30)
   public byte[] openAndReadFirstChunk(TenMillion t) throws IOException {
     try (FileSystem fs = ReferenceFileSystems.newFileSystem(t.root, t.config)) {
       return Files.readAllBytes(fs.getPath("/data/0.0"));
     }
   }
 
+  /** Single-shot runs are short: more warm-up runs let the JIT compile the page decoding first. */
   @Benchmark
+  @Warmup(iterations = 50)
+  @Measurement(iterations = 30)
   public void open200RandomReferences(TenMillion t, Blackhole bh) throws IOException {
     Random r = new Random(t.seed++);
     try (LazyReferenceSet set = LazyReferenceSets.open(t.root)) {

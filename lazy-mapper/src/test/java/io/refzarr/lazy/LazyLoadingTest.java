@@ -86,7 +86,16 @@ class LazyLoadingTest {
 
   @Test
   void get_concurrentMissesOnOnePage_shareOneLoad() throws Exception {
-    try (LazyReferenceSet set = LazyReferenceSets.open(dir)) {
+    concurrentMisses(LazyOptions.DEFAULT);
+  }
+
+  @Test
+  void get_concurrentMissesLoadingOnAPool_shareOneLoad() throws Exception {
+    concurrentMisses(LazyOptions.DEFAULT.withExecutor(java.util.concurrent.ForkJoinPool.commonPool()));
+  }
+
+  private void concurrentMisses(LazyOptions options) throws Exception {
+    try (LazyReferenceSet set = LazyReferenceSets.open(dir, options)) {
       ExecutorService pool = Executors.newFixedThreadPool(8);
       CountDownLatch start = new CountDownLatch(1);
       List<Future<java.util.Optional<Reference>>> results = new ArrayList<>();
