@@ -139,7 +139,7 @@ public final class ReferenceFileSystemConfig {
           b.maxBlock(number(e.getKey(), v));
           break;
         case "maxConcurrentRequests":
-          b.maxConcurrentRequests(Math.toIntExact(number(e.getKey(), v)));
+          b.maxConcurrentRequests((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number(e.getKey(), v))));
           break;
         case "blockCacheBytes":
           b.blockCacheBytes(number(e.getKey(), v));
