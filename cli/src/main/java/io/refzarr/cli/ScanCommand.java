@@ -73,6 +73,11 @@ final class ScanCommand implements Callable<Integer> {
       description = "Objects that cannot be referenced: fail the scan, or skip and report them (default: fail).")
   String errorPolicy;
 
+  @Option(names = "--enum-labels",
+      description = "HDF5 enum datasets: keep their labels as CF attributes flag_values and flag_meanings"
+          + " (spaces in labels become _). Off by default, as kerchunk, which keeps no labels.")
+  boolean enumLabels;
+
   @Option(names = "--progress",
       description = "Show on stderr how many references the scan has made (for large files).")
   boolean progress;
@@ -149,6 +154,9 @@ final class ScanCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "--inline-threshold must be >= 0");
       }
       options = options.withInlineThreshold(inlineThreshold);
+    }
+    if (enumLabels) {
+      options = options.withEnumLabels(true);
     }
     return options;
   }

@@ -2,6 +2,7 @@ package io.refzarr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.refzarr.internal.json.Json;
 import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSetBuilder;
@@ -9,6 +10,8 @@ import io.refzarr.refs.ReferenceSets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +53,20 @@ class ScanHdf5CommandTest {
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.err()).contains("skipped /lzf_i2");
     assertThat(r.text()).contains("1 skipped");
+  }
+
+  @Test
+  void scan_enumLabels_enumDatasetGetsCfFlagAttributes() throws Exception {
+    Path out = dir.resolve("dtypes.json");
+    CliTest.Result r = CliTest.run("scan", CliTest.CORPUS.resolve("hdf5_dtypes.h5").toString(), "-o",
+        out.toString(), "--enum-labels");
+
+    assertThat(r.status()).as(r.err()).isZero();
+    Object attrs = Json.parse(((Reference.Inline) ReferenceSets.readJson(out).get("enum_i1/.zattrs")
+        .orElseThrow()).data());
+    // make_corpus.py: h5py.enum_dtype({"RED": 0, "GREEN": 1, "BLUE": 2}, basetype="i1")
+    assertThat(attrs).isEqualTo(Map.of("_ARRAY_DIMENSIONS", List.of("phony_dim_0"),
+        "flag_values", List.of(0L, 1L, 2L), "flag_meanings", "RED GREEN BLUE"));
   }
 
   @Test

@@ -63,6 +63,47 @@ final class AttributeMapper {
     return out;
   }
 
+  /**
+   * The CF attributes that keep an enum's labels: {@code flag_values} (the enum's values, ascending) and
+   * {@code flag_meanings} (its labels in the same order, joined by single spaces; whitespace inside a label
+   * becomes {@code _}, since CF separates meanings by blanks). Empty for other types and for the
+   * {FALSE, TRUE} enum that is read as bool.
+   */
+  static Map<String, Object> enumFlags(DataType type) {
+    if (!(type instanceof EnumDataType) || DatatypeMapper.isBoolEnum((EnumDataType) type)
+        || !(((EnumDataType) type).getBaseType() instanceof FixedPoint)) {
+      return Map.of();
+    }
+    FixedPoint base = (FixedPoint) ((EnumDataType) type).getBaseType();
+    java.util.TreeMap<BigInteger, String> byValue = new java.util.TreeMap<>();
+    ((EnumDataType) type).getEnumMapping().forEach((code, label) ->
+        byValue.put(enumCode(code, base), label.replaceAll("\\s", "_")));
+    List<Object> values = new ArrayList<>();
+    byValue.keySet().forEach(v -> values.add(number(v)));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("flag_values", values);
+    out.put("flag_meanings", String.join(" ", byValue.values()));
+    return out;
+  }
+
+  /**
+   * An enum member's value. jhdf reads it as an unsigned little-endian integer whatever the base type (an
+   * 8-byte one as a long cut to int); its bytes are taken back and read with the base type's byte order
+   * and sign.
+   */
+  private static BigInteger enumCode(int code, FixedPoint base) {
+    int size = base.getSize();
+    int unused = 64 - 8 * size;
+    long bits = size >= 8 ? code : Integer.toUnsignedLong(code) & (-1L >>> unused);
+    if (base.getByteOrder() == java.nio.ByteOrder.BIG_ENDIAN && size > 1) {
+      bits = Long.reverseBytes(bits) >>> unused;
+    }
+    if (base.isSigned()) {
+      return BigInteger.valueOf((bits << unused) >> unused);
+    }
+    return size >= 8 ? new BigInteger(Long.toUnsignedString(bits)) : BigInteger.valueOf(bits);
+  }
+
   /** One attribute's value as a JSON tree value, or null if it has no JSON form. */
   static Object value(Attribute attr) {
     if (attr.isEmpty()) {

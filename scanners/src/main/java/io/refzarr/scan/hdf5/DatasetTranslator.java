@@ -50,7 +50,8 @@ final class DatasetTranslator {
       throw new Unsupported("null dataspace (the dataset has no shape)");
     }
     long[] shape = space.getDimensionsAsLong();
-    ZarrType type = DatatypeMapper.map(header.getMessageOfType(DataTypeMessage.class).getDataType());
+    io.jhdf.object.datatype.DataType hdfType = header.getMessageOfType(DataTypeMessage.class).getDataType();
+    ZarrType type = DatatypeMapper.map(hdfType);
     DataLayoutMessage layout = header.getMessageOfType(DataLayoutMessage.class);
     Map<String, Attribute> rawAttrs = ds.getAttributes();
     boolean scale = DimensionScales.isScale(ds);
@@ -84,6 +85,9 @@ final class DatasetTranslator {
     Map<String, Object> zattrs = new java.util.LinkedHashMap<>();
     zattrs.put("_ARRAY_DIMENSIONS", dims);
     zattrs.putAll(attrs);
+    if (ctx.enumLabels()) {
+      AttributeMapper.enumFlags(hdfType).forEach(zattrs::putIfAbsent); // the file's own attributes win
+    }
     Object fill = FillValues.decide(type, fillValue(header), rawAttrs, array.decoded);
     ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZARRAY),
         ZarrMetadata.array(shape, array.chunks, type.dtype(), fill, array.codecs));

@@ -59,12 +59,17 @@ final class DatatypeMapper {
 
   /** h5py reads a one-byte enum {FALSE: 0, TRUE: 1} as bool; other enums as their base integers. */
   private static ZarrType enumType(EnumDataType type) throws Unsupported {
-    Map<Integer, String> mapping = type.getEnumMapping();
-    if (type.getSize() == 1 && mapping.size() == 2 && "FALSE".equals(mapping.get(0))
-        && "TRUE".equals(mapping.get(1))) {
+    if (isBoolEnum(type)) {
       return new ZarrType("|b1", 1, ZarrType.Kind.BOOL);
     }
     return map(type.getBaseType());
+  }
+
+  /** The one-byte enum {FALSE: 0, TRUE: 1} that h5py writes for numpy bool (and reads back as bool). */
+  static boolean isBoolEnum(EnumDataType type) {
+    Map<Integer, String> mapping = type.getEnumMapping();
+    return type.getSize() == 1 && mapping.size() == 2 && "FALSE".equals(mapping.get(0))
+        && "TRUE".equals(mapping.get(1));
   }
 
   /**

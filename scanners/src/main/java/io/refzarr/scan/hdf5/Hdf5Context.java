@@ -12,6 +12,7 @@ import io.jhdf.storage.HdfBackingStorage;
  * @param inlineThreshold chunks smaller than this are embedded
  * @param unsupportedInlineThreshold datasets smaller than this are decoded and embedded when their
  *     filters have no numcodecs equivalent
+ * @param enumLabels enum datasets get {@code flag_values} and {@code flag_meanings} attributes
  */
 record Hdf5Context(
     String file,
@@ -21,4 +22,5 @@ record Hdf5Context(
     int inlineThreshold,
     int unsupportedInlineThreshold,
     ScanLog log,
-    DimensionScales scales) {}
+    DimensionScales scales,
+    boolean enumLabels) {}

@@ -77,7 +77,7 @@ public final class Hdf5Scanner implements Scanner {
     }
     try (hdf) {
       Hdf5Context ctx = new Hdf5Context(file, input.url(), channel, hdf.getHdfBackingStorage(), inline,
-          inline > 0 ? inline : 100, log, new DimensionScales());
+          inline > 0 ? inline : 100, log, new DimensionScales(), options.enumLabels());
       new Hdf5Walker(ctx, options.errorPolicy()).walk(hdf);
     } catch (StackOverflowError e) {
       throw new MalformedFileException(file, -1, "object headers or groups nest too deeply (corrupt file?)");
