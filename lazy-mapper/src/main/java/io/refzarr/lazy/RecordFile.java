@@ -4,12 +4,22 @@ import io.refzarr.refs.InvalidReferenceSetException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.bytes.ByteBufferInputStream;
+import org.apache.parquet.column.ValuesType;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV1;
+import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.filter2.columnindex.RowRanges;
@@ -18,7 +28,11 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.internal.column.columnindex.OffsetIndex;
+import org.apache.parquet.hadoop.metadata.ColumnPath;
+import org.apache.parquet.internal.column.columnindex.ColumnIndex;
+import org.apache.parquet.internal.filter2.columnindex.ColumnIndexStore;
 import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.SeekableInputStream;
 
 /**
  * One record file's footer and block layout. A block is one page of the file when every column has an
@@ -35,6 +49,9 @@ final class RecordFile {
   private final int[] blockRowGroups;
   private final boolean[] blockIsPage;
   private final long[] rowGroupStarts;
+  // per row group: the offset indexes parsed so far, by column; parsed once per file rather than once per
+  // page read (parquet-java re-reads and re-parses every column's index on each filtered read otherwise)
+  private final java.util.List<ConcurrentHashMap<ColumnPath, OffsetIndex>> offsetIndexes;
 
   private RecordFile(String file, InputFile input, ParquetMetadata footer, Columns[] groupColumns,
       long[] blockStarts, int[] blockRowGroups, boolean[] blockIsPage, long[] rowGroupStarts) {
@@ -46,6 +63,10 @@ final class RecordFile {
     this.blockRowGroups = blockRowGroups;
     this.blockIsPage = blockIsPage;
     this.rowGroupStarts = rowGroupStarts;
+    this.offsetIndexes = new java.util.ArrayList<>(rowGroupStarts.length);
+    for (int g = 0; g < rowGroupStarts.length; g++) {
+      offsetIndexes.add(new ConcurrentHashMap<>());
+    }
   }
 
   static ParquetReadOptions readOptions() {
@@ -190,7 +211,7 @@ final class RecordFile {
 
   /** Reads and decodes one block. */
   RowBlock readBlock(int block) throws IOException {
-    try (ParquetFileReader reader = ParquetFileReader.open(input, footer, readOptions(), input.newStream())) {
+    try (ParquetFileReader reader = new CachedIndexReader(input.newStream())) {
       int g = blockRowGroups[block];
       reader.setRequestedSchema(groupColumns[g].projection);
       long first = blockStarts[block];
@@ -199,17 +220,130 @@ final class RecordFile {
       if (blockIsPage[block]) {
         long from = first - rowGroupStarts[g];
         pages = reader.readFilteredRowGroup(g, RowRanges.builder().addSelectedRange(from, from + count - 1).build());
+        RowBlock direct = decodePages(pages, groupColumns[g], first, from, count);
+        if (direct != null) {
+          return direct;
+        }
+        // the pages did not match the block exactly: read again through parquet-java's row synchronisation
+        try (ParquetFileReader again = new CachedIndexReader(input.newStream())) {
+          again.setRequestedSchema(groupColumns[g].projection);
+          return decode(again.readFilteredRowGroup(g,
+              RowRanges.builder().addSelectedRange(from, from + count - 1).build()), groupColumns[g], first, count);
+        }
       } else {
         pages = reader.readRowGroup(g);
       }
       return decode(pages, groupColumns[g], first, count);
     } catch (InvalidReferenceSetException e) {
       throw e;
+    } catch (UncheckedIOException e) { // an offset index that could not be read
+      throw new InvalidReferenceSetException(file, "",
+          "cannot read rows " + blockStarts[block] + ".." + (blockStarts[block + 1] - 1)
+              + " (truncated or corrupt?): " + e.getCause().getMessage(), e.getCause());
     } catch (IOException | RuntimeException e) {
       throw new InvalidReferenceSetException(file, "",
           "cannot read rows " + blockStarts[block] + ".." + (blockStarts[block + 1] - 1)
               + " (truncated or corrupt?): " + e.getMessage(), e);
     }
+  }
+
+  /** The number of offset indexes parsed and kept so far (for tests). */
+  int cachedOffsetIndexes() {
+    return offsetIndexes.stream().mapToInt(Map::size).sum();
+  }
+
+  /**
+   * A reader whose filtered reads take page locations from this file's parsed offset indexes, reading and
+   * parsing each column's index only the first time any page of that row group and column is read.
+   */
+  private final class CachedIndexReader extends ParquetFileReader {
+    CachedIndexReader(SeekableInputStream stream) throws IOException {
+      super(input, footer, readOptions(), stream);
+    }
+
+    @Override
+    public ColumnIndexStore getColumnIndexStore(int blockIndex) {
+      BlockMetaData group = getRowGroups().get(blockIndex);
+      Map<ColumnPath, OffsetIndex> known = offsetIndexes.get(blockIndex);
+      return new ColumnIndexStore() {
+        @Override
+        public ColumnIndex getColumnIndex(ColumnPath column) {
+          return null; // only page locations are needed to read a given row range
+        }
+
+        @Override
+        public OffsetIndex getOffsetIndex(ColumnPath column) {
+          OffsetIndex index = known.get(column);
+          if (index != null) {
+            return index;
+          }
+          for (ColumnChunkMetaData c : group.getColumns()) {
+            if (c.getPath().equals(column)) {
+              try {
+                index = readOffsetIndex(c);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              break;
+            }
+          }
+          if (index == null) {
+            throw new ColumnIndexStore.MissingOffsetIndexException(column);
+          }
+          OffsetIndex prior = known.putIfAbsent(column, index);
+          return prior != null ? prior : index;
+        }
+      };
+    }
+  }
+
+  /**
+   * Decodes a block whose every column is exactly one v1 data page starting at the block's first row (refzarr's
+   * own files): values are read straight from each page, without parquet-java's per-row synchronisation of
+   * filtered reads. Null if any column's page does not match, so the caller can take the general path.
+   */
+  private RowBlock decodePages(PageReadStore pages, Columns columns, long first, long from, int count)
+      throws IOException {
+    BlockDecoder d = new BlockDecoder(count);
+    for (ColumnDescriptor c : columns.all()) {
+      PageReader pr = pages.getPageReader(c);
+      DataPage page = pr.readPage();
+      if (!(page instanceof DataPageV1) || page.getValueCount() != count
+          || page.getFirstRowIndex().orElse(-1L) != from || c.getMaxRepetitionLevel() != 0) {
+        return null;
+      }
+      DataPageV1 v1 = (DataPageV1) page;
+      ByteBufferInputStream in = v1.getBytes().toInputStream();
+      ValuesReader rl = v1.getRlEncoding().getValuesReader(c, ValuesType.REPETITION_LEVEL);
+      rl.initFromPage(count, in);
+      ValuesReader dl = v1.getDlEncoding().getValuesReader(c, ValuesType.DEFINITION_LEVEL);
+      dl.initFromPage(count, in);
+      ValuesReader values;
+      if (v1.getValueEncoding().usesDictionary()) {
+        DictionaryPage dictPage = pr.readDictionaryPage();
+        if (dictPage == null) {
+          return null;
+        }
+        values = v1.getValueEncoding().getDictionaryBasedValuesReader(c, ValuesType.VALUES,
+            dictPage.getEncoding().initDictionary(c, dictPage));
+      } else {
+        values = v1.getValueEncoding().getValuesReader(c, ValuesType.VALUES);
+      }
+      values.initFromPage(count, in);
+      if (c == columns.path) {
+        d.paths(dl, values, c);
+      } else if (c == columns.offset) {
+        d.longs(dl, values, c, d.offsets);
+      } else if (c == columns.size) {
+        d.longs(dl, values, c, d.sizes);
+      } else {
+        d.raw(dl, values, c);
+      }
+      if (pr.readPage() != null) {
+        return null;
+      }
+    }
+    return d.build(first);
   }
 
   private RowBlock decode(PageReadStore pages, Columns columns, long first, int count) throws IOException {
@@ -263,6 +397,49 @@ final class RecordFile {
           pathIds[i] = lastId;
         }
         r.consume();
+      }
+    }
+
+    /** The same, from a page's definition levels and values. */
+    void paths(ValuesReader dl, ValuesReader values, ColumnDescriptor c) {
+      int max = c.getMaxDefinitionLevel();
+      org.apache.parquet.io.api.Binary last = null;
+      int lastId = RowBlock.NULL;
+      for (int i = 0; i < count; i++) {
+        if (dl.readInteger() == max) {
+          org.apache.parquet.io.api.Binary b = values.readBytes();
+          if (b != last) {
+            lastId = ids.computeIfAbsent(b.copy(), k -> {
+              table.add(k.toStringUsingUTF8());
+              return table.size() - 1;
+            });
+            last = b;
+          }
+          pathIds[i] = lastId;
+        }
+      }
+    }
+
+    void longs(ValuesReader dl, ValuesReader values, ColumnDescriptor c, long[] out) {
+      int max = c.getMaxDefinitionLevel();
+      boolean int64 = c.getPrimitiveType().getPrimitiveTypeName()
+          == org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
+      for (int i = 0; i < count; i++) {
+        if (dl.readInteger() == max) {
+          out[i] = int64 ? values.readLong() : values.readInteger();
+        }
+      }
+    }
+
+    void raw(ValuesReader dl, ValuesReader values, ColumnDescriptor c) {
+      int max = c.getMaxDefinitionLevel();
+      for (int i = 0; i < count; i++) {
+        if (dl.readInteger() == max) {
+          if (raw == null) {
+            raw = new byte[count][];
+          }
+          raw[i] = values.readBytes().getBytes();
+        }
       }
     }
 

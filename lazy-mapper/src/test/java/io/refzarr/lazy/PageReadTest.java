@@ -1,0 +1,100 @@
+package io.refzarr.lazy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.refzarr.refs.Reference;
+import io.refzarr.refs.ReferenceSet;
+import io.refzarr.refs.ReferenceSetBuilder;
+import io.refzarr.refs.ReferenceSets;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Page reads of refzarr's own record files: each column's offset index is parsed once per record file, and
+ * pages decoded straight from their values give the references that were written.
+ */
+class PageReadTest {
+  static final int SIDE = 50; // 50 x 50 chunks: 2,500 references, 3 record files of 1,000 rows
+  @TempDir static Path tmp;
+  static Path dir;
+  static ReferenceSet source;
+
+  @BeforeAll
+  static void write() throws IOException {
+    ReferenceSetBuilder b = ReferenceSets.builder();
+    b.putInline(".zgroup", "{\"zarr_format\":2}".getBytes());
+    b.putInline("v/.zarray", ("{\"shape\":[" + SIDE * 10 + "," + SIDE * 10 + "],\"chunks\":[10,10],"
+        + "\"dtype\":\"<i2\",\"compressor\":null,\"fill_value\":0,\"filters\":null,\"order\":\"C\","
+        + "\"zarr_format\":2}").getBytes());
+    for (int i = 0; i < SIDE; i++) {
+      for (int j = 0; j < SIDE; j++) {
+        int n = i * SIDE + j;
+        String key = "v/" + i + "." + j;
+        if (n % 11 == 5) {
+          continue; // missing
+        } else if (n % 13 == 2) {
+          b.putInline(key, ("inline " + n).getBytes());
+        } else if (n % 17 == 4) {
+          b.putTargetRef(key, "whole-" + (n % 3) + ".bin", 0, -1);
+        } else {
+          b.putTargetRef(key, "part-" + (n % 5) + ".h5", 4096 + 300L * n, 100 + n % 200);
+        }
+      }
+    }
+    source = b.build();
+    dir = tmp.resolve("paged.parq");
+    // 300-row pages: the last page of each record is shorter (1,000 = 3 x 300 + 100)
+    LazyReferenceSets.write(source, dir, WriteOptions.DEFAULT.withRecordSize(1000).withPageRows(300));
+  }
+
+  @Test
+  void get_everyKeyOfPagedSet_matchesSourceReferences() throws IOException {
+    try (LazyReferenceSet set = LazyReferenceSets.open(dir)) {
+      for (int i = 0; i < SIDE; i++) {
+        for (int j = 0; j < SIDE; j++) {
+          String key = "v/" + i + "." + j;
+          Optional<Reference> expected = source.get(key);
+          assertThat(set.get(key)).as(key).isEqualTo(expected);
+        }
+      }
+      // records of 1,000, 1,000 and 500 rows: 4 + 4 + 2 pages, each loaded once
+      assertThat(set.cacheMetrics().loads()).isEqualTo(10);
+    }
+  }
+
+  @Test
+  void get_randomOrderAcrossRecords_matchesSourceReferences() throws IOException {
+    java.util.Random r = new java.util.Random(42);
+    try (LazyReferenceSet set = LazyReferenceSets.open(dir, LazyOptions.DEFAULT.withMaxCachedBytes(0))) {
+      for (int k = 0; k < 500; k++) {
+        String key = "v/" + r.nextInt(SIDE) + "." + r.nextInt(SIDE);
+        assertThat(set.get(key)).as(key).isEqualTo(source.get(key));
+      }
+    }
+  }
+
+  @Test
+  void readBlock_everyPageOfOneFile_parsesEachOffsetIndexOnce() throws IOException {
+    RecordFile file = RecordFile.open(RecordSource.of(dir), "v/refs.1.parq", 1000);
+    assertThat(file.blockCount()).isEqualTo(4);
+    assertThat(file.cachedOffsetIndexes()).isZero();
+    RowBlock first = file.readBlock(0);
+    int parsed = file.cachedOffsetIndexes();
+    assertThat(parsed).isBetween(3, 4); // path, offset, size, and raw unless its statistics say all null
+    for (int b = 0; b < file.blockCount(); b++) {
+      RowBlock rows = b == 0 ? first : file.readBlock(b);
+      assertThat(rows.firstRow()).isEqualTo(300L * b);
+      assertThat(rows.rowCount()).isEqualTo(b < 3 ? 300 : 100);
+      for (int i = 0; i < rows.rowCount(); i++) {
+        long n = 1000 + rows.firstRow() + i;
+        String key = "v/" + n / SIDE + "." + n % SIDE;
+        assertThat(Optional.ofNullable(rows.reference(i))).as(key).isEqualTo(source.get(key));
+      }
+    }
+    assertThat(file.cachedOffsetIndexes()).isEqualTo(parsed);
+  }
+}
