@@ -257,8 +257,26 @@ final class RecordFile {
    * parsing each column's index only the first time any page of that row group and column is read.
    */
   private final class CachedIndexReader extends ParquetFileReader {
+    private final SeekableInputStream stream;
+
     CachedIndexReader(SeekableInputStream stream) throws IOException {
       super(input, footer, readOptions(), stream);
+      this.stream = stream;
+    }
+
+    /** Reads the column's offset index in one piece and parses it, else lets parquet-java do both. */
+    private OffsetIndex offsetIndex(ColumnChunkMetaData c) throws IOException {
+      org.apache.parquet.internal.hadoop.metadata.IndexReference ref = c.getOffsetIndexReference();
+      if (ref != null && !c.isEncrypted() && ref.getLength() > 0 && ref.getLength() < (1 << 24)) {
+        byte[] bytes = new byte[ref.getLength()];
+        stream.seek(ref.getOffset());
+        stream.readFully(bytes);
+        OffsetIndex parsed = OffsetIndexes.parse(bytes);
+        if (parsed != null) {
+          return parsed;
+        }
+      }
+      return readOffsetIndex(c);
     }
 
     @Override
@@ -280,7 +298,7 @@ final class RecordFile {
           for (ColumnChunkMetaData c : group.getColumns()) {
             if (c.getPath().equals(column)) {
               try {
-                index = readOffsetIndex(c);
+                index = offsetIndex(c);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }

@@ -97,4 +97,38 @@ class PageReadTest {
     }
     assertThat(file.cachedOffsetIndexes()).isEqualTo(parsed);
   }
+
+  @Test
+  void parse_writerOffsetIndexes_matchParquetJava() throws IOException {
+    org.apache.parquet.io.InputFile in = RecordSource.of(dir).inputFile("v/refs.0.parq");
+    try (org.apache.parquet.hadoop.ParquetFileReader r =
+            org.apache.parquet.hadoop.ParquetFileReader.open(in, RecordFile.readOptions());
+        org.apache.parquet.io.SeekableInputStream s = in.newStream()) {
+      int columns = 0;
+      for (org.apache.parquet.hadoop.metadata.ColumnChunkMetaData c : r.getRowGroups().get(0).getColumns()) {
+        org.apache.parquet.internal.column.columnindex.OffsetIndex expected = r.readOffsetIndex(c);
+        byte[] bytes = new byte[c.getOffsetIndexReference().getLength()];
+        s.seek(c.getOffsetIndexReference().getOffset());
+        s.readFully(bytes);
+        org.apache.parquet.internal.column.columnindex.OffsetIndex parsed = OffsetIndexes.parse(bytes);
+        assertThat(parsed).as(c.getPath().toDotString()).isNotNull();
+        assertThat(parsed.getPageCount()).isEqualTo(expected.getPageCount()).isEqualTo(4);
+        for (int i = 0; i < expected.getPageCount(); i++) {
+          assertThat(parsed.getOffset(i)).isEqualTo(expected.getOffset(i));
+          assertThat(parsed.getCompressedPageSize(i)).isEqualTo(expected.getCompressedPageSize(i));
+          assertThat(parsed.getFirstRowIndex(i)).isEqualTo(expected.getFirstRowIndex(i));
+        }
+        assertThat(OffsetIndexes.parse(java.util.Arrays.copyOf(bytes, bytes.length / 2))).isNull();
+        columns++;
+      }
+      assertThat(columns).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void parse_notAnOffsetIndex_returnsNull() {
+    assertThat(OffsetIndexes.parse(new byte[0])).isNull();
+    assertThat(OffsetIndexes.parse(new byte[] {0})).isNull(); // an empty struct has no page locations
+    assertThat(OffsetIndexes.parse(new byte[] {(byte) 0x19, (byte) 0x15, 0})).isNull(); // list<i32>
+  }
 }
