@@ -1,6 +1,7 @@
 package io.refzarr.lazy;
 
 import io.refzarr.refs.InvalidReferenceSetException;
+import io.refzarr.refs.KeyDirectories;
 import io.refzarr.refs.Reference;
 import io.refzarr.source.ByteRangeReaders;
 import io.refzarr.source.TargetResolver;
@@ -30,30 +31,13 @@ final class ParquetReferenceSet implements LazyReferenceSet {
   private final RecordSource root;
   private final ZMetadata meta;
   private final RecordCache cache;
-  private final Map<String, TreeSet<String>> directories = new HashMap<>();
+  private final KeyDirectories directories;
 
   ParquetReferenceSet(RecordSource root, ZMetadata meta, LazyOptions options) {
     this.root = root;
     this.meta = meta;
     this.cache = new RecordCache(root, meta.recordSize(), options);
-    directories.put("", new TreeSet<>());
-    meta.metadata().keySet().forEach(this::index);
-    for (String array : meta.arrays().keySet()) {
-      directories.computeIfAbsent(array, a -> new TreeSet<>());
-    }
-  }
-
-  private void index(String key) {
-    String child = key;
-    String parent = ZarrKeys.parent(child);
-    while (true) {
-      TreeSet<String> names = directories.computeIfAbsent(parent, p -> new TreeSet<>());
-      if (!names.add(ZarrKeys.name(child)) || parent.isEmpty()) {
-        return;
-      }
-      child = parent;
-      parent = ZarrKeys.parent(child);
-    }
+    this.directories = KeyDirectories.of(meta.metadata().keySet(), meta.arrays().keySet());
   }
 
   @Override
@@ -108,7 +92,7 @@ final class ParquetReferenceSet implements LazyReferenceSet {
 
   @Override
   public Kind kind(String key) throws IOException {
-    if (key.isEmpty() || directories.containsKey(key)) {
+    if (directories.isDirectory(key)) {
       return Kind.DIRECTORY;
     }
     return get(key).isPresent() ? Kind.FILE : Kind.ABSENT;
@@ -116,12 +100,12 @@ final class ParquetReferenceSet implements LazyReferenceSet {
 
   @Override
   public Stream<String> list(String directory) {
-    TreeSet<String> names = directories.get(directory);
-    if (names == null) {
+    if (!directories.isDirectory(directory)) {
       return Stream.empty();
     }
     ChunkGrid grid = meta.arrays().get(directory);
-    return grid == null ? names.stream() : Stream.concat(names.stream(), chunkNames(directory, grid));
+    Stream<String> names = directories.names(directory);
+    return grid == null ? names : Stream.concat(names, chunkNames(directory, grid));
   }
 
   /** The names of the chunks that have references, loading one page at a time as they are consumed. */

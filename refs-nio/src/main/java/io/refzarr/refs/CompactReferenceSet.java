@@ -3,12 +3,10 @@ package io.refzarr.refs;
 import io.refzarr.zarr.ZarrKeys;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -20,7 +18,7 @@ final class CompactReferenceSet implements ReferenceSet {
   private final String[] targets;
   private final Map<String, Reference> plain;
   private final Map<String, ChunkManifest> arrays;
-  private final Map<String, TreeSet<String>> directories = new HashMap<>();
+  private final KeyDirectories directories;
   private final List<String> plainKeysSorted;
   private final List<String> arrayPathsSorted;
 
@@ -28,33 +26,11 @@ final class CompactReferenceSet implements ReferenceSet {
     this.targets = targets;
     this.plain = plain;
     this.arrays = arrays;
-    directories.put("", new TreeSet<>());
-    for (String key : plain.keySet()) {
-      index(key);
-    }
-    for (String path : arrays.keySet()) {
-      if (!path.isEmpty()) {
-        index(path);
-      }
-      directories.computeIfAbsent(path, p -> new TreeSet<>());
-    }
+    this.directories = KeyDirectories.of(plain.keySet(), arrays.keySet());
     List<String> sorted = new ArrayList<>(plain.keySet());
     Collections.sort(sorted);
     this.plainKeysSorted = Collections.unmodifiableList(sorted);
     this.arrayPathsSorted = List.copyOf(new TreeMap<>(arrays).keySet());
-  }
-
-  private void index(String key) {
-    String child = key;
-    String parent = ZarrKeys.parent(child);
-    while (true) {
-      TreeSet<String> names = directories.computeIfAbsent(parent, p -> new TreeSet<>());
-      if (!names.add(ZarrKeys.name(child)) || parent.isEmpty()) {
-        return;
-      }
-      child = parent;
-      parent = ZarrKeys.parent(child);
-    }
   }
 
   @Override
@@ -85,17 +61,16 @@ final class CompactReferenceSet implements ReferenceSet {
     if (m != null && m.slot(ZarrKeys.name(key)) >= 0) {
       return Kind.FILE;
     }
-    return directories.containsKey(key) ? Kind.DIRECTORY : Kind.ABSENT;
+    return directories.isDirectory(key) ? Kind.DIRECTORY : Kind.ABSENT;
   }
 
   @Override
   public Stream<String> list(String directory) {
-    TreeSet<String> names = directories.get(directory);
-    if (names == null) {
+    if (!directories.isDirectory(directory)) {
       return Stream.empty();
     }
     ChunkManifest m = arrays.get(directory);
-    Stream<String> own = names.stream();
+    Stream<String> own = directories.names(directory);
     if (m == null) {
       return own;
     }
