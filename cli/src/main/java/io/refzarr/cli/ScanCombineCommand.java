@@ -5,7 +5,6 @@ import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSetBuilder;
 import io.refzarr.refs.ReferenceSets;
 import io.refzarr.scan.ErrorPolicy;
-import io.refzarr.scan.MalformedFileException;
 import io.refzarr.scan.ScanInput;
 import io.refzarr.scan.ScanOptions;
 import io.refzarr.scan.Scanner;
@@ -13,7 +12,6 @@ import io.refzarr.scan.Scanners;
 import io.refzarr.source.ByteRangeReaders;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,17 +76,8 @@ final class ScanCombineCommand implements Callable<Integer> {
     URI location = file.toAbsolutePath().normalize().toUri();
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
       ReferenceSetBuilder b = ReferenceSets.builder();
-      scanner(sources, location, url).scan(new ScanInput(url, location), sources, options, b);
+      Scanners.detect(sources, location, url).scan(new ScanInput(url, location), sources, options, b);
       return b.build();
     }
-  }
-
-  private static Scanner scanner(ByteRangeReaders sources, URI location, String url) throws IOException {
-    long size = sources.forTarget(location).size(location);
-    ByteBuffer head = sources.forTarget(location).read(location, 0, (int) Math.min(size, 16));
-    byte[] bytes = new byte[head.remaining()];
-    head.get(bytes);
-    return Scanners.forHead(bytes).orElseThrow(() -> new MalformedFileException(url, 0,
-        "not a format refzarr scans"));
   }
 }

@@ -8,20 +8,16 @@ import io.refzarr.refs.ReferenceSink;
 import io.refzarr.refs.ReferenceSets;
 import io.refzarr.scan.ArchiveReferences;
 import io.refzarr.scan.ErrorPolicy;
-import io.refzarr.scan.MalformedFileException;
 import io.refzarr.scan.ScanInput;
 import io.refzarr.scan.ScanOptions;
 import io.refzarr.scan.ScanReport;
 import io.refzarr.scan.Scanner;
 import io.refzarr.scan.Scanners;
-import io.refzarr.source.ByteRangeReader;
 import io.refzarr.source.ByteRangeReaders;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,7 +37,6 @@ import picocli.CommandLine.Spec;
 final class ScanCommand implements Callable<Integer> {
   private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
   // enough to find an HDF5 signature after a user block of up to 4 KiB
-  private static final int HEAD = 8192;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The file: a path, or a URL a byte source reads.")
   String input;
@@ -89,7 +84,7 @@ final class ScanCommand implements Callable<Integer> {
     ScanOptions options = options();
     URI location = location(input);
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
-      Scanner scanner = detect(sources.forTarget(location), location);
+      Scanner scanner = Scanners.detect(sources, location, input);
       ScanInput scanInput = new ScanInput(url != null ? url : input, location);
       ScanReport report = isParquet(output)
           ? scanToParquet(scanner, scanInput, sources, options)
@@ -178,23 +173,6 @@ final class ScanCommand implements Callable<Integer> {
 
   private static boolean isUrl(String s) {
     return URL.matcher(s).matches() && s.indexOf(':') > 1;
-  }
-
-  private Scanner detect(ByteRangeReader reader, URI location) throws IOException {
-    long size = reader.size(location);
-    ByteBuffer head = reader.read(location, 0, (int) Math.min(size, HEAD));
-    byte[] bytes = new byte[head.remaining()];
-    head.get(bytes);
-    return Scanners.forHead(bytes).orElseThrow(() -> new MalformedFileException(input, 0,
-        "not a format refzarr scans (first bytes "
-            + HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(16, bytes.length))
-            + "; known: " + known() + ")"));
-  }
-
-  private static String known() {
-    StringBuilder sb = new StringBuilder();
-    Scanners.all().forEach(s -> sb.append(sb.length() == 0 ? "" : ", ").append(s.name()));
-    return sb.toString();
   }
 
   private void print(Scanner scanner, ScanReport report) {

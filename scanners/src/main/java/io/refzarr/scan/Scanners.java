@@ -2,8 +2,15 @@ package io.refzarr.scan;
 
 import io.refzarr.scan.hdf5.Hdf5Scanner;
 import io.refzarr.scan.netcdf3.Netcdf3Scanner;
+import io.refzarr.source.ByteRangeReader;
+import io.refzarr.source.ByteRangeReaders;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The built-in scanners. */
 public final class Scanners {
@@ -25,6 +32,27 @@ public final class Scanners {
   }
 
   private static final Scanner HDF5 = new Hdf5Scanner();
+
+  /** How many leading bytes {@link #detect} reads: HDF5 signatures may follow a user block. */
+  public static final int HEAD_BYTES = 8192;
+
+  /**
+   * The scanner for the file at {@code location}, told by its first {@link #HEAD_BYTES} bytes.
+   *
+   * @param name the file as the user named it, for the error message
+   * @throws MalformedFileException if no built-in scanner recognises the file
+   */
+  public static Scanner detect(ByteRangeReaders sources, URI location, String name) throws IOException {
+    ByteRangeReader reader = sources.forTarget(location);
+    long size = reader.size(location);
+    ByteBuffer head = reader.read(location, 0, (int) Math.min(size, HEAD_BYTES));
+    byte[] bytes = new byte[head.remaining()];
+    head.get(bytes);
+    return forHead(bytes).orElseThrow(() -> new MalformedFileException(name, 0,
+        "not a format refzarr scans (first bytes "
+            + HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(16, bytes.length)) + "; known: "
+            + all().stream().map(Scanner::name).collect(Collectors.joining(", ")) + ")"));
+  }
 
   /** The scanner whose format {@code head} (a file's first bytes) has, if any. */
   public static Optional<Scanner> forHead(byte[] head) {
