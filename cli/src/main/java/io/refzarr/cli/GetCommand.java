@@ -1,5 +1,6 @@
 package io.refzarr.cli;
 
+import io.refzarr.internal.io.AtomicOutputs;
 import io.refzarr.bridge.ArrayData;
 import io.refzarr.bridge.Slice;
 import io.refzarr.bridge.ZarrArray;
@@ -81,14 +82,6 @@ final class GetCommand implements Callable<Integer> {
   }
 
   private void writeNpy(ArrayData data) throws Exception {
-    Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".refzarr-get", ".tmp");
-    try {
-      try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
-        NpyWriter.write(data, os);
-      }
-      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicOutputs.write(output, os -> NpyWriter.write(data, os));
   }
 }

@@ -41,6 +41,17 @@ class GetCommandTest {
   }
 
   @Test
+  void get_toNpy_fileHasThePermissionsOfAPlainWrite() throws Exception {
+    Path plain = Files.writeString(tmp.resolve("plain"), "x");
+    Path npy = tmp.resolve("lat.npy");
+
+    CliTest.Result r = CliTest.run("get", CliTest.REFS, "lat", "-o", npy.toString(), "--root", ROOT);
+
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(Files.getPosixFilePermissions(npy)).isEqualTo(Files.getPosixFilePermissions(plain));
+  }
+
+  @Test
   void get_sliceAsJson_printsFirstValuesOfManifestSample() {
     CliTest.Result r = CliTest.run("get", CliTest.REFS, "lat", "--slice", "0:3", "--json", "--root", ROOT);
 

@@ -25,6 +25,10 @@ class ScanOutputsTest {
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(parq.resolve(".zmetadata")).exists();
     assertThat(parq.resolve("temp/refs.3.parq")).exists(); // 10 chunks in records of 3
+    Path plainFile = java.nio.file.Files.writeString(dir.resolve("plain"), "x");
+    Path plainDir = java.nio.file.Files.createDirectory(dir.resolve("plain.d"));
+    assertThat(java.nio.file.Files.getPosixFilePermissions(json)).isEqualTo(java.nio.file.Files.getPosixFilePermissions(plainFile));
+    assertThat(java.nio.file.Files.getPosixFilePermissions(parq)).isEqualTo(java.nio.file.Files.getPosixFilePermissions(plainDir));
     ReferenceSet fromJson = ReferenceSets.readJson(json);
     try (ReferenceSet fromParquet = ReferenceSets.open(parq, ReadOptions.DEFAULT)) {
       for (Iterator<String> it = fromJson.keys().iterator(); it.hasNext(); ) {

@@ -1,5 +1,6 @@
 package io.refzarr.lazy;
 
+import io.refzarr.internal.io.AtomicOutputs;
 import io.refzarr.refs.InvalidReferenceSetException;
 import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSink;
@@ -59,9 +60,7 @@ public final class ParquetReferenceWriter implements ReferenceSink {
   ParquetReferenceWriter(Path out, WriteOptions options) throws IOException {
     this.out = out.toAbsolutePath().normalize();
     this.options = options;
-    Path parent = this.out.getParent();
-    Files.createDirectories(parent);
-    this.staging = Files.createTempDirectory(parent, "." + this.out.getFileName() + ".tmp-");
+    this.staging = AtomicOutputs.newStagingDirectory(this.out);
   }
 
   @Override

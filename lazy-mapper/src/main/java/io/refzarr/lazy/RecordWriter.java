@@ -20,7 +20,8 @@ import org.apache.parquet.schema.MessageTypeParser;
 /**
  * Writes one record file in the layout fsspec reads: {@code optional binary path (STRING)} with dictionary
  * encoding, {@code required int64 offset}, {@code required int64 size}, {@code optional binary raw}
- * without a string annotation (so Python keeps the bytes as bytes), zstd, one row group, no statistics.
+ * without a string annotation (so Python keeps the bytes as bytes), zstd, one row group, statistics on
+ * {@code offset}, {@code size} and {@code raw} only (fastparquet needs the integer columns' null counts).
  * Pages of {@code pageRows} rows with an offset index let readers decode one page per lookup.
  */
 final class RecordWriter {
@@ -44,6 +45,10 @@ final class RecordWriter {
         .withDictionaryEncoding(false)
         .withDictionaryEncoding("path", true)
         .withStatisticsEnabled(false)
+        // fastparquet (fsspec's default engine) reads an integer column without a null count in its
+        // statistics as nullable and hands the offsets over as floats, which fsspec cannot use
+        .withStatisticsEnabled("offset", true)
+        .withStatisticsEnabled("size", true)
         .withStatisticsEnabled("raw", true) // its null count lets readers skip an all-null raw column
         .withStatisticsTruncateLength(16)
         .withSizeStatisticsEnabled(false)

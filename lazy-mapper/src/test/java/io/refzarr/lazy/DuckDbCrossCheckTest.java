@@ -74,6 +74,42 @@ class DuckDbCrossCheckTest {
         .containsEntry("size", "BIGINT").containsEntry("raw", "BLOB");
   }
 
+  /**
+   * fastparquet, fsspec's default engine, types an int64 column as nullable (and returns floats) unless
+   * every row group's statistics state a null count of zero: the integer columns must carry them.
+   */
+  @Test
+  void recordFile_statisticsSeenByDuckDb_nullCountsAndBoundsForOffsetAndSize() throws Exception {
+    Path file = out.resolve("grid/refs.0.parq");
+    Map<String, String> stats = new TreeMap<>();
+    String sql = "SELECT path_in_schema, stats_null_count, stats_min_value, stats_max_value"
+        + " FROM parquet_metadata('" + file + "')";
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        stats.put(rs.getString(1), rs.getString(2) + " " + rs.getString(3) + ".." + rs.getString(4));
+      }
+    }
+    long[] bounds = bounds(source, "grid/", RECORD_SIZE);
+    assertThat(stats.get("offset")).isEqualTo("0 " + bounds[0] + ".." + bounds[1]);
+    assertThat(stats.get("size")).isEqualTo("0 " + bounds[2] + ".." + bounds[3]);
+    assertThat(stats.get("raw")).startsWith("300 ");
+  }
+
+  /** Min and max offset, min and max size over the first record's rows (all ranges in this set). */
+  private static long[] bounds(ReferenceSet set, String prefix, int rows) throws IOException {
+    ChunkGrid grid = ZarrArrayMetadata.parse(inline(set.get(prefix + ".zarray").orElseThrow())).grid();
+    long[] b = {Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE};
+    for (long flat = 0; flat < Math.min(rows, grid.chunkCount()); flat++) {
+      Reference.Range r = (Reference.Range) set.get(prefix + grid.key(flat)).orElseThrow();
+      b[0] = Math.min(b[0], r.offset());
+      b[1] = Math.max(b[1], r.offset());
+      b[2] = Math.min(b[2], r.length());
+      b[3] = Math.max(b[3], r.length());
+    }
+    return b;
+  }
+
   @Test
   void inlineAndWholeRows_readByDuckDb_rawBytesAndZeroOffsets() throws Exception {
     ReferenceSet set = ReferenceSets.builder()

@@ -50,6 +50,20 @@ class ParquetReferenceWriterTest {
   }
 
   @Test
+  void close_outputDirectoryAndFiles_getThePermissionsOfPlainWrites() throws IOException {
+    Path plainDir = Files.createDirectory(tmp.resolve("plain"));
+    Path plainFile = Files.writeString(plainDir.resolve("f"), "x");
+    Path out = tmp.resolve("modes.parq");
+    LazyReferenceSets.write(ReferenceSets.readJson(Corpus.file("golden/nc4_cf.json")), out, WriteOptions.DEFAULT);
+    try (Stream<Path> all = Files.walk(out)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        Path plain = Files.isDirectory(p) ? plainDir : plainFile;
+        assertThat(Files.getPosixFilePermissions(p)).as(p.toString()).isEqualTo(Files.getPosixFilePermissions(plain));
+      }
+    }
+  }
+
+  @Test
   void put_sameKeyTwice_lastWins() throws IOException {
     Path out = tmp.resolve("twice.parq");
     ParquetReferenceWriter w = LazyReferenceSets.writer(out, WriteOptions.DEFAULT.withRecordSize(2));

@@ -1,14 +1,13 @@
 package io.refzarr.refs;
 
+import io.refzarr.internal.io.AtomicOutputs;
 import com.fasterxml.jackson.core.JsonParser;
 import io.refzarr.internal.json.Json;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.ServiceLoader;
 
@@ -102,17 +101,7 @@ public final class ReferenceSets {
    * existing file is replaced only once the new one is fully written. Missing parent directories are made.
    */
   public static void writeJson(ReferenceSet set, Path file) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-    try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-        JsonReferenceWriter.write(set, out);
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicOutputs.write(file, out -> JsonReferenceWriter.write(set, out));
   }
 
   private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
