@@ -4,6 +4,7 @@ import io.refzarr.internal.io.AtomicOutputs;
 import io.refzarr.refs.InvalidReferenceSetException;
 import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSink;
+import io.refzarr.refs.StoreKeys;
 import io.refzarr.zarr.ChunkGrid;
 import io.refzarr.zarr.ZarrKeys;
 import java.io.IOException;
@@ -68,6 +69,7 @@ public final class ParquetReferenceWriter implements ReferenceSink {
     if (closed) {
       throw new IllegalStateException("the writer of " + out + " is closed");
     }
+    StoreKeys.check(out.toString(), key);
     if (key.equals(ZarrKeys.ZMETADATA)) {
       return;
     }

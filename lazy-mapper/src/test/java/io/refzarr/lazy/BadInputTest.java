@@ -154,6 +154,28 @@ class BadInputTest {
     assertThat(tmp.toFile().list()).noneMatch(n -> n.startsWith(".bad.parq"));
   }
 
+  @Test
+  void open_zmetadataKeyOutsideTheKeyGrammar_isRefusedNamingIt() throws IOException {
+    // issue 16 #3: ".." would list the root again, a control character breaks listing
+    for (String key : new String[] {"../t/.zgroup", "a/./.zattrs", "t\\u0001/.zattrs", "/x/.zattrs"}) {
+      Files.writeString(dir.resolve(".zmetadata"), Files.readString(dir.resolve(".zmetadata"))
+          .replace("\"metadata\":{", "\"metadata\":{\"" + key + "\":{},"));
+      assertThatThrownBy(() -> LazyReferenceSets.open(dir)).as(key)
+          .isInstanceOf(InvalidReferenceSetException.class).hasMessageContaining(".zmetadata")
+          .hasMessageContaining("key \"" + key.replace("\\u0001", "\\u0001"));
+      writeGoodSet();
+    }
+  }
+
+  @Test
+  void write_keyOutsideTheKeyGrammar_isRefusedNamingIt() throws IOException {
+    Path out = tmp.resolve("bad.parq");
+    try (ParquetReferenceWriter w = LazyReferenceSets.writer(out, WriteOptions.DEFAULT)) {
+      assertThatThrownBy(() -> w.put("../.zattrs", io.refzarr.refs.Reference.inline("{}".getBytes())))
+          .isInstanceOf(InvalidReferenceSetException.class).hasMessageContaining("key \"../.zattrs\"");
+    }
+  }
+
   private static void duckDb(String sql) throws SQLException {
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
       st.execute(sql);

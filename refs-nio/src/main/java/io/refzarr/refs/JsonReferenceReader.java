@@ -295,7 +295,7 @@ final class JsonReferenceReader {
 
   private InvalidReferenceSetException bad(String pointer, String key, String reason) {
     return new InvalidReferenceSetException(
-        source.name(), "key \"" + key + "\" (" + pointer + escape(key) + ")", reason);
+        source.name(), "key " + StoreKeys.quote(key) + " (" + pointer + escape(key) + ")", reason);
   }
 
   /** JSON-pointer escaping of one key (RFC 6901), so the location reads unambiguously. */

@@ -193,8 +193,9 @@ public final class ReferenceSetBuilder implements ReferenceSink {
   }
 
   private static void checkKey(String key) {
-    if (key.isEmpty() || key.startsWith("/") || key.endsWith("/") || key.contains("//")) {
-      throw new IllegalArgumentException("not a store key: \"" + key + "\"");
+    String reason = StoreKeys.problem(key);
+    if (reason != null) {
+      throw new IllegalArgumentException("not a store key: " + StoreKeys.quote(key) + ": " + reason);
     }
   }
 

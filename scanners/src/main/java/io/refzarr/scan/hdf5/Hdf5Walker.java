@@ -4,7 +4,9 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.UnsupportedHdfException;
+import io.refzarr.refs.StoreKeys;
 import io.refzarr.scan.ErrorPolicy;
+import io.refzarr.scan.MalformedFileException;
 import io.refzarr.scan.UnsupportedFeatureException;
 import io.refzarr.zarr.ZarrKeys;
 import java.io.IOException;
@@ -75,8 +77,13 @@ final class Hdf5Walker {
     ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZGROUP), ZarrMetadata.group());
     ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZATTRS), ZarrMetadata.attrs(attrs));
     for (Map.Entry<String, Node> e : children.entrySet()) {
-      String childPath = ZarrKeys.join(path, e.getKey());
       Node child = e.getValue();
+      String notKey = StoreKeys.segmentProblem(e.getKey()); // the link name becomes a key segment
+      if (notKey != null) {
+        throw new MalformedFileException(ctx.file(), child.getAddress(), "/" + path + ": link name "
+            + StoreKeys.quote(e.getKey()) + " cannot name a Zarr node: " + notKey);
+      }
+      String childPath = ZarrKeys.join(path, e.getKey());
       if (child.isLink()) {
         ctx.log().note("/" + childPath + ": link not followed");
         continue;
