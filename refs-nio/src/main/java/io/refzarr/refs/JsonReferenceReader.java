@@ -138,7 +138,7 @@ final class JsonReferenceReader {
     templates.putAll(options.templateOverrides());
     Map<String, Object> vars = new HashMap<>(templates);
     if (gen != null) {
-      new GenExpander(source.name(), templates, options.maxGeneratedReferences()).expand(gen, refs);
+      new GenExpander(source.name(), templates, options).expand(gen, refs);
     }
     if (templates.isEmpty()) {
       return refs.build(); // fsspec leaves {{...}} in URLs alone when a set has no templates
