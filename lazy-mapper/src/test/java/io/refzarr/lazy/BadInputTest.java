@@ -2,6 +2,7 @@ package io.refzarr.lazy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.refzarr.refs.InvalidReferenceSetException;
 import io.refzarr.refs.ReadOptions;
@@ -173,6 +174,22 @@ class BadInputTest {
     try (ParquetReferenceWriter w = LazyReferenceSets.writer(out, WriteOptions.DEFAULT)) {
       assertThatThrownBy(() -> w.put("../.zattrs", io.refzarr.refs.Reference.inline("{}".getBytes())))
           .isInstanceOf(InvalidReferenceSetException.class).hasMessageContaining("key \"../.zattrs\"");
+    }
+  }
+
+  @Test
+  void keysAndList_hugeShape_listRecordFilesInsteadOfProbingEveryNumber() throws IOException {
+    // issue 16 #5: 2^53 + 1 chunks in records of 4 would be 2^51 existence checks
+    String zmetadata = Files.readString(dir.resolve(".zmetadata"));
+    assertThat(zmetadata).contains("\"shape\":[8]");
+    Files.writeString(dir.resolve(".zmetadata"), zmetadata.replace("\"shape\":[8]", "\"shape\":[9007199254740993]"));
+    try (LazyReferenceSet set = LazyReferenceSets.open(dir)) {
+      assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+        try (var keys = set.keys(); var names = set.list("a")) {
+          assertThat(keys).containsExactly("a/.zarray", "a/0", "a/1", "a/2", "a/3", "a/4", "a/5", "a/6", "a/7");
+          assertThat(names).contains("0", "7").hasSize(9);
+        }
+      });
     }
   }
 
