@@ -45,8 +45,9 @@ final class JsonReferenceReader {
     try {
       return readDocument();
     } catch (JsonProcessingException e) {
-      throw new InvalidReferenceSetException(source.name(), "byte " + e.getLocation().getByteOffset(),
-          "malformed JSON: " + e.getOriginalMessage(), e);
+      // Jackson's constraint exceptions (nesting too deep, a number or string too long) have no location
+      String at = e.getLocation() == null ? "" : "byte " + e.getLocation().getByteOffset();
+      throw new InvalidReferenceSetException(source.name(), at, "malformed JSON: " + e.getOriginalMessage(), e);
     }
   }
 
