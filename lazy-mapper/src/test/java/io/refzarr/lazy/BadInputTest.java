@@ -193,6 +193,24 @@ class BadInputTest {
     }
   }
 
+  @Test
+  void listing_truncatedRecordFile_failsWithTheDocumentedExceptions() throws IOException {
+    // issue 16 #7: the streams' UncheckedIOException is documented; the file system reports it as NIO does
+    byte[] whole = Files.readAllBytes(record0);
+    Files.write(record0, java.util.Arrays.copyOf(whole, whole.length / 2));
+    try (LazyReferenceSet set = LazyReferenceSets.open(dir)) {
+      assertThatThrownBy(() -> set.keys().count()).isInstanceOf(java.io.UncheckedIOException.class)
+          .cause().isInstanceOf(InvalidReferenceSetException.class).hasMessageContaining(record0.toString());
+      try (java.nio.file.FileSystem fs = io.refzarr.nio.ReferenceFileSystems.newFileSystem(set,
+              io.refzarr.nio.ReferenceFileSystemConfig.builder().root(tmp).build());
+          java.nio.file.DirectoryStream<Path> names = Files.newDirectoryStream(fs.getPath("/a"))) {
+        assertThatThrownBy(() -> names.iterator().forEachRemaining(p -> { }))
+            .isInstanceOf(java.nio.file.DirectoryIteratorException.class)
+            .cause().isInstanceOf(InvalidReferenceSetException.class).hasMessageContaining(record0.toString());
+      }
+    }
+  }
+
   private static void duckDb(String sql) throws SQLException {
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
       st.execute(sql);
