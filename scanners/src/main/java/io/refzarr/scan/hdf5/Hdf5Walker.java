@@ -1,9 +1,12 @@
 package io.refzarr.scan.hdf5;
 
+import io.jhdf.ObjectHeader;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.UnsupportedHdfException;
+import io.jhdf.object.message.SymbolTableMessage;
+import io.jhdf.storage.HdfBackingStorage;
 import io.refzarr.refs.StoreKeys;
 import io.refzarr.scan.ErrorPolicy;
 import io.refzarr.scan.MalformedFileException;
@@ -58,6 +61,7 @@ final class Hdf5Walker {
     Map<String, Node> children;
     Map<String, Object> attrs;
     try {
+      checkGroupTree(g, path);
       List<String> dropped = new ArrayList<>();
       attrs = AttributeMapper.convert(g.getAttributes(), dropped);
       for (String name : dropped) {
@@ -97,6 +101,15 @@ final class Hdf5Walker {
       } else if (child instanceof Dataset) {
         datasets.put(childPath, (Dataset) child);
       }
+    }
+  }
+
+  private void checkGroupTree(Group g, String path) throws IOException {
+    HdfBackingStorage storage = ctx.storage();
+    ObjectHeader header = ObjectHeader.readObjectHeader(storage, g.getAddress());
+    for (SymbolTableMessage table : header.getMessagesOfType(SymbolTableMessage.class)) {
+      BTreeV1Walker.checkGroupTree(ctx.channel(), ctx.file(), "/" + path, storage.getUserBlockSize(),
+          storage.getSizeOfOffsets(), storage.getSizeOfLengths(), table.getBTreeAddress());
     }
   }
 
