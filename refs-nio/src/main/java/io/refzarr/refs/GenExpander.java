@@ -140,10 +140,10 @@ final class GenExpander {
   private void countPlain(ReferenceSetBuilder out, String key, String pointer)
       throws InvalidReferenceSetException {
     int slash = key.lastIndexOf('/');
-    String array = slash < 0 ? "" : key.substring(0, slash);
-    if (!array.equals(lastArray)) {
-      lastArray = array;
-      lastArrayCompact = out.hasArrayMetadata(array);
+    int prefixLength = Math.max(slash, 0);
+    if (lastArray == null || lastArray.length() != prefixLength || !key.startsWith(lastArray)) {
+      lastArray = key.substring(0, prefixLength);
+      lastArrayCompact = out.hasArrayMetadata(lastArray);
     }
     if (lastArrayCompact && ReferenceSetBuilder.isChunkName(key.substring(slash + 1))) {
       return;
