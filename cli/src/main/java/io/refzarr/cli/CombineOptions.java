@@ -8,6 +8,7 @@ import io.refzarr.combine.ProgressListener;
 import io.refzarr.lazy.LazyReferenceSets;
 import io.refzarr.lazy.ParquetReferenceWriter;
 import io.refzarr.lazy.WriteOptions;
+import io.refzarr.nio.ReferenceFileSystemConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
@@ -92,16 +93,23 @@ final class CombineOptions {
     if (parallelism != null) {
       b.parallelism(parallelism);
     }
-    if (root != null) {
-      b.targetRoot(root);
-    }
-    if (remoteProtocol != null) {
-      b.remoteProtocol(remoteProtocol);
-    }
+    b.targets(targets());
     if (progress) {
       PrintWriter err = cl.getErr();
       b.progress((phase, done, total) -> err.printf("%s: %d/%d inputs%n",
           phase == ProgressListener.Phase.COORDINATES ? "coordinates" : "references", done, total));
+    }
+    return b.build();
+  }
+
+  /** Where relative targets resolve and how protocol-less ones are read, as for a file system. */
+  private ReferenceFileSystemConfig targets() {
+    ReferenceFileSystemConfig.Builder b = ReferenceFileSystemConfig.builder();
+    if (root != null) {
+      b.root(root);
+    }
+    if (remoteProtocol != null) {
+      b.remoteProtocol(remoteProtocol);
     }
     return b.build();
   }

@@ -95,11 +95,9 @@ final class InfoCommand implements Callable<Integer> {
         return;
       }
       targetRefs++;
-      if (ref instanceof Reference.Range) {
-        referencedBytes += ref.length();
-        targets.add(((Reference.Range) ref).target());
-      } else {
-        targets.add(((Reference.Whole) ref).target());
+      targets.add(((Reference.Targeted) ref).target());
+      if (ref instanceof Reference.Range r) {
+        referencedBytes += r.length();
       }
     }
   }

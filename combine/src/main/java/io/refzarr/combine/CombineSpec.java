@@ -1,6 +1,6 @@
 package io.refzarr.combine;
 
-import java.nio.file.Path;
+import io.refzarr.nio.ReferenceFileSystemConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,9 +33,7 @@ public final class CombineSpec {
   private final int batchSize;
   private final int parallelism;
   private final boolean retainSmallInputs;
-  private final Path targetRoot;
-  private final String remoteProtocol;
-  private final Map<String, Object> remoteOptions;
+  private final ReferenceFileSystemConfig targets;
 
   private CombineSpec(Builder b) {
     this.concatDims = List.copyOf(b.concatDims.isEmpty() ? new ArrayList<>(b.cooMap.keySet()) : b.concatDims);
@@ -56,9 +54,7 @@ public final class CombineSpec {
     this.batchSize = b.batchSize;
     this.parallelism = b.parallelism;
     this.retainSmallInputs = b.retainSmallInputs;
-    this.targetRoot = b.targetRoot;
-    this.remoteProtocol = b.remoteProtocol;
-    this.remoteOptions = Map.copyOf(b.remoteOptions);
+    this.targets = b.targets;
   }
 
   public static Builder builder() {
@@ -121,16 +117,9 @@ public final class CombineSpec {
     return retainSmallInputs;
   }
 
-  public Path targetRoot() {
-    return targetRoot;
-  }
-
-  public String remoteProtocol() {
-    return remoteProtocol;
-  }
-
-  public Map<String, Object> remoteOptions() {
-    return remoteOptions;
+  /** How the targets of the inputs are found and read when coordinates or small chunks are read. */
+  public ReferenceFileSystemConfig targets() {
+    return targets;
   }
 
   /** The concat dimensions that become real dimensions (all but {@link #VAR}). */
@@ -153,9 +142,7 @@ public final class CombineSpec {
     private int batchSize = 64;
     private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
     private boolean retainSmallInputs = true;
-    private Path targetRoot = Path.of("");
-    private String remoteProtocol = "file";
-    private final Map<String, Object> remoteOptions = new LinkedHashMap<>();
+    private ReferenceFileSystemConfig targets = ReferenceFileSystemConfig.DEFAULT;
 
     private Builder() {}
 
@@ -247,19 +234,13 @@ public final class CombineSpec {
       return this;
     }
 
-    /** The directory relative targets resolve against when coordinates or small chunks are read. */
-    public Builder targetRoot(Path root) {
-      this.targetRoot = Objects.requireNonNull(root, "root");
-      return this;
-    }
-
-    public Builder remoteProtocol(String protocol) {
-      this.remoteProtocol = Objects.requireNonNull(protocol, "protocol");
-      return this;
-    }
-
-    public Builder remoteOption(String name, Object value) {
-      remoteOptions.put(name, value);
+    /**
+     * How the inputs' targets are found and read when coordinates or small chunks are read: root of relative
+     * targets, remote protocol and options, block cache (default: {@link ReferenceFileSystemConfig#DEFAULT},
+     * local files relative to the working directory). The same configuration opens a set as a file system.
+     */
+    public Builder targets(ReferenceFileSystemConfig config) {
+      this.targets = Objects.requireNonNull(config, "config");
       return this;
     }
 

@@ -1,15 +1,13 @@
 package io.refzarr.combine;
 
+import io.refzarr.nio.ReferenceReader;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSetBuilder;
 import io.refzarr.refs.ReferenceSets;
 import io.refzarr.refs.ReferenceSink;
-import io.refzarr.source.ByteRangeReaders;
-import io.refzarr.source.TargetResolver;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,7 +31,7 @@ public final class Combiner {
   public static void combine(List<CombineInput> inputs, CombineSpec spec, ReferenceSink sink)
       throws IOException {
     ExecutorService pool = pool(spec.parallelism());
-    try (TargetBytes bytes = targetBytes(spec)) {
+    try (ReferenceReader bytes = ReferenceReader.create(spec.targets())) {
       InputOpener opener = new InputOpener(spec, bytes, new BridgeChunkDecoder());
       new TwoPassCombine(spec, opener, pool).run(List.copyOf(inputs), sink);
     } finally {
@@ -68,11 +66,6 @@ public final class Combiner {
   public static void concatenateArrays(List<CombineInput> inputs, String path, int axis, ReferenceSink sink)
       throws IOException {
     new ArrayConcatenation(path, axis).run(inputs, sink);
-  }
-
-  static TargetBytes targetBytes(CombineSpec spec) {
-    TargetResolver resolver = new TargetResolver(spec.targetRoot(), spec.remoteProtocol(), Optional.empty());
-    return new TargetBytes(resolver, ByteRangeReaders.create(spec.remoteOptions()));
   }
 
   private static ExecutorService pool(int threads) {

@@ -159,10 +159,10 @@ public final class ParquetReferenceWriter implements ReferenceSink {
     RecordCache.FileKey fk = new RecordCache.FileKey(field, flat / rs);
     RecordBuffer buffer = buffer(fk, grid);
     int row = (int) (flat % rs);
-    if (ref instanceof Reference.Inline) {
-      buffer.setInline(row, ((Reference.Inline) ref).data());
-    } else if (ref instanceof Reference.Whole) {
-      buffer.setTarget(row, pathId(((Reference.Whole) ref).target()), 0, 0);
+    if (ref instanceof Reference.Inline in) {
+      buffer.setInline(row, in.data());
+    } else if (ref instanceof Reference.Whole w) {
+      buffer.setTarget(row, pathId(w.target()), 0, 0);
     } else {
       Reference.Range r = (Reference.Range) ref;
       if (r.offset() == 0 && r.length() == 0) {
@@ -215,12 +215,11 @@ public final class ParquetReferenceWriter implements ReferenceSink {
       for (int i = 0; i < rows.rowCount(); i++) {
         Reference ref = rows.reference(i);
         int row = (int) rows.firstRow() + i;
-        if (ref instanceof Reference.Inline) {
-          buffer.setInline(row, ((Reference.Inline) ref).data());
-        } else if (ref instanceof Reference.Whole) {
-          buffer.setTarget(row, pathId(((Reference.Whole) ref).target()), 0, 0);
-        } else if (ref instanceof Reference.Range) {
-          Reference.Range r = (Reference.Range) ref;
+        if (ref instanceof Reference.Inline in) {
+          buffer.setInline(row, in.data());
+        } else if (ref instanceof Reference.Whole w) {
+          buffer.setTarget(row, pathId(w.target()), 0, 0);
+        } else if (ref instanceof Reference.Range r) {
           buffer.setTarget(row, pathId(r.target()), r.offset(), r.length());
         }
       }
