@@ -2,6 +2,7 @@ package io.refzarr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.refzarr.testing.Corpus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The commands of issue 2 against kerchunk's golden set for nc4_cf.nc. */
 class CliTest {
-  static final Path CORPUS = Path.of(System.getProperty("refzarr.corpus", "../../shared/corpus"));
+  static final Path CORPUS = Corpus.dir();
   static final String REFS = CORPUS.resolve("golden/nc4_cf.json").toString();
 
   record Result(int status, byte[] out, String err) {
