@@ -92,8 +92,13 @@ final class HttpByteRangeReader implements ByteRangeReader {
       throw new HttpTimeoutException(req.method() + " " + req.uri() + " timed out after " + timeout.toMillis()
           + " ms");
     } catch (InterruptedIOException e) {
+      if (!Thread.currentThread().isInterrupted()) {
+        throw e; // the exchange's own failure
+      }
       f.cancel(true);
-      throw e;
+      InterruptedIOException named = new InterruptedIOException(req.method() + " " + req.uri() + " was interrupted");
+      named.initCause(e);
+      throw named;
     }
   }
 

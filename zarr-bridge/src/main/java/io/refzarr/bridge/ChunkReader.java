@@ -83,7 +83,9 @@ final class ChunkReader {
   /**
    * Workers pull batches until none are left: one on the calling thread, the others on the executor. The
    * caller's share means a read progresses even when the executor is busy or small (the common pool has a
-   * thread fewer than there are cores), and a read from inside the executor cannot deadlock.
+   * thread fewer than there are cores), and a read from inside the executor cannot deadlock. When the
+   * caller runs out of batches it waits only for the helpers that have started; the others are claimed so
+   * that they do nothing when the executor gets to them.
    */
   private void run(ChunkBox box, Slice s, Result out) throws IOException {
     AtomicLong next = new AtomicLong();
@@ -103,16 +105,32 @@ final class ChunkReader {
       return null;
     };
     List<CompletableFuture<Void>> helpers = new ArrayList<>(workers);
+    List<AtomicBoolean> claims = new ArrayList<>(workers);
     try {
       for (int w = 1; w < workers; w++) {
-        helpers.add(Futures.supplyAsync(worker, executor));
+        AtomicBoolean claim = new AtomicBoolean();
+        claims.add(claim);
+        helpers.add(Futures.supplyAsync(() -> claim.compareAndSet(false, true) ? worker.call() : null,
+            executor));
       }
       worker.call();
     } catch (IOException | RuntimeException | Error e) {
       Futures.cancelAll(helpers);
       throw e;
     }
-    Futures.getAll(helpers);
+    Futures.getAll(started(helpers, claims));
+  }
+
+  // The helpers that began before the caller could claim them: they may still be writing into the result.
+  private static List<CompletableFuture<Void>> started(List<CompletableFuture<Void>> helpers,
+      List<AtomicBoolean> claims) {
+    List<CompletableFuture<Void>> out = new ArrayList<>(helpers.size());
+    for (int i = 0; i < helpers.size(); i++) {
+      if (!claims.get(i).compareAndSet(false, true)) {
+        out.add(helpers.get(i));
+      }
+    }
+    return out;
   }
 
   // Enough chunks per fetch for coalescing to pay, few enough to keep every worker busy and memory small.

@@ -94,6 +94,19 @@ class ExecutorTest {
   }
 
   @Test
+  void read_executorThatNeverRunsItsTasks_readsOnTheCallingThread_andTheLateTasksDoNothing() throws Exception {
+    java.util.Queue<Runnable> parked = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    ZarrArray a = ZarrArray.open(writeArray(tmp.resolve("a")), parked::add);
+
+    ArrayData first = a.read();
+
+    assertThat(first.toIntArray()).containsExactly(expected());
+    assertThat(parked).hasSizeLessThan(Runtime.getRuntime().availableProcessors());
+    parked.forEach(Runnable::run); // claimed by the caller: they must not touch the finished result
+    assertThat(first.toIntArray()).containsExactly(expected());
+  }
+
+  @Test
   void read_defaultExecutor_givesTheValues() throws IOException {
     assertThat(ZarrArray.open(writeArray(tmp.resolve("a"))).read().toIntArray()).containsExactly(expected());
   }
