@@ -52,8 +52,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * executor down. Defaults: lazy-mapper loads on the calling thread (a hand-off costs more than decoding a
  * page); zarr-bridge decodes on {@code ForkJoinPool.commonPool()} with the calling thread as one more
  * worker (all cores, no thread owned by refzarr); combine runs on a pool of its own per run, shut down
- * after it; the {@code reference} file system fetches remote ranges on a bounded pool of its own, closed
- * with the file system.
+ * after it; the {@code reference} file system fetches ranges on a bounded pool of its own
+ * ({@code ReadSettings.maxConcurrentRequests}), closed with the file system.
  */
 public final class Futures {
   private Futures() {}
@@ -92,7 +92,7 @@ public final class Futures {
    */
   public static <T> T get(Future<T> future, Duration timeout) throws IOException, TimeoutException {
     try {
-      return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return future.get(TimeUnit.NANOSECONDS.convert(timeout), TimeUnit.NANOSECONDS); // saturates, never overflows
     } catch (InterruptedException e) {
       throw interrupted(e);
     } catch (ExecutionException | CancellationException e) {
