@@ -12,14 +12,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code refzarr combine}: many reference sets into one along concat dimensions (MultiZarrToZarr). */
-@Command(name = "combine", description = "Combine reference sets (JSON files or Parquet directories) into one"
-    + " dataset along concat dimensions, like kerchunk's MultiZarrToZarr, refusing inputs that do not fit.")
+@Command(name = "combine", mixinStandardHelpOptions = true, description = "Combine reference sets (JSON"
+    + " files or Parquet directories) into one dataset along concat dimensions, like kerchunk's MultiZarrToZarr, refusing inputs that do not fit.")
 final class CombineCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "INPUT",
       description = "Reference sets: paths, globs (day_*.json) or @FILE listing one path per line.")
   List<String> inputs;
 
   @Mixin CombineOptions options;
+
+  @Mixin OutputOptions output;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -29,8 +31,8 @@ final class CombineCommand implements Callable<Integer> {
     for (Path p : CombineOptions.expand(inputs)) {
       sets.add(CombineInput.of(p));
     }
-    options.combine(sets, options.spec(spec.commandLine()));
-    spec.commandLine().getOut().printf("%s: combined %d inputs%n", options.output, sets.size());
+    CombineOptions.combine(sets, options.spec(spec.commandLine()), output, spec.commandLine());
+    spec.commandLine().getOut().printf("%s: combined %d inputs%n", output.output, sets.size());
     return 0;
   }
 }
