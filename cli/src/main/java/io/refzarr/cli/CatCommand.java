@@ -10,8 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code refzarr cat}: writes the bytes of a key to standard output. */
-@Command(name = "cat", mixinStandardHelpOptions = true,
-    description = "Write the bytes of a key to standard output.")
+@Command(name = "cat", description = "Write the bytes of a key to standard output.")
 final class CatCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "REFS", description = "Reference set (JSON file or Parquet directory).")
   Path refs;

@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code refzarr combine}: many reference sets into one along concat dimensions (MultiZarrToZarr). */
-@Command(name = "combine", mixinStandardHelpOptions = true, description = "Combine reference sets (JSON"
-    + " files or Parquet directories) into one dataset along concat dimensions, like kerchunk's MultiZarrToZarr, refusing inputs that do not fit.")
+@Command(name = "combine", description = "Combine reference sets (JSON files or Parquet directories) into one"
+    + " dataset along concat dimensions, like kerchunk's MultiZarrToZarr, refusing inputs that do not fit.")
 final class CombineCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "INPUT",
       description = "Reference sets: paths, globs (day_*.json) or @FILE listing one path per line.")

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code refzarr convert}: JSON to Parquet reference directory and back, written atomically. */
-@Command(name = "convert", mixinStandardHelpOptions = true, description = {
+@Command(name = "convert", description = {
     "Convert a reference set between kerchunk JSON and fsspec's Parquet directory layout.",
     "The output form follows its name: *.parq or *.parquet (or an existing Parquet reference directory) is a"
         + " Parquet directory, anything else JSON."})

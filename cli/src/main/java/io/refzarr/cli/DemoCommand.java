@@ -42,8 +42,7 @@ import picocli.CommandLine.Spec;
  * file's own bytes, round-trips the set through Parquet, decodes an array with zarr-bridge, and scans and
  * combines three daily files into one time series. Every step checks its result; any mismatch fails.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run refzarr's main job on embedded data (no network, no servers):"
+@Command(name = "demo", description = "Run refzarr's main job on embedded data (no network, no servers):"
     + " scan, compare with kerchunk, read through the file system, Parquet, decode, combine.")
 final class DemoCommand implements Callable<Integer> {
   private static final List<String> FILES =

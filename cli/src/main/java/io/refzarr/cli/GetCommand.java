@@ -20,8 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code refzarr get}: decoded values of an array (or a slice of it) as a NumPy file or JSON. */
-@Command(name = "get", mixinStandardHelpOptions = true,
-    description = "Read an array (or a slice) and write it as .npy, or print it as JSON.")
+@Command(name = "get", description = "Read an array (or a slice) and write it as .npy, or print it as JSON.")
 final class GetCommand implements Callable<Integer> {
   static final int MAX_JSON_VALUES = 100_000;
 

@@ -22,8 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code refzarr info}: arrays, shapes, chunks, dtypes and reference statistics of a set. */
-@Command(name = "info", mixinStandardHelpOptions = true,
-    description = "Summarise a reference set: arrays, shapes, chunks, dtypes, references,"
+@Command(name = "info", description = "Summarise a reference set: arrays, shapes, chunks, dtypes, references,"
     + " distinct targets and referenced bytes.")
 final class InfoCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "REFS", description = "Reference set (JSON file or Parquet directory).")

@@ -13,8 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code refzarr ls}: lists a directory of a reference set. */
-@Command(name = "ls", mixinStandardHelpOptions = true,
-    description = "List the keys and directories of a reference set.")
+@Command(name = "ls", description = "List the keys and directories of a reference set.")
 final class LsCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "REFS", description = "Reference set (JSON file or Parquet directory).")
   Path refs;

@@ -10,11 +10,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** Entry point of the {@code refzarr} command. */
 @Command(
     name = "refzarr",
+    // -h/--help and -V/--version (and the version) on every command too, without their required arguments
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     version = "refzarr 0.1.0-SNAPSHOT",
     description = {"Virtual Zarr: kerchunk-compatible reference sets on the JVM.",

@@ -29,9 +29,8 @@ import picocli.CommandLine.Spec;
  * {@code auto_dask}). Each file is scanned when the combine reads it, on the combine's worker pool; small
  * scans are kept from the first pass, so most files are scanned once.
  */
-@Command(name = "scan-combine", mixinStandardHelpOptions = true,
-    description = "Scan data files (HDF5/netCDF4, netCDF3) and combine their references along concat"
-        + " dimensions in one parallel run.")
+@Command(name = "scan-combine", description = "Scan data files (HDF5/netCDF4, netCDF3) and combine their"
+    + " references along concat dimensions in one parallel run.")
 final class ScanCombineCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE",
       description = "Data files: paths, globs (day_*.nc) or @FILE listing one path per line; targets are"

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
  * {@code refzarr scan}: one data file to a JSON or Parquet reference set. The format is told by the file's first
  * bytes ({@link Scanners#forHead}), so every built-in scanner is reachable.
  */
-@Command(name = "scan", mixinStandardHelpOptions = true, description = "Scan a data file (HDF5/netCDF4,"
-    + " netCDF3; told by its magic bytes) into a JSON or Parquet reference set.")
+@Command(name = "scan", description = "Scan a data file (HDF5/netCDF4, netCDF3; told by its magic bytes) into a"
+    + " JSON or Parquet reference set.")
 final class ScanCommand implements Callable<Integer> {
   private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
 
