@@ -92,13 +92,14 @@ public final class Main implements Runnable {
     boolean takesThem = command.mixins().values().stream().anyMatch(m -> m.userObject() instanceof RefsOptions);
     if (!takesThem) {
       throw new CommandLine.ParameterException(command.commandLine(), "refzarr " + command.name()
-          + " reads no reference set: --root, --remote-protocol, --remote-option, --template and"
-          + " --default-target do not apply to it");
+          + " does not take --root, --remote-protocol, --remote-option, --template or --default-target before"
+          + " the command (only ls, cat, info, get and convert do); give its own options after it");
     }
   }
 
   private static boolean helpRequested(ParseResult parsed) {
-    return parsed.asCommandLineList().stream().anyMatch(cl -> cl.isUsageHelpRequested() || cl.isVersionHelpRequested());
+    return parsed.asCommandLineList().stream()
+        .anyMatch(cl -> cl.isUsageHelpRequested() || cl.isVersionHelpRequested());
   }
 
   private static PrintWriter utf8(PrintStream stream) {

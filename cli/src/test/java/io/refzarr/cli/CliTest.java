@@ -128,7 +128,11 @@ class CliTest {
   void readingOptions_beforeACommandThatReadsNoSet_areRefused() {
     Result r = run("--root", CORPUS.toString(), "demo");
     assertThat(r.status()).isEqualTo(2);
-    assertThat(r.err()).contains("refzarr demo reads no reference set").contains("--root");
+    assertThat(r.err()).contains("refzarr demo does not take --root");
+    Result combine = run("--template", "a=b", "combine", REFS, "--concat-dim", "time", "-o", "never.json");
+    assertThat(combine.status()).isEqualTo(2);
+    assertThat(combine.err()).contains("refzarr combine does not take");
+    assertThat(Path.of("never.json")).doesNotExist();
   }
 
   private static Result cat(String key) {
