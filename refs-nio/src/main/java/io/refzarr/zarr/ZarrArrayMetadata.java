@@ -185,14 +185,17 @@ public final class ZarrArrayMetadata {
       this.doc = doc;
     }
 
+    /** The array shape ({@code []} for a scalar). */
     public Builder shape(long... shape) {
       return set("shape", longList(shape));
     }
 
+    /** The chunk shape (same rank as the shape). */
     public Builder chunks(long... chunks) {
       return set("chunks", longList(chunks));
     }
 
+    /** The element type, written as it is spelled. */
     public Builder dtype(DType dtype) {
       return set("dtype", dtype.toJson());
     }
@@ -207,6 +210,7 @@ public final class ZarrArrayMetadata {
       return set("filters", filters.isEmpty() ? null : new ArrayList<>(filters));
     }
 
+    /** The compressor config, or null for none. */
     public Builder compressor(Map<String, Object> compressor) {
       return set("compressor", compressor);
     }
