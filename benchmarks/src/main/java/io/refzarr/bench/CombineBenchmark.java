@@ -3,6 +3,7 @@ package io.refzarr.bench;
 import io.refzarr.combine.CombineInput;
 import io.refzarr.combine.CombineSpec;
 import io.refzarr.combine.Combiner;
+import io.refzarr.nio.ReferenceFileSystemConfig;
 import io.refzarr.refs.ReferenceSet;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -66,8 +67,8 @@ public class CombineBenchmark {
   }
 
   static CombineSpec spec() throws IOException {
-    return CombineSpec.builder().concatDims("time").identicalDims("lat", "lon").targetRoot(BenchData.dir())
-        .build();
+    return CombineSpec.builder().concatDims("time").identicalDims("lat", "lon")
+        .targets(ReferenceFileSystemConfig.builder().root(BenchData.dir()).build()).build();
   }
 
   /** Prints, per size: keys, median and best of 15 runs after 10 warm-up runs, and peak heap in use. */

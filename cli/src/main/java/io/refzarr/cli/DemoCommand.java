@@ -144,8 +144,8 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static byte[] expected(Reference ref, FileChannel source) throws IOException {
-    if (ref instanceof Reference.Inline) {
-      return ((Reference.Inline) ref).data();
+    if (ref instanceof Reference.Inline in) {
+      return in.data();
     }
     Reference.Range r = (Reference.Range) ref;
     ByteBuffer buf = ByteBuffer.allocate((int) r.length());
@@ -204,10 +204,10 @@ final class DemoCommand implements Callable<Integer> {
     for (String day : List.of("day_003.nc", "day_001.nc", "day_002.nc")) {
       inputs.add(CombineInput.of(day, scan(dir, day)));
     }
-    CombineSpec spec = CombineSpec.builder().concatDims("time").identicalDims("lat", "lon").targetRoot(dir).build();
+    ReferenceFileSystemConfig targets = ReferenceFileSystemConfig.builder().root(dir).build();
+    CombineSpec spec = CombineSpec.builder().concatDims("time").identicalDims("lat", "lon").targets(targets).build();
     ReferenceSet combined = Combiner.combine(inputs, spec);
-    try (FileSystem fs = ReferenceFileSystems.newFileSystem(combined,
-        ReferenceFileSystemConfig.builder().root(dir).build())) {
+    try (FileSystem fs = ReferenceFileSystems.newFileSystem(combined, targets)) {
       ZarrArray tas = ZarrArray.open(fs.getPath("/tas"));
       double[] time = ZarrArray.open(fs.getPath("/time")).read().toDoubleArray();
       ArrayData all = tas.read();

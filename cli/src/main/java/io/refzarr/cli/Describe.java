@@ -10,8 +10,7 @@ final class Describe {
     if (ref instanceof Reference.Inline) {
       return "(inline)";
     }
-    if (ref instanceof Reference.Range) {
-      Reference.Range r = (Reference.Range) ref;
+    if (ref instanceof Reference.Range r) {
       return target(r.target()) + " [" + r.offset() + ", +" + r.length() + "]";
     }
     return target(((Reference.Whole) ref).target()) + " (whole)";

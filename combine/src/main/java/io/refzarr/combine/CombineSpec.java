@@ -1,13 +1,15 @@
 package io.refzarr.combine;
 
-import java.nio.file.Path;
+import io.refzarr.nio.ReferenceFileSystemConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * What to combine and how: kerchunk's MultiZarrToZarr options plus refzarr's safety and scale knobs.
@@ -32,10 +34,9 @@ public final class CombineSpec {
   private final int inlineThreshold;
   private final int batchSize;
   private final int parallelism;
+  private final Executor executor;
   private final boolean retainSmallInputs;
-  private final Path targetRoot;
-  private final String remoteProtocol;
-  private final Map<String, Object> remoteOptions;
+  private final ReferenceFileSystemConfig targets;
 
   private CombineSpec(Builder b) {
     this.concatDims = List.copyOf(b.concatDims.isEmpty() ? new ArrayList<>(b.cooMap.keySet()) : b.concatDims);
@@ -55,10 +56,9 @@ public final class CombineSpec {
     this.inlineThreshold = b.inlineThreshold;
     this.batchSize = b.batchSize;
     this.parallelism = b.parallelism;
+    this.executor = b.executor;
     this.retainSmallInputs = b.retainSmallInputs;
-    this.targetRoot = b.targetRoot;
-    this.remoteProtocol = b.remoteProtocol;
-    this.remoteOptions = Map.copyOf(b.remoteOptions);
+    this.targets = b.targets;
   }
 
   public static Builder builder() {
@@ -116,21 +116,19 @@ public final class CombineSpec {
     return parallelism;
   }
 
+  /** The caller's executor, if one was given; else each run uses a pool of its own. */
+  public Optional<Executor> executor() {
+    return Optional.ofNullable(executor);
+  }
+
   /** Whether small inputs are kept from the first pass rather than read again. */
   public boolean retainSmallInputs() {
     return retainSmallInputs;
   }
 
-  public Path targetRoot() {
-    return targetRoot;
-  }
-
-  public String remoteProtocol() {
-    return remoteProtocol;
-  }
-
-  public Map<String, Object> remoteOptions() {
-    return remoteOptions;
+  /** How the targets of the inputs are found and read when coordinates or small chunks are read. */
+  public ReferenceFileSystemConfig targets() {
+    return targets;
   }
 
   /** The concat dimensions that become real dimensions (all but {@link #VAR}). */
@@ -152,10 +150,9 @@ public final class CombineSpec {
     private int inlineThreshold = 500;
     private int batchSize = 64;
     private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private Executor executor;
     private boolean retainSmallInputs = true;
-    private Path targetRoot = Path.of("");
-    private String remoteProtocol = "file";
-    private final Map<String, Object> remoteOptions = new LinkedHashMap<>();
+    private ReferenceFileSystemConfig targets = ReferenceFileSystemConfig.DEFAULT;
 
     private Builder() {}
 
@@ -186,7 +183,7 @@ public final class CombineSpec {
 
     /** The dtype ({@code <i8}, {@code <f8}, {@code M8[ns]}, {@code <U10}) of a coordinate. */
     public Builder cooDtype(String dim, String dtype) {
-      DType.parse(dtype); // validates
+      CoordinateCodec.parse(dtype); // validates
       cooDtypes.put(dim, dtype);
       return this;
     }
@@ -231,10 +228,20 @@ public final class CombineSpec {
       return this;
     }
 
-    /** Inputs read at once. */
+    /** Inputs read at once: the threads of the run's own pool (unused with {@link #executor}). */
     public Builder parallelism(int n) {
       require(n >= 1, "parallelism must be >= 1: " + n);
       this.parallelism = n;
+      return this;
+    }
+
+    /**
+     * Reads inputs on the caller's executor instead of a pool of the run's own ({@link #parallelism}
+     * threads, shut down after the run). refzarr never shuts the caller's executor down; a failed run
+     * cancels the tasks it has not started yet.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 
@@ -247,19 +254,13 @@ public final class CombineSpec {
       return this;
     }
 
-    /** The directory relative targets resolve against when coordinates or small chunks are read. */
-    public Builder targetRoot(Path root) {
-      this.targetRoot = Objects.requireNonNull(root, "root");
-      return this;
-    }
-
-    public Builder remoteProtocol(String protocol) {
-      this.remoteProtocol = Objects.requireNonNull(protocol, "protocol");
-      return this;
-    }
-
-    public Builder remoteOption(String name, Object value) {
-      remoteOptions.put(name, value);
+    /**
+     * How the inputs' targets are found and read when coordinates or small chunks are read: root of relative
+     * targets, remote protocol and options, block cache (default: {@link ReferenceFileSystemConfig#DEFAULT},
+     * local files relative to the working directory). The same configuration opens a set as a file system.
+     */
+    public Builder targets(ReferenceFileSystemConfig config) {
+      this.targets = Objects.requireNonNull(config, "config");
       return this;
     }
 

@@ -1,15 +1,13 @@
 package io.refzarr.combine;
 
+import io.refzarr.nio.ReferenceReader;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSetBuilder;
 import io.refzarr.refs.ReferenceSets;
 import io.refzarr.refs.ReferenceSink;
-import io.refzarr.source.ByteRangeReaders;
-import io.refzarr.source.TargetResolver;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,15 +27,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Combiner {
   private Combiner() {}
 
-  /** Combines {@code inputs} into {@code sink} (which the caller closes). */
+  /**
+   * Combines {@code inputs} into {@code sink} (which the caller closes), on the spec's executor or else a
+   * pool of {@link CombineSpec#parallelism()} threads that lives for this run.
+   */
   public static void combine(List<CombineInput> inputs, CombineSpec spec, ReferenceSink sink)
       throws IOException {
-    ExecutorService pool = pool(spec.parallelism());
-    try (TargetBytes bytes = targetBytes(spec)) {
+    ExecutorService own = spec.executor().isPresent() ? null : pool(spec.parallelism());
+    try (ReferenceReader bytes = ReferenceReader.create(spec.targets())) {
       InputOpener opener = new InputOpener(spec, bytes, new BridgeChunkDecoder());
-      new TwoPassCombine(spec, opener, pool).run(List.copyOf(inputs), sink);
+      new TwoPassCombine(spec, opener, spec.executor().orElse(own)).run(List.copyOf(inputs), sink);
     } finally {
-      pool.shutdownNow();
+      if (own != null) {
+        own.shutdownNow(); // the run's own pool only: a caller's executor is the caller's to shut down
+      }
     }
   }
 
@@ -68,11 +71,6 @@ public final class Combiner {
   public static void concatenateArrays(List<CombineInput> inputs, String path, int axis, ReferenceSink sink)
       throws IOException {
     new ArrayConcatenation(path, axis).run(inputs, sink);
-  }
-
-  static TargetBytes targetBytes(CombineSpec spec) {
-    TargetResolver resolver = new TargetResolver(spec.targetRoot(), spec.remoteProtocol(), Optional.empty());
-    return new TargetBytes(resolver, ByteRangeReaders.create(spec.remoteOptions()));
   }
 
   private static ExecutorService pool(int threads) {

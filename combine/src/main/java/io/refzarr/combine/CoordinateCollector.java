@@ -115,7 +115,7 @@ final class CoordinateCollector {
         String key = ZarrKeys.join(g, name);
         Optional<Reference> ref = in.references().get(key);
         if (ref.isPresent()) {
-          out.put(key, in.bytes().read(ref.get()));
+          out.put(key, in.bytes().read(key, ref.get()));
         }
       }
     }

@@ -1,6 +1,7 @@
 package io.refzarr.combine;
 
 import io.refzarr.internal.json.Json;
+import io.refzarr.nio.ReferenceReader;
 import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.zarr.ZarrArrayMetadata;
@@ -24,14 +25,14 @@ final class InputContext implements InputView {
   private final String name;
   private final ReferenceSet set;
   private final CombineSpec spec;
-  private final TargetBytes bytes;
+  private final ReferenceReader bytes;
   private final ChunkDecoder decoder;
   private final Map<String, ZarrArrayMetadata> arrays = new TreeMap<>();
   private final Map<String, Map<String, Object>> attrs = new HashMap<>();
   private final List<String> groups = new ArrayList<>();
   private Set<String> dimensionNames;
 
-  InputContext(int index, String name, ReferenceSet set, CombineSpec spec, TargetBytes bytes,
+  InputContext(int index, String name, ReferenceSet set, CombineSpec spec, ReferenceReader bytes,
       ChunkDecoder decoder) throws IOException {
     this.index = index;
     this.name = name;
@@ -64,7 +65,7 @@ final class InputContext implements InputView {
 
   private ZarrArrayMetadata parseArray(String path, Reference ref) throws IOException {
     try {
-      return ZarrArrayMetadata.parse(bytes.read(ref));
+      return ZarrArrayMetadata.parse(bytes.read(ZarrKeys.join(path, ZarrKeys.ZARRAY), ref));
     } catch (IOException e) {
       throw new IOException(name + ": " + path + "/.zarray: " + e.getMessage(), e);
     }
@@ -102,10 +103,11 @@ final class InputContext implements InputView {
     if (cached != null) {
       return cached;
     }
-    Optional<Reference> ref = set.get(ZarrKeys.join(path, ZarrKeys.ZATTRS));
+    String key = ZarrKeys.join(path, ZarrKeys.ZATTRS);
+    Optional<Reference> ref = set.get(key);
     Map<String, Object> out = Map.of();
     if (ref.isPresent()) {
-      Object tree = Json.parse(bytes.read(ref.get()));
+      Object tree = Json.parse(bytes.read(key, ref.get()));
       if (!(tree instanceof Map)) {
         throw new IOException(name + ": " + ZarrKeys.join(path, ZarrKeys.ZATTRS) + " is not a JSON object");
       }
@@ -166,14 +168,15 @@ final class InputContext implements InputView {
   }
 
   byte[] chunk(String array, String chunkKey, ZarrArrayMetadata md) throws IOException {
-    Optional<Reference> ref = set.get(ZarrKeys.join(array, chunkKey));
+    String key = ZarrKeys.join(array, chunkKey);
+    Optional<Reference> ref = set.get(key);
     if (ref.isEmpty()) {
       return null;
     }
-    return decoder.decode(bytes.read(ref.get()), md, name + ": " + array + "/" + chunkKey);
+    return decoder.decode(bytes.read(key, ref.get()), md, name + ": " + array + "/" + chunkKey);
   }
 
-  TargetBytes bytes() {
+  ReferenceReader bytes() {
     return bytes;
   }
 }

@@ -1,5 +1,6 @@
 package io.refzarr.combine;
 
+import io.refzarr.nio.ReferenceReader;
 import io.refzarr.refs.ReferenceSet;
 import java.io.IOException;
 import java.util.List;
@@ -7,16 +8,16 @@ import java.util.List;
 /** Opens an input, preprocesses it, and runs a step on it, closing it afterwards. */
 final class InputOpener {
   private final CombineSpec spec;
-  private final TargetBytes bytes;
+  private final ReferenceReader bytes;
   private final ChunkDecoder decoder;
 
-  InputOpener(CombineSpec spec, TargetBytes bytes, ChunkDecoder decoder) {
+  InputOpener(CombineSpec spec, ReferenceReader bytes, ChunkDecoder decoder) {
     this.spec = spec;
     this.bytes = bytes;
     this.decoder = decoder;
   }
 
-  TargetBytes bytes() {
+  ReferenceReader bytes() {
     return bytes;
   }
 

@@ -1,5 +1,6 @@
 package io.refzarr.combine;
 
+import io.refzarr.nio.ReferenceReader;
 import io.refzarr.refs.Reference;
 import io.refzarr.zarr.ZarrArrayMetadata;
 import io.refzarr.zarr.ZarrKeys;
@@ -26,7 +27,7 @@ final class KeyRewriter {
   }
 
   /** The output entries of one input, from its shape and its (retained or freshly read) entries. */
-  List<Entry> rewrite(InputShape in, Placement p, Iterator<Entry> entries, TargetBytes bytes)
+  List<Entry> rewrite(InputShape in, Placement p, Iterator<Entry> entries, ReferenceReader bytes)
       throws IOException {
     boolean first = in.index() == plan.firstInput();
     Map<String, ChunkRoute> routes = new HashMap<>();
@@ -41,7 +42,7 @@ final class KeyRewriter {
         Entry e = entries.next();
         String outKey = outKey(e.key(), first, in.roles(), routes);
         if (outKey != null) {
-          out.add(new Entry(outKey, maybeInline(bytes, e.ref())));
+          out.add(new Entry(outKey, maybeInline(bytes, e.key(), e.ref())));
         }
       }
     } catch (UncheckedIOException e) {
@@ -98,9 +99,9 @@ final class KeyRewriter {
     return new ChunkRoute(outPath, Math.max(1, dims.size()), axis, add);
   }
 
-  private Reference maybeInline(TargetBytes bytes, Reference ref) throws IOException {
+  private Reference maybeInline(ReferenceReader bytes, String key, Reference ref) throws IOException {
     if (ref instanceof Reference.Range && ref.length() < spec.inlineThreshold()) {
-      return new Reference.Inline(bytes.read(ref));
+      return new Reference.Inline(bytes.read(key, ref));
     }
     return ref;
   }

@@ -3,6 +3,7 @@ package io.refzarr.combine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refzarr.internal.json.Json;
+import io.refzarr.nio.ReferenceFileSystemConfig;
 import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSets;
@@ -32,7 +33,8 @@ class GoldenSeriesCombineTest {
   }
 
   static CombineSpec.Builder seriesSpec() {
-    return CombineSpec.builder().concatDims("time").identicalDims("lat", "lon").targetRoot(Corpus.dir());
+    return CombineSpec.builder().concatDims("time").identicalDims("lat", "lon")
+        .targets(ReferenceFileSystemConfig.builder().root(Corpus.dir()).build());
   }
 
   @Test

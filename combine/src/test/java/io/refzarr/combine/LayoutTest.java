@@ -6,6 +6,7 @@ import static io.refzarr.combine.Synthetic.meta;
 import static io.refzarr.combine.Synthetic.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.refzarr.nio.ReferenceFileSystemConfig;
 import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSetBuilder;
@@ -124,7 +125,8 @@ class LayoutTest {
     new Random(7).nextBytes(bytes);
     java.nio.file.Files.write(dir.resolve("a.bin"), bytes);
     java.nio.file.Files.write(dir.resolve("b.bin"), bytes);
-    CombineSpec spec = CombineSpec.builder().concatDims("time").targetRoot(dir).inlineThreshold(601).build();
+    CombineSpec spec = CombineSpec.builder().concatDims("time")
+        .targets(ReferenceFileSystemConfig.builder().root(dir).build()).inlineThreshold(601).build();
 
     ReferenceSet out = Combiner.combine(List.of(Synthetic.series("a.bin", 1, 0, 1), Synthetic.series("b.bin", 1,
         2, 3)), spec);

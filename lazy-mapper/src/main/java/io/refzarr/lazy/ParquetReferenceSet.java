@@ -1,7 +1,7 @@
 package io.refzarr.lazy;
 
 import io.refzarr.refs.InvalidReferenceSetException;
-import io.refzarr.refs.KeyDirectories;
+import io.refzarr.internal.refs.KeyDirectories;
 import io.refzarr.refs.Reference;
 import io.refzarr.source.ByteRangeReaders;
 import io.refzarr.source.TargetResolver;
@@ -251,11 +251,10 @@ final class ParquetReferenceSet implements LazyReferenceSet {
 
   private void verify(String key, String field, Reference ref, TargetResolver resolver,
       ByteRangeReaders sources, Map<String, Long> sizes) throws IOException {
-    String target = ref instanceof Reference.Range ? ((Reference.Range) ref).target()
-        : ref instanceof Reference.Whole ? ((Reference.Whole) ref).target() : null;
-    if (target == null) {
+    if (!(ref instanceof Reference.Targeted t)) {
       return;
     }
+    String target = t.target();
     long flat = meta.arrays().get(field).parseKey(ZarrKeys.name(key)).getAsLong();
     String file = root.describe(ZMetadata.recordName(field, flat / meta.recordSize()));
     String row = "row " + flat % meta.recordSize();
@@ -270,8 +269,7 @@ final class ParquetReferenceSet implements LazyReferenceSet {
       }
       sizes.put(target, size);
     }
-    if (ref instanceof Reference.Range && ((Reference.Range) ref).end() > size) {
-      Reference.Range r = (Reference.Range) ref;
+    if (ref instanceof Reference.Range r && r.end() > size) {
       throw new InvalidReferenceSetException(file, key, row + " points past the end of its target: bytes "
           + r.offset() + ".." + (r.end() - 1) + " of " + target + ", which has " + size + " bytes");
     }

@@ -3,7 +3,7 @@ package io.refzarr.lazy;
 import io.refzarr.internal.io.AtomicOutputs;
 import io.refzarr.refs.InvalidReferenceSetException;
 import io.refzarr.refs.Reference;
-import io.refzarr.refs.ReferenceSink;
+import io.refzarr.refs.ReferenceOutput;
 import io.refzarr.refs.StoreKeys;
 import io.refzarr.zarr.ChunkGrid;
 import io.refzarr.zarr.ZarrKeys;
@@ -39,7 +39,7 @@ import org.apache.parquet.io.api.Binary;
  * since {@code (path, 0, 0)} would read back as the whole target. The default target is stored as the path
  * {@code ""}. A {@code .zmetadata} key of the input is dropped: the writer makes its own.
  */
-public final class ParquetReferenceWriter implements ReferenceSink {
+public final class ParquetReferenceWriter implements ReferenceOutput {
   private final Path out;
   private final Path staging;
   private final WriteOptions options;
@@ -161,10 +161,10 @@ public final class ParquetReferenceWriter implements ReferenceSink {
     RecordCache.FileKey fk = new RecordCache.FileKey(field, flat / rs);
     RecordBuffer buffer = buffer(fk, grid);
     int row = (int) (flat % rs);
-    if (ref instanceof Reference.Inline) {
-      buffer.setInline(row, ((Reference.Inline) ref).data());
-    } else if (ref instanceof Reference.Whole) {
-      buffer.setTarget(row, pathId(((Reference.Whole) ref).target()), 0, 0);
+    if (ref instanceof Reference.Inline in) {
+      buffer.setInline(row, in.data());
+    } else if (ref instanceof Reference.Whole w) {
+      buffer.setTarget(row, pathId(w.target()), 0, 0);
     } else {
       Reference.Range r = (Reference.Range) ref;
       if (r.offset() == 0 && r.length() == 0) {
@@ -217,12 +217,11 @@ public final class ParquetReferenceWriter implements ReferenceSink {
       for (int i = 0; i < rows.rowCount(); i++) {
         Reference ref = rows.reference(i);
         int row = (int) rows.firstRow() + i;
-        if (ref instanceof Reference.Inline) {
-          buffer.setInline(row, ((Reference.Inline) ref).data());
-        } else if (ref instanceof Reference.Whole) {
-          buffer.setTarget(row, pathId(((Reference.Whole) ref).target()), 0, 0);
-        } else if (ref instanceof Reference.Range) {
-          Reference.Range r = (Reference.Range) ref;
+        if (ref instanceof Reference.Inline in) {
+          buffer.setInline(row, in.data());
+        } else if (ref instanceof Reference.Whole w) {
+          buffer.setTarget(row, pathId(w.target()), 0, 0);
+        } else if (ref instanceof Reference.Range r) {
           buffer.setTarget(row, pathId(r.target()), r.offset(), r.length());
         }
       }
@@ -289,6 +288,7 @@ public final class ParquetReferenceWriter implements ReferenceSink {
   }
 
   /** Discards everything written so far; the output is left as it was. */
+  @Override
   public void abort() throws IOException {
     closed = true;
     open.clear();

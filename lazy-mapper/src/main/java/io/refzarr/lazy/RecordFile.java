@@ -3,42 +3,33 @@ package io.refzarr.lazy;
 import io.refzarr.refs.InvalidReferenceSetException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
-import java.util.Arrays;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
-import org.apache.parquet.bytes.ByteBufferInputStream;
-import org.apache.parquet.column.ValuesType;
-import org.apache.parquet.column.page.DataPage;
-import org.apache.parquet.column.page.DataPageV1;
-import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.column.page.PageReader;
-import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.filter2.columnindex.RowRanges;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.internal.column.columnindex.OffsetIndex;
 import org.apache.parquet.hadoop.metadata.ColumnPath;
-import org.apache.parquet.internal.column.columnindex.ColumnIndex;
-import org.apache.parquet.internal.filter2.columnindex.ColumnIndexStore;
+import org.apache.parquet.internal.column.columnindex.OffsetIndex;
 import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.SeekableInputStream;
 
 /**
  * One record file's footer and block layout. A block is one page of the file when every column has an
  * offset index (refzarr's own files: a lookup then decodes one page per column, not the whole record), else
  * a whole row group (files written by fsspec). Holds no open file: each block read opens the file anew, so
  * evicting this from the cache leaks nothing.
+ *
+ * <p>Reading a block: {@link IndexCachingFileReader} finds the pages (offset indexes parsed once per
+ * file), {@link SinglePageBlocks} decodes refzarr's one-page blocks directly, and anything else goes
+ * through parquet-java's column readers ({@link RowBlockDecoder#fromColumnReaders}).
  */
 final class RecordFile {
   private final String file;
@@ -51,7 +42,8 @@ final class RecordFile {
   private final long[] rowGroupStarts;
   // per row group: the offset indexes parsed so far, by column; parsed once per file rather than once per
   // page read (parquet-java re-reads and re-parses every column's index on each filtered read otherwise)
-  private final java.util.List<ConcurrentHashMap<ColumnPath, OffsetIndex>> offsetIndexes;
+  private final List<ConcurrentHashMap<ColumnPath, OffsetIndex>> offsetIndexes;
+  private final java.util.concurrent.atomic.LongAdder generalDecodes = new java.util.concurrent.atomic.LongAdder();
 
   private RecordFile(String file, InputFile input, ParquetMetadata footer, Columns[] groupColumns,
       long[] blockStarts, int[] blockRowGroups, boolean[] blockIsPage, long[] rowGroupStarts) {
@@ -63,7 +55,7 @@ final class RecordFile {
     this.blockRowGroups = blockRowGroups;
     this.blockIsPage = blockIsPage;
     this.rowGroupStarts = rowGroupStarts;
-    this.offsetIndexes = new java.util.ArrayList<>(rowGroupStarts.length);
+    this.offsetIndexes = new ArrayList<>(rowGroupStarts.length);
     for (int g = 0; g < rowGroupStarts.length; g++) {
       offsetIndexes.add(new ConcurrentHashMap<>());
     }
@@ -211,7 +203,7 @@ final class RecordFile {
 
   /** Reads and decodes one block. */
   RowBlock readBlock(int block) throws IOException {
-    try (ParquetFileReader reader = new CachedIndexReader(input.newStream())) {
+    try (ParquetFileReader reader = new IndexCachingFileReader(input, footer, readOptions(), offsetIndexes)) {
       int g = blockRowGroups[block];
       reader.setRequestedSchema(groupColumns[g].projection);
       long first = blockStarts[block];
@@ -220,12 +212,12 @@ final class RecordFile {
       if (blockIsPage[block]) {
         long from = first - rowGroupStarts[g];
         pages = reader.readFilteredRowGroup(g, RowRanges.builder().addSelectedRange(from, from + count - 1).build());
-        RowBlock direct = decodePages(pages, groupColumns[g], first, from, count);
+        RowBlock direct = SinglePageBlocks.decode(pages, groupColumns[g], first, from, count);
         if (direct != null) {
           return direct;
         }
         // the pages did not match the block exactly: read again through parquet-java's row synchronisation
-        try (ParquetFileReader again = new CachedIndexReader(input.newStream())) {
+        try (ParquetFileReader again = new IndexCachingFileReader(input, footer, readOptions(), offsetIndexes)) {
           again.setRequestedSchema(groupColumns[g].projection);
           return decode(again.readFilteredRowGroup(g,
               RowRanges.builder().addSelectedRange(from, from + count - 1).build()), groupColumns[g], first, count);
@@ -247,255 +239,18 @@ final class RecordFile {
     }
   }
 
+  /** How many block reads went through parquet-java's column readers rather than the direct page path (for tests). */
+  long generalDecodes() {
+    return generalDecodes.sum();
+  }
+
   /** The number of offset indexes parsed and kept so far (for tests). */
   int cachedOffsetIndexes() {
     return offsetIndexes.stream().mapToInt(Map::size).sum();
   }
 
-  /**
-   * A reader whose filtered reads take page locations from this file's parsed offset indexes, reading and
-   * parsing each column's index only the first time any page of that row group and column is read.
-   */
-  private final class CachedIndexReader extends ParquetFileReader {
-    private final SeekableInputStream stream;
-
-    CachedIndexReader(SeekableInputStream stream) throws IOException {
-      super(input, footer, readOptions(), stream);
-      this.stream = stream;
-    }
-
-    /** Reads the column's offset index in one piece and parses it, else lets parquet-java do both. */
-    private OffsetIndex offsetIndex(ColumnChunkMetaData c) throws IOException {
-      org.apache.parquet.internal.hadoop.metadata.IndexReference ref = c.getOffsetIndexReference();
-      if (ref != null && !c.isEncrypted() && ref.getLength() > 0 && ref.getLength() < (1 << 24)) {
-        byte[] bytes = new byte[ref.getLength()];
-        stream.seek(ref.getOffset());
-        stream.readFully(bytes);
-        OffsetIndex parsed = OffsetIndexes.parse(bytes);
-        if (parsed != null) {
-          return parsed;
-        }
-      }
-      return readOffsetIndex(c);
-    }
-
-    @Override
-    public ColumnIndexStore getColumnIndexStore(int blockIndex) {
-      BlockMetaData group = getRowGroups().get(blockIndex);
-      Map<ColumnPath, OffsetIndex> known = offsetIndexes.get(blockIndex);
-      return new ColumnIndexStore() {
-        @Override
-        public ColumnIndex getColumnIndex(ColumnPath column) {
-          return null; // only page locations are needed to read a given row range
-        }
-
-        @Override
-        public OffsetIndex getOffsetIndex(ColumnPath column) {
-          OffsetIndex index = known.get(column);
-          if (index != null) {
-            return index;
-          }
-          for (ColumnChunkMetaData c : group.getColumns()) {
-            if (c.getPath().equals(column)) {
-              try {
-                index = offsetIndex(c);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-              break;
-            }
-          }
-          if (index == null) {
-            throw new ColumnIndexStore.MissingOffsetIndexException(column);
-          }
-          OffsetIndex prior = known.putIfAbsent(column, index);
-          return prior != null ? prior : index;
-        }
-      };
-    }
-  }
-
-  /**
-   * Decodes a block whose every column is exactly one v1 data page starting at the block's first row (refzarr's
-   * own files): values are read straight from each page, without parquet-java's per-row synchronisation of
-   * filtered reads. Null if any column's page does not match, so the caller can take the general path.
-   */
-  private RowBlock decodePages(PageReadStore pages, Columns columns, long first, long from, int count)
-      throws IOException {
-    BlockDecoder d = new BlockDecoder(count);
-    for (ColumnDescriptor c : columns.all()) {
-      PageReader pr = pages.getPageReader(c);
-      DataPage page = pr.readPage();
-      if (!(page instanceof DataPageV1) || page.getValueCount() != count
-          || page.getFirstRowIndex().orElse(-1L) != from || c.getMaxRepetitionLevel() != 0) {
-        return null;
-      }
-      DataPageV1 v1 = (DataPageV1) page;
-      ByteBufferInputStream in = v1.getBytes().toInputStream();
-      ValuesReader rl = v1.getRlEncoding().getValuesReader(c, ValuesType.REPETITION_LEVEL);
-      rl.initFromPage(count, in);
-      ValuesReader dl = v1.getDlEncoding().getValuesReader(c, ValuesType.DEFINITION_LEVEL);
-      dl.initFromPage(count, in);
-      ValuesReader values;
-      if (v1.getValueEncoding().usesDictionary()) {
-        DictionaryPage dictPage = pr.readDictionaryPage();
-        if (dictPage == null) {
-          return null;
-        }
-        values = v1.getValueEncoding().getDictionaryBasedValuesReader(c, ValuesType.VALUES,
-            dictPage.getEncoding().initDictionary(c, dictPage));
-      } else {
-        values = v1.getValueEncoding().getValuesReader(c, ValuesType.VALUES);
-      }
-      values.initFromPage(count, in);
-      if (c == columns.path) {
-        d.paths(dl, values, c);
-      } else if (c == columns.offset) {
-        d.longs(dl, values, c, d.offsets);
-      } else if (c == columns.size) {
-        d.longs(dl, values, c, d.sizes);
-      } else {
-        d.raw(dl, values, c);
-      }
-      if (pr.readPage() != null) {
-        return null;
-      }
-    }
-    return d.build(first);
-  }
-
-  private RowBlock decode(PageReadStore pages, Columns columns, long first, int count) throws IOException {
-    String createdBy = footer.getFileMetaData().getCreatedBy();
-    ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
-        new GroupRecordConverter(columns.projection).getRootConverter(), columns.projection, createdBy);
-    BlockDecoder d = new BlockDecoder(count);
-    if (columns.path != null) {
-      d.paths(store.getColumnReader(columns.path), columns.path);
-      d.offsets(store.getColumnReader(columns.offset), columns.offset);
-      d.sizes(store.getColumnReader(columns.size), columns.size);
-    }
-    if (columns.raw != null) {
-      d.raw(store.getColumnReader(columns.raw), columns.raw);
-    }
-    return d.build(first);
-  }
-
-  /** Fills the columns of one block from parquet-java column readers. */
-  private static final class BlockDecoder {
-    private final int count;
-    private final int[] pathIds;
-    private final long[] offsets;
-    private final long[] sizes;
-    private byte[][] raw;
-    private final java.util.Map<org.apache.parquet.io.api.Binary, Integer> ids = new java.util.HashMap<>();
-    private final java.util.List<String> table = new java.util.ArrayList<>();
-
-    BlockDecoder(int count) {
-      this.count = count;
-      this.pathIds = new int[count];
-      Arrays.fill(pathIds, RowBlock.NULL);
-      this.offsets = new long[count];
-      this.sizes = new long[count];
-    }
-
-    void paths(ColumnReader r, ColumnDescriptor c) {
-      int max = c.getMaxDefinitionLevel();
-      org.apache.parquet.io.api.Binary last = null;
-      int lastId = RowBlock.NULL;
-      for (int i = 0; i < count; i++) {
-        if (r.getCurrentDefinitionLevel() == max) {
-          org.apache.parquet.io.api.Binary b = r.getBinary();
-          if (b != last) { // dictionary pages hand out the same Binary for the same entry
-            lastId = ids.computeIfAbsent(b.copy(), k -> {
-              table.add(k.toStringUsingUTF8());
-              return table.size() - 1;
-            });
-            last = b;
-          }
-          pathIds[i] = lastId;
-        }
-        r.consume();
-      }
-    }
-
-    /** The same, from a page's definition levels and values. */
-    void paths(ValuesReader dl, ValuesReader values, ColumnDescriptor c) {
-      int max = c.getMaxDefinitionLevel();
-      org.apache.parquet.io.api.Binary last = null;
-      int lastId = RowBlock.NULL;
-      for (int i = 0; i < count; i++) {
-        if (dl.readInteger() == max) {
-          org.apache.parquet.io.api.Binary b = values.readBytes();
-          if (b != last) {
-            lastId = ids.computeIfAbsent(b.copy(), k -> {
-              table.add(k.toStringUsingUTF8());
-              return table.size() - 1;
-            });
-            last = b;
-          }
-          pathIds[i] = lastId;
-        }
-      }
-    }
-
-    void longs(ValuesReader dl, ValuesReader values, ColumnDescriptor c, long[] out) {
-      int max = c.getMaxDefinitionLevel();
-      boolean int64 = c.getPrimitiveType().getPrimitiveTypeName()
-          == org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
-      for (int i = 0; i < count; i++) {
-        if (dl.readInteger() == max) {
-          out[i] = int64 ? values.readLong() : values.readInteger();
-        }
-      }
-    }
-
-    void raw(ValuesReader dl, ValuesReader values, ColumnDescriptor c) {
-      int max = c.getMaxDefinitionLevel();
-      for (int i = 0; i < count; i++) {
-        if (dl.readInteger() == max) {
-          if (raw == null) {
-            raw = new byte[count][];
-          }
-          raw[i] = values.readBytes().getBytes();
-        }
-      }
-    }
-
-    void offsets(ColumnReader r, ColumnDescriptor c) {
-      longs(r, c, offsets);
-    }
-
-    void sizes(ColumnReader r, ColumnDescriptor c) {
-      longs(r, c, sizes);
-    }
-
-    private void longs(ColumnReader r, ColumnDescriptor c, long[] out) {
-      int max = c.getMaxDefinitionLevel();
-      boolean int64 = c.getPrimitiveType().getPrimitiveTypeName()
-          == org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
-      for (int i = 0; i < count; i++) {
-        if (r.getCurrentDefinitionLevel() == max) {
-          out[i] = int64 ? r.getLong() : r.getInteger();
-        }
-        r.consume();
-      }
-    }
-
-    void raw(ColumnReader r, ColumnDescriptor c) {
-      int max = c.getMaxDefinitionLevel();
-      for (int i = 0; i < count; i++) {
-        if (r.getCurrentDefinitionLevel() == max) {
-          if (raw == null) {
-            raw = new byte[count][];
-          }
-          raw[i] = r.getBinary().getBytes();
-        }
-        r.consume();
-      }
-    }
-
-    RowBlock build(long first) {
-      return new RowBlock(first, table.toArray(new String[0]), pathIds, offsets, sizes, raw);
-    }
+  private RowBlock decode(PageReadStore pages, Columns columns, long first, int count) {
+    generalDecodes.increment();
+    return RowBlockDecoder.fromColumnReaders(pages, columns, footer.getFileMetaData().getCreatedBy(), first, count);
   }
 }

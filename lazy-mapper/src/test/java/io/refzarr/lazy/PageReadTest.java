@@ -96,6 +96,32 @@ class PageReadTest {
       }
     }
     assertThat(file.cachedOffsetIndexes()).isEqualTo(parsed);
+    // every block of refzarr's own files is one page per column, decoded without parquet-java's readers
+    assertThat(file.generalDecodes()).isZero();
+  }
+
+  /**
+   * Pins the two decode paths across parquet-java upgrades: fsspec's files (no offset index, one row group)
+   * go through parquet-java's column readers and still give kerchunk's references, while refzarr's files
+   * keep taking the direct page path (previous test).
+   */
+  @Test
+  void readBlock_fsspecWrittenRecordFile_takesColumnReaderPathWithKerchunksReferences() throws IOException {
+    Path golden = io.refzarr.testing.Corpus.file("golden/series_combined.parq");
+    ReferenceSet json = ReferenceSets.readJson(io.refzarr.testing.Corpus.file("golden/series_combined.json"));
+    RecordFile file = RecordFile.open(RecordSource.of(golden), "tas/refs.0.parq", 100_000);
+    assertThat(file.blockCount()).isEqualTo(1);
+    RowBlock rows = file.readBlock(0);
+    assertThat(file.generalDecodes()).isEqualTo(1);
+    io.refzarr.zarr.ChunkGrid grid = io.refzarr.zarr.ZarrArrayMetadata.parse(
+        ((Reference.Inline) json.get("tas/.zarray").orElseThrow()).data()).grid();
+    int checked = 0;
+    for (int i = 0; i < rows.rowCount() && i < grid.chunkCount(); i++) {
+      String key = "tas/" + grid.key(i);
+      assertThat(Optional.ofNullable(rows.reference(i))).as(key).isEqualTo(json.get(key));
+      checked++;
+    }
+    assertThat(checked).isEqualTo(grid.chunkCount());
   }
 
   @Test

@@ -1,8 +1,10 @@
 package io.refzarr.nio;
 
+import io.refzarr.refs.Reference;
 import io.refzarr.source.ByteRange;
 import io.refzarr.source.RangeReads;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,25 +14,22 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads many keys in one call: inline keys from memory, the others as one batch of ranges (coalesced per
- * target, fetched concurrently, shared through the block cache). Keys that the set does not have are left
- * out of the result, so Zarr readers can apply the fill value; a key whose target fails throws
+ * target, fetched concurrently, shared through the block cache). Keys that the lookup does not find are
+ * left out of the result, so Zarr readers can apply the fill value; a key whose target fails throws
  * {@link io.refzarr.source.ReferenceNotReachableException} naming the key.
  */
 final class MultiKeyRead {
-  /** A key's content: inline bytes, or a target range. */
-  record Source(byte[] inline, TargetContent target) {}
-
-  /** Finds a key's content, empty for a missing key. */
+  /** Finds a key's reference, empty for a missing key. */
   interface Lookup {
-    Optional<Source> find(String key) throws IOException;
+    Optional<? extends Reference> find(String key) throws IOException;
   }
 
   private final Lookup lookup;
-  private final RangeReads reads;
+  private final ReferenceReader reader;
 
-  MultiKeyRead(Lookup lookup, RangeReads reads) {
+  MultiKeyRead(Lookup lookup, ReferenceReader reader) {
     this.lookup = lookup;
-    this.reads = reads;
+    this.reader = reader;
   }
 
   Map<String, byte[]> read(Iterable<String> keys) throws IOException {
@@ -42,18 +41,21 @@ final class MultiKeyRead {
       if (out.containsKey(key)) {
         continue;
       }
-      Optional<Source> src = lookup.find(key);
-      if (src.isEmpty()) {
+      Optional<? extends Reference> ref = lookup.find(key);
+      if (ref.isEmpty()) {
         continue;
       }
-      out.put(key, src.get().inline());
-      if (src.get().target() != null) {
+      if (ref.get() instanceof Reference.Targeted t) {
+        TargetContent content = reader.content(key, t);
+        out.put(key, null); // keeps the key's place in the order
         remoteKeys.add(key);
-        contents.add(src.get().target());
-        ranges.add(src.get().target().range());
+        contents.add(content);
+        ranges.add(content.range());
+      } else {
+        out.put(key, ((Reference.Inline) ref.get()).data());
       }
     }
-    List<CompletableFuture<byte[]>> futures = reads.readAll(ranges);
+    List<CompletableFuture<byte[]>> futures = reader.reads().readAll(ranges);
     for (int i = 0; i < futures.size(); i++) {
       out.put(remoteKeys.get(i), join(futures.get(i), contents.get(i), ranges.get(i)));
     }
@@ -64,7 +66,7 @@ final class MultiKeyRead {
       throws IOException {
     try {
       return RangeReads.join(f);
-    } catch (java.io.InterruptedIOException e) {
+    } catch (InterruptedIOException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
       throw content.failure(e, range.length());

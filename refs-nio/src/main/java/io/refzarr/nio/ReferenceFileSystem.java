@@ -3,10 +3,6 @@ package io.refzarr.nio;
 import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.source.BlockCacheStats;
-import io.refzarr.source.ByteRangeReaders;
-import io.refzarr.source.RangeReads;
-import io.refzarr.source.ReferenceNotReachableException;
-import io.refzarr.source.TargetResolver;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
@@ -38,9 +34,9 @@ import java.util.stream.Stream;
  * every operation here. Paths are {@link ReferencePath}s over pure {@link KeyPath} algebra; a normalized
  * absolute path names a store key ({@code /temp/0.0} is key {@code temp/0.0}). The {@link ReferenceSet}
  * answers what a key is (file, directory implied by key prefixes, or absent) and where its bytes live.
- * Reading resolves the reference's target with the {@link TargetResolver} and reads it through the
- * {@link ByteRangeReaders} registry ({@link TargetContent}); inline data is served from memory. Every open
- * channel and directory stream is registered here and closed with the file system.
+ * Reading goes through the file system's {@link ReferenceReader} (target resolution, coalesced range reads,
+ * block cache; {@link TargetContent}); inline data is served from memory. Every open channel and directory
+ * stream is registered here and closed with the file system.
  */
 final class ReferenceFileSystem extends FileSystem {
   private final ReferenceFileSystemProvider provider;
@@ -48,10 +44,7 @@ final class ReferenceFileSystem extends FileSystem {
   private final boolean ownsSet;
   private final URI origin;
   private final ReferenceFileSystemConfig config;
-  private final TargetResolver resolver;
-  private final ByteRangeReaders sources;
-  private final RangeReads reads;
-  private final Map<String, URI> uris = new ConcurrentHashMap<>(); // resolved targets: resolving touches the disk
+  private final ReferenceReader reader;
   private final ReferenceFileStore store;
   private final ReferencePath root;
   private final Set<Closeable> resources = ConcurrentHashMap.newKeySet();
@@ -64,9 +57,7 @@ final class ReferenceFileSystem extends FileSystem {
     this.ownsSet = ownsSet;
     this.origin = origin;
     this.config = config;
-    this.resolver = new TargetResolver(config.root(), config.remoteProtocol(), config.defaultTarget());
-    this.sources = ByteRangeReaders.create(config.remoteOptions(), config.sourceProviders());
-    this.reads = RangeReads.create(sources, config.readSettings());
+    this.reader = ReferenceReader.create(config);
     this.store = new ReferenceFileStore(origin.toString());
     this.root = new ReferencePath(this, KeyPath.ROOT);
   }
@@ -116,8 +107,7 @@ final class ReferenceFileSystem extends FileSystem {
       }
     }
     try {
-      reads.close();
-      sources.close();
+      reader.close();
       if (ownsSet) {
         set.close();
       }
@@ -207,9 +197,7 @@ final class ReferenceFileSystem extends FileSystem {
     String key = path.key();
     Optional<Reference> ref = set.get(key);
     if (ref.isPresent()) {
-      Reference r = ref.get();
-      long size = r.length() >= 0 ? r.length() : content(key, r).size();
-      return new KeyAttributes(r, size);
+      return new KeyAttributes(ref.get(), reader.size(key, ref.get()));
     }
     if (set.kind(key) == ReferenceSet.Kind.DIRECTORY) {
       return KeyAttributes.directory();
@@ -228,63 +216,18 @@ final class ReferenceFileSystem extends FileSystem {
       }
       throw new NoSuchFileException(path.toString());
     }
-    return content(key, ref.get());
-  }
-
-  private KeyContent content(String key, Reference ref) throws IOException {
-    if (ref instanceof Reference.Inline) {
-      return KeyContent.of(((Reference.Inline) ref).data());
-    }
-    return targetContent(key, ref);
-  }
-
-  private TargetContent targetContent(String key, Reference ref) throws IOException {
-    String target;
-    long offset;
-    long length;
-    if (ref instanceof Reference.Range) {
-      Reference.Range r = (Reference.Range) ref;
-      target = r.target();
-      offset = r.offset();
-      length = r.length();
-    } else {
-      target = ((Reference.Whole) ref).target();
-      offset = 0;
-      length = -1;
-    }
-    URI uri;
-    try {
-      uri = uris.computeIfAbsent(target, resolver::resolve);
-    } catch (IllegalArgumentException e) {
-      throw new ReferenceNotReachableException(key, target, e.getMessage(), e);
-    }
-    try {
-      return new TargetContent(key, target, uri, sources.forTarget(uri), reads, offset, length);
-    } catch (IOException | RuntimeException e) {
-      throw new ReferenceNotReachableException(key, target, e.getMessage(), e);
-    }
+    return reader.content(key, ref.get());
   }
 
   /** The bytes of many keys at once (see {@link ReferenceFileSystems#readKeys}). */
   Map<String, byte[]> readKeys(Collection<String> keys) throws IOException {
     checkOpen();
-    return new MultiKeyRead(this::lookup, reads).read(keys);
-  }
-
-  private Optional<MultiKeyRead.Source> lookup(String key) throws IOException {
-    Optional<Reference> ref = set.get(key);
-    if (ref.isEmpty()) {
-      return Optional.empty();
-    }
-    if (ref.get() instanceof Reference.Inline) {
-      return Optional.of(new MultiKeyRead.Source(((Reference.Inline) ref.get()).data(), null));
-    }
-    return Optional.of(new MultiKeyRead.Source(null, targetContent(key, ref.get())));
+    return new MultiKeyRead(set::get, reader).read(keys);
   }
 
   /** The block cache and request counts of this file system. */
   BlockCacheStats cacheStats() {
-    return reads.stats();
+    return reader.stats();
   }
 
   ReferenceFileChannel newChannel(ReferencePath path) throws IOException {

@@ -10,5 +10,9 @@
  * {@link io.refzarr.source.ReferenceNotReachableException} naming the key and the target; every mutation
  * throws {@code ReadOnlyFileSystemException}. Channels fill the caller's buffer, shared locks are no-ops,
  * and {@code map} is unsupported.
+ *
+ * <p>{@link io.refzarr.nio.ReferenceReader} reads the bytes of references without a file system, with the
+ * same configuration, target resolution, block cache and errors: the file system reads through one, and so
+ * do the operations on reference sets (combine).
  */
 package io.refzarr.nio;

@@ -1,6 +1,5 @@
 package io.refzarr.refs;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.refzarr.internal.json.Json;
 import io.refzarr.zarr.ZarrKeys;
@@ -21,7 +20,7 @@ final class JsonReferenceWriter {
   private JsonReferenceWriter() {}
 
   static void write(ReferenceSet set, OutputStream out) throws IOException {
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8);
+    try (JsonGenerator g = Json.generator(out);
         Stream<String> keys = set.keys()) {
       g.writeStartObject();
       g.writeNumberField("version", 1);
@@ -41,21 +40,20 @@ final class JsonReferenceWriter {
   }
 
   private static void writeValue(JsonGenerator g, String key, Reference ref) throws IOException {
-    if (ref instanceof Reference.Inline) {
-      g.writeString(inlineText(key, ((Reference.Inline) ref).data()));
+    if (ref instanceof Reference.Inline in) {
+      g.writeString(inlineText(key, in.data()));
       return;
     }
     g.writeStartArray();
-    String target = ref instanceof Reference.Range ? ((Reference.Range) ref).target()
-        : ((Reference.Whole) ref).target();
+    String target = ((Reference.Targeted) ref).target();
     if (target.equals(Reference.DEFAULT_TARGET)) {
       g.writeNull();
     } else {
       g.writeString(target);
     }
-    if (ref instanceof Reference.Range) {
-      g.writeNumber(((Reference.Range) ref).offset());
-      g.writeNumber(((Reference.Range) ref).length());
+    if (ref instanceof Reference.Range r) {
+      g.writeNumber(r.offset());
+      g.writeNumber(r.length());
     }
     g.writeEndArray();
   }

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Where the bytes of one key live: {@link Inline} data, a {@link Range} of a target, or a {@link Whole}
- * target. Values are validated once, at construction.
+ * target; the last two are the {@link Targeted} references. Values are validated once, at construction.
  *
  * <p>Targets are kept as written in the reference set (a URL, an absolute or relative path, or a chained
  * URL such as {@code tar://member::file:///a.tar}); the file system resolves them when reading. The
@@ -19,6 +19,18 @@ public sealed interface Reference {
 
   /** The number of bytes this reference names, or -1 when unknown without asking the target. */
   long length();
+
+  /** A reference to bytes of a target: a {@link Range} or a {@link Whole} target. */
+  sealed interface Targeted extends Reference {
+    /** The target as written in the set ({@link #DEFAULT_TARGET} for the default target). */
+    String target();
+
+    /** Where the bytes start in the target (0 for a whole target). */
+    long offset();
+
+    /** The same bytes of another target (to relocate a set). */
+    Targeted withTarget(String target);
+  }
 
   /** Literal bytes. */
   record Inline(byte[] data) implements Reference {
@@ -50,7 +62,7 @@ public sealed interface Reference {
   }
 
   /** {@code length} bytes of {@code target} starting at {@code offset}. */
-  record Range(String target, long offset, long length) implements Reference {
+  record Range(String target, long offset, long length) implements Targeted {
     public Range {
       checkTarget(target);
       if (offset < 0) {
@@ -69,12 +81,27 @@ public sealed interface Reference {
     public long end() {
       return offset + length;
     }
+
+    @Override
+    public Range withTarget(String target) {
+      return new Range(target, offset, length);
+    }
   }
 
   /** The whole of {@code target}; its size is known only by asking the target. */
-  record Whole(String target) implements Reference {
+  record Whole(String target) implements Targeted {
     public Whole {
       checkTarget(target);
+    }
+
+    @Override
+    public long offset() {
+      return 0;
+    }
+
+    @Override
+    public Whole withTarget(String target) {
+      return new Whole(target);
     }
 
     @Override

@@ -33,13 +33,11 @@ public final class ReferenceSetBuilder implements ReferenceSink {
   @Override
   public void put(String key, Reference ref) {
     checkKey(key);
-    if (ref instanceof Reference.Inline) {
-      putInline(key, ((Reference.Inline) ref).data());
-    } else if (ref instanceof Reference.Range) {
-      Reference.Range r = (Reference.Range) ref;
-      putTargetRef(key, r.target(), r.offset(), r.length());
+    if (ref instanceof Reference.Inline in) {
+      putInline(key, in.data());
     } else {
-      putTargetRef(key, ((Reference.Whole) ref).target(), 0, -1);
+      Reference.Targeted t = (Reference.Targeted) ref;
+      putTargetRef(key, t.target(), t.offset(), t.length());
     }
   }
 
@@ -47,12 +45,11 @@ public final class ReferenceSetBuilder implements ReferenceSink {
   @Override
   public void putChunk(String array, long[] index, Reference ref) {
     PendingArray a = lastPending;
-    if (!(ref instanceof Reference.Range) || a == null || a.rank != index.length || !a.prefix.equals(array)
+    if (!(ref instanceof Reference.Range r) || a == null || a.rank != index.length || !a.prefix.equals(array)
         || !nonNegative(index)) {
       put(ZarrKeys.chunkKey(array, index), ref); // the general path, which also validates the key
       return;
     }
-    Reference.Range r = (Reference.Range) ref;
     a.nextIndex = index;
     a.addTarget(targetId(r.target()), r.offset(), r.length());
   }
@@ -133,14 +130,7 @@ public final class ReferenceSetBuilder implements ReferenceSink {
   }
 
   private static Reference rewriteRef(Reference ref, UnaryOperator<String> rewrite) {
-    if (ref instanceof Reference.Range) {
-      Reference.Range r = (Reference.Range) ref;
-      return new Reference.Range(rewrite.apply(r.target()), r.offset(), r.length());
-    }
-    if (ref instanceof Reference.Whole) {
-      return new Reference.Whole(rewrite.apply(((Reference.Whole) ref).target()));
-    }
-    return ref;
+    return ref instanceof Reference.Targeted t ? t.withTarget(rewrite.apply(t.target())) : ref;
   }
 
   /** The distinct targets seen so far (before rewriting), for callers that validate templates. */

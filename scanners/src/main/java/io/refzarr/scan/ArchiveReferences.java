@@ -46,15 +46,14 @@ public final class ArchiveReferences {
   }
 
   static Reference rewrite(Reference ref, String memberUrl, ArchiveMembers.Location m) throws IOException {
-    if (ref instanceof Reference.Range && ((Reference.Range) ref).target().equals(memberUrl)) {
-      Reference.Range r = (Reference.Range) ref;
+    if (ref instanceof Reference.Range r && r.target().equals(memberUrl)) {
       if (r.end() > m.size()) {
         throw new MalformedFileException(memberUrl, r.offset(), "a reference of " + r.length()
             + " bytes runs past the member's end (" + m.size() + " bytes)");
       }
       return Reference.range(m.container(), m.offset() + r.offset(), r.length());
     }
-    if (ref instanceof Reference.Whole && ((Reference.Whole) ref).target().equals(memberUrl)) {
+    if (ref instanceof Reference.Whole w && w.target().equals(memberUrl)) {
       return Reference.range(m.container(), m.offset(), m.size());
     }
     return ref;

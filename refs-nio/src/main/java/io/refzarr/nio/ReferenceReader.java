@@ -1,0 +1,126 @@
+package io.refzarr.nio;
+
+import io.refzarr.refs.Reference;
+import io.refzarr.source.BlockCacheStats;
+import io.refzarr.source.ByteRange;
+import io.refzarr.source.ByteRangeReaders;
+import io.refzarr.source.RangeReads;
+import io.refzarr.source.ReferenceNotReachableException;
+import io.refzarr.source.TargetResolver;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.nio.channels.ClosedByInterruptException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads the bytes that references name: the one way to do so, shared by the {@code reference} file system
+ * and the operations on reference sets (combine, inline, verify). Targets are resolved as the
+ * {@link ReferenceFileSystemConfig} says ({@link TargetResolver}); ranges go through the byte sources of
+ * the configuration with its coalescing and block cache ({@link RangeReads}); inline bytes come from
+ * memory. Any failure of a target is a {@link ReferenceNotReachableException} naming the key, the target
+ * and the range, never a {@link java.nio.file.NoSuchFileException} (which Zarr readers take for a missing
+ * chunk).
+ *
+ * <pre>{@code
+ * try (ReferenceReader reader = ReferenceReader.create(config)) {
+ *   byte[] chunk = reader.read("temp/0.0", set.get("temp/0.0").orElseThrow());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Closing it stops its threads and closes the byte sources it opened.
+ */
+public final class ReferenceReader implements Closeable {
+  private final TargetResolver resolver;
+  private final ByteRangeReaders sources;
+  private final RangeReads reads;
+  private final Map<String, URI> uris = new ConcurrentHashMap<>(); // resolving touches the disk: once per target
+
+  private ReferenceReader(ReferenceFileSystemConfig config) {
+    this.resolver = new TargetResolver(config.root(), config.remoteProtocol(), config.defaultTarget());
+    this.sources = ByteRangeReaders.create(config.remoteOptions(), config.sourceProviders());
+    this.reads = RangeReads.create(sources, config.readSettings());
+  }
+
+  /** A reader that finds and reads targets as {@code config} says. */
+  public static ReferenceReader create(ReferenceFileSystemConfig config) {
+    return new ReferenceReader(Objects.requireNonNull(config, "config"));
+  }
+
+  /**
+   * The bytes of {@code key}, whose reference is {@code ref}: the inline data itself, or the range (the
+   * whole target) read in one piece.
+   *
+   * @throws ReferenceNotReachableException if the target cannot be resolved, is missing, shorter than the
+   *     reference says, too large for one array, or fails otherwise
+   */
+  public byte[] read(String key, Reference ref) throws IOException {
+    if (ref instanceof Reference.Inline in) {
+      return in.data();
+    }
+    TargetContent content = content(key, (Reference.Targeted) ref);
+    ByteRange range = content.range();
+    try {
+      return reads.read(range);
+    } catch (ClosedByInterruptException | InterruptedIOException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw content.failure(e, range.length());
+    }
+  }
+
+  /**
+   * The bytes of many keys at once, in the order of {@code refs}: inline keys from memory, the others as one
+   * batch of ranges (coalesced per target, fetched concurrently, shared through the block cache).
+   *
+   * @throws ReferenceNotReachableException naming the first key whose target fails
+   */
+  public Map<String, byte[]> read(Map<String, ? extends Reference> refs) throws IOException {
+    return new MultiKeyRead(key -> Optional.ofNullable(refs.get(key)), this).read(refs.keySet());
+  }
+
+  /** The number of bytes of {@code key}: the reference's length, or the size of its whole target. */
+  public long size(String key, Reference ref) throws IOException {
+    return ref.length() >= 0 ? ref.length() : content(key, (Reference.Targeted) ref).size();
+  }
+
+  /** Hit, miss and request counts of the block cache so far. */
+  public BlockCacheStats stats() {
+    return reads.stats();
+  }
+
+  /** The content of a key, readable at any position. */
+  KeyContent content(String key, Reference ref) throws IOException {
+    return ref instanceof Reference.Inline in ? KeyContent.of(in.data()) : content(key, (Reference.Targeted) ref);
+  }
+
+  /** The content of a key whose bytes live in a target; a target that cannot be resolved fails here. */
+  TargetContent content(String key, Reference.Targeted ref) throws IOException {
+    String target = ref.target();
+    URI uri;
+    try {
+      uri = uris.computeIfAbsent(target, resolver::resolve);
+    } catch (IllegalArgumentException e) {
+      throw new ReferenceNotReachableException(key, target, e.getMessage(), e);
+    }
+    try {
+      return new TargetContent(key, target, uri, sources.forTarget(uri), reads, ref.offset(), ref.length());
+    } catch (IOException | RuntimeException e) {
+      throw new ReferenceNotReachableException(key, target, e.getMessage(), e);
+    }
+  }
+
+  RangeReads reads() {
+    return reads;
+  }
+
+  @Override
+  public void close() throws IOException {
+    reads.close();
+    sources.close();
+  }
+}
