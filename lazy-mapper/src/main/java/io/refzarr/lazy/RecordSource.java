@@ -16,8 +16,9 @@ import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
 /**
- * Where the files of a Parquet reference directory are read from: a directory of any NIO file system, or
- * a base URL read through a refs-nio {@link ByteRangeReader} (HTTP, S3, archive members).
+ * Where the files of a Parquet reference directory are read from: a directory of any NIO file
+ * system, or a base URL read through a refs-nio {@link ByteRangeReader} (HTTP, S3, archive
+ * members).
  */
 abstract class RecordSource {
   private static final Pattern RECORD = Pattern.compile("refs\\.(0|[1-9][0-9]*)\\.parq");
@@ -32,8 +33,8 @@ abstract class RecordSource {
   abstract String describe(String relative);
 
   /**
-   * The numbers of the record files of {@code field} that exist, ascending, or null if this source cannot
-   * list a directory (then records are probed one by one).
+   * The numbers of the record files of {@code field} that exist, ascending, or null if this source
+   * cannot list a directory (then records are probed one by one).
    */
   abstract long[] recordNumbers(String field) throws IOException;
 

@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * Expands the {@code gen} blocks of a version-1 reference set: each block's dimensions (ranges
- * {@code {"start","stop","step"}} or explicit lists) are iterated as a cartesian product, first dimension
- * outermost, and {@code key}, {@code url}, {@code offset} and {@code length} rendered for each combination.
- * The total size is checked against the limit before any reference is made.
+ * {@code {"start","stop","step"}} or explicit lists) are iterated as a cartesian product, first
+ * dimension outermost, and {@code key}, {@code url}, {@code offset} and {@code length} rendered for
+ * each combination. The total size is checked against the limit before any reference is made.
  */
 final class GenExpander {
   private final String source;
@@ -35,8 +35,12 @@ final class GenExpander {
       Block block = parse(gens.get(g), "/gen/" + g);
       total = addCapped(total, block.count);
       if (total > limit) {
-        throw new InvalidReferenceSetException(source, "/gen/" + g,
-            "gen expands to more than " + limit + " references (raise ReadOptions.maxGeneratedReferences"
+        throw new InvalidReferenceSetException(
+            source,
+            "/gen/" + g,
+            "gen expands to more than "
+                + limit
+                + " references (raise ReadOptions.maxGeneratedReferences"
                 + " if this is intended)");
       }
       blocks.add(block);
@@ -88,7 +92,8 @@ final class GenExpander {
       }
       return null;
     }
-    String text = value instanceof Long ? value.toString() : value instanceof String ? (String) value : null;
+    String text =
+        value instanceof Long ? value.toString() : value instanceof String ? (String) value : null;
     if (text == null) {
       throw bad(pointer, "must be a string or an integer");
     }
@@ -135,7 +140,8 @@ final class GenExpander {
     return (Long) v;
   }
 
-  // Keys that will not be stored compactly are counted against the memory-aware limit as they are made;
+  // Keys that will not be stored compactly are counted against the memory-aware limit as they are
+  // made;
   // consecutive keys mostly belong to one array, whose answer is kept.
   private void countPlain(ReferenceSetBuilder out, String key, String pointer)
       throws InvalidReferenceSetException {
@@ -149,9 +155,13 @@ final class GenExpander {
       return;
     }
     if (++plain > plainLimit) {
-      throw bad(pointer, "gen makes more than " + plainLimit + " references that are not chunks of an array"
-          + " with a .zarray in the set, each of which takes its own entry in memory (raise"
-          + " ReadOptions.maxGeneratedPlainReferences if this is intended)");
+      throw bad(
+          pointer,
+          "gen makes more than "
+              + plainLimit
+              + " references that are not chunks of an array"
+              + " with a .zarray in the set, each of which takes its own entry in memory (raise"
+              + " ReadOptions.maxGeneratedPlainReferences if this is intended)");
     }
   }
 
@@ -183,7 +193,8 @@ final class GenExpander {
       if (span.signum() != stepBig.signum()) {
         return 0;
       }
-      BigInteger n = span.add(stepBig).subtract(BigInteger.valueOf(Long.signum(step))).divide(stepBig);
+      BigInteger n =
+          span.add(stepBig).subtract(BigInteger.valueOf(Long.signum(step))).divide(stepBig);
       return n.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
     }
 

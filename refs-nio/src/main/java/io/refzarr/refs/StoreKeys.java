@@ -1,17 +1,17 @@
 package io.refzarr.refs;
 
 /**
- * The one grammar of store keys, checked wherever a reference set is read (JSON, Parquet {@code .zmetadata})
- * or written (the builder, the sinks), so that no key can make a path walk outside the set or break
- * listing.
+ * The one grammar of store keys, checked wherever a reference set is read (JSON, Parquet {@code
+ * .zmetadata}) or written (the builder, the sinks), so that no key can make a path walk outside the
+ * set or break listing.
  *
- * <p>A key is one or more <em>segments</em> joined by {@code /}. A segment is not empty (so a key has no
- * leading, trailing or doubled {@code /}), is not {@code .} or {@code ..}, and holds no control character
- * (U+0000 to U+001F and U+007F). This is the intersection of what Zarr (v2 keys; v3 node names, which
- * also exclude {@code .} and {@code ..}) and fsspec's reference file system can address: fsspec strips a
- * leading {@code /}, so such a key would name a different key there, and a {@code ..} segment would
- * resolve outside its directory in any file-system view. Every other character, including spaces,
- * backslashes and non-ASCII letters, is allowed.
+ * <p>A key is one or more <em>segments</em> joined by {@code /}. A segment is not empty (so a key
+ * has no leading, trailing or doubled {@code /}), is not {@code .} or {@code ..}, and holds no
+ * control character (U+0000 to U+001F and U+007F). This is the intersection of what Zarr (v2 keys;
+ * v3 node names, which also exclude {@code .} and {@code ..}) and fsspec's reference file system
+ * can address: fsspec strips a leading {@code /}, so such a key would name a different key there,
+ * and a {@code ..} segment would resolve outside its directory in any file-system view. Every other
+ * character, including spaces, backslashes and non-ASCII letters, is allowed.
  */
 public final class StoreKeys {
   private StoreKeys() {}
@@ -36,7 +36,10 @@ public final class StoreKeys {
     }
   }
 
-  /** What is wrong with {@code segment} as one segment of a key (no {@code /}), or null if it is one. */
+  /**
+   * What is wrong with {@code segment} as one segment of a key (no {@code /}), or null if it is
+   * one.
+   */
   public static String segmentProblem(String segment) {
     if (segment.isEmpty()) {
       return "a key has no empty segments (no leading, trailing or doubled '/')";
@@ -69,7 +72,10 @@ public final class StoreKeys {
     }
   }
 
-  /** {@code key} in double quotes with control characters, quotes and backslashes escaped, for messages. */
+  /**
+   * {@code key} in double quotes with control characters, quotes and backslashes escaped, for
+   * messages.
+   */
   public static String quote(String key) {
     StringBuilder b = new StringBuilder(key.length() + 2).append('"');
     for (int i = 0; i < key.length(); i++) {

@@ -7,8 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The members of an uncompressed tar archive, from its headers (ustar, GNU long names, PAX path and size
- * records), reading only the 512-byte headers and the long-name or PAX blocks, never member data.
+ * The members of an uncompressed tar archive, from its headers (ustar, GNU long names, PAX path and
+ * size records), reading only the 512-byte headers and the long-name or PAX blocks, never member
+ * data.
  */
 final class TarIndex {
   private static final int BLOCK = 512;
@@ -41,8 +42,13 @@ final class TarIndex {
       long data = pos + BLOCK;
       checkSize(in, pos, data, size);
       if ((type == 'L' || type == 'x') && size > MAX_META) {
-        throw new IOException("corrupt tar archive " + in.uri() + ": a " + size + "-byte name or PAX header at byte "
-            + pos);
+        throw new IOException(
+            "corrupt tar archive "
+                + in.uri()
+                + ": a "
+                + size
+                + "-byte name or PAX header at byte "
+                + pos);
       }
       if (type == 'L') {
         longName = cString(in.bytes(data, (int) size), 0, (int) size);
@@ -64,12 +70,22 @@ final class TarIndex {
     return members;
   }
 
-  // Every header must move the scan forward and every member must lie inside the archive: a negative or
+  // Every header must move the scan forward and every member must lie inside the archive: a
+  // negative or
   // oversized claim would otherwise loop on one header or reach an allocation of the claimed size.
-  private static void checkSize(ContainerBytes in, long pos, long data, long size) throws IOException {
+  private static void checkSize(ContainerBytes in, long pos, long data, long size)
+      throws IOException {
     if (size < 0 || size > in.size() - data) {
-      throw new IOException("corrupt tar archive " + in.uri() + ": the header at byte " + pos + " claims size "
-          + size + ", but the archive has " + Math.max(0, in.size() - data) + " bytes after it");
+      throw new IOException(
+          "corrupt tar archive "
+              + in.uri()
+              + ": the header at byte "
+              + pos
+              + " claims size "
+              + size
+              + ", but the archive has "
+              + Math.max(0, in.size() - data)
+              + " bytes after it");
     }
   }
 
@@ -95,12 +111,19 @@ final class TarIndex {
       sum += (i >= 148 && i < 156) ? ' ' : (h.get(i) & 0xff);
     }
     if (sum != stored) {
-      throw new IOException("not an uncompressed tar archive, or corrupt: the header at byte " + pos + " of "
-          + in.uri() + " has a bad checksum");
+      throw new IOException(
+          "not an uncompressed tar archive, or corrupt: the header at byte "
+              + pos
+              + " of "
+              + in.uri()
+              + " has a bad checksum");
     }
   }
 
-  /** An octal field, or a base-256 one (high bit set) as GNU tar writes for large sizes; may be negative. */
+  /**
+   * An octal field, or a base-256 one (high bit set) as GNU tar writes for large sizes; may be
+   * negative.
+   */
   private static long number(ByteBuffer h, int off, int len) throws IOException {
     if ((h.get(off) & 0x80) != 0) {
       // two's complement, bit 6 of the first byte the sign; a value beyond 63 bits is reported as

@@ -1,6 +1,5 @@
 package io.refzarr.source;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -22,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Archive headers that claim impossible sizes end in an {@link IOException} naming the archive, before any
- * member is read: never a loop (issue 16, finding 2) nor an allocation of the claimed size (finding 4).
+ * Archive headers that claim impossible sizes end in an {@link IOException} naming the archive,
+ * before any member is read: never a loop (issue 16, finding 2) nor an allocation of the claimed
+ * size (finding 4).
  */
 class HostileArchivesTest {
   private static final int SIZE_FIELD = 124;
@@ -32,14 +32,23 @@ class HostileArchivesTest {
   @Test
   void index_tarWithNegativeBase256Size_failsInsteadOfLooping() throws IOException {
     byte[] tar = new TarBuilder().add("a.bin", new byte[100]).add("b.bin", new byte[10]).build();
-    Arrays.fill(tar, SIZE_FIELD, SIZE_FIELD + 12, (byte) 0xff); // base-256 -1024: the next header is this one
+    Arrays.fill(
+        tar,
+        SIZE_FIELD,
+        SIZE_FIELD + 12,
+        (byte) 0xff); // base-256 -1024: the next header is this one
     tar[SIZE_FIELD + 10] = (byte) 0xfc;
     tar[SIZE_FIELD + 11] = 0;
     resum(tar, 0);
     URI member = member("tar", "b.bin", write("neg.tar", tar));
 
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> size(member))
-        .isInstanceOf(IOException.class).hasMessageContaining("neg.tar").hasMessageContaining("size"));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(() -> size(member))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("neg.tar")
+                .hasMessageContaining("size"));
   }
 
   @Test
@@ -54,8 +63,13 @@ class HostileArchivesTest {
     System.arraycopy(record.getBytes(StandardCharsets.ISO_8859_1), 0, tar, 512, end);
     URI member = member("tar", "truncated-name", write("pax.tar", tar));
 
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> size(member))
-        .isInstanceOf(IOException.class).hasMessageContaining("pax.tar").hasMessageContaining("-513"));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(() -> size(member))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("pax.tar")
+                .hasMessageContaining("-513"));
   }
 
   @Test
@@ -66,8 +80,10 @@ class HostileArchivesTest {
     resum(tar, 0);
     URI member = member("tar", "big.bin", write("big.tar", tar));
 
-    assertThatThrownBy(() -> size(member)).isInstanceOf(IOException.class)
-        .hasMessageContaining("big.tar").hasMessageContaining("8589934591");
+    assertThatThrownBy(() -> size(member))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("big.tar")
+        .hasMessageContaining("8589934591");
   }
 
   @Test
@@ -77,8 +93,10 @@ class HostileArchivesTest {
     Arrays.fill(zip, cd + 20, cd + 28, (byte) 0x7f); // compressed and uncompressed size: ~2 GiB
     URI member = member("zip", "z.bin", write("big.zip", zip));
 
-    assertThatThrownBy(() -> size(member)).isInstanceOf(ZipException.class)
-        .hasMessageContaining("big.zip").hasMessageContaining("z.bin");
+    assertThatThrownBy(() -> size(member))
+        .isInstanceOf(ZipException.class)
+        .hasMessageContaining("big.zip")
+        .hasMessageContaining("z.bin");
   }
 
   private static long size(URI member) throws IOException {

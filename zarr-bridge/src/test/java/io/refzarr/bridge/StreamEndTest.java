@@ -14,8 +14,9 @@ import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compressed streams are accepted only when they end where their format says and their checksum holds:
- * a damaged stream cut before its checksum must not decode to wrong values (issue 16, finding 1).
+ * Compressed streams are accepted only when they end where their format says and their checksum
+ * holds: a damaged stream cut before its checksum must not decode to wrong values (issue 16,
+ * finding 1).
  */
 class StreamEndTest {
   private static final byte[] DATA = data(4000);
@@ -27,9 +28,11 @@ class StreamEndTest {
     bad[100] ^= 1; // a stored byte: the output differs from DATA at one place
     CodecPipeline zlib = CodecPipeline.zarrV2(Map.of("id", "zlib"), List.of());
 
-    assertThatThrownBy(() -> zlib.decode(bad, DATA.length)).isInstanceOf(CodecException.class)
+    assertThatThrownBy(() -> zlib.decode(bad, DATA.length))
+        .isInstanceOf(CodecException.class)
         .hasMessageContaining("zlib stream is truncated");
-    assertThatThrownBy(() -> zlib.decodeForCopy(bad, DATA.length, 1)).isInstanceOf(CodecException.class)
+    assertThatThrownBy(() -> zlib.decodeForCopy(bad, DATA.length, 1))
+        .isInstanceOf(CodecException.class)
         .hasMessageContaining("zlib stream is truncated");
   }
 
@@ -47,7 +50,8 @@ class StreamEndTest {
     byte[] member = gzip(deflate(DATA, Deflater.DEFAULT_COMPRESSION, true, false), DATA);
     CodecPipeline gzip = CodecPipeline.zarrV2(Map.of("id", "gzip"), List.of());
 
-    assertThatThrownBy(() -> gzip.decode(member, DATA.length)).isInstanceOf(CodecException.class)
+    assertThatThrownBy(() -> gzip.decode(member, DATA.length))
+        .isInstanceOf(CodecException.class)
         .hasMessageContaining("gzip stream is truncated");
   }
 
@@ -58,7 +62,8 @@ class StreamEndTest {
     assertThat(gzip.decode(member, DATA.length)).isEqualTo(DATA);
     member[member.length - 8] ^= 1;
 
-    assertThatThrownBy(() -> gzip.decode(member, DATA.length)).isInstanceOf(CodecException.class)
+    assertThatThrownBy(() -> gzip.decode(member, DATA.length))
+        .isInstanceOf(CodecException.class)
         .hasMessageContaining("checksum");
   }
 

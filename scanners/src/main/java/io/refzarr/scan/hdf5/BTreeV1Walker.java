@@ -8,9 +8,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Walks a version-1 B-tree of raw data chunks (node type 1), visiting leaf entries in key order. Each node
- * is checked: its signature, type, that levels fall by one per step and that no node is visited twice, so
- * a corrupt or cyclic tree fails fast with the offending address instead of looping.
+ * Walks a version-1 B-tree of raw data chunks (node type 1), visiting leaf entries in key order.
+ * Each node is checked: its signature, type, that levels fall by one per step and that no node is
+ * visited twice, so a corrupt or cyclic tree fails fast with the offending address instead of
+ * looping.
  */
 final class BTreeV1Walker {
   private static final int MAX_LEVEL = 64;
@@ -26,7 +27,13 @@ final class BTreeV1Walker {
   private final String object;
   private final int nodeType; // 1 chunk B-tree, 0 group B-tree
 
-  BTreeV1Walker(BlockCacheChannel file, String fileName, String object, long base, int offsetSize, int rank,
+  BTreeV1Walker(
+      BlockCacheChannel file,
+      String fileName,
+      String object,
+      long base,
+      int offsetSize,
+      int rank,
       ChunkLocator.Visitor visitor) {
     this.file = file;
     this.fileName = fileName;
@@ -40,7 +47,12 @@ final class BTreeV1Walker {
     this.nodeType = 1;
   }
 
-  private BTreeV1Walker(BlockCacheChannel file, String fileName, String object, long base, int offsetSize,
+  private BTreeV1Walker(
+      BlockCacheChannel file,
+      String fileName,
+      String object,
+      long base,
+      int offsetSize,
       int lengthSize) {
     this.file = file;
     this.fileName = fileName;
@@ -55,13 +67,20 @@ final class BTreeV1Walker {
   }
 
   /**
-   * Checks the B-tree of a symbol-table group as chunk trees are checked (signature, type, levels falling
-   * by one, no node twice) before jhdf lists the group: jhdf follows the nodes recursively, so a node
-   * pointing to itself would end in a stack overflow that cannot say where. Symbol table nodes themselves
-   * (below level 0) are left to jhdf.
+   * Checks the B-tree of a symbol-table group as chunk trees are checked (signature, type, levels
+   * falling by one, no node twice) before jhdf lists the group: jhdf follows the nodes recursively,
+   * so a node pointing to itself would end in a stack overflow that cannot say where. Symbol table
+   * nodes themselves (below level 0) are left to jhdf.
    */
-  static void checkGroupTree(BlockCacheChannel file, String fileName, String object, long base, int offsetSize,
-      int lengthSize, long root) throws IOException {
+  static void checkGroupTree(
+      BlockCacheChannel file,
+      String fileName,
+      String object,
+      long base,
+      int offsetSize,
+      int lengthSize,
+      long root)
+      throws IOException {
     new BTreeV1Walker(file, fileName, object, base, offsetSize, lengthSize).walk(root);
   }
 
@@ -85,7 +104,9 @@ final class BTreeV1Walker {
       throw corrupt(address, "is not a " + kind() + " node (type " + type + ")");
     }
     if (level > MAX_LEVEL || (expectedLevel >= 0 && level != expectedLevel)) {
-      throw corrupt(address, "has level " + level + (expectedLevel >= 0 ? ", expected " + expectedLevel : ""));
+      throw corrupt(
+          address,
+          "has level " + level + (expectedLevel >= 0 ? ", expected " + expectedLevel : ""));
     }
     ByteBuffer body = read(address + headerSize, entries * (keySize + offsetSize) + keySize);
     for (int i = 0; i < entries; i++) {
@@ -109,8 +130,8 @@ final class BTreeV1Walker {
 
   private MalformedFileException corrupt(long address, String what) {
     long at = base + address;
-    return new MalformedFileException(fileName, at, object + ": " + kind() + " B-tree node at byte " + at + " "
-        + what);
+    return new MalformedFileException(
+        fileName, at, object + ": " + kind() + " B-tree node at byte " + at + " " + what);
   }
 
   private String kind() {
