@@ -100,6 +100,15 @@ final class CombineOptions {
       description = "Protocol of targets written" + " without one (default: file).")
   String remoteProtocol;
 
+  @Option(
+      names = "--allow",
+      paramLabel = "PREFIX",
+      description =
+          "Read only targets under this URL or path prefix (file:/data/, https://host/,"
+              + " s3://bucket/; repeatable); any other target fails before any I/O. Use it to"
+              + " open reference sets from strangers.")
+  List<String> allow = new ArrayList<>();
+
   @Option(names = "--progress", description = "Report progress on stderr.")
   boolean progress;
 
@@ -140,6 +149,7 @@ final class CombineOptions {
     if (remoteProtocol != null) {
       b.remoteProtocol(remoteProtocol);
     }
+    allow.forEach(b::allowTarget);
     return b.build();
   }
 

@@ -5,7 +5,9 @@ import io.refzarr.nio.ReferenceFileSystems;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,6 +51,15 @@ final class RefsOptions {
       description = "A byte-source option such as s3.endpoint=http://127.0.0.1:9000 (repeatable).")
   Map<String, String> remoteOptions = new LinkedHashMap<>();
 
+  @Option(
+      names = "--allow",
+      paramLabel = "PREFIX",
+      description =
+          "Read only targets under this URL or path prefix (file:/data/, https://host/,"
+              + " s3://bucket/; repeatable); any other target fails before any I/O. Use it to"
+              + " open reference sets from strangers.")
+  List<String> allow = new ArrayList<>();
+
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
@@ -68,7 +79,8 @@ final class RefsOptions {
         || remoteProtocol != null
         || defaultTarget != null
         || !templates.isEmpty()
-        || !remoteOptions.isEmpty();
+        || !remoteOptions.isEmpty()
+        || !allow.isEmpty();
   }
 
   /** The options given before the subcommand, or null on the top command itself. */
@@ -98,6 +110,7 @@ final class RefsOptions {
     }
     templates.forEach(b::templateOverride);
     remoteOptions.forEach(b::remoteOption);
+    allow.forEach(b::allowTarget); // the global and the subcommand's prefixes add up
   }
 
   FileSystem open(Path refs) throws IOException {

@@ -1,6 +1,7 @@
 package io.refzarr.nio;
 
 import io.refzarr.refs.ReadOptions;
+import io.refzarr.source.AllowedTargets;
 import io.refzarr.source.ByteRangeReaderProvider;
 import io.refzarr.source.ReadSettings;
 import java.nio.file.Path;
@@ -49,6 +50,11 @@ import java.util.Optional;
  *       <td>weight bound of the cache of fetched remote ranges, shared by all readers (0 disables it)</td></tr>
  *   <tr><td>{@code sourceProviders}</td><td>Collection of ByteRangeReaderProvider</td><td>empty</td>
  *       <td>byte sources of the user's own, ahead of the installed ones (by URL scheme)</td></tr>
+ *   <tr><td>{@code allowedTargets}</td><td>Collection of String (or one String)</td><td>any target</td>
+ *       <td>the only target prefixes that may be read ({@code file:/data/}, {@code https://host/},
+ *       {@code s3://bucket/}; see {@link AllowedTargets}): any other target fails with a
+ *       {@link io.refzarr.source.TargetNotAllowedException} before any I/O, and HTTP redirects are
+ *       not followed. Set it to open reference sets from strangers.</td></tr>
  * </table>
  *
  * <p>Source options in {@code remoteOptions} read by the built-in sources: {@code http.headers}
@@ -69,6 +75,7 @@ public final class ReferenceFileSystemConfig {
   private final ReadOptions readOptions;
   private final ReadSettings readSettings;
   private final List<ByteRangeReaderProvider> sourceProviders;
+  private final AllowedTargets allowedTargets;
 
   private ReferenceFileSystemConfig(Builder b) {
     this.root = b.root == null ? Path.of("").toAbsolutePath() : b.root;
@@ -92,6 +99,8 @@ public final class ReferenceFileSystemConfig {
             b.maxConcurrentRequests == null ? d.maxConcurrentRequests() : b.maxConcurrentRequests,
             b.blockCacheBytes == null ? d.cacheBytes() : b.blockCacheBytes);
     this.sourceProviders = List.copyOf(b.sourceProviders);
+    this.allowedTargets =
+        b.allowedTargets.isEmpty() ? AllowedTargets.ANY : AllowedTargets.of(b.allowedTargets);
   }
 
   public static Builder builder() {
@@ -113,6 +122,7 @@ public final class ReferenceFileSystemConfig {
     b.maxConcurrentRequests = readSettings.maxConcurrentRequests();
     b.blockCacheBytes = readSettings.cacheBytes();
     b.sourceProviders.addAll(sourceProviders);
+    b.allowedTargets.addAll(allowedTargets.prefixes());
     return b;
   }
 
@@ -166,13 +176,16 @@ public final class ReferenceFileSystemConfig {
         case "sourceProviders":
           providers(e.getKey(), v).forEach(b::sourceProvider);
           break;
+        case "allowedTargets":
+          b.allowedTargets(strings(e.getKey(), v));
+          break;
         default:
           throw new IllegalArgumentException(
               "unknown reference file system property \""
                   + e.getKey()
                   + "\" (known: root, defaultTarget, remoteProtocol, remoteOptions, templateOverrides,"
                   + " maxGeneratedReferences, maxGeneratedPlainReferences, maxGap, maxBlock, maxConcurrentRequests, blockCacheBytes,"
-                  + " sourceProviders)");
+                  + " sourceProviders, allowedTargets)");
       }
     }
     return b.build();
@@ -184,6 +197,21 @@ public final class ReferenceFileSystemConfig {
     }
     throw new IllegalArgumentException(
         "property " + name + " must be a String, not " + typeName(v));
+  }
+
+  private static List<String> strings(String name, Object v) {
+    if (v instanceof String) {
+      return List.of((String) v);
+    }
+    if (!(v instanceof Collection)) {
+      throw new IllegalArgumentException(
+          "property " + name + " must be a Collection of String, not " + typeName(v));
+    }
+    List<String> out = new ArrayList<>();
+    for (Object o : (Collection<?>) v) {
+      out.add(string(name, o));
+    }
+    return out;
   }
 
   private static Map<?, ?> map(String name, Object v) {
@@ -265,6 +293,11 @@ public final class ReferenceFileSystemConfig {
     return sourceProviders;
   }
 
+  /** The targets that may be read ({@link AllowedTargets#ANY} unless an allow-list is set). */
+  public AllowedTargets allowedTargets() {
+    return allowedTargets;
+  }
+
   @Override
   public String toString() {
     return "ReferenceFileSystemConfig{root="
@@ -277,6 +310,7 @@ public final class ReferenceFileSystemConfig {
         + remoteOptions.keySet()
         + ", templateOverrides="
         + readOptions.templateOverrides().keySet()
+        + (allowedTargets.restricted() ? ", allowedTargets=" + allowedTargets.prefixes() : "")
         + "}";
   }
 
@@ -294,8 +328,29 @@ public final class ReferenceFileSystemConfig {
     private Integer maxConcurrentRequests;
     private Long blockCacheBytes;
     private final List<ByteRangeReaderProvider> sourceProviders = new ArrayList<>();
+    private final List<String> allowedTargets = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Allows targets under {@code prefix} (a URL such as {@code https://host/data/} or {@code
+     * s3://bucket/}, or an absolute path) and, once any is allowed, refuses every other target
+     * before any I/O.
+     *
+     * @throws IllegalArgumentException if the prefix is not an absolute URL or path
+     */
+    public Builder allowTarget(String prefix) {
+      AllowedTargets.of(List.of(Objects.requireNonNull(prefix, "prefix"))); // validates
+      allowedTargets.add(prefix);
+      return this;
+    }
+
+    /** {@link #allowTarget} for each prefix; at least one. */
+    public Builder allowedTargets(Collection<String> prefixes) {
+      AllowedTargets.of(prefixes); // validates, and refuses an empty list that would allow all
+      prefixes.forEach(this::allowTarget);
+      return this;
+    }
 
     /** Ranges of one remote target at most this many bytes apart are merged (negative: never). */
     public Builder maxGap(long bytes) {

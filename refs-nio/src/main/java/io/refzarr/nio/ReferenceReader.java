@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.channels.ClosedByInterruptException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,11 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Reads the bytes that references name: the one way to do so, shared by the {@code reference} file
  * system and the operations on reference sets (combine, inline, verify). Targets are resolved as
- * the {@link ReferenceFileSystemConfig} says ({@link TargetResolver}); ranges go through the byte
- * sources of the configuration with its coalescing and block cache ({@link RangeReads}); inline
- * bytes come from memory. Any failure of a target is a {@link ReferenceNotReachableException}
- * naming the key, the target and the range, never a {@link java.nio.file.NoSuchFileException}
- * (which Zarr readers take for a missing chunk).
+ * the {@link ReferenceFileSystemConfig} says ({@link TargetResolver}, which also refuses targets
+ * outside the configuration's allow-list with a {@link
+ * io.refzarr.source.TargetNotAllowedException}, before any I/O); ranges go through the byte sources
+ * of the configuration with its coalescing and block cache ({@link RangeReads}); inline bytes come
+ * from memory. Any failure of a target is a {@link ReferenceNotReachableException} naming the key,
+ * the target and the range, never a {@link java.nio.file.NoSuchFileException} (which Zarr readers
+ * take for a missing chunk).
  *
  * <pre>{@code
  * try (ReferenceReader reader = ReferenceReader.create(config)) {
@@ -43,9 +46,26 @@ public final class ReferenceReader implements Closeable {
 
   private ReferenceReader(ReferenceFileSystemConfig config) {
     this.resolver =
-        new TargetResolver(config.root(), config.remoteProtocol(), config.defaultTarget());
-    this.sources = ByteRangeReaders.create(config.remoteOptions(), config.sourceProviders());
+        new TargetResolver(
+            config.root(),
+            config.remoteProtocol(),
+            config.defaultTarget(),
+            config.allowedTargets());
+    this.sources = ByteRangeReaders.create(sourceOptions(config), config.sourceProviders());
     this.reads = RangeReads.create(sources, config.readSettings());
+  }
+
+  /**
+   * With an allow-list, HTTP redirects are not followed: an allowed server could otherwise send the
+   * request on to an address outside the list.
+   */
+  private static Map<String, Object> sourceOptions(ReferenceFileSystemConfig config) {
+    if (!config.allowedTargets().restricted()) {
+      return config.remoteOptions();
+    }
+    Map<String, Object> options = new HashMap<>(config.remoteOptions());
+    options.put("http.followRedirects", false);
+    return options;
   }
 
   /** A reader that finds and reads targets as {@code config} says. */
@@ -110,11 +130,10 @@ public final class ReferenceReader implements Closeable {
    */
   TargetContent content(String key, Reference.Targeted ref) throws IOException {
     String target = ref.target();
-    URI uri;
-    try {
-      uri = uris.computeIfAbsent(target, resolver::resolve);
-    } catch (IllegalArgumentException e) {
-      throw new ReferenceNotReachableException(key, target, e.getMessage(), e);
+    URI uri = uris.get(target);
+    if (uri == null) {
+      uri = resolver.resolve(key, target); // checks the allow-list before any I/O
+      uris.put(target, uri);
     }
     try {
       return new TargetContent(

@@ -15,10 +15,11 @@ import javax.net.ssl.SSLContext;
  * with every request), {@code http.connectTimeoutMs} (default 10,000), {@code http.timeoutMs}
  * (whole exchange, default 30,000), {@code http.version} ({@code HTTP_1_1} or {@code HTTP_2},
  * default {@code HTTP_2} with fallback), {@code http.sslContext} (an {@link SSLContext}, for
- * private certificate authorities), and the retry options {@code http.maxAttempts}, {@code
- * http.retryBaseDelayMs}, {@code http.retryMaxDelayMs} (see {@link RetryPolicy}). Clients (and so
- * their connection pools) are shared by all file systems of the JVM that use the same version,
- * connect timeout and TLS context.
+ * private certificate authorities), {@code http.followRedirects} (default true; false with an
+ * allow-list of targets, where a redirect fails as an unexpected status), and the retry options
+ * {@code http.maxAttempts}, {@code http.retryBaseDelayMs}, {@code http.retryMaxDelayMs} (see {@link
+ * RetryPolicy}). Clients (and so their connection pools) are shared by all file systems of the JVM
+ * that use the same version, connect timeout and TLS context.
  */
 final class HttpByteRangeReaderProvider implements ByteRangeReaderProvider {
   /** Clients by settings, shared by every file system of the JVM so that connections stay warm. */
@@ -36,6 +37,7 @@ final class HttpByteRangeReaderProvider implements ByteRangeReaderProvider {
             context.stringOption("http.version", "HTTP_2").toUpperCase(Locale.ROOT));
     Duration connectTimeout =
         context.durationOption("http.connectTimeoutMs", Duration.ofSeconds(10));
+    boolean redirects = context.booleanOption("http.followRedirects", true);
     Object ssl = context.options().get("http.sslContext");
     if (ssl != null && !(ssl instanceof SSLContext)) {
       throw new IllegalArgumentException(
@@ -45,8 +47,8 @@ final class HttpByteRangeReaderProvider implements ByteRangeReaderProvider {
     // context"
     HttpClient client =
         CLIENTS.computeIfAbsent(
-            Arrays.asList(version, connectTimeout, ssl),
-            k -> newClient(version, connectTimeout, (SSLContext) ssl));
+            Arrays.asList(version, connectTimeout, ssl, redirects),
+            k -> newClient(version, connectTimeout, (SSLContext) ssl, redirects));
     return new HttpByteRangeReader(
         client,
         context.mapOption("http.headers"),
@@ -55,12 +57,12 @@ final class HttpByteRangeReaderProvider implements ByteRangeReaderProvider {
   }
 
   private static HttpClient newClient(
-      HttpClient.Version version, Duration connectTimeout, SSLContext ssl) {
+      HttpClient.Version version, Duration connectTimeout, SSLContext ssl, boolean redirects) {
     HttpClient.Builder b =
         HttpClient.newBuilder()
             .version(version)
             .connectTimeout(connectTimeout)
-            .followRedirects(HttpClient.Redirect.NORMAL);
+            .followRedirects(redirects ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER);
     if (ssl != null) {
       b.sslContext(ssl);
     }

@@ -17,6 +17,11 @@ import java.util.regex.Pattern;
  * blocks itself; an absolute path is a local file; a relative path is resolved against {@code root}
  * (kerchunk writes local targets relative to where it ran), or, with a remote protocol, taken as
  * {@code protocol://path}; the default target stands in for {@link Reference#DEFAULT_TARGET}.
+ *
+ * <p>This is also where the allow-list of the configuration ({@link AllowedTargets}) is enforced:
+ * every reader resolves a target before it reads it, and a resolved target outside the list is
+ * refused here, before any request. Archive member names that are absolute or climb with {@code ..}
+ * are refused whatever the list.
  */
 public final class TargetResolver {
   private static final Pattern SCHEME =
@@ -27,13 +32,22 @@ public final class TargetResolver {
   private final Path root;
   private final String remoteProtocol;
   private final String defaultTarget;
+  private final AllowedTargets allowed;
+
+  /** A resolver that allows every target. */
+  public TargetResolver(Path root, String remoteProtocol, Optional<String> defaultTarget) {
+    this(root, remoteProtocol, defaultTarget, AllowedTargets.ANY);
+  }
 
   /**
    * @param root the directory relative paths resolve against
    * @param remoteProtocol the protocol of protocol-less targets ({@code "file"} for local files)
    * @param defaultTarget the target of references whose URL is null, if any
+   * @param allowed the targets that may be read
    */
-  public TargetResolver(Path root, String remoteProtocol, Optional<String> defaultTarget) {
+  public TargetResolver(
+      Path root, String remoteProtocol, Optional<String> defaultTarget, AllowedTargets allowed) {
+    this.allowed = Objects.requireNonNull(allowed, "allowed");
     this.root = root.toAbsolutePath().normalize();
     this.remoteProtocol = Objects.requireNonNull(remoteProtocol, "remoteProtocol");
     this.defaultTarget = defaultTarget.orElse(null);
@@ -43,28 +57,88 @@ public final class TargetResolver {
   }
 
   /**
-   * The URI of a target string.
+   * The URI of the target of {@code key}, checked against the allow-list.
    *
-   * @throws IllegalArgumentException if the target is the default one and none is configured, or
-   *     cannot be made into a URI
+   * @throws TargetNotAllowedException if the target is outside the allow-list or names an archive
+   *     member by an absolute path or with {@code ..}
+   * @throws ReferenceNotReachableException if the target cannot be resolved (see {@link
+   *     #resolve(String)})
+   */
+  public URI resolve(String key, String target) throws ReferenceNotReachableException {
+    URI uri;
+    try {
+      uri = resolveUnchecked(target);
+    } catch (IllegalArgumentException e) {
+      throw new ReferenceNotReachableException(key, target, e.getMessage(), e);
+    }
+    Optional<String> refusal = refusal(uri);
+    if (refusal.isPresent()) {
+      throw new TargetNotAllowedException(key, target, refusal.get());
+    }
+    return uri;
+  }
+
+  /**
+   * The URI of a target string, checked against the allow-list.
+   *
+   * @throws IllegalArgumentException if the target is the default one and none is configured,
+   *     cannot be made into a URI, or is refused by the allow-list
    */
   public URI resolve(String target) {
+    URI uri = resolveUnchecked(target);
+    Optional<String> refusal = refusal(uri);
+    if (refusal.isPresent()) {
+      throw new IllegalArgumentException(target + ": " + refusal.get());
+    }
+    return uri;
+  }
+
+  /** The targets this resolver allows. */
+  public AllowedTargets allowed() {
+    return allowed;
+  }
+
+  private Optional<String> refusal(URI uri) {
+    Optional<String> member = memberRefusal(uri);
+    return member.isPresent() ? member : allowed.refusal(uri);
+  }
+
+  /** Member names of chained URLs are checked at every level, with or without an allow-list. */
+  private static Optional<String> memberRefusal(URI uri) {
+    URI u = uri;
+    while (u.getScheme() != null && ChainedUrl.isChained(u.toString())) {
+      ChainedUrl c;
+      try {
+        c = ChainedUrl.parse(u);
+      } catch (IllegalArgumentException e) {
+        return Optional.of(e.getMessage());
+      }
+      Optional<String> bad = AllowedTargets.badMember(c.member());
+      if (bad.isPresent()) {
+        return bad;
+      }
+      u = c.container();
+    }
+    return Optional.empty();
+  }
+
+  private URI resolveUnchecked(String target) {
     if (target.equals(Reference.DEFAULT_TARGET)) {
       if (defaultTarget == null) {
         throw new IllegalArgumentException(
             "the reference has a null url and no default target is configured");
       }
-      return resolve(defaultTarget);
+      return resolveUnchecked(defaultTarget);
     }
     for (String prefix : CACHE_PREFIXES) {
       if (target.startsWith(prefix)) {
-        return resolve(target.substring(prefix.length()));
+        return resolveUnchecked(target.substring(prefix.length()));
       }
     }
     if (SCHEME.matcher(target).matches()) {
       if (ChainedUrl.isChained(target)) {
         String[] parts = ChainedUrl.split(target);
-        return new ChainedUrl(parts[0], parts[1], resolve(parts[2])).toUri();
+        return new ChainedUrl(parts[0], parts[1], resolveUnchecked(parts[2])).toUri();
       }
       return toUri(target);
     }
