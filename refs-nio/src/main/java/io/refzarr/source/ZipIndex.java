@@ -35,6 +35,11 @@ final class ZipIndex {
     }
   }
 
+  /** The normalized names of the entries (for tests). */
+  java.util.Set<String> names() {
+    return java.util.Set.copyOf(entries.keySet());
+  }
+
   /**
    * The member named {@code name}, its data offset taken from its local header, or null if absent.
    */
