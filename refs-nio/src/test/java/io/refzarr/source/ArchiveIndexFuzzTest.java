@@ -3,9 +3,8 @@ package io.refzarr.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.refzarr.testing.MemorySource;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.ByteBuffer;
 import java.util.Map;
 
 /**
@@ -15,13 +14,11 @@ import java.util.Map;
  * ArchiveIndexFuzzTestInputs}).
  */
 class ArchiveIndexFuzzTest {
-  private static final URI URL = URI.create("mem:/archive");
-
   @FuzzTest(maxDuration = "10m")
   void tarIndex(byte[] archive) throws IOException {
     Map<String, ArchiveMember> members;
     try {
-      members = TarIndex.read(new ContainerBytes(new MemoryReader(archive), URL));
+      members = TarIndex.read(new ContainerBytes(new MemorySource(archive), MemorySource.URL));
     } catch (IOException e) {
       return; // a documented failure: MalformedArchive-style IOException naming the offset
     }
@@ -32,7 +29,7 @@ class ArchiveIndexFuzzTest {
   void zipIndex(byte[] archive) throws IOException {
     ZipIndex index;
     try {
-      index = new ZipIndex(new ContainerBytes(new MemoryReader(archive), URL));
+      index = new ZipIndex(new ContainerBytes(new MemorySource(archive), MemorySource.URL));
     } catch (IOException e) {
       return;
     }
@@ -53,24 +50,5 @@ class ArchiveIndexFuzzTest {
     if (m.contiguous()) {
       assertThat(m.dataOffset() + m.size()).as(m.name()).isLessThanOrEqualTo(archiveSize);
     }
-  }
-
-  /** The archive's bytes as a target. */
-  private record MemoryReader(byte[] bytes) implements ByteRangeReader {
-    @Override
-    public void read(URI target, long offset, ByteBuffer dst) throws IOException {
-      if (offset < 0 || offset + dst.remaining() > bytes.length) {
-        throw new java.io.EOFException("read past the end at " + offset);
-      }
-      dst.put(bytes, (int) offset, dst.remaining());
-    }
-
-    @Override
-    public long size(URI target) {
-      return bytes.length;
-    }
-
-    @Override
-    public void close() {}
   }
 }
