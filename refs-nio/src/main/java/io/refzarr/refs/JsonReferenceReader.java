@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.refzarr.internal.json.Json;
 import java.io.ByteArrayOutputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -50,6 +51,11 @@ final class JsonReferenceReader {
       String at = e.getLocation() == null ? "" : "byte " + e.getLocation().getByteOffset();
       throw new InvalidReferenceSetException(
           source.name(), at, "malformed JSON: " + e.getOriginalMessage(), e);
+    } catch (CharConversionException e) {
+      // bytes whose zeros make Jackson guess UTF-16 or UTF-32, then fail to decode (found by
+      // fuzzing)
+      throw new InvalidReferenceSetException(
+          source.name(), "", "malformed JSON (not UTF-8): " + e.getMessage(), e);
     }
   }
 
