@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +68,7 @@ class FaultSoakTest {
           "fault soak: %d reads correct, %d failed typed, %d requests to the server%n",
           o.ok.get(), o.failed.get(), server.requests());
 
-      assertThat(o.wrong).as("reads that returned wrong bytes: %s", o.wrongKeys).isEmpty();
+      assertThat(o.wrong).as("keys read with wrong bytes").isEmpty();
       assertThat(o.untyped).as("failures that were not IOExceptions").isEmpty();
       assertThat(o.ok.get()).as("successful reads").isGreaterThan(100);
       assertThat(o.failed.get()).as("typed failures").isPositive();
@@ -81,9 +83,8 @@ class FaultSoakTest {
   private static final class Outcome {
     final AtomicLong ok = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
-    final List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<String> wrong = Collections.synchronizedList(new ArrayList<>());
     final Map<String, Throwable> untyped = new ConcurrentHashMap<>();
-    final List<String> wrongKeys = wrong;
   }
 
   private static Outcome soak(
@@ -171,7 +172,7 @@ class FaultSoakTest {
   }
 
   private static void check(String key, byte[] got, Map<String, byte[]> expected, Outcome o) {
-    if (java.util.Arrays.equals(got, expected.get(key))) {
+    if (Arrays.equals(got, expected.get(key))) {
       o.ok.incrementAndGet();
     } else {
       o.wrong.add(key);
