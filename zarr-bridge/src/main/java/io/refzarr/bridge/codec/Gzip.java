@@ -9,6 +9,7 @@ final class Gzip implements Codec {
   private static final int FEXTRA = 4;
   private static final int FNAME = 8;
   private static final int FCOMMENT = 16;
+  private static final int RESERVED = 0xe0;
 
   @Override
   public byte[] decode(byte[] in, int expected) throws CodecException {
@@ -32,6 +33,9 @@ final class Gzip implements Codec {
       throw new CodecException("not a gzip stream");
     }
     int flags = in[3] & 0xff;
+    if ((flags & RESERVED) != 0) {
+      throw new CodecException("gzip header has reserved flag bits set: " + flags);
+    }
     int pos = 10;
     if ((flags & FEXTRA) != 0) {
       pos += 2 + ((in[pos] & 0xff) | (in[pos + 1] & 0xff) << 8);
@@ -42,7 +46,23 @@ final class Gzip implements Codec {
     if ((flags & FCOMMENT) != 0) {
       pos = skipZeroTerminated(in, pos);
     }
-    return (flags & FHCRC) != 0 ? pos + 2 : pos;
+    return (flags & FHCRC) != 0 ? checkHeaderCrc(in, pos) : pos;
+  }
+
+  /**
+   * The header's own CRC-16 (the low half of the CRC-32 of the bytes before it), which
+   * java.util.zip checks too (a header that only it refused was found by fuzzing).
+   */
+  private static int checkHeaderCrc(byte[] in, int pos) throws CodecException {
+    if (pos + 2 > in.length) {
+      throw new CodecException("gzip header is truncated");
+    }
+    CRC32 crc = new CRC32();
+    crc.update(in, 0, pos);
+    if (((int) crc.getValue() & 0xffff) != ((in[pos] & 0xff) | (in[pos + 1] & 0xff) << 8)) {
+      throw new CodecException("gzip header checksum mismatch");
+    }
+    return pos + 2;
   }
 
   private static int skipZeroTerminated(byte[] in, int pos) throws CodecException {
