@@ -13,8 +13,9 @@ import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gzip header is checked as java.util.zip checks it (found by fuzzing, README "Fuzzing"): its
- * CRC-16 when the FHCRC flag says there is one, and no reserved flag bits.
+ * gzip members are checked as java.util.zip checks them (found by fuzzing, README "Fuzzing"): the
+ * header's CRC-16 when the FHCRC flag says there is one, no reserved flag bits, and the trailer
+ * right after the deflate stream.
  */
 class GzipHeaderTest {
   private static final byte[] DATA = "header checks, header checks, header checks".getBytes();
@@ -59,5 +60,18 @@ class GzipHeaderTest {
     assertThatThrownBy(() -> gzip.decode(withHeaderCrc(2 | 0x20, -1), DATA.length))
         .isInstanceOf(CodecException.class)
         .hasMessageContaining("reserved");
+  }
+
+  @Test
+  void gzip_bytesBetweenDeflateEndAndTrailer_areRejected() throws Exception {
+    CodecPipeline gzip = CodecPipeline.zarrV2(Map.of("id", "gzip"), List.of());
+    byte[] member = withHeaderCrc(2, -1);
+    byte[] padded = new byte[member.length + 1];
+    System.arraycopy(member, 0, padded, 0, member.length - 8);
+    System.arraycopy(member, member.length - 8, padded, member.length - 7, 8);
+
+    assertThatThrownBy(() -> gzip.decode(padded, DATA.length))
+        .isInstanceOf(CodecException.class)
+        .hasMessageContaining("between its end and its trailer");
   }
 }

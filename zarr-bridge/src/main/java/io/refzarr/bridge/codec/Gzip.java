@@ -17,7 +17,7 @@ final class Gzip implements Codec {
     if (in.length < pos + 8) {
       throw new CodecException("gzip stream is truncated");
     }
-    byte[] out = Zlib.inflate("gzip", Zlib.raw(), in, pos, in.length - pos - 8, expected);
+    byte[] out = Zlib.inflate("gzip", Zlib.raw(), in, pos, in.length - pos - 8, expected, true);
     CRC32 crc = new CRC32();
     crc.update(out);
     int tail = in.length - 8;

@@ -39,12 +39,27 @@ final class Zlib implements Codec {
 
   static byte[] inflate(String name, Inflater inf, byte[] in, int off, int len, int expected)
       throws CodecException {
+    return inflate(name, inf, in, off, len, expected, false);
+  }
+
+  /**
+   * Like {@link #inflate(String, Inflater, byte[], int, int, int)}; with {@code whole}, the deflate
+   * stream must fill {@code len} exactly (gzip, whose trailer follows it: bytes between them were
+   * ignored until fuzzing found it).
+   */
+  static byte[] inflate(
+      String name, Inflater inf, byte[] in, int off, int len, int expected, boolean whole)
+      throws CodecException {
     inf.reset();
     inf.setInput(in, off, len);
     try {
-      return expected >= 0
-          ? inflateExact(name, inf, new byte[expected])
-          : inflateAll(name, inf, len);
+      byte[] out =
+          expected >= 0 ? inflateExact(name, inf, new byte[expected]) : inflateAll(name, inf, len);
+      if (whole && inf.getRemaining() > 0) {
+        throw new CodecException(
+            name + " stream has " + inf.getRemaining() + " bytes between its end and its trailer");
+      }
+      return out;
     } catch (DataFormatException e) {
       throw new CodecException(name + " stream is corrupt: " + e.getMessage(), e);
     } finally {
