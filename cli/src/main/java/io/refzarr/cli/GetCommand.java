@@ -2,14 +2,11 @@ package io.refzarr.cli;
 
 import io.refzarr.internal.io.AtomicOutputs;
 import io.refzarr.bridge.ArrayData;
+import io.refzarr.bridge.DataType;
 import io.refzarr.bridge.Slice;
 import io.refzarr.bridge.ZarrArray;
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
 import java.nio.file.FileSystem;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,11 +53,13 @@ final class GetCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "the selection holds " + s.size()
             + " values, more than --json prints; use -o FILE.npy or a smaller --slice");
       }
-      ArrayData data = a.read(s);
       if (json) {
-        printJson(data);
+        printJson(a.read(s));
+      } else if (a.dataType().kind() == DataType.Kind.STRING) {
+        ArrayData data = a.read(s); // the width of the text is known only once all of it is read
+        AtomicOutputs.write(output, os -> NpyWriter.write(data, os));
       } else {
-        writeNpy(data);
+        AtomicOutputs.writeChannel(output, (ch, seekable) -> NpyWriter.write(a, s, ch, seekable));
       }
     }
     return 0;
@@ -79,9 +78,5 @@ final class GetCommand implements Callable<Integer> {
         + ", \"shape\": " + java.util.Arrays.toString(data.shape()) + ", \"values\": " + JsonValues.format(data) + "}";
     spec.commandLine().getOut().println(text);
     spec.commandLine().getOut().flush();
-  }
-
-  private void writeNpy(ArrayData data) throws Exception {
-    AtomicOutputs.write(output, os -> NpyWriter.write(data, os));
   }
 }
