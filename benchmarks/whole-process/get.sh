@@ -24,9 +24,9 @@ PY
 measure() { # label command...: wall seconds and peak RSS MB of one run
   local label="$1"; shift
   rm -f "$out/x.npy"
-  /usr/bin/time -f "%e %M" -o "$out/time" "$@" >/dev/null
-  read -r wall rss < "$out/time"
-  echo "$label $wall $((rss / 1024))"
+  /usr/bin/time -f "%e %U %S %M" -o "$out/time" "$@" >/dev/null
+  read -r wall user sys rss < "$out/time"
+  echo "$label $wall $(awk -v u="$user" -v s="$sys" 'BEGIN {print u + s}') $((rss / 1024))"
 }
 cat "$bench/big_raw.h5" "$bench/big_gzip.h5" > /dev/null  # into the page cache
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load: $(uptime | sed 's/.*load average: //')"
@@ -40,7 +40,5 @@ echo "# $(date -u +%FT%TZ) $(nproc) cores, load: $(uptime | sed 's/.*load averag
     done
   done
 } | tee "$out/runs.txt"
-echo "# medians (wall s, peak RSS MB); load after: $(uptime | sed 's/.*load average: //')"
-sort -k1,1 -k2,2n "$out/runs.txt" | awk '{w[$1]=w[$1] " " $2; r[$1]=r[$1] " " $3; n[$1]++}
-  END {for (k in n) {split(w[k], a, " "); split(r[k], b, " "); asort(b); m=int((n[k]+1)/2);
-       printf "%-22s %6.2f s %6d MB  (runs: %s)\n", k, a[m], b[m], w[k]}}' | sort
+echo "# medians; load after: $(uptime | sed 's/.*load average: //')"
+python3 "$here/benchmarks/whole-process/medians.py" < "$out/runs.txt"
