@@ -38,7 +38,7 @@ class GetStreamingTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({"hdf5_chunkgrid, grid", "hdf5_dtypes, bigendian/f8", "hdf5_dtypes, d4_f4", "hdf5_dtypes, ints/u8",
-      "hdf5_dtypes, fill_i2", "nc4_cf, temp"})
+      "hdf5_dtypes, fill_i2", "nc4_cf, temp", "hdf5_layouts, scalar_f8", "hdf5_layouts, scalar_i4"})
   void get_wholeArray_npyDataHasManifestChecksum(String set, String array) throws Exception {
     Path npy = tmp.resolve("a.npy");
 
