@@ -16,7 +16,8 @@ import java.util.concurrent.Executor;
  * {@link #MAX_TILE_BYTES}. Each chunk belongs to exactly one tile, so it is fetched and decoded once.
  *
  * <p>Unordered (a positional sink), tiles are read in parallel, each by one worker, which reuses its
- * buffer. Ordered (a sequential sink), the result is read in groups of whole rows along axis 0, one group
+ * buffer; when there are too few tiles to keep the workers busy, they are read one after another with
+ * their chunks in parallel. Ordered (a sequential sink), the result is read in groups of whole rows along axis 0, one group
  * after another, the chunks of each in parallel: a row of chunks along axis 0 makes one group unless it
  * passes {@link #MAX_TILE_BYTES}, when it is read in parts (decoding its chunks once per part).
  */
@@ -119,6 +120,13 @@ final class TiledRead {
       readRows(sink);
       return;
     }
+    if (tiles < 2L * ChunkReader.PARALLELISM) { // too few tiles to share: share each tile's chunks instead
+      byte[] buffer = new byte[(int) tileBytes];
+      for (long t = 0; t < tiles; t++) {
+        readTile(t, buffer, true, sink);
+      }
+      return;
+    }
     ConcurrentLinkedQueue<byte[]> buffers = new ConcurrentLinkedQueue<>();
     ParallelLoop.run(tiles, 1, ChunkReader.PARALLELISM, executor, (from, to) -> {
       byte[] buffer = buffers.poll();
@@ -126,7 +134,7 @@ final class TiledRead {
         buffer = new byte[(int) tileBytes];
       }
       for (long t = from; t < to; t++) {
-        readTile(t, buffer, sink);
+        readTile(t, buffer, false, sink);
       }
       buffers.add(buffer);
     });
@@ -160,7 +168,7 @@ final class TiledRead {
     }
   }
 
-  private void readTile(long t, byte[] buffer, Sink sink) throws IOException {
+  private void readTile(long t, byte[] buffer, boolean parallel, Sink sink) throws IOException {
     int rank = count.length;
     long[] off = s.offset();
     long[] str = s.stride();
@@ -183,7 +191,7 @@ final class TiledRead {
     for (int d = 0; d < rank; d++) {
       tileOff[d] = off[d] + lo[d] * str[d];
     }
-    reader.readInto(Slice.of(tileOff, n, str), buffer, false);
+    reader.readInto(Slice.of(tileOff, n, str), buffer, parallel);
     emit(lo, n, buffer, sink);
   }
 
