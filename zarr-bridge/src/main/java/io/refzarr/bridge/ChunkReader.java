@@ -11,13 +11,14 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
- * Reads a slice: walks the chunks that intersect it in batches, fetches each batch at once
- * ({@link ChunkFetcher}: coalesced on a {@code reference} file system), decodes and copies each chunk's
- * part into the result, on the calling thread and the array's executor. Each worker holds one batch (at
- * most about 8 MiB of decoded chunks), so memory is the result plus a few batches.
+ * Reads a slice: walks the chunks that intersect it in batches, fetches each batch at once ({@link
+ * ChunkFetcher}: coalesced on a {@code reference} file system), decodes and copies each chunk's
+ * part into the result, on the calling thread and the array's executor. Each worker holds one batch
+ * (at most about 8 MiB of decoded chunks), so memory is the result plus a few batches.
  */
 final class ChunkReader {
-  // workers per read: with the calling thread, the default executor (the common pool) uses every core
+  // workers per read: with the calling thread, the default executor (the common pool) uses every
+  // core
   static final int PARALLELISM = Math.max(1, Runtime.getRuntime().availableProcessors());
   private static final long MAX_RESULT_BYTES = Integer.MAX_VALUE - 16;
 
@@ -39,7 +40,8 @@ final class ChunkReader {
     this.chunkStrides = Region.chunkStrides(layout);
     long elements = bytesOrMax(layout.chunks(), 1);
     if (bytesOrMax(layout.chunks(), Math.max(1, layout.type().size())) > MAX_RESULT_BYTES) {
-      throw new ZarrFormatException("array '" + a.name() + "': chunks of " + elements + " elements are too large");
+      throw new ZarrFormatException(
+          "array '" + a.name() + "': chunks of " + elements + " elements are too large");
     }
     this.chunkElements = (int) elements;
     this.chunkCopier = new ElementCopier(layout.type(), layout.type().needsSwap());
@@ -50,11 +52,19 @@ final class ChunkReader {
     long n = bytesOrMax(s.count(), 1);
     boolean strings = a.type().kind() == DataType.Kind.STRING;
     if (bytesOrMax(s.count(), Math.max(1, a.type().size())) > MAX_RESULT_BYTES) {
-      throw new ZarrFormatException("array '" + a.name() + "': slice " + s + " holds " + n
-          + " elements, too many for one Java array; read it in parts");
+      throw new ZarrFormatException(
+          "array '"
+              + a.name()
+              + "': slice "
+              + s
+              + " holds "
+              + n
+              + " elements, too many for one Java array; read it in parts");
     }
-    Result out = strings ? new Result(null, new String[(int) n], true)
-        : new Result(new byte[(int) (n * a.type().size())], null, true);
+    Result out =
+        strings
+            ? new Result(null, new String[(int) n], true)
+            : new Result(new byte[(int) (n * a.type().size())], null, true);
     ChunkBox box = ChunkBox.of(a, s);
     if (n > 0) {
       run(box, s, out, PARALLELISM);
@@ -64,8 +74,9 @@ final class ChunkReader {
   }
 
   /**
-   * Reads slice {@code s} of fixed-size elements into {@code buffer} (C order from index 0), on the calling
-   * thread alone or with the executor. The buffer may hold earlier values: every element is written.
+   * Reads slice {@code s} of fixed-size elements into {@code buffer} (C order from index 0), on the
+   * calling thread alone or with the executor. The buffer may hold earlier values: every element is
+   * written.
    */
   void readInto(Slice s, byte[] buffer, boolean parallel) throws IOException {
     if (s.size() > 0) {
@@ -73,10 +84,14 @@ final class ChunkReader {
     }
   }
 
-  /** The result of one read; {@code zeroed} if its bytes start as zeros, so zero fill needs no writing. */
+  /**
+   * The result of one read; {@code zeroed} if its bytes start as zeros, so zero fill needs no
+   * writing.
+   */
   private record Result(byte[] bytes, String[] strings, boolean zeroed) {}
 
-  // The product of the sizes times the item size, or Long.MAX_VALUE if it overflows (hostile metadata).
+  // The product of the sizes times the item size, or Long.MAX_VALUE if it overflows (hostile
+  // metadata).
   private static long bytesOrMax(long[] sizes, int itemSize) {
     long n = itemSize;
     for (long size : sizes) {
@@ -91,11 +106,12 @@ final class ChunkReader {
   // Workers pull batches of chunks on the calling thread and the executor (see ParallelLoop).
   private void run(ChunkBox box, Slice s, Result out, int parallelism) throws IOException {
     int batch = batchSize(box.count());
-    ParallelLoop.run(box.count(), batch, parallelism, executor,
-        (from, to) -> readBatch(box, from, to, s, out));
+    ParallelLoop.run(
+        box.count(), batch, parallelism, executor, (from, to) -> readBatch(box, from, to, s, out));
   }
 
-  // Enough chunks per fetch for coalescing to pay, few enough to keep every worker busy and memory small.
+  // Enough chunks per fetch for coalescing to pay, few enough to keep every worker busy and memory
+  // small.
   private int batchSize(long chunks) {
     long chunkBytes = Math.max(1, (long) chunkElements * Math.max(1, a.type().size()));
     long bySize = Math.max(1, BATCH_BYTES / chunkBytes);
@@ -124,7 +140,8 @@ final class ChunkReader {
     }
   }
 
-  private void place(long[] index, String key, byte[] encoded, Slice s, Result out) throws IOException {
+  private void place(long[] index, String key, byte[] encoded, Slice s, Result out)
+      throws IOException {
     Region r = Region.of(a, s, index, chunkStrides);
     if (out.strings != null) {
       String[] chunk = decodeStrings(key, encoded);
@@ -133,7 +150,9 @@ final class ChunkReader {
       CodecPipeline.Decoded chunk = decode(key, encoded);
       byte[] b = chunk.bytes();
       if (chunk.shuffle() > 0) {
-        r.forEachRun((src, step, dst, n) -> chunkCopier.copyShuffled(b, chunkElements, src, step, out.bytes, dst, n));
+        r.forEachRun(
+            (src, step, dst, n) ->
+                chunkCopier.copyShuffled(b, chunkElements, src, step, out.bytes, dst, n));
       } else {
         r.forEachRun((src, step, dst, n) -> chunkCopier.copy(b, src, step, out.bytes, dst, n));
       }
@@ -146,7 +165,8 @@ final class ChunkReader {
       String[] one = {a.fillString()};
       r.forEachRun((src, step, dst, n) -> copyStrings(one, 0, 0, out.strings, dst, n));
     } else if (!out.zeroed || !allZero(a.fillElement())) {
-      r.forEachRun((src, step, dst, n) -> fillCopier.copy(a.fillElement(), 0, 0, out.bytes, dst, n));
+      r.forEachRun(
+          (src, step, dst, n) -> fillCopier.copy(a.fillElement(), 0, 0, out.bytes, dst, n));
     }
   }
 
@@ -176,7 +196,8 @@ final class ChunkReader {
     }
   }
 
-  private static void copyStrings(String[] src, long srcPos, long step, String[] dst, long dstPos, int n) {
+  private static void copyStrings(
+      String[] src, long srcPos, long step, String[] dst, long dstPos, int n) {
     for (int k = 0; k < n; k++) {
       dst[(int) dstPos + k] = src[(int) (srcPos + k * step)];
     }

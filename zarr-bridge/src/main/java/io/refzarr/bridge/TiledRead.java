@@ -5,21 +5,23 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 
 /**
- * Reads a slice of fixed-size elements in tiles and hands each tile's bytes to a {@link Sink} at their
- * place in the C-order result, so memory is a few tiles however large the slice.
+ * Reads a slice of fixed-size elements in tiles and hands each tile's bytes to a {@link Sink} at
+ * their place in the C-order result, so memory is a few tiles however large the slice.
  *
- * <p>A tile is the part of the result that one row of chunks along the leading axes {@code 0..k} covers,
- * with the axes after {@code k} whole: its bytes reach the result in runs of contiguous bytes, one run per
- * index of the axes before {@code k} (a single run when {@code k} is 0). {@code k} is the first axis
- * whose tiles fit {@link #TILE_BYTES}; a smaller tile is not taken when its runs would be short
- * (under {@link #MIN_RUN_BYTES}: many small writes cost more than memory) unless the tile would pass
- * {@link #MAX_TILE_BYTES}. Each chunk belongs to exactly one tile, so it is fetched and decoded once.
+ * <p>A tile is the part of the result that one row of chunks along the leading axes {@code 0..k}
+ * covers, with the axes after {@code k} whole: its bytes reach the result in runs of contiguous
+ * bytes, one run per index of the axes before {@code k} (a single run when {@code k} is 0). {@code
+ * k} is the first axis whose tiles fit {@link #TILE_BYTES}; a smaller tile is not taken when its
+ * runs would be short (under {@link #MIN_RUN_BYTES}: many small writes cost more than memory)
+ * unless the tile would pass {@link #MAX_TILE_BYTES}. Each chunk belongs to exactly one tile, so it
+ * is fetched and decoded once.
  *
- * <p>Unordered (a positional sink), tiles are read in parallel, each by one worker, which reuses its
- * buffer; when there are too few tiles to keep the workers busy, they are read one after another with
- * their chunks in parallel. Ordered (a sequential sink), the result is read in groups of whole rows along axis 0, one group
- * after another, the chunks of each in parallel: a row of chunks along axis 0 makes one group unless it
- * passes {@link #MAX_TILE_BYTES}, when it is read in parts (decoding its chunks once per part).
+ * <p>Unordered (a positional sink), tiles are read in parallel, each by one worker, which reuses
+ * its buffer; when there are too few tiles to keep the workers busy, they are read one after
+ * another with their chunks in parallel. Ordered (a sequential sink), the result is read in groups
+ * of whole rows along axis 0, one group after another, the chunks of each in parallel: a row of
+ * chunks along axis 0 makes one group unless it passes {@link #MAX_TILE_BYTES}, when it is read in
+ * parts (decoding its chunks once per part).
  */
 final class TiledRead {
   static final long TILE_BYTES = 8 << 20;
@@ -51,7 +53,13 @@ final class TiledRead {
   }
 
   /** With other limits than the defaults, for tests that want small tiles. */
-  TiledRead(ArrayLayout a, ChunkReader reader, Executor executor, Slice s, long budget, long minRun,
+  TiledRead(
+      ArrayLayout a,
+      ChunkReader reader,
+      Executor executor,
+      Slice s,
+      long budget,
+      long minRun,
       long orderedBudget) {
     this.budget = budget;
     this.orderedBudget = orderedBudget;
@@ -97,7 +105,10 @@ final class TiledRead {
     return n;
   }
 
-  /** The last axis a tile is split along: tiles are rows of chunks along axes {@code 0..splitAxis()}. */
+  /**
+   * The last axis a tile is split along: tiles are rows of chunks along axes {@code
+   * 0..splitAxis()}.
+   */
   int splitAxis() {
     return k;
   }
@@ -107,7 +118,9 @@ final class TiledRead {
     return tileBytes;
   }
 
-  /** Reads every tile into {@code sink}; {@code ordered} gives the sink the result's bytes in order. */
+  /**
+   * Reads every tile into {@code sink}; {@code ordered} gives the sink the result's bytes in order.
+   */
   void run(Sink sink, boolean ordered) throws IOException {
     if (s.size() == 0) {
       return;
@@ -120,7 +133,9 @@ final class TiledRead {
       readRows(sink);
       return;
     }
-    if (tiles < 2L * ChunkReader.PARALLELISM) { // too few tiles to share: share each tile's chunks instead
+    if (tiles
+        < 2L
+            * ChunkReader.PARALLELISM) { // too few tiles to share: share each tile's chunks instead
       byte[] buffer = new byte[(int) tileBytes];
       for (long t = 0; t < tiles; t++) {
         readTile(t, buffer, true, sink);
@@ -128,26 +143,38 @@ final class TiledRead {
       return;
     }
     ConcurrentLinkedQueue<byte[]> buffers = new ConcurrentLinkedQueue<>();
-    ParallelLoop.run(tiles, 1, ChunkReader.PARALLELISM, executor, (from, to) -> {
-      byte[] buffer = buffers.poll();
-      if (buffer == null) {
-        buffer = new byte[(int) tileBytes];
-      }
-      for (long t = from; t < to; t++) {
-        readTile(t, buffer, false, sink);
-      }
-      buffers.add(buffer);
-    });
+    ParallelLoop.run(
+        tiles,
+        1,
+        ChunkReader.PARALLELISM,
+        executor,
+        (from, to) -> {
+          byte[] buffer = buffers.poll();
+          if (buffer == null) {
+            buffer = new byte[(int) tileBytes];
+          }
+          for (long t = from; t < to; t++) {
+            readTile(t, buffer, false, sink);
+          }
+          buffers.add(buffer);
+        });
   }
 
-  // Groups of whole rows along axis 0, in order: each chunk row's selected rows, in parts if too large.
+  // Groups of whole rows along axis 0, in order: each chunk row's selected rows, in parts if too
+  // large.
   private void readRows(Sink sink) throws IOException {
     long rowBytes = outStride[0] * item;
     long perChunk = Math.min(count[0], ceilDiv(a.chunks()[0], s.stride()[0]));
     long rows = Math.max(1, Math.min(perChunk, orderedBudget / Math.max(1, rowBytes)));
     if (rows * rowBytes > Integer.MAX_VALUE - 16) {
-      throw new UnsupportedOperationException("array '" + a.name() + "': one row of slice " + s + " holds "
-          + rowBytes + " bytes, too many to write in order; write into a file channel at a position");
+      throw new UnsupportedOperationException(
+          "array '"
+              + a.name()
+              + "': one row of slice "
+              + s
+              + " holds "
+              + rowBytes
+              + " bytes, too many to write in order; write into a file channel at a position");
     }
     byte[] buffer = new byte[(int) (rows * rowBytes)];
     long[] off = s.offset();

@@ -13,18 +13,20 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * A Zarr array (v2 or v3) in a directory of any {@code java.nio} file system: the {@code reference} file
- * system, a local directory, a zip. Metadata is read once at {@link #open}; {@link #read} fetches only the
- * chunks a slice touches, decoding them in parallel. Thread-safe. {@link #readInto} writes a slice's values
- * straight to a file, a channel or a buffer, with memory bounded by the chunks in flight.
+ * A Zarr array (v2 or v3) in a directory of any {@code java.nio} file system: the {@code reference}
+ * file system, a local directory, a zip. Metadata is read once at {@link #open}; {@link #read}
+ * fetches only the chunks a slice touches, decoding them in parallel. Thread-safe. {@link
+ * #readInto} writes a slice's values straight to a file, a channel or a buffer, with memory bounded
+ * by the chunks in flight.
  *
- * <p>Chunks are fetched and decoded on the calling thread together with tasks on an {@link Executor}, one
- * worker per core in all. The default executor is {@link ForkJoinPool#commonPool()}: zarr-bridge owns no
- * threads (nothing to shut down, nothing hidden), the common pool has a thread fewer than there are cores
- * and the calling thread makes up the last, and on a {@code reference} file system a worker waiting for its
- * ranges blocks as a managed blocker, so the pool adds a thread meanwhile. Pass an executor of your own ({@link #open(Path, Executor)})
- * to keep reads off the common pool, or {@code Runnable::run} to read on the calling thread alone;
- * zarr-bridge never shuts it down.
+ * <p>Chunks are fetched and decoded on the calling thread together with tasks on an {@link
+ * Executor}, one worker per core in all. The default executor is {@link ForkJoinPool#commonPool()}:
+ * zarr-bridge owns no threads (nothing to shut down, nothing hidden), the common pool has a thread
+ * fewer than there are cores and the calling thread makes up the last, and on a {@code reference}
+ * file system a worker waiting for its ranges blocks as a managed blocker, so the pool adds a
+ * thread meanwhile. Pass an executor of your own ({@link #open(Path, Executor)}) to keep reads off
+ * the common pool, or {@code Runnable::run} to read on the calling thread alone; zarr-bridge never
+ * shuts it down.
  *
  * <pre>{@code
  * try (FileSystem fs = FileSystems.newFileSystem(Path.of("refs.json"), Map.of("root", "/data"))) {
@@ -57,8 +59,8 @@ public final class ZarrArray {
   }
 
   /**
-   * Opens the array in {@code dir}, reading its chunks on the calling thread and {@code executor} (which the
-   * caller keeps and shuts down).
+   * Opens the array in {@code dir}, reading its chunks on the calling thread and {@code executor}
+   * (which the caller keeps and shuts down).
    *
    * @throws java.nio.file.NoSuchFileException if {@code dir} holds no array
    * @throws ZarrFormatException if the metadata is malformed or names an unsupported dtype or codec
@@ -68,10 +70,12 @@ public final class ZarrArray {
     return new ZarrArray(dir, MetadataReader.readArray(dir, nameOf(dir)), executor);
   }
 
-  // Inside a reference file system the key prefix ("temp") names the array; elsewhere the whole path.
+  // Inside a reference file system the key prefix ("temp") names the array; elsewhere the whole
+  // path.
   static String nameOf(Path dir) {
     String s = dir.toString();
-    boolean reference = ReferenceFileSystemProvider.SCHEME.equals(dir.getFileSystem().provider().getScheme());
+    boolean reference =
+        ReferenceFileSystemProvider.SCHEME.equals(dir.getFileSystem().provider().getScheme());
     return reference && s.startsWith("/") && s.length() > 1 ? s.substring(1) : s;
   }
 
@@ -104,7 +108,10 @@ public final class ZarrArray {
     return layout.attributes();
   }
 
-  /** Dimension names from {@code _ARRAY_DIMENSIONS} (v2) or {@code dimension_names} (v3); empty if none. */
+  /**
+   * Dimension names from {@code _ARRAY_DIMENSIONS} (v2) or {@code dimension_names} (v3); empty if
+   * none.
+   */
   public List<String> dimensionNames() {
     return layout.dimensionNames();
   }
@@ -134,39 +141,48 @@ public final class ZarrArray {
     return reader.read(normalize(slice));
   }
 
-  /** The number of bytes a slice's values take ({@link #readInto}), elements times the element size. */
+  /**
+   * The number of bytes a slice's values take ({@link #readInto}), elements times the element size.
+   */
   public long byteSize(Slice slice) {
     return slice.size() * layout.type().size();
   }
 
   /**
-   * Writes a hyperslab's values (C order, little-endian, as {@link ArrayData#buffer()} holds them) into
-   * {@code channel} at {@code position} onwards by positional writes, chunks decoded in parallel and each
-   * part written as soon as it is decoded. Memory is bounded by the chunks in flight (a few tiles of about
-   * 8 MiB per worker), not by the slice, which may be larger than the heap. The channel's own position is
-   * not used or changed; the file grows as needed.
+   * Writes a hyperslab's values (C order, little-endian, as {@link ArrayData#buffer()} holds them)
+   * into {@code channel} at {@code position} onwards by positional writes, chunks decoded in
+   * parallel and each part written as soon as it is decoded. Memory is bounded by the chunks in
+   * flight (a few tiles of about 8 MiB per worker), not by the slice, which may be larger than the
+   * heap. The channel's own position is not used or changed; the file grows as needed.
    *
-   * @throws UnsupportedOperationException for variable-length strings, which have no fixed-size bytes
+   * @throws UnsupportedOperationException for variable-length strings, which have no fixed-size
+   *     bytes
    * @throws IllegalArgumentException if the slice has the wrong rank or reaches past the array
    * @throws ChunkDecodeException naming the array and chunk if a chunk cannot be decoded
    */
   public void readInto(Slice slice, FileChannel channel, long position) throws IOException {
     Objects.requireNonNull(channel, "channel");
-    tiled(slice).run((at, b, off, len) -> writeFully(channel, ByteBuffer.wrap(b, off, len), position + at), false);
+    tiled(slice)
+        .run(
+            (at, b, off, len) -> writeFully(channel, ByteBuffer.wrap(b, off, len), position + at),
+            false);
   }
 
   /**
-   * Writes a hyperslab's values in order to a sequential channel (a pipe, a socket, a stream): tile after
-   * tile, the chunks of each decoded in parallel; memory as for {@link #readInto(Slice, FileChannel, long)}.
+   * Writes a hyperslab's values in order to a sequential channel (a pipe, a socket, a stream): tile
+   * after tile, the chunks of each decoded in parallel; memory as for {@link #readInto(Slice,
+   * FileChannel, long)}.
    */
   public void readInto(Slice slice, WritableByteChannel channel) throws IOException {
     Objects.requireNonNull(channel, "channel");
-    tiled(slice).run((at, b, off, len) -> writeFully(channel, ByteBuffer.wrap(b, off, len), -1), true);
+    tiled(slice)
+        .run((at, b, off, len) -> writeFully(channel, ByteBuffer.wrap(b, off, len), -1), true);
   }
 
   /**
-   * Writes a hyperslab's values into {@code dst} (heap or direct) from its position on, which advances by
-   * {@link #byteSize}; chunks are decoded in parallel and copied straight to their place.
+   * Writes a hyperslab's values into {@code dst} (heap or direct) from its position on, which
+   * advances by {@link #byteSize}; chunks are decoded in parallel and copied straight to their
+   * place.
    *
    * @throws java.nio.BufferOverflowException if fewer than {@code byteSize(slice)} bytes remain
    */
@@ -187,8 +203,10 @@ public final class ZarrArray {
   /** A tiled read with other tile limits than the defaults (for tests). */
   TiledRead tiled(Slice slice, long tileBytes, long minRunBytes, long orderedBytes) {
     if (layout.type().kind() == DataType.Kind.STRING) {
-      throw new UnsupportedOperationException("array '" + layout.name()
-          + "' holds variable-length strings, which have no fixed-size bytes; use read()");
+      throw new UnsupportedOperationException(
+          "array '"
+              + layout.name()
+              + "' holds variable-length strings, which have no fixed-size bytes; use read()");
     }
     Slice s = normalize(slice);
     return new TiledRead(layout, reader, executor, s, tileBytes, minRunBytes, orderedBytes);
@@ -200,7 +218,8 @@ public final class ZarrArray {
     return s;
   }
 
-  private static void writeFully(WritableByteChannel ch, ByteBuffer b, long position) throws IOException {
+  private static void writeFully(WritableByteChannel ch, ByteBuffer b, long position)
+      throws IOException {
     long at = position;
     while (b.hasRemaining()) {
       int n = at < 0 ? ch.write(b) : ((FileChannel) ch).write(b, at);
@@ -210,22 +229,36 @@ public final class ZarrArray {
 
   private void check(Slice s) {
     if (s.rank() != layout.rank()) {
-      throw new IllegalArgumentException("slice " + s + " has rank " + s.rank() + ", array '" + layout.name()
-          + "' " + rank());
+      throw new IllegalArgumentException(
+          "slice " + s + " has rank " + s.rank() + ", array '" + layout.name() + "' " + rank());
     }
     for (int d = 0; d < s.rank(); d++) {
       long count = s.count()[d];
       long last = s.offset()[d] + (count - 1) * s.stride()[d];
       if (count > 0 && last >= layout.shape()[d] || s.offset()[d] > layout.shape()[d]) {
-        throw new IllegalArgumentException("slice " + s + " reaches past axis " + d + " of array '"
-            + layout.name() + "' (size " + layout.shape()[d] + ")");
+        throw new IllegalArgumentException(
+            "slice "
+                + s
+                + " reaches past axis "
+                + d
+                + " of array '"
+                + layout.name()
+                + "' (size "
+                + layout.shape()[d]
+                + ")");
       }
     }
   }
 
   @Override
   public String toString() {
-    return "ZarrArray[" + layout.name() + " " + java.util.Arrays.toString(shape()) + " " + layout.type().kind()
-        + layout.type().size() + "]";
+    return "ZarrArray["
+        + layout.name()
+        + " "
+        + java.util.Arrays.toString(shape())
+        + " "
+        + layout.type().kind()
+        + layout.type().size()
+        + "]";
   }
 }

@@ -28,10 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link ZarrArray#readInto}: a file channel at a position, a sequential channel and a buffer get exactly
- * the bytes {@link ZarrArray#read} gives (which {@link GoldenReferencesTest} holds to the manifest), for
- * every fixed-size array of the golden references and for strided slices of a generated 3-D array in C
- * and F order, with tiles split along every axis.
+ * {@link ZarrArray#readInto}: a file channel at a position, a sequential channel and a buffer get
+ * exactly the bytes {@link ZarrArray#read} gives (which {@link GoldenReferencesTest} holds to the
+ * manifest), for every fixed-size array of the golden references and for strided slices of a
+ * generated 3-D array in C and F order, with tiles split along every axis.
  */
 class ReadIntoTest {
   private static final long[] SHAPE = {13, 11, 9};
@@ -46,12 +46,14 @@ class ReadIntoTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("entries")
   void readInto_goldenArrays_givesTheBytesOfRead(Manifest.Entry e) throws IOException {
-    ReferenceFileSystemConfig config = ReferenceFileSystemConfig.builder().root(Corpus.dir()).build();
+    ReferenceFileSystemConfig config =
+        ReferenceFileSystemConfig.builder().root(Corpus.dir()).build();
     try (FileSystem fs = ReferenceFileSystems.newFileSystem(Corpus.file(e.golden()), config)) {
       ZarrArray a = ZarrArray.open(fs.getPath("/", e.array()));
       Slice all = Slice.all(a.shape());
       if (a.dataType().kind() == DataType.Kind.STRING) {
-        assertThatThrownBy(() -> a.readInto(all, ByteBuffer.allocate(0))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> a.readInto(all, ByteBuffer.allocate(0)))
+            .isInstanceOf(UnsupportedOperationException.class);
         return;
       }
       byte[] expected = a.read().toByteArray();
@@ -66,12 +68,14 @@ class ReadIntoTest {
   @ValueSource(strings = {"C", "F"})
   void readInto_stridedSlicesAnyTiling_givesTheBytesOfRead(String order) throws IOException {
     ZarrArray a = ZarrArray.open(write3d(tmp.resolve(order), order));
-    List<Slice> slices = List.of(Slice.all(SHAPE),
-        Slice.of(new long[] {1, 2, 0}, new long[] {6, 3, 5}, new long[] {2, 3, 2}),
-        Slice.of(new long[] {0, 0, 8}, new long[] {13, 11, 1}, new long[] {1, 1, 1}),
-        Slice.of(new long[] {3, 1, 1}, new long[] {2, 2, 2}, new long[] {5, 7, 4}),
-        Slice.parse("5,::2,1:8", SHAPE),
-        Slice.parse("2:2", SHAPE));
+    List<Slice> slices =
+        List.of(
+            Slice.all(SHAPE),
+            Slice.of(new long[] {1, 2, 0}, new long[] {6, 3, 5}, new long[] {2, 3, 2}),
+            Slice.of(new long[] {0, 0, 8}, new long[] {13, 11, 1}, new long[] {1, 1, 1}),
+            Slice.of(new long[] {3, 1, 1}, new long[] {2, 2, 2}, new long[] {5, 7, 4}),
+            Slice.parse("5,::2,1:8", SHAPE),
+            Slice.parse("2:2", SHAPE));
     ExecutorService pool = Executors.newFixedThreadPool(3);
     try {
       for (Slice s : slices) {
@@ -83,7 +87,9 @@ class ReadIntoTest {
           assertThat(collect(t, true)).as("%s budget %d in order", s, budget).isEqualTo(expected);
         }
         assertThat(viaFile(a, s, 3)).as(s.toString()).isEqualTo(expected);
-        assertThat(viaFile(ZarrArray.open(a.path(), pool), s, 0)).as(s.toString()).isEqualTo(expected);
+        assertThat(viaFile(ZarrArray.open(a.path(), pool), s, 0))
+            .as(s.toString())
+            .isEqualTo(expected);
       }
     } finally {
       pool.shutdown();
@@ -99,7 +105,8 @@ class ReadIntoTest {
     assertThat(a.tiled(all, 4 * 4 * 11 * 9, 1, 1).tileBytes()).isEqualTo(4 * 4 * 11 * 9);
     assertThat(a.tiled(all, 4 * 4 * 3 * 9, 1, 1).splitAxis()).isEqualTo(1);
     assertThat(a.tiled(all, 1, 1, 1).splitAxis()).isEqualTo(2);
-    // runs of 2 elements are too short to split for: the plan keeps whole rows of chunks along axis 1
+    // runs of 2 elements are too short to split for: the plan keeps whole rows of chunks along axis
+    // 1
     assertThat(a.tiled(all, 1, 4 * 9 * 3, 1).splitAxis()).isEqualTo(1);
   }
 
@@ -108,7 +115,8 @@ class ReadIntoTest {
     ZarrArray a = ZarrArray.open(write3d(tmp.resolve("c"), "C"));
     ByteBuffer small = ByteBuffer.allocate(10);
 
-    assertThatThrownBy(() -> a.readInto(Slice.all(SHAPE), small)).isInstanceOf(java.nio.BufferOverflowException.class);
+    assertThatThrownBy(() -> a.readInto(Slice.all(SHAPE), small))
+        .isInstanceOf(java.nio.BufferOverflowException.class);
     assertThat(small.position()).isZero();
   }
 
@@ -145,15 +153,17 @@ class ReadIntoTest {
     ByteArrayOutputStream seq = new ByteArrayOutputStream();
     List<long[]> order = new ArrayList<>();
     byte[][] out = {new byte[0]};
-    t.run((at, b, off, len) -> {
-      synchronized (out) {
-        if (at + len > out[0].length) {
-          out[0] = java.util.Arrays.copyOf(out[0], (int) (at + len));
-        }
-        System.arraycopy(b, off, out[0], (int) at, len);
-        order.add(new long[] {at, len});
-      }
-    }, ordered);
+    t.run(
+        (at, b, off, len) -> {
+          synchronized (out) {
+            if (at + len > out[0].length) {
+              out[0] = java.util.Arrays.copyOf(out[0], (int) (at + len));
+            }
+            System.arraycopy(b, off, out[0], (int) at, len);
+            order.add(new long[] {at, len});
+          }
+        },
+        ordered);
     if (ordered) {
       long next = 0;
       for (long[] w : order) {
@@ -166,9 +176,13 @@ class ReadIntoTest {
 
   // value 1000 i + 10 j + k, big-endian int32, zlib, one chunk missing (reads as the fill value 42)
   private static Path write3d(Path dir, String order) throws IOException {
-    LocalStores.write(dir.resolve(".zarray"), "{\"zarr_format\":2,\"shape\":[13,11,9],\"chunks\":[4,3,2],"
-        + "\"dtype\":\">i4\",\"fill_value\":42,\"order\":\"" + order + "\",\"compressor\":{\"id\":\"zlib\",\"level\":1},"
-        + "\"filters\":null}");
+    LocalStores.write(
+        dir.resolve(".zarray"),
+        "{\"zarr_format\":2,\"shape\":[13,11,9],\"chunks\":[4,3,2],"
+            + "\"dtype\":\">i4\",\"fill_value\":42,\"order\":\""
+            + order
+            + "\",\"compressor\":{\"id\":\"zlib\",\"level\":1},"
+            + "\"filters\":null}");
     for (int ci = 0; ci < 4; ci++) {
       for (int cj = 0; cj < 4; cj++) {
         for (int ck = 0; ck < 5; ck++) {
