@@ -1,0 +1,77 @@
+package io.refzarr.ops;
+
+import io.refzarr.nio.ReferenceReader;
+import io.refzarr.ops.VerifyReport.Failure;
+import io.refzarr.refs.ReferenceSet;
+import io.refzarr.refs.ReferenceSink;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Operations on reference sets (kerchunk's {@code kerchunk.utils}). Each reads {@code set} key by key and
+ * puts every key, rewritten or not, into {@code sink}; the caller makes the sink (usually
+ * {@link io.refzarr.refs.ReferenceSets#sink}, whose output appears on {@code close()}) and closes or aborts
+ * it. The sink is not closed here. Bytes are read through {@code reader}, which resolves targets as its
+ * configuration says (root, remote protocol, HTTP/S3 options).
+ *
+ * <pre>{@code
+ * try (ReferenceSet set = ReferenceSets.open(in, ReadOptions.DEFAULT);
+ *     ReferenceReader reader = ReferenceReader.create(config)) {
+ *   ReferenceSets.write(out, SinkOptions.DEFAULT, sink -> ReferenceOps.inline(set, 500, reader, sink));
+ * }
+ * }</pre>
+ */
+public final class ReferenceOps {
+  private ReferenceOps() {}
+
+  /**
+   * Embeds the bytes of every range shorter than {@code threshold} bytes, and of every whole target of a
+   * metadata key ({@code .z*}), as inline data (kerchunk's {@code do_inline}). The ranges are fetched in
+   * batches with the reader's coalesced multi-key read, archive members and remote targets included.
+   *
+   * @throws io.refzarr.source.ReferenceNotReachableException naming the key if a target cannot be read
+   */
+  public static Summary inline(ReferenceSet set, long threshold, ReferenceReader reader, ReferenceSink sink)
+      throws IOException {
+    return new Inliner(threshold, Objects.requireNonNull(reader, "reader"), sink).run(set);
+  }
+
+  /**
+   * Rewrites the targets that {@code renames} matches (kerchunk's {@code rename_target}); others, and inline
+   * data, are kept. {@link Summary#rewritten()} counts the references whose target changed.
+   */
+  public static Summary renameTargets(ReferenceSet set, TargetRenames renames, ReferenceSink sink)
+      throws IOException {
+    return new Renamer(Objects.requireNonNull(renames, "renames"), sink).run(set);
+  }
+
+  /**
+   * Turns references into archive members ({@code tar://member::archive}, {@code zip://member::archive})
+   * into byte ranges of the archive (kerchunk's {@code dereference_archives}), from the archive's headers.
+   *
+   * @throws io.refzarr.source.ReferenceNotReachableException naming the key and member if an archive cannot
+   *     be read, lacks the member, or stores it compressed, or if a range runs past the member's end
+   */
+  public static Summary dereference(ReferenceSet set, ReferenceReader reader, ReferenceSink sink)
+      throws IOException {
+    return new Dereferencer(Objects.requireNonNull(reader, "reader"), sink).run(set);
+  }
+
+  /**
+   * Checks every reference against its target (the target exists, the range lies within it) and, with
+   * {@link VerifyOptions#decode()}, decodes a sample of each array's chunks. A failing reference is a
+   * {@link Failure} in the report, not an exception.
+   */
+  public static VerifyReport verify(ReferenceSet set, ReferenceReader reader, VerifyOptions options)
+      throws IOException {
+    return verify(set, reader, options, f -> {});
+  }
+
+  /** {@link #verify(ReferenceSet, ReferenceReader, VerifyOptions)}, passing every failure to {@code listener}. */
+  public static VerifyReport verify(ReferenceSet set, ReferenceReader reader, VerifyOptions options,
+      Consumer<Failure> listener) throws IOException {
+    return new Verifier(set, Objects.requireNonNull(reader, "reader"), Objects.requireNonNull(options, "options"),
+        Objects.requireNonNull(listener, "listener")).run();
+  }
+}
