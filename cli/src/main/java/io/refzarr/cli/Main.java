@@ -33,6 +33,10 @@ import picocli.CommandLine.Spec;
       ScanCombineCommand.class,
       ConvertCommand.class,
       GetCommand.class,
+      InlineCommand.class,
+      RenameTargetCommand.class,
+      DereferenceCommand.class,
+      VerifyCommand.class,
     })
 public final class Main implements Runnable {
 
@@ -93,7 +97,7 @@ public final class Main implements Runnable {
     if (!takesThem) {
       throw new CommandLine.ParameterException(command.commandLine(), "refzarr " + command.name()
           + " does not take --root, --remote-protocol, --remote-option, --template or --default-target before"
-          + " the command (only ls, cat, info, get and convert do); give its own options after it");
+          + " the command (only ls, cat, info, get, convert, inline, rename-target, dereference and verify do); give its own options after it");
     }
   }
 
