@@ -37,6 +37,10 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
+  @Option(names = "--remote-option", paramLabel = "NAME=VALUE",
+      description = "A byte-source option for reading FILE, such as s3.endpoint=http://127.0.0.1:9000 (repeatable).")
+  Map<String, String> remoteOptions = new java.util.LinkedHashMap<>();
+
   @Option(names = "--keep-chained",
       description = "For archive members (tar://m.nc::a.tar), keep the chained URLs in the references instead"
           + " of rewriting them into byte ranges of the archive (most readers, fsspec among them, cannot read"
@@ -70,7 +74,7 @@ final class ScanCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ScanOptions options = options();
     URI location = location(input);
-    try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
+    try (ByteRangeReaders sources = ByteRangeReaders.create(Map.copyOf(remoteOptions))) {
       Scanner scanner = Scanners.detect(sources, location, input);
       ScanInput scanInput = new ScanInput(url != null ? url : input, location);
       ScanReport report = output.write(spec.commandLine(),
