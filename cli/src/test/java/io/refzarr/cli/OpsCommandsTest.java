@@ -204,6 +204,26 @@ class OpsCommandsTest {
   }
 
   @Test
+  void consolidate_andExpandTemplates_inPlace() throws IOException {
+    Path abs = tmp.resolve("abs.json");
+    Result moved = run("rename-target", CHUNKGRID, "--prefix", "hdf5_=" + CORPUS + "/hdf5_", "-o", abs.toString());
+    assertThat(moved.status()).as(moved.err()).isZero();
+    Result r = run("consolidate", abs.toString(), "--in-place");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.err()).contains("1004 keys, 1000 of them with a template");
+    assertThat(Files.readString(abs)).contains("\"templates\":{\"u\":\"" + CORPUS + "/\"}")
+        .contains("\"{{u}}hdf5_chunkgrid.h5\"");
+    assertSameChunks(Path.of(CHUNKGRID), abs, corpusConfig());
+    Path expanded = tmp.resolve("expanded.json");
+    Result e = run("consolidate", abs.toString(), "--expand-templates", "-o", expanded.toString());
+    assertThat(e.status()).as(e.err()).isZero();
+    assertThat(Files.readString(expanded)).doesNotContain("{{").contains(CORPUS + "/hdf5_chunkgrid.h5");
+    Result parquet = run("consolidate", abs.toString(), "-o", tmp.resolve("x.parq").toString());
+    assertThat(parquet.status()).isNotZero();
+    assertThat(parquet.err()).contains("consolidate writes JSON");
+  }
+
+  @Test
   void s3Source_isOnTheCommandsClassPath() {
     assertThat(ServiceLoader.load(ByteRangeReaderProvider.class).stream()
             .flatMap(p -> p.get().schemes().stream()))

@@ -3,8 +3,10 @@ package io.refzarr.ops;
 import io.refzarr.nio.ReferenceReader;
 import io.refzarr.ops.VerifyReport.Failure;
 import io.refzarr.refs.ReferenceSet;
+import io.refzarr.refs.ReferenceSets;
 import io.refzarr.refs.ReferenceSink;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -56,6 +58,35 @@ public final class ReferenceOps {
   public static Summary dereference(ReferenceSet set, ReferenceReader reader, ReferenceSink sink)
       throws IOException {
     return new Dereferencer(Objects.requireNonNull(reader, "reader"), sink).run(set);
+  }
+
+  /**
+   * Writes {@code set} as JSON at {@code jsonOut} (atomically) with the repeated directories of its targets
+   * factored into {@code templates} (kerchunk's {@code templateize} and {@code consolidate}): every
+   * directory at least {@code minLength} characters long that two or more references share.
+   * {@link Summary#rewritten()} counts the references written with a template.
+   *
+   * @throws IllegalArgumentException if {@code jsonOut} names a Parquet output (Parquet stores each URL once)
+   */
+  public static Summary consolidate(ReferenceSet set, Path jsonOut, int minLength) throws IOException {
+    requireJson(jsonOut);
+    TemplateChoice.Result t = TemplateChoice.choose(set, minLength);
+    ReferenceSets.writeJson(set, jsonOut, t.templates());
+    return new Summary(set.size(), t.references(), 0);
+  }
+
+  /** Writes {@code set} as JSON at {@code jsonOut} (atomically) with every template rendered into its targets. */
+  public static Summary expandTemplates(ReferenceSet set, Path jsonOut) throws IOException {
+    requireJson(jsonOut);
+    ReferenceSets.writeJson(set, jsonOut);
+    return new Summary(set.size(), 0, 0);
+  }
+
+  private static void requireJson(Path out) throws IOException {
+    if (!ReferenceSets.outputFormat(out).equals("json")) {
+      throw new IllegalArgumentException("templates are a JSON feature, and " + out + " names a "
+          + ReferenceSets.outputFormat(out) + " output (which stores each URL once anyway)");
+    }
   }
 
   /**
