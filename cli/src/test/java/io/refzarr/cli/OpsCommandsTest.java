@@ -224,6 +224,28 @@ class OpsCommandsTest {
   }
 
   @Test
+  void subchunk_splitsTheChunks_andRefusesACompressedArray() throws IOException {
+    Path out = tmp.resolve("out.parq");
+    Result r = run("subchunk", CHUNKGRID, "--array", "grid", "--factor", "5", "-o", out.toString(),
+        "--root", CORPUS.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.err()).contains("split 1000 chunks of grid into 5");
+    try (ReferenceSet want = ReferenceSets.open(Path.of(CHUNKGRID), ReadOptions.DEFAULT);
+        ReferenceSet got = ReferenceSets.open(out, ReadOptions.DEFAULT);
+        ReferenceReader reader = ReferenceReader.create(corpusConfig())) {
+      byte[] chunk = reader.read("grid/7.3", want.get("grid/7.3").orElseThrow());
+      for (int k = 0; k < 5; k++) {
+        assertThat(reader.read("g", got.get("grid/" + (35 + k) + ".3").orElseThrow()))
+            .isEqualTo(java.util.Arrays.copyOfRange(chunk, k * 128, (k + 1) * 128));
+      }
+    }
+    Result refused = run("subchunk", CliTest.REFS, "--array", "temp", "--factor", "3", "-o",
+        tmp.resolve("x.json").toString());
+    assertThat(refused.status()).isNotZero();
+    assertThat(refused.err()).contains("temp").contains("compressed");
+  }
+
+  @Test
   void s3Source_isOnTheCommandsClassPath() {
     assertThat(ServiceLoader.load(ByteRangeReaderProvider.class).stream()
             .flatMap(p -> p.get().schemes().stream()))

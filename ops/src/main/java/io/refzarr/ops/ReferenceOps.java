@@ -61,6 +61,22 @@ public final class ReferenceOps {
   }
 
   /**
+   * Splits the chunks of the uncompressed array {@code array} along the first axis whose chunk length
+   * exceeds 1 into {@code factor} byte ranges each (kerchunk's {@code subchunk}), so readers can fetch less
+   * than a whole chunk; its {@code .zarray} gets the smaller chunks. Other arrays and keys are kept.
+   * {@link Summary#rewritten()} counts the split chunks and the rewritten {@code .zarray}.
+   *
+   * @throws io.refzarr.refs.InvalidReferenceSetException naming the array if it is missing, compressed,
+   *     filtered, not C-order, or its chunk length is not a multiple of {@code factor}, or naming the chunk if
+   *     one is inlined, a whole file, or not of an uncompressed chunk's size
+   */
+  public static Summary subchunk(ReferenceSet set, String array, int factor, ReferenceReader reader,
+      ReferenceSink sink) throws IOException {
+    return new Subchunker(Objects.requireNonNull(array, "array"), factor, Objects.requireNonNull(reader, "reader"),
+        sink).run(set);
+  }
+
+  /**
    * Writes {@code set} as JSON at {@code jsonOut} (atomically) with the repeated directories of its targets
    * factored into {@code templates} (kerchunk's {@code templateize} and {@code consolidate}): every
    * directory at least {@code minLength} characters long that two or more references share.
