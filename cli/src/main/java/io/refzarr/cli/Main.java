@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
       VerifyCommand.class,
       ConsolidateCommand.class,
       SubchunkCommand.class,
+      InlineArrayCommand.class,
     })
 public final class Main implements Runnable {
 
@@ -99,7 +100,7 @@ public final class Main implements Runnable {
     if (!takesThem) {
       throw new CommandLine.ParameterException(command.commandLine(), "refzarr " + command.name()
           + " does not take --root, --remote-protocol, --remote-option, --template or --default-target before"
-          + " the command (only ls, cat, info, get, convert, inline, rename-target, dereference, verify, consolidate and subchunk do); give its own options after it");
+          + " the command (only ls, cat, info, get, convert, inline, rename-target, dereference, verify, consolidate, subchunk and inline-array do); give its own options after it");
     }
   }
 

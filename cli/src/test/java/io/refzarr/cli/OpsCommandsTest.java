@@ -246,6 +246,22 @@ class OpsCommandsTest {
   }
 
   @Test
+  void inlineArray_embedsTheSmallArrays() throws IOException {
+    Path out = tmp.resolve("out.json");
+    Result r = run("inline-array", CliTest.REFS, "--array", "precip", "-o", out.toString(), "--root", CORPUS.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.err()).contains("7 arrays embedded as one chunk each");
+    try (ReferenceSet set = ReferenceSets.open(out, ReadOptions.DEFAULT);
+        java.nio.file.FileSystem fs = io.refzarr.nio.ReferenceFileSystems.newFileSystem(set, corpusConfig());
+        java.nio.file.FileSystem orig = io.refzarr.nio.ReferenceFileSystems.newFileSystem(Path.of(CliTest.REFS),
+            corpusConfig())) {
+      assertThat(keys(set)).contains("precip/0.0.0").doesNotContain("precip/1.1.1");
+      assertThat(io.refzarr.bridge.ZarrArray.open(fs.getPath("/precip")).read().toShortArray())
+          .isEqualTo(io.refzarr.bridge.ZarrArray.open(orig.getPath("/precip")).read().toShortArray());
+    }
+  }
+
+  @Test
   void s3Source_isOnTheCommandsClassPath() {
     assertThat(ServiceLoader.load(ByteRangeReaderProvider.class).stream()
             .flatMap(p -> p.get().schemes().stream()))

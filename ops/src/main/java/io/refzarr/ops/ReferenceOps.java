@@ -61,6 +61,21 @@ public final class ReferenceOps {
   }
 
   /**
+   * Rewrites every array of fewer than {@code threshold} bytes, and every array named in {@code names}, as
+   * one embedded chunk holding its decoded values (kerchunk's {@code inline_array}): read through
+   * zarr-bridge over a reference file system of {@code set} made with {@code config}, written uncompressed
+   * and little-endian (variable-length strings with {@code vlen-utf8}); attributes kept. Variable-length
+   * string arrays are rewritten only when named. The whole values of each chosen array are held in memory.
+   * {@link Summary#rewritten()} counts the arrays rewritten.
+   *
+   * @throws IllegalArgumentException if a named array is missing or has its metadata in a target
+   */
+  public static Summary inlineArrays(ReferenceSet set, long threshold, java.util.Set<String> names,
+      io.refzarr.nio.ReferenceFileSystemConfig config, ReferenceSink sink) throws IOException {
+    return new ArrayInliner(threshold, names, Objects.requireNonNull(config, "config"), sink).run(set);
+  }
+
+  /**
    * Splits the chunks of the uncompressed array {@code array} along the first axis whose chunk length
    * exceeds 1 into {@code factor} byte ranges each (kerchunk's {@code subchunk}), so readers can fetch less
    * than a whole chunk; its {@code .zarray} gets the smaller chunks. Other arrays and keys are kept.
