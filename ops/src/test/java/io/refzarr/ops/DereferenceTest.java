@@ -55,6 +55,23 @@ class DereferenceTest {
   }
 
   @Test
+  void dereference_deflatedZipMember_isRefusedNamingTheMember() throws IOException {
+    Path zip = tmp.resolve("deflated.zip");
+    try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zip))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("m.bin"));
+      out.write(new byte[1000]);
+      out.closeEntry();
+    }
+    ReferenceSet set = ReferenceSets.of(Map.of("a/0", Reference.range("zip://m.bin::" + zip.toUri(), 0, 10)));
+    try (ReferenceReader reader = corpusReader()) {
+      assertThatThrownBy(() -> ReferenceSets.write(tmp.resolve("o.json"), SinkOptions.DEFAULT,
+              sink -> ReferenceOps.dereference(set, reader, sink)))
+          .isInstanceOf(ReferenceNotReachableException.class).hasMessageContaining("a/0")
+          .hasMessageContaining("m.bin").hasMessageContaining("deflate");
+    }
+  }
+
+  @Test
   void dereference_wholeMember_becomesTheMembersRange() throws IOException {
     ReferenceSet set = ReferenceSets.of(Map.of("x", Reference.whole("tar://day_002.nc::archives/bundle.tar")));
     Path out = tmp.resolve("out.json");
