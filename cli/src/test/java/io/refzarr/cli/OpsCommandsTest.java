@@ -110,6 +110,23 @@ class OpsCommandsTest {
   }
 
   @Test
+  void inPlace_parquetInput_isReplacedWhole() throws IOException {
+    Path copy = tmp.resolve("copy.parq");
+    Result converted = run("convert", CORPUS.resolve("golden/series_combined.parq").toString(), "-o", copy.toString());
+    assertThat(converted.status()).as(converted.err()).isZero();
+    Result r = run("inline", copy.toString(), "--threshold", "100000", "--in-place", "--root", CORPUS.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.err()).containsPattern("inlined [1-9]\\d* of");
+    assertSameChunks(CORPUS.resolve("golden/series_combined.parq"), copy, corpusConfig());
+    try (ReferenceSet set = ReferenceSets.open(copy, ReadOptions.DEFAULT)) {
+      assertThat(set.get("pr/0.0.0").orElseThrow()).isInstanceOf(Reference.Inline.class);
+    }
+    try (Stream<Path> siblings = Files.list(tmp)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("copy.parq"); // no leftovers
+    }
+  }
+
+  @Test
   void inline_unreachableTarget_isOneLineNamingTheKey_andWritesNothing() {
     Path out = tmp.resolve("out.json");
     Result r = run("inline", CHUNKGRID, "--threshold", "641", "-o", out.toString(), "--root", tmp.toString());

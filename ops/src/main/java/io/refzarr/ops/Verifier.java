@@ -9,6 +9,7 @@ import io.refzarr.source.ReferenceNotReachableException;
 import io.refzarr.zarr.ZarrKeys;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -149,7 +150,16 @@ final class Verifier {
     listener.accept(f);
   }
 
+  /** The exception's reason, and its cause's (a missing file names the path it looked at). */
   private static String reason(FileSystemException e) {
-    return e.getReason() != null ? e.getReason() : String.valueOf(e.getMessage());
+    String r = e.getReason() != null ? e.getReason() : String.valueOf(e.getMessage());
+    Throwable c = e.getCause();
+    if (c instanceof NoSuchFileException n) {
+      return r + ": no such file " + n.getFile();
+    }
+    if (c != null && c.getMessage() != null && !r.contains(c.getMessage())) {
+      return r + ": " + c.getMessage();
+    }
+    return r;
   }
 }
