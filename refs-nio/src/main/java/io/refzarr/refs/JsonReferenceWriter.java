@@ -1,6 +1,5 @@
 package io.refzarr.refs;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.refzarr.internal.json.Json;
 import io.refzarr.zarr.ZarrKeys;
@@ -36,7 +35,7 @@ final class JsonReferenceWriter {
   static void write(ReferenceSet set, OutputStream out, Map<String, String> templates) throws IOException {
     List<Map.Entry<String, String>> byLength = new ArrayList<>(templates.entrySet());
     byLength.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getValue().length()).reversed());
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8);
+    try (JsonGenerator g = Json.generator(out);
         Stream<String> keys = set.keys()) {
       g.writeStartObject();
       g.writeNumberField("version", 1);
