@@ -15,11 +15,11 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * {@code ReferenceOps.inline} of chunks served over HTTP with 20 ms added to every request: {@code contiguous},
- * 100,000 chunks of 200 bytes back to back (a set scanned from one file); {@code scattered}, 1,000 chunks of
- * 4 KiB 100 KiB apart (nothing mergeable). Prints the median time of 5 runs (after 2 warm-ups) and the GETs
- * one run makes. Run: {@code java -Xmx512m -cp "benchmarks/target/classes:benchmarks/target/lib/*"
- * io.refzarr.bench.InlineHttpBenchmark}.
+ * {@code ReferenceOps.inline} of chunks served over HTTP with 20 ms added to every request: {@code
+ * contiguous}, 100,000 chunks of 200 bytes back to back (a set scanned from one file); {@code
+ * scattered}, 1,000 chunks of 4 KiB 100 KiB apart (nothing mergeable). Prints the median time of 5
+ * runs (after 2 warm-ups) and the GETs one run makes. Run: {@code java -Xmx512m -cp
+ * "benchmarks/target/classes:benchmarks/target/lib/*" io.refzarr.bench.InlineHttpBenchmark}.
  */
 public final class InlineHttpBenchmark {
   private InlineHttpBenchmark() {}
@@ -54,8 +54,9 @@ public final class InlineHttpBenchmark {
       }
       long[] measured = Arrays.copyOfRange(millis, 2, millis.length);
       Arrays.sort(measured);
-      System.out.printf("%s: %d chunks of %d B, median %d ms (runs %s), %d GETs per run%n", layout, n, chunk,
-          measured[measured.length / 2], Arrays.toString(measured), gets);
+      System.out.printf(
+          "%s: %d chunks of %d B, median %d ms (runs %s), %d GETs per run%n",
+          layout, n, chunk, measured[measured.length / 2], Arrays.toString(measured), gets);
     }
   }
 

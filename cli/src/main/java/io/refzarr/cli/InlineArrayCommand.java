@@ -16,20 +16,35 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code refzarr inline-array}: small whole arrays as one embedded chunk (kerchunk's inline_array). */
-@Command(name = "inline-array", description = {
-    "Rewrite small arrays (and the named ones) as one embedded chunk holding their decoded values,"
-        + " uncompressed, attributes kept: one key instead of many small ranges (good for coordinates).",
-    "Example: refzarr inline-array refs.json --threshold 1000 --array time -o small.json"})
+/**
+ * {@code refzarr inline-array}: small whole arrays as one embedded chunk (kerchunk's inline_array).
+ */
+@Command(
+    name = "inline-array",
+    description = {
+      "Rewrite small arrays (and the named ones) as one embedded chunk holding their decoded values,"
+          + " uncompressed, attributes kept: one key instead of many small ranges (good for coordinates).",
+      "Example: refzarr inline-array refs.json --threshold 1000 --array time -o small.json"
+    })
 final class InlineArrayCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "REFS", description = "Reference set (JSON file or Parquet directory).")
+  @Parameters(
+      index = "0",
+      paramLabel = "REFS",
+      description = "Reference set (JSON file or Parquet directory).")
   Path input;
 
-  @Option(names = "--threshold", paramLabel = "BYTES", defaultValue = "1000",
-      description = "Rewrite arrays of fewer bytes than this (default: ${DEFAULT-VALUE}, as kerchunk).")
+  @Option(
+      names = "--threshold",
+      paramLabel = "BYTES",
+      defaultValue = "1000",
+      description =
+          "Rewrite arrays of fewer bytes than this (default: ${DEFAULT-VALUE}, as kerchunk).")
   long threshold;
 
-  @Option(names = "--array", paramLabel = "NAME", description = "Rewrite this array whatever its size (repeatable).")
+  @Option(
+      names = "--array",
+      paramLabel = "NAME",
+      description = "Rewrite this array whatever its size (repeatable).")
   List<String> arrays = new ArrayList<>();
 
   @Mixin RewriteOutput output;
@@ -43,11 +58,22 @@ final class InlineArrayCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Summary s;
     try (ReferenceSet set = ReferenceSets.open(input, options.config().readOptions())) {
-      s = output.write(spec.commandLine(), input,
-          sink -> ReferenceOps.inlineArrays(set, threshold, Set.copyOf(arrays), options.config(), sink));
+      s =
+          output.write(
+              spec.commandLine(),
+              input,
+              sink ->
+                  ReferenceOps.inlineArrays(
+                      set, threshold, Set.copyOf(arrays), options.config(), sink));
     }
-    spec.commandLine().getErr().printf("%s: %d arrays embedded as one chunk each, %d keys read in %.2f s%n",
-        output.target(spec.commandLine(), input), s.rewritten(), s.keys(), InlineCommand.seconds(start));
+    spec.commandLine()
+        .getErr()
+        .printf(
+            "%s: %d arrays embedded as one chunk each, %d keys read in %.2f s%n",
+            output.target(spec.commandLine(), input),
+            s.rewritten(),
+            s.keys(),
+            InlineCommand.seconds(start));
     return 0;
   }
 }

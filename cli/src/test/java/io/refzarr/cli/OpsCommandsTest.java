@@ -53,7 +53,8 @@ class OpsCommandsTest {
       assertThat(keys(got)).isEqualTo(keys(want));
       for (String key : keys(want)) {
         if (!key.contains("/.z") && !key.startsWith(".z")) {
-          assertThat(reader.read(key, got.get(key).orElseThrow())).as(key)
+          assertThat(reader.read(key, got.get(key).orElseThrow()))
+              .as(key)
               .isEqualTo(reader.read(key, want.get(key).orElseThrow()));
         }
       }
@@ -68,7 +69,16 @@ class OpsCommandsTest {
   @ValueSource(strings = {"out.json", "out.parq"})
   void inline_writesTheOutput_andSaysWhatItDidOnStderr(String name) throws IOException {
     Path out = tmp.resolve(name);
-    Result r = run("inline", CHUNKGRID, "--threshold", "641", "-o", out.toString(), "--root", CORPUS.toString());
+    Result r =
+        run(
+            "inline",
+            CHUNKGRID,
+            "--threshold",
+            "641",
+            "-o",
+            out.toString(),
+            "--root",
+            CORPUS.toString());
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.err()).contains("inlined 1000 of 1004 keys (640000 bytes)");
     assertSameChunks(Path.of(CHUNKGRID), out, corpusConfig());
@@ -95,7 +105,15 @@ class OpsCommandsTest {
   void inPlace_replacesTheInput_andNeitherOrBothOutputsIsRefused() throws IOException {
     Path copy = tmp.resolve("copy.json");
     Files.copy(Path.of(CHUNKGRID), copy);
-    Result r = run("inline", copy.toString(), "--threshold", "641", "--in-place", "--root", CORPUS.toString());
+    Result r =
+        run(
+            "inline",
+            copy.toString(),
+            "--threshold",
+            "641",
+            "--in-place",
+            "--root",
+            CORPUS.toString());
     assertThat(r.status()).as(r.err()).isZero();
     assertSameChunks(Path.of(CHUNKGRID), copy, corpusConfig());
     try (ReferenceSet set = ReferenceSets.open(copy, ReadOptions.DEFAULT)) {
@@ -104,7 +122,15 @@ class OpsCommandsTest {
     Result neither = run("inline", copy.toString(), "--threshold", "1");
     assertThat(neither.status()).isNotZero();
     assertThat(neither.err()).contains("give either -o OUT or --in-place");
-    Result both = run("inline", copy.toString(), "--threshold", "1", "--in-place", "-o", tmp.resolve("x.json").toString());
+    Result both =
+        run(
+            "inline",
+            copy.toString(),
+            "--threshold",
+            "1",
+            "--in-place",
+            "-o",
+            tmp.resolve("x.json").toString());
     assertThat(both.status()).isNotZero();
     assertThat(tmp.resolve("x.json")).doesNotExist();
   }
@@ -112,9 +138,22 @@ class OpsCommandsTest {
   @Test
   void inPlace_parquetInput_isReplacedWhole() throws IOException {
     Path copy = tmp.resolve("copy.parq");
-    Result converted = run("convert", CORPUS.resolve("golden/series_combined.parq").toString(), "-o", copy.toString());
+    Result converted =
+        run(
+            "convert",
+            CORPUS.resolve("golden/series_combined.parq").toString(),
+            "-o",
+            copy.toString());
     assertThat(converted.status()).as(converted.err()).isZero();
-    Result r = run("inline", copy.toString(), "--threshold", "100000", "--in-place", "--root", CORPUS.toString());
+    Result r =
+        run(
+            "inline",
+            copy.toString(),
+            "--threshold",
+            "100000",
+            "--in-place",
+            "--root",
+            CORPUS.toString());
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.err()).containsPattern("inlined [1-9]\\d* of");
     assertSameChunks(CORPUS.resolve("golden/series_combined.parq"), copy, corpusConfig());
@@ -122,14 +161,24 @@ class OpsCommandsTest {
       assertThat(set.get("pr/0.0.0").orElseThrow()).isInstanceOf(Reference.Inline.class);
     }
     try (Stream<Path> siblings = Files.list(tmp)) {
-      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("copy.parq"); // no leftovers
+      assertThat(siblings.map(p -> p.getFileName().toString()))
+          .containsExactly("copy.parq"); // no leftovers
     }
   }
 
   @Test
   void inline_unreachableTarget_isOneLineNamingTheKey_andWritesNothing() {
     Path out = tmp.resolve("out.json");
-    Result r = run("inline", CHUNKGRID, "--threshold", "641", "-o", out.toString(), "--root", tmp.toString());
+    Result r =
+        run(
+            "inline",
+            CHUNKGRID,
+            "--threshold",
+            "641",
+            "-o",
+            out.toString(),
+            "--root",
+            tmp.toString());
     assertThat(r.status()).isNotZero();
     assertThat(r.err().lines().count()).isEqualTo(1);
     assertThat(r.err()).contains("hdf5_chunkgrid.h5").contains("grid/");
@@ -142,14 +191,27 @@ class OpsCommandsTest {
     Files.createDirectories(data);
     Files.copy(CORPUS.resolve("hdf5_chunkgrid.h5"), data.resolve("grid.h5"));
     Path out = tmp.resolve("out.parq");
-    Result r = run("rename-target", CHUNKGRID, "--map", "hdf5_chunkgrid.h5=" + data.resolve("grid.h5"),
-        "-o", out.toString());
+    Result r =
+        run(
+            "rename-target",
+            CHUNKGRID,
+            "--map",
+            "hdf5_chunkgrid.h5=" + data.resolve("grid.h5"),
+            "-o",
+            out.toString());
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.err()).contains("renamed the targets of 1000 of 1004 keys");
     assertSameChunks(Path.of(CHUNKGRID), out, corpusConfig()); // the output's targets are absolute
 
     Path viaPrefix = tmp.resolve("prefix.json");
-    Result p = run("rename-target", CHUNKGRID, "--prefix", "hdf5_=" + data + "/nothing_", "-o", viaPrefix.toString());
+    Result p =
+        run(
+            "rename-target",
+            CHUNKGRID,
+            "--prefix",
+            "hdf5_=" + data + "/nothing_",
+            "-o",
+            viaPrefix.toString());
     assertThat(p.err()).contains("renamed the targets of 1000 of 1004 keys");
     try (ReferenceSet set = ReferenceSets.open(viaPrefix, ReadOptions.DEFAULT)) {
       assertThat(((Reference.Range) set.get("grid/0.0").orElseThrow()).target())
@@ -158,7 +220,14 @@ class OpsCommandsTest {
 
     Path map = tmp.resolve("renames.json");
     Files.writeString(map, "{\"other.h5\": \"x.h5\"}");
-    Result none = run("rename-target", CHUNKGRID, "--map-file", map.toString(), "-o", tmp.resolve("n.json").toString());
+    Result none =
+        run(
+            "rename-target",
+            CHUNKGRID,
+            "--map-file",
+            map.toString(),
+            "-o",
+            tmp.resolve("n.json").toString());
     assertThat(none.status()).isZero();
     assertThat(none.err()).contains("renamed the targets of 0 of 1004 keys");
     Result noRule = run("rename-target", CHUNKGRID, "-o", tmp.resolve("n.json").toString());
@@ -169,13 +238,21 @@ class OpsCommandsTest {
   @Test
   void dereference_chainedSet_givesKerchunksRanges() throws IOException {
     Path out = tmp.resolve("out.json");
-    Result r = run("dereference", CORPUS.resolve("golden/archives/chained/bundle_tar__nc3_classic.json").toString(),
-        "-o", out.toString(), "--root", CORPUS.toString());
+    Result r =
+        run(
+            "dereference",
+            CORPUS.resolve("golden/archives/chained/bundle_tar__nc3_classic.json").toString(),
+            "-o",
+            out.toString(),
+            "--root",
+            CORPUS.toString());
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.err()).containsPattern("dereferenced \\d+ of \\d+ keys");
     try (ReferenceSet got = ReferenceSets.open(out, ReadOptions.DEFAULT);
-        ReferenceSet want = ReferenceSets.open(CORPUS.resolve("golden/archives/bundle_tar/nc3_classic.json"),
-            ReadOptions.DEFAULT)) {
+        ReferenceSet want =
+            ReferenceSets.open(
+                CORPUS.resolve("golden/archives/bundle_tar/nc3_classic.json"),
+                ReadOptions.DEFAULT)) {
       for (String key : keys(want)) {
         if (want.get(key).orElseThrow() instanceof Reference.Targeted) {
           assertThat(got.get(key)).as(key).isEqualTo(want.get(key));
@@ -186,9 +263,12 @@ class OpsCommandsTest {
 
   @Test
   void verify_goodSet_exitsZero_withCountsPerArray() {
-    Result r = run("verify", CliTest.REFS, "--decode", "--sample", "2", "--root", CORPUS.toString());
+    Result r =
+        run("verify", CliTest.REFS, "--decode", "--sample", "2", "--root", CORPUS.toString());
     assertThat(r.status()).as(r.text() + r.err()).isZero();
-    assertThat(r.text()).doesNotContain("FAIL").containsPattern("temp\\s+12 references\\s+2 decoded\\s+0 failed");
+    assertThat(r.text())
+        .doesNotContain("FAIL")
+        .containsPattern("temp\\s+12 references\\s+2 decoded\\s+0 failed");
     assertThat(r.err()).contains("45 references checked, 0 failed (OK)");
   }
 
@@ -204,7 +284,8 @@ class OpsCommandsTest {
     Files.write(data, bytes);
     Result replaced = run("verify", CliTest.REFS, "--decode", "--root", tmp.toString());
     assertThat(replaced.status()).as(replaced.text() + replaced.err()).isEqualTo(1);
-    assertThat(replaced.text()).contains("FAIL temp/0.0.0.0 -> nc4_cf.nc: the chunk does not decode");
+    assertThat(replaced.text())
+        .contains("FAIL temp/0.0.0.0 -> nc4_cf.nc: the chunk does not decode");
     assertThat(replaced.err()).contains("(FAILED)");
 
     try (FileChannel ch = FileChannel.open(data, StandardOpenOption.WRITE)) {
@@ -212,8 +293,12 @@ class OpsCommandsTest {
     }
     Result truncated = run("verify", CliTest.REFS, "--root", tmp.toString());
     assertThat(truncated.status()).isEqualTo(1);
-    assertThat(truncated.text()).containsPattern("FAIL \\S+ -> nc4_cf.nc: range \\[\\d+, \\+\\d+\\) runs past the end"
-        + " of the target \\(" + size / 2 + " bytes\\)");
+    assertThat(truncated.text())
+        .containsPattern(
+            "FAIL \\S+ -> nc4_cf.nc: range \\[\\d+, \\+\\d+\\) runs past the end"
+                + " of the target \\("
+                + size / 2
+                + " bytes\\)");
     Files.delete(data);
     Result missing = run("verify", CliTest.REFS, "--root", tmp.toString());
     assertThat(missing.status()).isEqualTo(1);
@@ -223,18 +308,28 @@ class OpsCommandsTest {
   @Test
   void consolidate_andExpandTemplates_inPlace() throws IOException {
     Path abs = tmp.resolve("abs.json");
-    Result moved = run("rename-target", CHUNKGRID, "--prefix", "hdf5_=" + CORPUS + "/hdf5_", "-o", abs.toString());
+    Result moved =
+        run(
+            "rename-target",
+            CHUNKGRID,
+            "--prefix",
+            "hdf5_=" + CORPUS + "/hdf5_",
+            "-o",
+            abs.toString());
     assertThat(moved.status()).as(moved.err()).isZero();
     Result r = run("consolidate", abs.toString(), "--in-place");
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.err()).contains("1004 keys, 1000 of them with a template");
-    assertThat(Files.readString(abs)).contains("\"templates\":{\"u\":\"" + CORPUS + "/\"}")
+    assertThat(Files.readString(abs))
+        .contains("\"templates\":{\"u\":\"" + CORPUS + "/\"}")
         .contains("\"{{u}}hdf5_chunkgrid.h5\"");
     assertSameChunks(Path.of(CHUNKGRID), abs, corpusConfig());
     Path expanded = tmp.resolve("expanded.json");
     Result e = run("consolidate", abs.toString(), "--expand-templates", "-o", expanded.toString());
     assertThat(e.status()).as(e.err()).isZero();
-    assertThat(Files.readString(expanded)).doesNotContain("{{").contains(CORPUS + "/hdf5_chunkgrid.h5");
+    assertThat(Files.readString(expanded))
+        .doesNotContain("{{")
+        .contains(CORPUS + "/hdf5_chunkgrid.h5");
     Result parquet = run("consolidate", abs.toString(), "-o", tmp.resolve("x.parq").toString());
     assertThat(parquet.status()).isNotZero();
     assertThat(parquet.err()).contains("consolidate writes JSON");
@@ -243,8 +338,18 @@ class OpsCommandsTest {
   @Test
   void subchunk_splitsTheChunks_andRefusesACompressedArray() throws IOException {
     Path out = tmp.resolve("out.parq");
-    Result r = run("subchunk", CHUNKGRID, "--array", "grid", "--factor", "5", "-o", out.toString(),
-        "--root", CORPUS.toString());
+    Result r =
+        run(
+            "subchunk",
+            CHUNKGRID,
+            "--array",
+            "grid",
+            "--factor",
+            "5",
+            "-o",
+            out.toString(),
+            "--root",
+            CORPUS.toString());
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.err()).contains("split 1000 chunks of grid into 5");
     try (ReferenceSet want = ReferenceSets.open(Path.of(CHUNKGRID), ReadOptions.DEFAULT);
@@ -256,8 +361,16 @@ class OpsCommandsTest {
             .isEqualTo(java.util.Arrays.copyOfRange(chunk, k * 128, (k + 1) * 128));
       }
     }
-    Result refused = run("subchunk", CliTest.REFS, "--array", "temp", "--factor", "3", "-o",
-        tmp.resolve("x.json").toString());
+    Result refused =
+        run(
+            "subchunk",
+            CliTest.REFS,
+            "--array",
+            "temp",
+            "--factor",
+            "3",
+            "-o",
+            tmp.resolve("x.json").toString());
     assertThat(refused.status()).isNotZero();
     assertThat(refused.err()).contains("temp").contains("compressed");
   }
@@ -265,23 +378,36 @@ class OpsCommandsTest {
   @Test
   void inlineArray_embedsTheSmallArrays() throws IOException {
     Path out = tmp.resolve("out.json");
-    Result r = run("inline-array", CliTest.REFS, "--array", "precip", "-o", out.toString(), "--root", CORPUS.toString());
+    Result r =
+        run(
+            "inline-array",
+            CliTest.REFS,
+            "--array",
+            "precip",
+            "-o",
+            out.toString(),
+            "--root",
+            CORPUS.toString());
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.err()).contains("7 arrays embedded as one chunk each");
     try (ReferenceSet set = ReferenceSets.open(out, ReadOptions.DEFAULT);
-        java.nio.file.FileSystem fs = io.refzarr.nio.ReferenceFileSystems.newFileSystem(set, corpusConfig());
-        java.nio.file.FileSystem orig = io.refzarr.nio.ReferenceFileSystems.newFileSystem(Path.of(CliTest.REFS),
-            corpusConfig())) {
+        java.nio.file.FileSystem fs =
+            io.refzarr.nio.ReferenceFileSystems.newFileSystem(set, corpusConfig());
+        java.nio.file.FileSystem orig =
+            io.refzarr.nio.ReferenceFileSystems.newFileSystem(
+                Path.of(CliTest.REFS), corpusConfig())) {
       assertThat(keys(set)).contains("precip/0.0.0").doesNotContain("precip/1.1.1");
       assertThat(io.refzarr.bridge.ZarrArray.open(fs.getPath("/precip")).read().toShortArray())
-          .isEqualTo(io.refzarr.bridge.ZarrArray.open(orig.getPath("/precip")).read().toShortArray());
+          .isEqualTo(
+              io.refzarr.bridge.ZarrArray.open(orig.getPath("/precip")).read().toShortArray());
     }
   }
 
   @Test
   void s3Source_isOnTheCommandsClassPath() {
-    assertThat(ServiceLoader.load(ByteRangeReaderProvider.class).stream()
-            .flatMap(p -> p.get().schemes().stream()))
+    assertThat(
+            ServiceLoader.load(ByteRangeReaderProvider.class).stream()
+                .flatMap(p -> p.get().schemes().stream()))
         .contains("s3");
   }
 }

@@ -24,17 +24,20 @@ class S3CommandsTest {
 
   private static List<String> s3Options(LocalS3 s3) {
     List<String> args = new ArrayList<>();
-    LocalS3.options(s3.endpoint()).forEach((k, v) -> {
-      args.add("--remote-option");
-      args.add(k + "=" + v);
-    });
+    LocalS3.options(s3.endpoint())
+        .forEach(
+            (k, v) -> {
+              args.add("--remote-option");
+              args.add(k + "=" + v);
+            });
     return args;
   }
 
   @Test
   void verifyAndInline_s3Targets() throws Exception {
     try (LocalS3 s3 = new LocalS3();
-        ReferenceSet local = ReferenceSets.open(Corpus.file("golden/nc4_cf.json"), ReadOptions.DEFAULT)) {
+        ReferenceSet local =
+            ReferenceSets.open(Corpus.file("golden/nc4_cf.json"), ReadOptions.DEFAULT)) {
       s3.createBucket("data");
       s3.put("data", "nc4_cf.nc", Corpus.bytes("nc4_cf.nc"));
       Path refs = tmp.resolve("s3.json");
@@ -47,15 +50,19 @@ class S3CommandsTest {
       assertThat(v.err()).contains("45 references checked, 0 failed");
 
       Path out = tmp.resolve("inlined.json");
-      List<String> inline = new ArrayList<>(List.of("inline", refs.toString(), "--threshold", "100000", "-o",
-          out.toString()));
+      List<String> inline =
+          new ArrayList<>(
+              List.of("inline", refs.toString(), "--threshold", "100000", "-o", out.toString()));
       inline.addAll(s3Options(s3));
       Result i = run(inline.toArray(String[]::new));
       assertThat(i.status()).as(i.err()).isZero();
       try (ReferenceSet result = ReferenceSets.open(out, ReadOptions.DEFAULT)) {
         Reference.Range r = (Reference.Range) local.get("temp/0.0.0.0").orElseThrow();
-        byte[] want = java.util.Arrays.copyOfRange(Corpus.bytes("nc4_cf.nc"), (int) r.offset(), (int) r.end());
-        assertThat(((Reference.Inline) result.get("temp/0.0.0.0").orElseThrow()).data()).isEqualTo(want);
+        byte[] want =
+            java.util.Arrays.copyOfRange(
+                Corpus.bytes("nc4_cf.nc"), (int) r.offset(), (int) r.end());
+        assertThat(((Reference.Inline) result.get("temp/0.0.0.0").orElseThrow()).data())
+            .isEqualTo(want);
       }
     }
   }
@@ -66,7 +73,8 @@ class S3CommandsTest {
       s3.createBucket("inputs");
       s3.put("inputs", "nc3_classic.nc", Corpus.bytes("nc3_classic.nc"));
       Path out = tmp.resolve("scan.json");
-      List<String> scan = new ArrayList<>(List.of("scan", "s3://inputs/nc3_classic.nc", "-o", out.toString()));
+      List<String> scan =
+          new ArrayList<>(List.of("scan", "s3://inputs/nc3_classic.nc", "-o", out.toString()));
       scan.addAll(s3Options(s3));
       Result r = run(scan.toArray(String[]::new));
       assertThat(r.status()).as(r.text() + r.err()).isZero();

@@ -26,22 +26,24 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * kerchunk's {@code inline_array}: small arrays (fewer than {@code threshold} bytes) and named ones become one
- * embedded chunk holding the whole array, read and decoded through zarr-bridge (missing chunks as the fill
- * value) and written uncompressed, little-endian; attributes are kept. Good for coordinates: one key instead
- * of many small ranges. The arrays are found by listing the set's directories, so the set's chunk keys are
- * read once, as they stream through.
+ * kerchunk's {@code inline_array}: small arrays (fewer than {@code threshold} bytes) and named ones
+ * become one embedded chunk holding the whole array, read and decoded through zarr-bridge (missing
+ * chunks as the fill value) and written uncompressed, little-endian; attributes are kept. Good for
+ * coordinates: one key instead of many small ranges. The arrays are found by listing the set's
+ * directories, so the set's chunk keys are read once, as they stream through.
  */
 final class ArrayInliner {
   private final long threshold;
   private final Set<String> names;
   private final ReferenceFileSystemConfig config;
   private final ReferenceSink sink;
-  private final Map<String, Reference.Inline[]> arrays = new LinkedHashMap<>(); // array -> .zarray, chunk
+  private final Map<String, Reference.Inline[]> arrays =
+      new LinkedHashMap<>(); // array -> .zarray, chunk
   private long keys;
   private long rewritten;
 
-  ArrayInliner(long threshold, Set<String> names, ReferenceFileSystemConfig config, ReferenceSink sink) {
+  ArrayInliner(
+      long threshold, Set<String> names, ReferenceFileSystemConfig config, ReferenceSink sink) {
     this.threshold = threshold;
     this.names = Set.copyOf(names);
     this.config = config;
@@ -59,7 +61,8 @@ final class ArrayInliner {
     }
     for (String name : names) {
       if (!arrays.containsKey(name)) {
-        throw new IllegalArgumentException("no array " + name + " to inline (or its values are not readable)");
+        throw new IllegalArgumentException(
+            "no array " + name + " to inline (or its values are not readable)");
       }
     }
     KeyWalk.forEach(set, this::accept);
@@ -109,11 +112,17 @@ final class ArrayInliner {
     }
     ArrayData data = ZarrArray.open(fs.getPath("/" + array)).read();
     byte[] chunk = strings ? vlenUtf8(data.toStringArray()) : data.toByteArray();
-    arrays.put(array, new Reference.Inline[] {
-        new Reference.Inline(ZarrayEdits.singleChunk(meta, strings)), new Reference.Inline(chunk)});
+    arrays.put(
+        array,
+        new Reference.Inline[] {
+          new Reference.Inline(ZarrayEdits.singleChunk(meta, strings)), new Reference.Inline(chunk)
+        });
   }
 
-  /** numcodecs' VLenUTF8 encoding: the count, then each string's length and UTF-8 bytes (little-endian). */
+  /**
+   * numcodecs' VLenUTF8 encoding: the count, then each string's length and UTF-8 bytes
+   * (little-endian).
+   */
   private static byte[] vlenUtf8(String[] values) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(le(values.length));
@@ -129,7 +138,10 @@ final class ArrayInliner {
     return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(n).array();
   }
 
-  /** The paths of the arrays at and below {@code dir}, found by listing (a lazy set lists from its metadata). */
+  /**
+   * The paths of the arrays at and below {@code dir}, found by listing (a lazy set lists from its
+   * metadata).
+   */
   private static List<String> arrayPaths(ReferenceSet set, String dir) throws IOException {
     List<String> out = new ArrayList<>();
     List<String> children;

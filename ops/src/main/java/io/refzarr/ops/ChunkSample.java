@@ -10,8 +10,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * The chunks of one array that {@code verify --decode} decodes (spread evenly over the grid, first and last
- * included), and the decoding itself with zarr-bridge's codec pipeline of the array.
+ * The chunks of one array that {@code verify --decode} decodes (spread evenly over the grid, first
+ * and last included), and the decoding itself with zarr-bridge's codec pipeline of the array.
  */
 final class ChunkSample {
   private final ChunkGrid grid;
@@ -35,7 +35,9 @@ final class ChunkSample {
     }
   }
 
-  /** The sample of {@code array}'s chunks; a {@code .zarray} zarr-bridge cannot decode is an error. */
+  /**
+   * The sample of {@code array}'s chunks; a {@code .zarray} zarr-bridge cannot decode is an error.
+   */
   static ChunkSample of(byte[] zarray, int sample) throws IOException {
     return new ChunkSample(ZarrArrayMetadata.parse(zarray), sample);
   }

@@ -11,15 +11,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * kerchunk's {@code dereference_archives}: references into archive members ({@code tar://m.nc::a.tar},
- * {@code zip://m.nc::a.zip}) become ranges of the archive itself, at the member's real data offset read
- * from the archive's own headers (a zip member's local header, not a length recomputed from the central
- * directory as kerchunk does). A member of a member is followed out to the outermost archive.
+ * kerchunk's {@code dereference_archives}: references into archive members ({@code
+ * tar://m.nc::a.tar}, {@code zip://m.nc::a.zip}) become ranges of the archive itself, at the
+ * member's real data offset read from the archive's own headers (a zip member's local header, not a
+ * length recomputed from the central directory as kerchunk does). A member of a member is followed
+ * out to the outermost archive.
  */
 final class Dereferencer {
   private final ReferenceReader reader;
   private final ReferenceSink sink;
-  private final Map<String, ArchiveMembers.Location> members = new HashMap<>(); // one lookup per member
+  private final Map<String, ArchiveMembers.Location> members =
+      new HashMap<>(); // one lookup per member
   private long keys;
   private long rewritten;
 

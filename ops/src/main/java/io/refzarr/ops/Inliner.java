@@ -11,13 +11,15 @@ import java.util.Map;
 
 /**
  * kerchunk's {@code do_inline}: every range shorter than the threshold, and every whole target of a
- * metadata key ({@code .z*}), becomes inline bytes. The ranges to embed are collected in batches and each
- * batch is fetched with the reader's multi-key read (coalesced per target, concurrent), so a remote set
- * costs a few large requests instead of one per key, and memory stays bounded by the batch.
+ * metadata key ({@code .z*}), becomes inline bytes. The ranges to embed are collected in batches
+ * and each batch is fetched with the reader's multi-key read (coalesced per target, concurrent), so
+ * a remote set costs a few large requests instead of one per key, and memory stays bounded by the
+ * batch.
  */
 final class Inliner {
   /** Keys per batch: enough for the coalescing to merge neighbours, few enough to bound memory. */
   static final int BATCH_KEYS = 4096;
+
   /** Bytes per batch, whatever the threshold. */
   static final long BATCH_BYTES = 64L << 20;
 

@@ -22,7 +22,8 @@ final class KeyWalk {
       Iterator<String> it = keys.iterator();
       while (it.hasNext()) {
         String key = it.next();
-        Reference ref = set.get(key).orElseThrow(() -> new IOException("key vanished while reading: " + key));
+        Reference ref =
+            set.get(key).orElseThrow(() -> new IOException("key vanished while reading: " + key));
         visitor.visit(key, ref);
       }
     } catch (UncheckedIOException e) {

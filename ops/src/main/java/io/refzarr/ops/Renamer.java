@@ -8,13 +8,17 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Rewrites target URLs by {@link TargetRenames}, key by key (templates were rendered when the set was read). */
+/**
+ * Rewrites target URLs by {@link TargetRenames}, key by key (templates were rendered when the set
+ * was read).
+ */
 final class Renamer {
   private static final int MEMO = 1 << 16;
 
   private final TargetRenames renames;
   private final ReferenceSink sink;
-  private final Map<String, Optional<String>> applied = new HashMap<>(); // targets are few, keys many
+  private final Map<String, Optional<String>> applied =
+      new HashMap<>(); // targets are few, keys many
   private long keys;
   private long rewritten;
 

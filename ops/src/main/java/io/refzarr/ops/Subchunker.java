@@ -13,10 +13,11 @@ import java.io.IOException;
 import java.util.OptionalLong;
 
 /**
- * kerchunk's {@code subchunk}: the chunks of one uncompressed, unfiltered C-order array are split along the
- * first axis whose chunk length exceeds 1 into {@code factor} equal byte ranges, renumbered; the
- * {@code .zarray} gets the smaller chunk length. Pieces of a last chunk that lie wholly past the array's end
- * are dropped (the new grid has no slot for them). Other keys pass through.
+ * kerchunk's {@code subchunk}: the chunks of one uncompressed, unfiltered C-order array are split
+ * along the first axis whose chunk length exceeds 1 into {@code factor} equal byte ranges,
+ * renumbered; the {@code .zarray} gets the smaller chunk length. Pieces of a last chunk that lie
+ * wholly past the array's end are dropped (the new grid has no slot for them). Other keys pass
+ * through.
  */
 final class Subchunker {
   private final String array;
@@ -49,17 +50,30 @@ final class Subchunker {
 
   private void plan(ReferenceSet set) throws IOException {
     String zarrayKey = ZarrKeys.join(array, ZarrKeys.ZARRAY);
-    Reference ref = set.get(zarrayKey).orElseThrow(() -> refuse("no array " + array + " (no " + zarrayKey + ")"));
+    Reference ref =
+        set.get(zarrayKey)
+            .orElseThrow(() -> refuse("no array " + array + " (no " + zarrayKey + ")"));
     meta = ZarrArrayMetadata.parse(reader.read(zarrayKey, ref));
     if (meta.compressor() != null || !meta.filters().isEmpty()) {
-      throw refuse("array " + array + " is compressed or filtered (compressor " + meta.compressor() + ", filters "
-          + meta.filters() + "): its chunks cannot be split as byte ranges");
+      throw refuse(
+          "array "
+              + array
+              + " is compressed or filtered (compressor "
+              + meta.compressor()
+              + ", filters "
+              + meta.filters()
+              + "): its chunks cannot be split as byte ranges");
     }
     if (meta.dimensionSeparator() != '.') {
       throw refuse("array " + array + " uses the dimension separator '/'; only '.' keys are split");
     }
     if (!meta.order().equals("C")) {
-      throw refuse("array " + array + " has order " + meta.order() + "; only C-order chunks split into ranges");
+      throw refuse(
+          "array "
+              + array
+              + " has order "
+              + meta.order()
+              + "; only C-order chunks split into ranges");
     }
     long[] chunks = meta.chunks().clone();
     axis = 0;
@@ -70,8 +84,15 @@ final class Subchunker {
       throw refuse("array " + array + " has no axis with a chunk length above 1 to split");
     }
     if (chunks[axis] % factor != 0) {
-      throw refuse("the chunk length " + chunks[axis] + " of array " + array + " on axis " + axis
-          + " is not a multiple of the factor " + factor);
+      throw refuse(
+          "the chunk length "
+              + chunks[axis]
+              + " of array "
+              + array
+              + " on axis "
+              + axis
+              + " is not a multiple of the factor "
+              + factor);
     }
     int itemSize = DataType.parseV2(meta.dtype()).size();
     if (itemSize == 0) {
@@ -109,12 +130,22 @@ final class Subchunker {
 
   private void split(String key, long[] index, Reference ref) throws IOException {
     if (!(ref instanceof Reference.Range r)) {
-      throw refuse("chunk " + key + " is " + (ref instanceof Reference.Inline ? "inlined" : "a whole file")
-          + "; only byte ranges can be split");
+      throw refuse(
+          "chunk "
+              + key
+              + " is "
+              + (ref instanceof Reference.Inline ? "inlined" : "a whole file")
+              + "; only byte ranges can be split");
     }
     if (r.length() != pieceBytes * factor) {
-      throw refuse("chunk " + key + " holds " + r.length() + " bytes, not the " + pieceBytes * factor
-          + " of an uncompressed chunk");
+      throw refuse(
+          "chunk "
+              + key
+              + " holds "
+              + r.length()
+              + " bytes, not the "
+              + pieceBytes * factor
+              + " of an uncompressed chunk");
     }
     rewritten++;
     long[] grid = newGrid.gridShape();
@@ -124,7 +155,8 @@ final class Subchunker {
       if (piece[axis] >= grid[axis]) {
         break; // wholly past the array's end
       }
-      sink.putChunk(array, piece, Reference.range(r.target(), r.offset() + k * pieceBytes, pieceBytes));
+      sink.putChunk(
+          array, piece, Reference.range(r.target(), r.offset() + k * pieceBytes, pieceBytes));
     }
   }
 

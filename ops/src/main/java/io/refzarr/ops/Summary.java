@@ -11,8 +11,14 @@ public record Summary(long keys, long rewritten, long bytes) {
 
   public Summary {
     if (keys < 0 || rewritten < 0 || bytes < 0 || rewritten > keys) {
-      throw new IllegalArgumentException("inconsistent summary: " + keys + " keys, " + rewritten
-          + " rewritten, " + bytes + " bytes");
+      throw new IllegalArgumentException(
+          "inconsistent summary: "
+              + keys
+              + " keys, "
+              + rewritten
+              + " rewritten, "
+              + bytes
+              + " bytes");
     }
   }
 }

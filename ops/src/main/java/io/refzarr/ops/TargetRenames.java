@@ -14,9 +14,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Rules that rewrite target URLs (kerchunk's {@code rename_target}, plus prefixes): a target equal to an
- * exact rule's old value becomes its new value; otherwise a target starting with a prefix rule's old value
- * has that prefix replaced (the longest matching prefix wins); any other target stays as it is. Immutable.
+ * Rules that rewrite target URLs (kerchunk's {@code rename_target}, plus prefixes): a target equal
+ * to an exact rule's old value becomes its new value; otherwise a target starting with a prefix
+ * rule's old value has that prefix replaced (the longest matching prefix wins); any other target
+ * stays as it is. Immutable.
  */
 public final class TargetRenames {
   private final Map<String, String> exact;
@@ -25,25 +26,32 @@ public final class TargetRenames {
   private TargetRenames(Map<String, String> exact, Map<String, String> prefixes) {
     this.exact = Map.copyOf(exact);
     List<Map.Entry<String, String>> p = new ArrayList<>(Map.copyOf(prefixes).entrySet());
-    p.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
+    p.sort(
+        Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
     this.prefixes = List.copyOf(p);
   }
 
-  /** Exact renames ({@code old target → new target}) and prefix renames ({@code old prefix → new}). */
+  /**
+   * Exact renames ({@code old target → new target}) and prefix renames ({@code old prefix → new}).
+   */
   public static TargetRenames of(Map<String, String> exact, Map<String, String> prefixes) {
     Objects.requireNonNull(exact, "exact");
     Objects.requireNonNull(prefixes, "prefixes");
-    prefixes.keySet().forEach(k -> {
-      if (k.isEmpty()) {
-        throw new IllegalArgumentException("an empty prefix would rename every target");
-      }
-    });
+    prefixes
+        .keySet()
+        .forEach(
+            k -> {
+              if (k.isEmpty()) {
+                throw new IllegalArgumentException("an empty prefix would rename every target");
+              }
+            });
     return new TargetRenames(exact, prefixes);
   }
 
   /**
-   * Exact renames from a file: a JSON object {@code {"old": "new", ...}} (kerchunk's {@code renames}
-   * dict), or lines {@code OLD=NEW} (blank lines and lines starting with {@code #} skipped).
+   * Exact renames from a file: a JSON object {@code {"old": "new", ...}} (kerchunk's {@code
+   * renames} dict), or lines {@code OLD=NEW} (blank lines and lines starting with {@code #}
+   * skipped).
    */
   public static Map<String, String> readMapFile(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);

@@ -12,14 +12,18 @@ import java.util.Map;
 
 /**
  * Chooses the templates of {@code consolidate}: the directories of targets (the text up to the last
- * {@code /}) that at least two references share and that are at least {@code minLength} long, those that
- * save the most text first. kerchunk's {@code templateize} takes the one longest common prefix of all
- * targets; a set over several directories (or hosts) gets one template per directory here.
+ * {@code /}) that at least two references share and that are at least {@code minLength} long, those
+ * that save the most text first. kerchunk's {@code templateize} takes the one longest common prefix
+ * of all targets; a set over several directories (or hosts) gets one template per directory here.
  */
 final class TemplateChoice {
   /** At most this many templates (the names {@code u}, {@code u1}, ...). */
   static final int MAX_TEMPLATES = 64;
-  /** Directories counted at most; a set with more (one per file, say) is templated by the first ones. */
+
+  /**
+   * Directories counted at most; a set with more (one per file, say) is templated by the first
+   * ones.
+   */
   static final int MAX_DIRECTORIES = 100_000;
 
   private final Map<String, Long> directories = new HashMap<>();
@@ -60,10 +64,13 @@ final class TemplateChoice {
         candidates.add(e);
       }
     }
-    candidates.sort(Comparator.comparingLong((Map.Entry<String, Long> e) -> e.getValue() * e.getKey().length())
-        .reversed().thenComparing(Map.Entry::getKey));
+    candidates.sort(
+        Comparator.comparingLong((Map.Entry<String, Long> e) -> e.getValue() * e.getKey().length())
+            .reversed()
+            .thenComparing(Map.Entry::getKey));
     Map<String, String> templates = new LinkedHashMap<>();
-    for (Map.Entry<String, Long> e : candidates.subList(0, Math.min(MAX_TEMPLATES, candidates.size()))) {
+    for (Map.Entry<String, Long> e :
+        candidates.subList(0, Math.min(MAX_TEMPLATES, candidates.size()))) {
       templates.put(templates.isEmpty() ? "u" : "u" + templates.size(), e.getKey());
     }
     long shortened = 0;

@@ -19,10 +19,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Checks every reference of a set against its target: the target exists and the range lies within it
- * (one size request per distinct target), and, when asked, a sample of each array's chunks decodes with
- * the array's codecs to the chunk's size. Holds counts per directory and the targets' sizes, never the
- * references.
+ * Checks every reference of a set against its target: the target exists and the range lies within
+ * it (one size request per distinct target), and, when asked, a sample of each array's chunks
+ * decodes with the array's codecs to the chunk's size. Holds counts per directory and the targets'
+ * sizes, never the references.
  */
 final class Verifier {
   private static final int MEMO = 1 << 16;
@@ -31,13 +31,16 @@ final class Verifier {
   private final ReferenceReader reader;
   private final VerifyOptions options;
   private final Consumer<Failure> listener;
-  private final Map<String, Object> targets = new HashMap<>(); // target -> Long size, or String why not
+  private final Map<String, Object> targets =
+      new HashMap<>(); // target -> Long size, or String why not
   private final Map<String, Optional<ChunkSample>> samples = new HashMap<>();
-  private final Map<String, long[]> counts = new LinkedHashMap<>(); // directory -> references, decoded, failed
+  private final Map<String, long[]> counts =
+      new LinkedHashMap<>(); // directory -> references, decoded, failed
   private final List<Failure> listed = new ArrayList<>();
   private long failures;
 
-  Verifier(ReferenceSet set, ReferenceReader reader, VerifyOptions options, Consumer<Failure> listener) {
+  Verifier(
+      ReferenceSet set, ReferenceReader reader, VerifyOptions options, Consumer<Failure> listener) {
     this.set = set;
     this.reader = reader;
     this.options = options;
@@ -59,7 +62,8 @@ final class Verifier {
     String why = ref instanceof Reference.Targeted t ? checkTarget(key, t) : null;
     if (why == null && options.decode()) {
       Optional<ChunkSample> sample = sample(key, dir);
-      if (sample.isPresent() && sample.get().picks(key.substring(dir.isEmpty() ? 0 : dir.length() + 1))) {
+      if (sample.isPresent()
+          && sample.get().picks(key.substring(dir.isEmpty() ? 0 : dir.length() + 1))) {
         c[1]++;
         why = decode(key, ref, sample.get());
       }
@@ -85,7 +89,13 @@ final class Verifier {
     }
     long s = (Long) size;
     if (ref instanceof Reference.Range r && r.end() > s) {
-      return "range [" + r.offset() + ", +" + r.length() + ") runs past the end of the target (" + s + " bytes)";
+      return "range ["
+          + r.offset()
+          + ", +"
+          + r.length()
+          + ") runs past the end of the target ("
+          + s
+          + " bytes)";
     }
     return null;
   }
@@ -98,7 +108,10 @@ final class Verifier {
     }
   }
 
-  /** The decoding sample of the array at {@code dir}, or empty if {@code dir} is no array zarr-bridge reads. */
+  /**
+   * The decoding sample of the array at {@code dir}, or empty if {@code dir} is no array
+   * zarr-bridge reads.
+   */
   private Optional<ChunkSample> sample(String key, String dir) throws IOException {
     if (ZarrKeys.isMetadataName(ZarrKeys.name(key))) {
       return Optional.empty();

@@ -3,11 +3,11 @@ package io.refzarr.ops;
 /**
  * What {@link ReferenceOps#verify} checks beyond every reference's target and range.
  *
- * @param decode whether to read and decode chunks with their array's codecs (catches a target replaced by
- *     another file of the same size)
+ * @param decode whether to read and decode chunks with their array's codecs (catches a target
+ *     replaced by another file of the same size)
  * @param sample how many chunks per array to decode, spread evenly over the chunk grid
- * @param maxListedFailures how many failures the report keeps (all are counted, and all are passed to the
- *     caller's listener)
+ * @param maxListedFailures how many failures the report keeps (all are counted, and all are passed
+ *     to the caller's listener)
  */
 public record VerifyOptions(boolean decode, int sample, int maxListedFailures) {
 

@@ -5,14 +5,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The result of {@link ReferenceOps#verify}: counts per array (per directory of keys; {@code ""} is the
- * root) and the failures.
+ * The result of {@link ReferenceOps#verify}: counts per array (per directory of keys; {@code ""} is
+ * the root) and the failures.
  *
  * @param arrays counts per directory, in the set's key order
  * @param failureCount every failure found
  * @param failures the first failures found ({@link VerifyOptions#maxListedFailures} at most)
  */
-public record VerifyReport(Map<String, ArrayCounts> arrays, long failureCount, List<Failure> failures) {
+public record VerifyReport(
+    Map<String, ArrayCounts> arrays, long failureCount, List<Failure> failures) {
 
   /** What was checked in one directory. */
   public record ArrayCounts(long references, long decoded, long failed) {}

@@ -9,15 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one place where the operations rewrite {@code .zarray} documents, on the parsed document itself (every
- * other field kept as it is). Kept apart so that it can move to a writable metadata model.
+ * The one place where the operations rewrite {@code .zarray} documents, on the parsed document
+ * itself (every other field kept as it is). Kept apart so that it can move to a writable metadata
+ * model.
  */
 final class ZarrayEdits {
   private ZarrayEdits() {}
 
   /**
-   * The {@code .zarray} of {@code array} as one uncompressed chunk holding the whole array, its elements
-   * little-endian (as zarr-bridge decodes them); variable-length strings keep their {@code vlen-utf8} filter.
+   * The {@code .zarray} of {@code array} as one uncompressed chunk holding the whole array, its
+   * elements little-endian (as zarr-bridge decodes them); variable-length strings keep their {@code
+   * vlen-utf8} filter.
    */
   static byte[] singleChunk(ZarrArrayMetadata array, boolean strings) {
     Map<String, Object> doc = new LinkedHashMap<>(array.document());

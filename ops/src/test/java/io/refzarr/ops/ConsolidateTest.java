@@ -39,20 +39,27 @@ class ConsolidateTest {
     try (ReferenceSet golden = golden("series_combined.json")) {
       ReferenceSet set = Retarget.of(golden, t -> CORPUS.resolve(t).toString());
       Summary s = ReferenceOps.consolidate(set, out, 10);
-      long targeted = keys(set).stream().filter(k -> {
-        try {
-          return set.get(k).orElseThrow() instanceof Reference.Targeted;
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).count();
+      long targeted =
+          keys(set).stream()
+              .filter(
+                  k -> {
+                    try {
+                      return set.get(k).orElseThrow() instanceof Reference.Targeted;
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .count();
       assertThat(s.rewritten()).isEqualTo(targeted).isPositive();
       Map<String, Object> doc = (Map<String, Object>) Json.parse(Files.readAllBytes(out));
       assertThat(doc.get("templates")).isEqualTo(Map.of("u", dir));
       Map<String, Object> refs = (Map<String, Object>) doc.get("refs");
-      assertThat(refs.get("pr/0.0.0")).isEqualTo(java.util.List.of("{{u}}day_001.nc",
-          ((Reference.Range) set.get("pr/0.0.0").orElseThrow()).offset(),
-          ((Reference.Range) set.get("pr/0.0.0").orElseThrow()).length()));
+      assertThat(refs.get("pr/0.0.0"))
+          .isEqualTo(
+              java.util.List.of(
+                  "{{u}}day_001.nc",
+                  ((Reference.Range) set.get("pr/0.0.0").orElseThrow()).offset(),
+                  ((Reference.Range) set.get("pr/0.0.0").orElseThrow()).length()));
       try (ReferenceSet back = open(out)) {
         assertSameReferences(set, back);
         Path expanded = tmp.resolve("expanded.json");
@@ -67,17 +74,22 @@ class ConsolidateTest {
 
   @Test
   void consolidate_shortDirectories_singleUses_andBraces_stayAsTheyAre() throws IOException {
-    ReferenceSet set = ReferenceSets.of(Map.of(
-        "a/0", Reference.range("s3://bucket/long/path/x.nc", 0, 1),
-        "a/1", Reference.range("s3://bucket/long/path/y.nc", 0, 1),
-        "b/0", Reference.range("s3://other/once/z.nc", 0, 1),
-        "c/0", Reference.range("d/x.nc", 0, 1),
-        "c/1", Reference.range("d/y.nc", 0, 1),
-        "e/0", Reference.range("s3://bucket/long/path/{weird}.nc", 0, 1)));
+    ReferenceSet set =
+        ReferenceSets.of(
+            Map.of(
+                "a/0", Reference.range("s3://bucket/long/path/x.nc", 0, 1),
+                "a/1", Reference.range("s3://bucket/long/path/y.nc", 0, 1),
+                "b/0", Reference.range("s3://other/once/z.nc", 0, 1),
+                "c/0", Reference.range("d/x.nc", 0, 1),
+                "c/1", Reference.range("d/y.nc", 0, 1),
+                "e/0", Reference.range("s3://bucket/long/path/{weird}.nc", 0, 1)));
     Path out = tmp.resolve("out.json");
     assertThat(ReferenceOps.consolidate(set, out, 10).rewritten()).isEqualTo(2);
-    assertThat(Files.readString(out)).contains("\"templates\":{\"u\":\"s3://bucket/long/path/\"}")
-        .contains("\"{{u}}x.nc\"").contains("\"s3://other/once/z.nc\"").contains("\"d/x.nc\"")
+    assertThat(Files.readString(out))
+        .contains("\"templates\":{\"u\":\"s3://bucket/long/path/\"}")
+        .contains("\"{{u}}x.nc\"")
+        .contains("\"s3://other/once/z.nc\"")
+        .contains("\"d/x.nc\"")
         .contains("\"s3://bucket/long/path/{weird}.nc\"");
     try (ReferenceSet back = open(out)) {
       assertSameReferences(set, back);
@@ -88,6 +100,7 @@ class ConsolidateTest {
   void consolidate_refusesAParquetOutput() {
     ReferenceSet set = ReferenceSets.of(Map.of("a/0", Reference.range("x.nc", 0, 1)));
     assertThatThrownBy(() -> ReferenceOps.consolidate(set, tmp.resolve("out.parq"), 10))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JSON");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("JSON");
   }
 }

@@ -27,9 +27,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class InlineArrayTest {
-  private static final ReferenceFileSystemConfig CONFIG = ReferenceFileSystemConfig.builder().root(CORPUS).build();
+  private static final ReferenceFileSystemConfig CONFIG =
+      ReferenceFileSystemConfig.builder().root(CORPUS).build();
   private static final List<String> ARRAYS =
-      List.of("lat", "lon", "level", "time", "scalar_var", "land_mask", "station_name", "temp", "precip");
+      List.of(
+          "lat",
+          "lon",
+          "level",
+          "time",
+          "scalar_var",
+          "land_mask",
+          "station_name",
+          "temp",
+          "precip");
 
   @TempDir Path tmp;
 
@@ -54,18 +64,25 @@ class InlineArrayTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"out.json", "out.parq"})
-  void smallArrays_becomeOneEmbeddedChunk_withTheSameValuesAndAttributes(String name) throws IOException {
+  void smallArrays_becomeOneEmbeddedChunk_withTheSameValuesAndAttributes(String name)
+      throws IOException {
     Path out = tmp.resolve(name);
     try (ReferenceSet set = golden("nc4_cf.json")) {
-      Summary s = ReferenceSets.write(out, SinkOptions.DEFAULT,
-          sink -> ReferenceOps.inlineArrays(set, 1000, Set.of(), CONFIG, sink));
+      Summary s =
+          ReferenceSets.write(
+              out,
+              SinkOptions.DEFAULT,
+              sink -> ReferenceOps.inlineArrays(set, 1000, Set.of(), CONFIG, sink));
       assertThat(s.rewritten()).isEqualTo(6); // lat, lon, level, time, scalar_var, land_mask
       try (ReferenceSet result = open(out)) {
         assertSameValues(set, result);
-        assertThat(keys(result)).contains("time/0", "time/.zattrs", "scalar_var/0").doesNotContain("time/1");
+        assertThat(keys(result))
+            .contains("time/0", "time/.zattrs", "scalar_var/0")
+            .doesNotContain("time/1");
         assertThat(result.get("time/0").orElseThrow()).isInstanceOf(Reference.Inline.class);
         assertThat(new String(((Reference.Inline) result.get("time/.zarray").orElseThrow()).data()))
-            .contains("\"chunks\":[10]").contains("\"compressor\":null");
+            .contains("\"chunks\":[10]")
+            .contains("\"compressor\":null");
         assertThat(result.get("temp/0.0.0.0")).isEqualTo(set.get("temp/0.0.0.0"));
       }
     }
@@ -75,17 +92,27 @@ class InlineArrayTest {
   void namedArrays_compressedAndStrings_areRewrittenToo() throws IOException {
     Path out = tmp.resolve("out.json");
     try (ReferenceSet set = golden("nc4_cf.json")) {
-      Summary s = ReferenceSets.write(out, SinkOptions.DEFAULT,
-          sink -> ReferenceOps.inlineArrays(set, 0, Set.of("precip", "station_name"), CONFIG, sink));
+      Summary s =
+          ReferenceSets.write(
+              out,
+              SinkOptions.DEFAULT,
+              sink ->
+                  ReferenceOps.inlineArrays(
+                      set, 0, Set.of("precip", "station_name"), CONFIG, sink));
       assertThat(s.rewritten()).isEqualTo(2);
       try (ReferenceSet result = open(out)) {
         assertSameValues(set, result);
-        assertThat(keys(result).stream().filter(k -> k.startsWith("precip/"))).containsExactly(
-            "precip/.zarray", "precip/.zattrs", "precip/0.0.0");
+        assertThat(keys(result).stream().filter(k -> k.startsWith("precip/")))
+            .containsExactly("precip/.zarray", "precip/.zattrs", "precip/0.0.0");
       }
-      assertThatThrownBy(() -> ReferenceSets.write(tmp.resolve("x.json"), SinkOptions.DEFAULT,
-              sink -> ReferenceOps.inlineArrays(set, 0, Set.of("nope"), CONFIG, sink)))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+      assertThatThrownBy(
+              () ->
+                  ReferenceSets.write(
+                      tmp.resolve("x.json"),
+                      SinkOptions.DEFAULT,
+                      sink -> ReferenceOps.inlineArrays(set, 0, Set.of("nope"), CONFIG, sink)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("nope");
     }
   }
 }

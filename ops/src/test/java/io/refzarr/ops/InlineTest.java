@@ -30,11 +30,16 @@ class InlineTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"out.json", "out.parq"})
-  void inline_embedsEveryRangeBelowTheThreshold_andEveryChunkReadsAsBefore(String name) throws IOException {
+  void inline_embedsEveryRangeBelowTheThreshold_andEveryChunkReadsAsBefore(String name)
+      throws IOException {
     Path out = tmp.resolve(name);
-    try (ReferenceSet set = golden("hdf5_chunkgrid.json"); ReferenceReader reader = corpusReader()) {
-      Summary s = ReferenceSets.write(out, SinkOptions.DEFAULT.withRecordSize(100),
-          sink -> ReferenceOps.inline(set, 641, reader, sink));
+    try (ReferenceSet set = golden("hdf5_chunkgrid.json");
+        ReferenceReader reader = corpusReader()) {
+      Summary s =
+          ReferenceSets.write(
+              out,
+              SinkOptions.DEFAULT.withRecordSize(100),
+              sink -> ReferenceOps.inline(set, 641, reader, sink));
       assertThat(s.keys()).isEqualTo(set.size());
       assertThat(s.rewritten()).isEqualTo(1000); // every 640-byte chunk of the 400x400 grid
       assertThat(s.bytes()).isEqualTo(1000 * 640);
@@ -50,14 +55,17 @@ class InlineTest {
   @Test
   void inline_keepsRangesAtOrAboveTheThreshold() throws IOException {
     Path out = tmp.resolve("out.json");
-    try (ReferenceSet set = golden("nc4_cf.json"); ReferenceReader reader = corpusReader()) {
+    try (ReferenceSet set = golden("nc4_cf.json");
+        ReferenceReader reader = corpusReader()) {
       long small = 0;
       for (String key : keys(set)) {
         if (set.get(key).orElseThrow() instanceof Reference.Range r && r.length() < 3000) {
           small++;
         }
       }
-      Summary s = ReferenceSets.write(out, SinkOptions.DEFAULT, sink -> ReferenceOps.inline(set, 3000, reader, sink));
+      Summary s =
+          ReferenceSets.write(
+              out, SinkOptions.DEFAULT, sink -> ReferenceOps.inline(set, 3000, reader, sink));
       assertThat(s.rewritten()).isEqualTo(small).isPositive();
       try (ReferenceSet result = open(out)) {
         for (String key : keys(result)) {
@@ -74,8 +82,11 @@ class InlineTest {
   @Test
   void inline_parquetInput_toJson() throws IOException {
     Path out = tmp.resolve("out.json");
-    try (ReferenceSet set = golden("series_combined.parq"); ReferenceReader reader = corpusReader()) {
-      Summary s = ReferenceSets.write(out, SinkOptions.DEFAULT, sink -> ReferenceOps.inline(set, 100_000, reader, sink));
+    try (ReferenceSet set = golden("series_combined.parq");
+        ReferenceReader reader = corpusReader()) {
+      Summary s =
+          ReferenceSets.write(
+              out, SinkOptions.DEFAULT, sink -> ReferenceOps.inline(set, 100_000, reader, sink));
       assertThat(s.rewritten()).isPositive();
       try (ReferenceSet result = open(out)) {
         assertSameBytes(set, reader, result, reader);
@@ -86,10 +97,14 @@ class InlineTest {
   @Test
   void inline_archiveMembers_readThroughTheArchive() throws IOException {
     Path out = tmp.resolve("out.json");
-    try (ReferenceSet set = golden("archives/chained/bundle_zip__day_001.json"); ReferenceReader reader = corpusReader()) {
-      Summary s = ReferenceSets.write(out, SinkOptions.DEFAULT, sink -> ReferenceOps.inline(set, 1 << 20, reader, sink));
+    try (ReferenceSet set = golden("archives/chained/bundle_zip__day_001.json");
+        ReferenceReader reader = corpusReader()) {
+      Summary s =
+          ReferenceSets.write(
+              out, SinkOptions.DEFAULT, sink -> ReferenceOps.inline(set, 1 << 20, reader, sink));
       assertThat(s.rewritten()).isPositive();
-      try (ReferenceSet result = open(out); ReferenceSet deref = golden("archives/bundle_zip/day_001.json")) {
+      try (ReferenceSet result = open(out);
+          ReferenceSet deref = golden("archives/bundle_zip/day_001.json")) {
         assertSameBytes(deref, reader, result, reader);
       }
     }
@@ -103,7 +118,9 @@ class InlineTest {
         ReferenceReader localReader = corpusReader();
         ReferenceReader reader = ReferenceReader.create(ReferenceFileSystemConfig.DEFAULT)) {
       ReferenceSet remote = Retarget.of(local, t -> server.base() + t);
-      Summary s = ReferenceSets.write(out, SinkOptions.DEFAULT, sink -> ReferenceOps.inline(remote, 1000, reader, sink));
+      Summary s =
+          ReferenceSets.write(
+              out, SinkOptions.DEFAULT, sink -> ReferenceOps.inline(remote, 1000, reader, sink));
       assertThat(s.rewritten()).isEqualTo(1000);
       assertThat(server.gets()).isLessThan(20); // 1,000 adjacent ranges, coalesced
       try (ReferenceSet result = open(out)) {
@@ -115,10 +132,15 @@ class InlineTest {
   @Test
   void inline_unreachableTarget_failsNamingTheKey_andLeavesNoOutput() throws IOException {
     Path out = tmp.resolve("out.json");
-    ReferenceSet set = ReferenceSets.of(java.util.Map.of("a/0", Reference.range("missing.bin", 0, 10)));
+    ReferenceSet set =
+        ReferenceSets.of(java.util.Map.of("a/0", Reference.range("missing.bin", 0, 10)));
     try (ReferenceReader reader = corpusReader()) {
-      assertThatThrownBy(() -> ReferenceSets.write(out, SinkOptions.DEFAULT,
-              sink -> ReferenceOps.inline(set, 100, reader, sink)))
+      assertThatThrownBy(
+              () ->
+                  ReferenceSets.write(
+                      out,
+                      SinkOptions.DEFAULT,
+                      sink -> ReferenceOps.inline(set, 100, reader, sink)))
           .isInstanceOf(ReferenceNotReachableException.class)
           .hasMessageContaining("a/0")
           .hasMessageContaining("missing.bin");

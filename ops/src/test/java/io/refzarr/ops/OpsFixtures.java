@@ -43,9 +43,16 @@ final class OpsFixtures {
     }
   }
 
-  /** Every key of {@code actual} reads (through its own reader) the bytes {@code expected}'s key reads. */
-  static void assertSameBytes(ReferenceSet expected, ReferenceReader expectedReader, ReferenceSet actual,
-      ReferenceReader actualReader) throws IOException {
+  /**
+   * Every key of {@code actual} reads (through its own reader) the bytes {@code expected}'s key
+   * reads.
+   */
+  static void assertSameBytes(
+      ReferenceSet expected,
+      ReferenceReader expectedReader,
+      ReferenceSet actual,
+      ReferenceReader actualReader)
+      throws IOException {
     assertThat(keys(actual)).isEqualTo(keys(expected));
     for (String key : keys(expected)) {
       Reference e = expected.get(key).orElseThrow();
@@ -53,7 +60,9 @@ final class OpsFixtures {
       byte[] want = expectedReader.read(key, e);
       byte[] got = actualReader.read(key, a);
       if (key.endsWith(".zarray") || key.endsWith(".zattrs") || key.endsWith(".zgroup")) {
-        assertThat(io.refzarr.internal.json.Json.parse(got)).as(key).isEqualTo(io.refzarr.internal.json.Json.parse(want));
+        assertThat(io.refzarr.internal.json.Json.parse(got))
+            .as(key)
+            .isEqualTo(io.refzarr.internal.json.Json.parse(want));
       } else {
         assertThat(got).as(key).isEqualTo(want);
       }

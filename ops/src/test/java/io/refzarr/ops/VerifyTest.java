@@ -40,8 +40,10 @@ class VerifyTest {
     Files.copy(Corpus.file("nc4_cf.nc"), data);
   }
 
-  private VerifyReport verify(ReferenceSet set, VerifyOptions options, List<Failure> seen) throws IOException {
-    try (ReferenceReader reader = ReferenceReader.create(ReferenceFileSystemConfig.builder().root(tmp).build())) {
+  private VerifyReport verify(ReferenceSet set, VerifyOptions options, List<Failure> seen)
+      throws IOException {
+    try (ReferenceReader reader =
+        ReferenceReader.create(ReferenceFileSystemConfig.builder().root(tmp).build())) {
       return ReferenceOps.verify(set, reader, options, seen::add);
     }
   }
@@ -60,7 +62,8 @@ class VerifyTest {
       VerifyReport r = verify(set, DECODE, new ArrayList<>());
       assertThat(r.ok()).as("%s", r.failures()).isTrue();
       assertThat(r.references()).isEqualTo(set.size());
-      assertThat(r.arrays().get("temp").references()).isEqualTo(12); // .zarray, .zattrs and 10 chunks
+      assertThat(r.arrays().get("temp").references())
+          .isEqualTo(12); // .zarray, .zattrs and 10 chunks
       assertThat(r.arrays().get("temp").decoded()).isEqualTo(3);
       assertThat(r.arrays().get("station_name").decoded()).isEqualTo(1);
     }
@@ -69,7 +72,8 @@ class VerifyTest {
   @Test
   void everyGoldenSet_passes_withDecode() throws IOException {
     for (Path p : Corpus.goldenJsonSets()) {
-      try (ReferenceSet set = OpsFixtures.open(p); ReferenceReader reader = corpusReader()) {
+      try (ReferenceSet set = OpsFixtures.open(p);
+          ReferenceReader reader = corpusReader()) {
         VerifyReport r = ReferenceOps.verify(set, reader, DECODE);
         assertThat(r.failures()).as(p.toString()).isEmpty();
       }
@@ -88,12 +92,15 @@ class VerifyTest {
       assertThat(r.ok()).isFalse();
       assertThat(r.failureCount()).isEqualTo(seen.size()).isPositive();
       assertThat(r.failures()).isEqualTo(seen);
-      assertThat(seen).allSatisfy(f -> {
-        assertThat(f.target()).isEqualTo("nc4_cf.nc");
-        assertThat(f.reason()).contains("runs past the end of the target (" + size / 2 + " bytes)");
-        Reference.Range range = (Reference.Range) set.get(f.key()).orElseThrow();
-        assertThat(range.end()).isGreaterThan(size / 2);
-      });
+      assertThat(seen)
+          .allSatisfy(
+              f -> {
+                assertThat(f.target()).isEqualTo("nc4_cf.nc");
+                assertThat(f.reason())
+                    .contains("runs past the end of the target (" + size / 2 + " bytes)");
+                Reference.Range range = (Reference.Range) set.get(f.key()).orElseThrow();
+                assertThat(range.end()).isGreaterThan(size / 2);
+              });
     }
   }
 
@@ -104,9 +111,14 @@ class VerifyTest {
       List<Failure> seen = new ArrayList<>();
       VerifyReport r = verify(set, VerifyOptions.DEFAULT, seen);
       assertThat(r.failureCount()).isEqualTo(targeted(set));
-      assertThat(seen).allSatisfy(f -> assertThat(f.reason()).contains("not reachable")
-          .endsWith("no such file " + data));
-      assertThat(r.arrays().get("temp").failed()).isEqualTo(r.arrays().get("temp").references() - 2);
+      assertThat(seen)
+          .allSatisfy(
+              f ->
+                  assertThat(f.reason())
+                      .contains("not reachable")
+                      .endsWith("no such file " + data));
+      assertThat(r.arrays().get("temp").failed())
+          .isEqualTo(r.arrays().get("temp").references() - 2);
     }
   }
 
@@ -120,25 +132,47 @@ class VerifyTest {
       List<Failure> seen = new ArrayList<>();
       VerifyReport r = verify(set, DECODE, seen);
       assertThat(r.ok()).isFalse();
-      // the sampled chunks (first, middle, last) of the two compressed arrays; raw chunks cannot tell
-      assertThat(seen).extracting(Failure::key).containsExactly("precip/0.0.0", "precip/0.1.1", "precip/1.1.1",
-          "temp/0.0.0.0", "temp/4.0.0.0", "temp/9.0.0.0");
-      assertThat(seen).allSatisfy(f -> assertThat(f.reason())
-          .startsWith("the chunk does not decode with zlib,shuffle: zlib stream is corrupt"));
+      // the sampled chunks (first, middle, last) of the two compressed arrays; raw chunks cannot
+      // tell
+      assertThat(seen)
+          .extracting(Failure::key)
+          .containsExactly(
+              "precip/0.0.0",
+              "precip/0.1.1",
+              "precip/1.1.1",
+              "temp/0.0.0.0",
+              "temp/4.0.0.0",
+              "temp/9.0.0.0");
+      assertThat(seen)
+          .allSatisfy(
+              f ->
+                  assertThat(f.reason())
+                      .startsWith(
+                          "the chunk does not decode with zlib,shuffle: zlib stream is corrupt"));
     }
   }
 
   @Test
   void rangePastTheEnd_inAGeneratedSet() throws IOException {
     long size = Files.size(data);
-    ReferenceSet set = ReferenceSets.of(Map.of(
-        "a/0", Reference.range("nc4_cf.nc", 0, size),
-        "a/1", Reference.range("nc4_cf.nc", size - 10, 11),
-        "a/2", Reference.whole("nc4_cf.nc")));
+    ReferenceSet set =
+        ReferenceSets.of(
+            Map.of(
+                "a/0", Reference.range("nc4_cf.nc", 0, size),
+                "a/1", Reference.range("nc4_cf.nc", size - 10, 11),
+                "a/2", Reference.whole("nc4_cf.nc")));
     List<Failure> seen = new ArrayList<>();
     VerifyReport r = verify(set, VerifyOptions.DEFAULT, seen);
-    assertThat(seen).containsExactly(new Failure("a/1", "nc4_cf.nc",
-        "range [" + (size - 10) + ", +11) runs past the end of the target (" + size + " bytes)"));
+    assertThat(seen)
+        .containsExactly(
+            new Failure(
+                "a/1",
+                "nc4_cf.nc",
+                "range ["
+                    + (size - 10)
+                    + ", +11) runs past the end of the target ("
+                    + size
+                    + " bytes)"));
     assertThat(r.arrays().get("a")).isEqualTo(new VerifyReport.ArrayCounts(3, 0, 1));
   }
 

@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Writes a reference set as kerchunk JSON version 1: {@code {"version":1,"refs":{...}}}. Metadata documents
- * ({@code .z*}, {@code zarr.json}) are minified JSON strings; other inline data is written as a string when
- * every byte is ASCII (fsspec encodes strings back as UTF-8, which leaves ASCII unchanged), else as
- * {@code base64:}. A null target is written for the default target.
+ * Writes a reference set as kerchunk JSON version 1: {@code {"version":1,"refs":{...}}}. Metadata
+ * documents ({@code .z*}, {@code zarr.json}) are minified JSON strings; other inline data is
+ * written as a string when every byte is ASCII (fsspec encodes strings back as UTF-8, which leaves
+ * ASCII unchanged), else as {@code base64:}. A null target is written for the default target.
  */
 final class JsonReferenceWriter {
   private JsonReferenceWriter() {}
@@ -28,13 +28,15 @@ final class JsonReferenceWriter {
   }
 
   /**
-   * Writes with {@code templates} ({@code name → URL prefix}): a target that starts with a template's value
-   * (the longest one that matches) is written as {@code {{name}}} and the rest. Targets holding a brace are
-   * written as they are, since fsspec would take them for templates.
+   * Writes with {@code templates} ({@code name → URL prefix}): a target that starts with a
+   * template's value (the longest one that matches) is written as {@code {{name}}} and the rest.
+   * Targets holding a brace are written as they are, since fsspec would take them for templates.
    */
-  static void write(ReferenceSet set, OutputStream out, Map<String, String> templates) throws IOException {
+  static void write(ReferenceSet set, OutputStream out, Map<String, String> templates)
+      throws IOException {
     List<Map.Entry<String, String>> byLength = new ArrayList<>(templates.entrySet());
-    byLength.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getValue().length()).reversed());
+    byLength.sort(
+        Comparator.comparingInt((Map.Entry<String, String> e) -> e.getValue().length()).reversed());
     try (JsonGenerator g = Json.generator(out);
         Stream<String> keys = set.keys()) {
       g.writeStartObject();
@@ -50,7 +52,8 @@ final class JsonReferenceWriter {
       Iterator<String> it = keys.iterator();
       while (it.hasNext()) {
         String key = it.next();
-        Reference ref = set.get(key).orElseThrow(() -> new IOException("key vanished while writing: " + key));
+        Reference ref =
+            set.get(key).orElseThrow(() -> new IOException("key vanished while writing: " + key));
         g.writeFieldName(key);
         writeValue(g, key, ref, byLength);
       }
@@ -61,8 +64,9 @@ final class JsonReferenceWriter {
     }
   }
 
-  private static void writeValue(JsonGenerator g, String key, Reference ref,
-      List<Map.Entry<String, String>> templates) throws IOException {
+  private static void writeValue(
+      JsonGenerator g, String key, Reference ref, List<Map.Entry<String, String>> templates)
+      throws IOException {
     if (ref instanceof Reference.Inline in) {
       g.writeString(inlineText(key, in.data()));
       return;

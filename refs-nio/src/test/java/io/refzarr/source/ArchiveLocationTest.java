@@ -16,12 +16,14 @@ class ArchiveLocationTest {
         .isEqualTo(new Reference.Range("a.tar", 522, 20));
     assertThat(member.rebase(new Reference.Range("tar://m::a.tar", 980, 20)))
         .isEqualTo(new Reference.Range("a.tar", 1492, 20));
-    assertThat(member.rebase(new Reference.Whole("tar://m::a.tar"))).isEqualTo(new Reference.Range("a.tar", 512, 1000));
+    assertThat(member.rebase(new Reference.Whole("tar://m::a.tar")))
+        .isEqualTo(new Reference.Range("a.tar", 512, 1000));
   }
 
   @Test
   void rangePastTheMembersEnd_isRefused() {
     assertThatThrownBy(() -> member.rebase(new Reference.Range("tar://m::a.tar", 990, 20)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("past the member's end (1000 bytes)");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("past the member's end (1000 bytes)");
   }
 }

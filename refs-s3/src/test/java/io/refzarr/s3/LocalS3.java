@@ -11,22 +11,31 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * An in-memory s3proxy on 127.0.0.1 (anonymous access) and an SDK client for filling it. Public, in the
- * test-jar, for the command line's S3 tests.
+ * An in-memory s3proxy on 127.0.0.1 (anonymous access) and an SDK client for filling it. Public, in
+ * the test-jar, for the command line's S3 tests.
  */
 public final class LocalS3 implements AutoCloseable {
   private final S3Proxy proxy;
   private final S3Client client;
 
   public LocalS3() throws Exception {
-    proxy = S3Proxy.builder().blobStore(new TransientNio2BlobStore())
-        .endpoint(URI.create("http://127.0.0.1:0")).awsAuthentication(AuthenticationType.NONE, null, null).build();
+    proxy =
+        S3Proxy.builder()
+            .blobStore(new TransientNio2BlobStore())
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .awsAuthentication(AuthenticationType.NONE, null, null)
+            .build();
     proxy.start();
     while (!"STARTED".equals(proxy.getState())) {
       Thread.sleep(10);
     }
-    client = S3Client.builder().endpointOverride(URI.create(endpoint())).forcePathStyle(true)
-        .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create()).build();
+    client =
+        S3Client.builder()
+            .endpointOverride(URI.create(endpoint()))
+            .forcePathStyle(true)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(AnonymousCredentialsProvider.create())
+            .build();
   }
 
   public String endpoint() {
@@ -35,7 +44,15 @@ public final class LocalS3 implements AutoCloseable {
 
   /** The source options that reach this server (or {@code endpoint}, a front of it). */
   public static Map<String, Object> options(String endpoint) {
-    return Map.of("s3.endpoint", endpoint, "s3.pathStyle", true, "s3.anonymous", true, "s3.region", "us-east-1");
+    return Map.of(
+        "s3.endpoint",
+        endpoint,
+        "s3.pathStyle",
+        true,
+        "s3.anonymous",
+        true,
+        "s3.region",
+        "us-east-1");
   }
 
   public void createBucket(String bucket) {
