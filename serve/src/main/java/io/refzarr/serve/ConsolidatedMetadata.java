@@ -3,6 +3,7 @@ package io.refzarr.serve;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.refzarr.internal.json.Json;
 import io.refzarr.zarr.ZarrKeys;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +18,7 @@ import java.util.List;
  * Builds a Zarr v2 {@code .zmetadata} (consolidated metadata) from the {@code .zgroup}, {@code .zattrs} and
  * {@code .zarray} keys of a tree, so HTTP clients can open a set that has none without listing it. The
  * walk does not enter arrays (their directories hold chunk keys, possibly millions); documents are copied
- * with their number text as written ({@code NaN} and long decimals stay as they are).
+ * with their number text as written ({@code NaN} and long decimals stay as they are), in ASCII.
  */
 final class ConsolidatedMetadata {
   private static final List<String> GROUP_KEYS = List.of(ZarrKeys.ZGROUP, ZarrKeys.ZATTRS);
@@ -29,6 +30,8 @@ final class ConsolidatedMetadata {
   static byte[] build(Path root) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+      // ASCII only (others escaped), as Python's json.dumps writes it: zarr-python 2 decodes .zmetadata as ASCII
+      g.configure(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature(), true);
       g.writeStartObject();
       g.writeFieldName("metadata");
       g.writeStartObject();
