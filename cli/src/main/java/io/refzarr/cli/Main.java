@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
       ScanCombineCommand.class,
       ConvertCommand.class,
       GetCommand.class,
+      ServeCommand.class,
+      MountCommand.class,
     })
 public final class Main implements Runnable {
 
