@@ -48,6 +48,11 @@ public final class ExternalTools {
     return tryRun(60, command).map(Result::ok).orElse(false);
   }
 
+  /** True when a program of this name is on the PATH. */
+  public static boolean onPath(String program) {
+    return available("sh", "-c", "command -v \"$0\"", program);
+  }
+
   /** Runs a program to its end (stdout and stderr together) or kills it after {@code seconds}. */
   public static Result run(long seconds, String... command) throws IOException, InterruptedException {
     return run(seconds, List.of(command));

@@ -36,13 +36,7 @@ class ZarrPythonServeTest {
   Stream<DynamicTest> everyGoldenSet_readByZarrPythonOverHttp_matchesManifest() throws IOException {
     List<Path> sets = new ArrayList<>(Corpus.goldenJsonSets());
     sets.add(Corpus.file("golden/series_combined.parq"));
-    return sets.stream().map(set -> DynamicTest.dynamicTest(manifestName(set), () -> check(set)));
-  }
-
-  /** {@code golden/series/day_001.json} → {@code series/day_001}. */
-  static String manifestName(Path set) {
-    String rel = Corpus.file("golden").relativize(set).toString();
-    return rel.substring(0, rel.lastIndexOf('.'));
+    return sets.stream().map(set -> DynamicTest.dynamicTest(Corpus.manifestName(set), () -> check(set)));
   }
 
   private static void check(Path set) throws Exception {
@@ -53,7 +47,7 @@ class ZarrPythonServeTest {
         ZarrHttpServer server = ZarrHttpServer.start(fs.getPath("/"), ZarrHttpServer.loopback(0), log::add)) {
       ExternalTools.Result r = ExternalTools.run(300, python.get(),
           ExternalTools.script("zarr_read_check.py").toString(),
-          "--corpus", Corpus.dir().toString(), "--set", manifestName(set), server.uri().toString());
+          "--corpus", Corpus.dir().toString(), "--set", Corpus.manifestName(set), server.uri().toString());
 
       assertThat(r.ok()).as(r.output()).isTrue();
       assertThat(r.output()).contains(" 0 failed");
