@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
-"""Read every array of a corpus set with zarr-python from a store URL or directory and compare its values
-with the corpus manifest (sha256 of canonical bytes, computed by check_refs.value_digest).
+"""Read every array of a corpus set with zarr-python (and xarray) from a store URL or directory and compare
+its values with the corpus manifest (sha256 of canonical bytes, computed by check_refs.value_digest).
 
     zarr_read_check.py --corpus ../shared/corpus --set nc4_cf http://127.0.0.1:8080/
-    zarr_read_check.py --corpus ../shared/corpus --set series/day_001 /mnt/refs/day_001
+    zarr_read_check.py --corpus ../shared/corpus --set series/day_001 --no-consolidated /mnt/refs
 
-The store is opened as a plain group (every .zarray read by key) and, unless --no-consolidated (a mounted
-set has no .zmetadata unless the set itself has one), once more consolidated (its .zmetadata).
-Only arrays that kerchunk's golden set reads right ("kerchunk": "ok" in the manifest) are checked: the other
-arrays are absent or wrong in the golden sets themselves. Prints one line per array and a closing line
-'N passed, M failed'; exits 1 when anything failed. Used by refzarr's serve and fuse tests.
+The store is opened as a plain group (every .zarray read by key); unless --no-consolidated (a mounted set
+has no .zmetadata unless the set itself has one) once more consolidated (its .zmetadata); and, where
+xarray is installed and the manifest says xarray opens the set, with xarray.open_zarr (decode_cf=False, so
+the raw values compare; root arrays only). Only arrays that kerchunk's golden set reads right ("kerchunk":
+"ok" in the manifest) are checked: the others are absent or wrong in the golden sets themselves. Prints one
+line per array and a closing line 'N passed, M failed'; exits 1 when anything failed. Used by refzarr's
+serve and fuse tests.
 """
 import argparse
 import json
@@ -30,17 +32,27 @@ def main():
     import zarr
 
     with open(os.path.join(args.corpus, "golden", "manifest.json")) as f:
-        arrays = json.load(f)["sets"][args.set]["arrays"]
-    opened = {"group": zarr.open_group(args.store, mode="r")}
+        entry = json.load(f)["sets"][args.set]
+    arrays = {n: a for n, a in sorted(entry["arrays"].items()) if a.get("kerchunk") == "ok"}
+    readers = {"group": lambda: zarr.open_group(args.store, mode="r")}
     if not args.no_consolidated:
-        opened["consolidated"] = zarr.open_consolidated(args.store, mode="r")
+        readers["consolidated"] = lambda: zarr.open_consolidated(args.store, mode="r")
+    try:
+        import xarray
+    except ImportError:
+        xarray = None
+    if xarray is not None and entry.get("xarray_open") == "ok":
+        readers["xarray"] = lambda: xarray.open_zarr(
+            args.store, consolidated=not args.no_consolidated, decode_cf=False)
+
     passed = failed = 0
-    for how, group in opened.items():
-        for name, expected in sorted(arrays.items()):
-            if expected.get("kerchunk") != "ok":
-                continue
+    for how, open_store in readers.items():
+        store = open_store()
+        for name, expected in arrays.items():
+            if how == "xarray" and "/" in name:
+                continue  # xarray opens the root group only
             try:
-                values = group[name][...]
+                values = store[name].values if how == "xarray" else store[name][...]
                 digest = check_refs.value_digest(values)
                 ok = digest == expected["sha256"] and list(values.shape) == expected["shape"]
                 detail = "" if ok else f" sha256 {digest} shape {list(values.shape)}"
