@@ -122,7 +122,10 @@ public final class FuseMount implements AutoCloseable {
     }
   }
 
-  /** Unmounts, waits for libfuse's loop to end and closes the files still open. Idempotent. */
+  /**
+   * Unmounts (lazily when the mount point is busy: it is detached at once and goes away with its last user),
+   * waits for libfuse's loop to end and closes the files still open. Idempotent.
+   */
   @Override
   public void close() throws IOException {
     if (!closed.compareAndSet(false, true)) {
@@ -130,9 +133,9 @@ public final class FuseMount implements AutoCloseable {
     }
     try {
       if (!MountTable.unmount(mountPoint)) {
-        throw new IOException("could not unmount " + mountPoint + " (is it busy?); run: fusermount -u " + mountPoint);
+        throw new IOException("could not unmount " + mountPoint + "; run: fusermount -u -z " + mountPoint);
       }
-      loop.get(10, TimeUnit.SECONDS);
+      loop.get(3, TimeUnit.SECONDS); // milliseconds after a clean unmount; a lazy one ends with its last user
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while unmounting " + mountPoint, e);

@@ -10,9 +10,14 @@ import java.util.concurrent.TimeUnit;
 final class MountTable {
   private static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
 
-  /** Unmount commands, tried in order: libfuse 3's and 2's helpers, then plain umount (as root). */
-  private static final List<List<String>> UNMOUNT =
-      List.of(List.of("fusermount3", "-u"), List.of("fusermount", "-u"), List.of("umount"));
+  /**
+   * Unmount commands, tried in order: libfuse 3's and 2's helpers, plain umount (as root), and last the lazy
+   * forms, which detach a busy mount point at once (it goes away when its last user leaves) rather than
+   * leave a dead mount behind when the process ends.
+   */
+  private static final List<List<String>> UNMOUNT = List.of(
+      List.of("fusermount3", "-u"), List.of("fusermount", "-u"), List.of("umount"),
+      List.of("fusermount3", "-u", "-z"), List.of("fusermount", "-u", "-z"), List.of("umount", "-l"));
 
   private MountTable() {}
 

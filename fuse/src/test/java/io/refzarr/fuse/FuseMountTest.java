@@ -63,6 +63,22 @@ class FuseMountTest {
   }
 
   @Test
+  void close_withAFileStillOpen_detachesTheMountPoint() throws Exception {
+    Path mp;
+    try (FileSystem fs = ReferenceFileSystems.newFileSystem(Corpus.file("golden/nc4_cf.json"), corpusRoot())) {
+      FuseMount mount = FuseMount.mount(fs.getPath("/"), mountPoint, log::add);
+      mp = mount.mountPoint();
+      try (java.io.InputStream busy = Files.newInputStream(mp.resolve("precip/0.0.1"))) {
+        assertThat(busy.read()).isEqualTo(source("nc4_cf.nc", 78915, 1)[0] & 0xff);
+        mount.close();
+
+        assertThat(MountTable.isMounted(mp)).as("detached although busy").isFalse();
+      }
+    }
+    assertThat(MountTable.isMounted(mp)).isFalse();
+  }
+
+  @Test
   void unreadableTarget_isEioAndTheLogNamesTheKey() throws Exception {
     ReferenceSet set = ReferenceSets.builder()
         .putInline(".zgroup", "{\"zarr_format\":2}".getBytes(StandardCharsets.UTF_8))
