@@ -42,13 +42,13 @@ final class OpenFiles implements AutoCloseable {
     SeekableByteChannel ch = channel(handle);
     int start = dst.position();
     if (ch instanceof FileChannel fc) {
-      while (dst.hasRemaining() && fc.read(dst, position + dst.position() - start) >= 0) {
-        // positional reads: no shared state
+      while (dst.hasRemaining() && fc.read(dst, position + dst.position() - start) > 0) {
+        // positional reads share no state between FUSE's threads
       }
     } else {
       synchronized (ch) {
         ch.position(position);
-        while (dst.hasRemaining() && ch.read(dst) >= 0) {
+        while (dst.hasRemaining() && ch.read(dst) > 0) {
           // fill the buffer: FUSE takes a short read for the end of the file
         }
       }

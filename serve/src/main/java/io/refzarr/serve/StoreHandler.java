@@ -124,7 +124,7 @@ final class StoreHandler implements HttpHandler {
   private static ByteBuffer readFully(SeekableByteChannel ch, int n) throws IOException {
     ByteBuffer buf = ByteBuffer.allocate(n);
     while (buf.hasRemaining()) {
-      if (ch.read(buf) < 0) {
+      if (ch.read(buf) <= 0) { // blocking channels read at least a byte until the end
         throw new IOException("key ended " + buf.remaining() + " bytes early");
       }
     }
