@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code refzarr mount}: presents a reference set as a read-only directory through FUSE until stopped. */
 @Command(name = "mount",
-    description = {"Mount a reference set as a read-only directory through FUSE, until Ctrl-C, SIGTERM",
-        "or fusermount -u MOUNTPOINT. Needs /dev/fuse and libfuse2."})
+    description = {"Mount a reference set read-only through FUSE until Ctrl-C, SIGTERM or",
+        "fusermount -u MOUNTPOINT (needs /dev/fuse and libfuse2)."})
 final class MountCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "REFS", description = "Reference set (JSON file or Parquet directory).")
   Path refs;

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code refzarr serve}: presents a reference set over HTTP as a static Zarr store until stopped. */
 @Command(name = "serve",
-    description = {"Serve a reference set over HTTP as a static Zarr store (GET with Range, HEAD, .zmetadata),",
-        "until Ctrl-C or SIGTERM. Open it with zarr.open_consolidated(\"http://127.0.0.1:PORT/\")."})
+    description = {"Serve a reference set over HTTP as a static Zarr store until Ctrl-C or SIGTERM.",
+        "Read it with zarr.open_consolidated(\"http://127.0.0.1:PORT/\")."})
 final class ServeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "REFS", description = "Reference set (JSON file or Parquet directory).")
   Path refs;
