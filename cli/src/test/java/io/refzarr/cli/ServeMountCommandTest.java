@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code refzarr serve} and {@code refzarr mount} as separate processes, as a user runs them: they announce
- * where they serve, answer a reader, and stop cleanly on SIGTERM (the mount point is released).
+ * {@code refzarr serve} and {@code refzarr mount} as separate processes, as a user runs them: they
+ * announce where they serve, answer a reader, and stop cleanly on SIGTERM (the mount point is
+ * released).
  */
 @Timeout(120)
 class ServeMountCommandTest {
@@ -36,9 +37,14 @@ class ServeMountCommandTest {
     try {
       String line = firstLine(p);
       assertThat(line).startsWith("serving ").contains("http://127.0.0.1:");
-      URI base = URI.create(line.substring(line.indexOf("http://"), line.indexOf(' ', line.indexOf("http://"))));
-      HttpResponse<byte[]> chunk = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(base.resolve("temp/0.0.0.0")).build(), HttpResponse.BodyHandlers.ofByteArray());
+      URI base =
+          URI.create(
+              line.substring(line.indexOf("http://"), line.indexOf(' ', line.indexOf("http://"))));
+      HttpResponse<byte[]> chunk =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(base.resolve("temp/0.0.0.0")).build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
 
       assertThat(chunk.statusCode()).isEqualTo(200);
       assertThat(chunk.body()).isEqualTo(source(21170, 5409));
@@ -50,7 +56,8 @@ class ServeMountCommandTest {
 
   @Test
   void mount_readsAndReleasesTheMountPointOnSigterm(@TempDir Path mountPoint) throws Exception {
-    assumeTrue(Files.exists(Path.of("/dev/fuse")), "/dev/fuse is missing: this machine cannot mount FUSE");
+    assumeTrue(
+        Files.exists(Path.of("/dev/fuse")), "/dev/fuse is missing: this machine cannot mount FUSE");
     Process p = refzarr("mount", CliTest.REFS, mountPoint.toString(), "--root", CORPUS);
     try {
       String line = firstLine(p);
@@ -69,22 +76,30 @@ class ServeMountCommandTest {
 
   /** Runs {@code refzarr ARGS} in a new JVM with this test's class path. */
   private static Process refzarr(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     command.addAll(Arrays.asList(args));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 
   private static String firstLine(Process p) throws Exception {
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    String line = CompletableFuture.supplyAsync(() -> {
-      try {
-        return out.readLine();
-      } catch (IOException e) {
-        return "read failed: " + e;
-      }
-    }).get(60, TimeUnit.SECONDS);
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    String line =
+        CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return out.readLine();
+                  } catch (IOException e) {
+                    return "read failed: " + e;
+                  }
+                })
+            .get(60, TimeUnit.SECONDS);
     return String.valueOf(line);
   }
 
@@ -94,6 +109,7 @@ class ServeMountCommandTest {
   }
 
   private static byte[] source(int offset, int length) throws IOException {
-    return Arrays.copyOfRange(Files.readAllBytes(CliTest.CORPUS.resolve("nc4_cf.nc")), offset, offset + length);
+    return Arrays.copyOfRange(
+        Files.readAllBytes(CliTest.CORPUS.resolve("nc4_cf.nc")), offset, offset + length);
   }
 }

@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The tree under a {@code Path} (typically the root of a {@code reference} file system) mounted read-only
- * through FUSE. {@link #close()} unmounts and waits until the mount point is free; it does not close the
- * tree's file system (close that after). Needs {@code libfuse.so.2} (Debian: {@code libfuse2}), {@code /dev/fuse}
- * and the right to mount (root, or {@code fusermount} set-uid).
+ * The tree under a {@code Path} (typically the root of a {@code reference} file system) mounted
+ * read-only through FUSE. {@link #close()} unmounts and waits until the mount point is free; it
+ * does not close the tree's file system (close that after). Needs {@code libfuse.so.2} (Debian:
+ * {@code libfuse2}), {@code /dev/fuse} and the right to mount (root, or {@code fusermount}
+ * set-uid).
  *
  * <pre>{@code
  * try (FileSystem fs = ReferenceFileSystems.newFileSystem(refs, config);
@@ -31,11 +32,12 @@ public final class FuseMount implements AutoCloseable {
   private static final long MOUNT_WAIT_MILLIS = 20_000;
 
   /**
-   * {@code ro}: the kernel refuses writes itself. The set never changes while mounted, so the kernel may
-   * keep pages, attributes and lookups (also the failed ones) for a minute.
+   * {@code ro}: the kernel refuses writes itself. The set never changes while mounted, so the
+   * kernel may keep pages, attributes and lookups (also the failed ones) for a minute.
    */
   private static final String[] OPTIONS = {
-    "-o", "ro,fsname=refzarr,subtype=refzarr,kernel_cache,entry_timeout=60,attr_timeout=60,negative_timeout=60"
+    "-o",
+    "ro,fsname=refzarr,subtype=refzarr,kernel_cache,entry_timeout=60,attr_timeout=60,negative_timeout=60"
   };
 
   private final ReadOnlyFuse fuse;
@@ -50,18 +52,20 @@ public final class FuseMount implements AutoCloseable {
   }
 
   /**
-   * Mounts {@code root} at the existing, empty directory {@code mountPoint} and returns once the kernel
-   * lists the mount.
+   * Mounts {@code root} at the existing, empty directory {@code mountPoint} and returns once the
+   * kernel lists the mount.
    *
    * @param log receives one line per failed operation (the key and why), for stderr
-   * @throws IOException if libfuse cannot be loaded, the mount point is not a free directory, or mounting
-   *     fails (the message says which)
+   * @throws IOException if libfuse cannot be loaded, the mount point is not a free directory, or
+   *     mounting fails (the message says which)
    */
-  public static FuseMount mount(Path root, Path mountPoint, Consumer<String> log) throws IOException {
+  public static FuseMount mount(Path root, Path mountPoint, Consumer<String> log)
+      throws IOException {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(log, "log");
     if (!Files.isDirectory(mountPoint)) {
-      throw new NotDirectoryException(mountPoint + " (a mount point must be an existing directory)");
+      throw new NotDirectoryException(
+          mountPoint + " (a mount point must be an existing directory)");
     }
     Path mp = mountPoint.toRealPath();
     if (MountTable.isMounted(mp)) {
@@ -80,7 +84,8 @@ public final class FuseMount implements AutoCloseable {
     try {
       return new ReadOnlyFuse(root, log);
     } catch (LinkageError | RuntimeException e) { // jnr-ffi reports a missing library as either
-      throw new IOException("cannot load libfuse.so.2 (Debian: apt-get install libfuse2 fuse3): " + e, e);
+      throw new IOException(
+          "cannot load libfuse.so.2 (Debian: apt-get install libfuse2 fuse3): " + e, e);
     }
   }
 
@@ -98,11 +103,15 @@ public final class FuseMount implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MOUNT_WAIT_MILLIS);
     while (!MountTable.isMounted(mp)) {
       if (loop.isDone()) {
-        throw new IOException("mounting at " + mp + " failed (is /dev/fuse there, and may this user mount?): "
-            + loop.handle((v, t) -> t == null ? "libfuse returned" : t.toString()).join());
+        throw new IOException(
+            "mounting at "
+                + mp
+                + " failed (is /dev/fuse there, and may this user mount?): "
+                + loop.handle((v, t) -> t == null ? "libfuse returned" : t.toString()).join());
       }
       if (System.nanoTime() > deadline) {
-        throw new IOException("the mount at " + mp + " did not appear within " + MOUNT_WAIT_MILLIS + " ms");
+        throw new IOException(
+            "the mount at " + mp + " did not appear within " + MOUNT_WAIT_MILLIS + " ms");
       }
       sleep(20);
     }
@@ -123,8 +132,8 @@ public final class FuseMount implements AutoCloseable {
   }
 
   /**
-   * Unmounts (lazily when the mount point is busy: it is detached at once and goes away with its last user),
-   * waits for libfuse's loop to end and closes the files still open. Idempotent.
+   * Unmounts (lazily when the mount point is busy: it is detached at once and goes away with its
+   * last user), waits for libfuse's loop to end and closes the files still open. Idempotent.
    */
   @Override
   public void close() throws IOException {
@@ -133,9 +142,13 @@ public final class FuseMount implements AutoCloseable {
     }
     try {
       if (!MountTable.unmount(mountPoint)) {
-        throw new IOException("could not unmount " + mountPoint + "; run: fusermount -u -z " + mountPoint);
+        throw new IOException(
+            "could not unmount " + mountPoint + "; run: fusermount -u -z " + mountPoint);
       }
-      loop.get(3, TimeUnit.SECONDS); // milliseconds after a clean unmount; a lazy one ends with its last user
+      loop.get(
+          3,
+          TimeUnit
+              .SECONDS); // milliseconds after a clean unmount; a lazy one ends with its last user
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while unmounting " + mountPoint, e);

@@ -6,18 +6,26 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The kernel's mount table ({@code /proc/self/mountinfo}) and the commands that unmount a FUSE mount. */
+/**
+ * The kernel's mount table ({@code /proc/self/mountinfo}) and the commands that unmount a FUSE
+ * mount.
+ */
 final class MountTable {
   private static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
 
   /**
-   * Unmount commands, tried in order: libfuse 3's and 2's helpers, plain umount (as root), and last the lazy
-   * forms, which detach a busy mount point at once (it goes away when its last user leaves) rather than
-   * leave a dead mount behind when the process ends.
+   * Unmount commands, tried in order: libfuse 3's and 2's helpers, plain umount (as root), and last
+   * the lazy forms, which detach a busy mount point at once (it goes away when its last user
+   * leaves) rather than leave a dead mount behind when the process ends.
    */
-  private static final List<List<String>> UNMOUNT = List.of(
-      List.of("fusermount3", "-u"), List.of("fusermount", "-u"), List.of("umount"),
-      List.of("fusermount3", "-u", "-z"), List.of("fusermount", "-u", "-z"), List.of("umount", "-l"));
+  private static final List<List<String>> UNMOUNT =
+      List.of(
+          List.of("fusermount3", "-u"),
+          List.of("fusermount", "-u"),
+          List.of("umount"),
+          List.of("fusermount3", "-u", "-z"),
+          List.of("fusermount", "-u", "-z"),
+          List.of("umount", "-l"));
 
   private MountTable() {}
 
@@ -48,8 +56,11 @@ final class MountTable {
     List<String> full = new java.util.ArrayList<>(command);
     full.add(mountPoint.toString());
     try {
-      Process p = new ProcessBuilder(full).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(full)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       if (!p.waitFor(10, TimeUnit.SECONDS)) {
         p.destroyForcibly();
       }

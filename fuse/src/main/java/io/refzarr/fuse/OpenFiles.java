@@ -12,9 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The channels behind FUSE file handles. FUSE reads one handle from several threads at once, so reads are
- * positional: {@code FileChannel.read(dst, position)} where the path's provider gives a file channel (the
- * {@code reference} file system does), else position-and-read under the channel's lock.
+ * The channels behind FUSE file handles. FUSE reads one handle from several threads at once, so
+ * reads are positional: {@code FileChannel.read(dst, position)} where the path's provider gives a
+ * file channel (the {@code reference} file system does), else position-and-read under the channel's
+ * lock.
  */
 final class OpenFiles implements AutoCloseable {
   private final Map<Long, SeekableByteChannel> open = new ConcurrentHashMap<>();
@@ -34,7 +35,8 @@ final class OpenFiles implements AutoCloseable {
   }
 
   /**
-   * Reads up to {@code dst.remaining()} bytes at {@code position} (fewer only at the end of the file).
+   * Reads up to {@code dst.remaining()} bytes at {@code position} (fewer only at the end of the
+   * file).
    *
    * @return the bytes read, 0 at or past the end
    */

@@ -19,10 +19,10 @@ import ru.serce.jnrfuse.struct.Statvfs;
 import ru.serce.jnrfuse.struct.Timespec;
 
 /**
- * The FUSE operations over a {@code Path} tree: getattr, readdir, open, read and release; every operation
- * that would change something answers {@code EROFS} (the mount is also {@code ro}, so the kernel refuses
- * most writes before they get here). Each callback turns exceptions into an errno: a missing path is
- * {@code ENOENT}, anything else {@code EIO} with a log line naming the key.
+ * The FUSE operations over a {@code Path} tree: getattr, readdir, open, read and release; every
+ * operation that would change something answers {@code EROFS} (the mount is also {@code ro}, so the
+ * kernel refuses most writes before they get here). Each callback turns exceptions into an errno: a
+ * missing path is {@code ENOENT}, anything else {@code EIO} with a log line naming the key.
  */
 final class ReadOnlyFuse extends FuseStubFS {
   private static final int O_ACCMODE = 3;
@@ -40,7 +40,9 @@ final class ReadOnlyFuse extends FuseStubFS {
     this.log = log;
   }
 
-  /** Tells jnr-fuse the mount is gone, so its own shutdown hook does not try to unmount it again. */
+  /**
+   * Tells jnr-fuse the mount is gone, so its own shutdown hook does not try to unmount it again.
+   */
   void forgetMount() {
     mounted.set(false);
   }
@@ -52,38 +54,47 @@ final class ReadOnlyFuse extends FuseStubFS {
 
   @Override
   public int getattr(String path, FileStat stat) {
-    return call("getattr", path, () -> {
-      BasicFileAttributes a = Files.readAttributes(resolve(path), BasicFileAttributes.class);
-      stat.st_mode.set(a.isDirectory() ? DIR_MODE : FILE_MODE);
-      stat.st_nlink.set(a.isDirectory() ? 2 : 1);
-      stat.st_size.set(a.isDirectory() ? 0 : a.size());
-      stat.st_blksize.set(4096);
-      stat.st_blocks.set((a.size() + 511) / 512);
-      stat.st_uid.set(getContext().uid.get());
-      stat.st_gid.set(getContext().gid.get());
-      stat.st_mtim.tv_sec.set(a.lastModifiedTime().toMillis() / 1000);
-      return 0;
-    });
+    return call(
+        "getattr",
+        path,
+        () -> {
+          BasicFileAttributes a = Files.readAttributes(resolve(path), BasicFileAttributes.class);
+          stat.st_mode.set(a.isDirectory() ? DIR_MODE : FILE_MODE);
+          stat.st_nlink.set(a.isDirectory() ? 2 : 1);
+          stat.st_size.set(a.isDirectory() ? 0 : a.size());
+          stat.st_blksize.set(4096);
+          stat.st_blocks.set((a.size() + 511) / 512);
+          stat.st_uid.set(getContext().uid.get());
+          stat.st_gid.set(getContext().gid.get());
+          stat.st_mtim.tv_sec.set(a.lastModifiedTime().toMillis() / 1000);
+          return 0;
+        });
   }
 
   @Override
   public int readdir(String path, Pointer buf, FuseFillDir filler, long offset, FuseFileInfo fi) {
-    return call("readdir", path, () -> {
-      Path dir = resolve(path);
-      if (!Files.isDirectory(dir)) {
-        throw Files.exists(dir) ? new NotDirectoryException(path) : new NoSuchFileException(path);
-      }
-      filler.apply(buf, ".", null, 0);
-      filler.apply(buf, "..", null, 0);
-      try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
-        for (Path child : children) {
-          if (filler.apply(buf, child.getFileName().toString(), null, 0) != 0) {
-            break; // with offsets of 0 libfuse gathers the whole listing: non-zero means it ran out of memory
+    return call(
+        "readdir",
+        path,
+        () -> {
+          Path dir = resolve(path);
+          if (!Files.isDirectory(dir)) {
+            throw Files.exists(dir)
+                ? new NotDirectoryException(path)
+                : new NoSuchFileException(path);
           }
-        }
-      }
-      return 0;
-    });
+          filler.apply(buf, ".", null, 0);
+          filler.apply(buf, "..", null, 0);
+          try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+            for (Path child : children) {
+              if (filler.apply(buf, child.getFileName().toString(), null, 0) != 0) {
+                break; // with offsets of 0 libfuse gathers the whole listing: non-zero means it ran
+                       // out of memory
+              }
+            }
+          }
+          return 0;
+        });
   }
 
   @Override
@@ -91,32 +102,41 @@ final class ReadOnlyFuse extends FuseStubFS {
     if ((fi.flags.get() & O_ACCMODE) != O_RDONLY) {
       return -ErrorCodes.EROFS();
     }
-    return call("open", path, () -> {
-      Path file = resolve(path);
-      if (Files.isDirectory(file)) {
-        return -ErrorCodes.EISDIR();
-      }
-      fi.fh.set(files.open(file));
-      return 0;
-    });
+    return call(
+        "open",
+        path,
+        () -> {
+          Path file = resolve(path);
+          if (Files.isDirectory(file)) {
+            return -ErrorCodes.EISDIR();
+          }
+          fi.fh.set(files.open(file));
+          return 0;
+        });
   }
 
   @Override
   public int read(String path, Pointer buf, long size, long offset, FuseFileInfo fi) {
-    return call("read", path, () -> {
-      ByteBuffer dst = ByteBuffer.allocate((int) Math.min(size, Integer.MAX_VALUE));
-      int n = files.read(fi.fh.get(), dst, offset);
-      buf.put(0, dst.array(), 0, n);
-      return n;
-    });
+    return call(
+        "read",
+        path,
+        () -> {
+          ByteBuffer dst = ByteBuffer.allocate((int) Math.min(size, Integer.MAX_VALUE));
+          int n = files.read(fi.fh.get(), dst, offset);
+          buf.put(0, dst.array(), 0, n);
+          return n;
+        });
   }
 
   @Override
   public int release(String path, FuseFileInfo fi) {
-    return call("release", path, () -> {
-      files.close(fi.fh.get());
-      return 0;
-    });
+    return call(
+        "release",
+        path,
+        () -> {
+          files.close(fi.fh.get());
+          return 0;
+        });
   }
 
   @Override
@@ -124,10 +144,13 @@ final class ReadOnlyFuse extends FuseStubFS {
     if ((mask & W_OK) != 0) {
       return -ErrorCodes.EROFS();
     }
-    return call("access", path, () -> {
-      Files.readAttributes(resolve(path), BasicFileAttributes.class);
-      return 0;
-    });
+    return call(
+        "access",
+        path,
+        () -> {
+          Files.readAttributes(resolve(path), BasicFileAttributes.class);
+          return 0;
+        });
   }
 
   @Override

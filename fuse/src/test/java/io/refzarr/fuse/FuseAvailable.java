@@ -12,7 +12,8 @@ final class FuseAvailable {
   private FuseAvailable() {}
 
   static void assume() {
-    assumeTrue(Files.exists(Path.of("/dev/fuse")), "/dev/fuse is missing: this machine cannot mount FUSE");
+    assumeTrue(
+        Files.exists(Path.of("/dev/fuse")), "/dev/fuse is missing: this machine cannot mount FUSE");
     assumeTrue(LIBFUSE == null, LIBFUSE);
   }
 

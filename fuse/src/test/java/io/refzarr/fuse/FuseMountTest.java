@@ -42,7 +42,8 @@ class FuseMountTest {
   @Test
   void mountedSet_listsReadsRefusesWritesAndUnmounts() throws Exception {
     Path mp;
-    try (FileSystem fs = ReferenceFileSystems.newFileSystem(Corpus.file("golden/nc4_cf.json"), corpusRoot());
+    try (FileSystem fs =
+            ReferenceFileSystems.newFileSystem(Corpus.file("golden/nc4_cf.json"), corpusRoot());
         FuseMount mount = FuseMount.mount(fs.getPath("/"), mountPoint, log::add)) {
       mp = mount.mountPoint();
       ExternalTools.Result ls = ExternalTools.run(30, "ls", "-R", mp.toString());
@@ -55,8 +56,10 @@ class FuseMountTest {
       assertThat(Files.size(chunk)).isEqualTo(1118);
       assertThat(MountTable.isMounted(mp)).isTrue();
       assertThat(mkdir.output()).contains("Read-only file system");
-      assertThatThrownBy(() -> Files.write(mp.resolve(".zgroup"), new byte[1])).isInstanceOf(IOException.class);
-      assertThat(Files.readAllBytes(mp.resolve(".zgroup"))).isEqualTo(Files.readAllBytes(fs.getPath("/.zgroup")));
+      assertThatThrownBy(() -> Files.write(mp.resolve(".zgroup"), new byte[1]))
+          .isInstanceOf(IOException.class);
+      assertThat(Files.readAllBytes(mp.resolve(".zgroup")))
+          .isEqualTo(Files.readAllBytes(fs.getPath("/.zgroup")));
     }
     assertThat(MountTable.isMounted(mp)).as("released after close").isFalse();
     assertThat(log).isEmpty();
@@ -65,7 +68,8 @@ class FuseMountTest {
   @Test
   void close_withAFileStillOpen_detachesTheMountPoint() throws Exception {
     Path mp;
-    try (FileSystem fs = ReferenceFileSystems.newFileSystem(Corpus.file("golden/nc4_cf.json"), corpusRoot())) {
+    try (FileSystem fs =
+        ReferenceFileSystems.newFileSystem(Corpus.file("golden/nc4_cf.json"), corpusRoot())) {
       FuseMount mount = FuseMount.mount(fs.getPath("/"), mountPoint, log::add);
       mp = mount.mountPoint();
       try (java.io.InputStream busy = Files.newInputStream(mp.resolve("precip/0.0.1"))) {
@@ -80,10 +84,11 @@ class FuseMountTest {
 
   @Test
   void unreadableTarget_isEioAndTheLogNamesTheKey() throws Exception {
-    ReferenceSet set = ReferenceSets.builder()
-        .putInline(".zgroup", "{\"zarr_format\":2}".getBytes(StandardCharsets.UTF_8))
-        .putTargetRef("a/0", "no-such-file.nc", 10, 20)
-        .build();
+    ReferenceSet set =
+        ReferenceSets.builder()
+            .putInline(".zgroup", "{\"zarr_format\":2}".getBytes(StandardCharsets.UTF_8))
+            .putTargetRef("a/0", "no-such-file.nc", 10, 20)
+            .build();
     try (FileSystem fs = ReferenceFileSystems.newFileSystem(set, corpusRoot());
         FuseMount mount = FuseMount.mount(fs.getPath("/"), mountPoint, log::add)) {
       Path chunk = mount.mountPoint().resolve("a/0");
@@ -92,17 +97,22 @@ class FuseMountTest {
       assertThat(Files.size(chunk)).as("size from the reference alone").isEqualTo(20);
       assertThat(cat.ok()).isFalse();
       assertThat(cat.output()).contains("Input/output error");
-      assertThat(log).isNotEmpty().allSatisfy(line -> assertThat(line).contains("a/0", "no-such-file.nc"));
+      assertThat(log)
+          .isNotEmpty()
+          .allSatisfy(line -> assertThat(line).contains("a/0", "no-such-file.nc"));
     }
   }
 
   @Test
   void wholeFileReferences_readByH5dumpAndNcdump() throws Exception {
-    assumeTrue(ExternalTools.onPath("ncdump") || ExternalTools.onPath("h5dump"),
+    assumeTrue(
+        ExternalTools.onPath("ncdump") || ExternalTools.onPath("h5dump"),
         "neither ncdump nor h5dump is installed (apt-get install netcdf-bin hdf5-tools)");
-    ReferenceSet set = ReferenceSets.of(java.util.Map.of(
-        "files/nc4_cf.nc", Reference.whole("nc4_cf.nc"),
-        "files/nc3_classic.nc", Reference.whole("nc3_classic.nc")));
+    ReferenceSet set =
+        ReferenceSets.of(
+            java.util.Map.of(
+                "files/nc4_cf.nc", Reference.whole("nc4_cf.nc"),
+                "files/nc3_classic.nc", Reference.whole("nc3_classic.nc")));
     try (FileSystem fs = ReferenceFileSystems.newFileSystem(set, corpusRoot());
         FuseMount mount = FuseMount.mount(fs.getPath("/"), mountPoint, log::add)) {
       Path nc4 = mount.mountPoint().resolve("files/nc4_cf.nc");

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * 16 threads read random ranges of random chunk files of the mounted 1,000-chunk set through the kernel,
- * half of them sharing one open file each (FUSE then reads one handle from several threads); every read
- * is compared with the original file's bytes.
+ * 16 threads read random ranges of random chunk files of the mounted 1,000-chunk set through the
+ * kernel, half of them sharing one open file each (FUSE then reads one handle from several
+ * threads); every read is compared with the original file's bytes.
  */
 @Timeout(180)
 class MountLoadTest {
@@ -59,7 +59,8 @@ class MountLoadTest {
       try (FileChannel shared = FileChannel.open(mount.mountPoint().resolve(keys.get(0)))) {
         List<Future<Integer>> done = new ArrayList<>();
         for (int r = 0; r < READERS; r++) {
-          done.add(pool.submit(reader(mount.mountPoint(), refs, keys, file, shared, new Random(r))));
+          done.add(
+              pool.submit(reader(mount.mountPoint(), refs, keys, file, shared, new Random(r))));
         }
         int checked = 0;
         for (Future<Integer> f : done) {
@@ -73,8 +74,13 @@ class MountLoadTest {
     assertThat(log).isEmpty();
   }
 
-  private static Callable<Integer> reader(Path mp, ReferenceSet refs, List<String> keys, byte[] file,
-      FileChannel shared, Random random) {
+  private static Callable<Integer> reader(
+      Path mp,
+      ReferenceSet refs,
+      List<String> keys,
+      byte[] file,
+      FileChannel shared,
+      Random random) {
     return () -> {
       for (int i = 0; i < READS_PER_READER; i++) {
         boolean useShared = random.nextBoolean();
@@ -90,7 +96,8 @@ class MountLoadTest {
           }
         }
         int start = (int) ref.offset() + from;
-        assertThat(Arrays.copyOf(got.array(), got.position())).as(key + " from " + from)
+        assertThat(Arrays.copyOf(got.array(), got.position()))
+            .as(key + " from " + from)
             .isEqualTo(Arrays.copyOfRange(file, start, start + got.capacity()));
       }
       return READS_PER_READER;

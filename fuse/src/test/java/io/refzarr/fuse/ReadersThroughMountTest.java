@@ -25,9 +25,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Readers outside the JVM on a mounted set: zarr-python reads every array of every golden set (and the
- * Parquet set) with the manifest's values; GDAL's Zarr driver reads the daily series (GDAL 3.6 refuses the
- * shuffle-filtered arrays itself, as over HTTP). Skipped where FUSE, Python with zarr, or GDAL is missing.
+ * Readers outside the JVM on a mounted set: zarr-python reads every array of every golden set (and
+ * the Parquet set) with the manifest's values; GDAL's Zarr driver reads the daily series (GDAL 3.6
+ * refuses the shuffle-filtered arrays itself, as over HTTP). Skipped where FUSE, Python with zarr,
+ * or GDAL is missing.
  */
 @Timeout(600)
 class ReadersThroughMountTest {
@@ -40,24 +41,41 @@ class ReadersThroughMountTest {
   }
 
   @TestFactory
-  Stream<DynamicTest> everyGoldenSet_readByZarrPythonFromTheMount_matchesManifest() throws Exception {
+  Stream<DynamicTest> everyGoldenSet_readByZarrPythonFromTheMount_matchesManifest()
+      throws Exception {
     List<Path> sets = new ArrayList<>(Corpus.goldenJsonSets());
     sets.add(Corpus.file("golden/series_combined.parq"));
-    return sets.stream().map(set -> DynamicTest.dynamicTest(Corpus.manifestName(set), () -> readWithZarr(set)));
+    return sets.stream()
+        .map(set -> DynamicTest.dynamicTest(Corpus.manifestName(set), () -> readWithZarr(set)));
   }
 
   private void readWithZarr(Path set) throws Exception {
     FuseAvailable.assume();
-    assumeTrue(python.isPresent(), "no python3 with zarr and numcodecs"
-        + " (apt-get install python3-zarr, or set REFZARR_PYTHON)");
+    assumeTrue(
+        python.isPresent(),
+        "no python3 with zarr and numcodecs"
+            + " (apt-get install python3-zarr, or set REFZARR_PYTHON)");
+    Path checkRefs = Corpus.checkRefsTool().orElse(null);
+    assumeTrue(
+        checkRefs != null,
+        "check_refs.py (the manifest's value hashing) is missing: set -Drefzarr.checkRefs");
     List<String> log = new CopyOnWriteArrayList<>();
     Path mp = Files.createDirectories(work.resolve("mnt"));
     try (FileSystem fs = ReferenceFileSystems.newFileSystem(set, FuseMountTest.corpusRoot());
         FuseMount mount = FuseMount.mount(fs.getPath("/"), mp, log::add)) {
-      ExternalTools.Result r = ExternalTools.run(300, python.get(),
-          ExternalTools.script("zarr_read_check.py").toString(),
-          "--corpus", Corpus.dir().toString(), "--set", Corpus.manifestName(set), "--no-consolidated",
-          mount.mountPoint().toString());
+      ExternalTools.Result r =
+          ExternalTools.run(
+              300,
+              python.get(),
+              ExternalTools.script("zarr_read_check.py").toString(),
+              "--corpus",
+              Corpus.dir().toString(),
+              "--check-refs",
+              checkRefs.toString(),
+              "--set",
+              Corpus.manifestName(set),
+              "--no-consolidated",
+              mount.mountPoint().toString());
 
       assertThat(r.ok()).as(r.output()).isTrue();
       assertThat(r.output()).contains(" 0 failed");
@@ -72,8 +90,9 @@ class ReadersThroughMountTest {
     assumeTrue(GdalZarr.available(), "gdal_translate is missing (apt-get install gdal-bin)");
     List<String> log = new CopyOnWriteArrayList<>();
     Path mp = Files.createDirectories(work.resolve("mnt"));
-    try (FileSystem fs = ReferenceFileSystems.newFileSystem(
-            Corpus.file("golden/" + set + ".json"), FuseMountTest.corpusRoot());
+    try (FileSystem fs =
+            ReferenceFileSystems.newFileSystem(
+                Corpus.file("golden/" + set + ".json"), FuseMountTest.corpusRoot());
         FuseMount mount = FuseMount.mount(fs.getPath("/"), mp, log::add)) {
       List<String> read = new ArrayList<>();
       for (Manifest.Array a : Manifest.arrays(set).values()) {

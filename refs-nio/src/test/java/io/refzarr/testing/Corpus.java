@@ -24,6 +24,19 @@ public final class Corpus {
     return dir;
   }
 
+  /**
+   * The interoperability oracle {@code check_refs.py} (its value hashing defines the manifest's checksums):
+   * the system property {@code refzarr.checkRefs}, else {@code tools/check_refs.py} beside the corpus
+   * ({@code ../shared/tools}). Empty when neither exists; tests that need it skip then.
+   */
+  public static java.util.Optional<Path> checkRefsTool() {
+    String prop = System.getProperty("refzarr.checkRefs", "");
+    Path tool = prop.isBlank()
+        ? dir().resolveSibling("tools").resolve("check_refs.py")
+        : Path.of(prop).toAbsolutePath().normalize();
+    return Files.isRegularFile(tool) ? java.util.Optional.of(tool) : java.util.Optional.empty();
+  }
+
   /** A file of the corpus, by path relative to it. */
   public static Path file(String relative) {
     return dir().resolve(relative);

@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Programs outside the JVM that interoperability tests drive (Python with zarr, GDAL, h5dump): finding them,
- * and running them with a time limit. Tests skip, with the reason, when a tool is missing.
+ * Programs outside the JVM that interoperability tests drive (Python with zarr, GDAL, h5dump):
+ * finding them, and running them with a time limit. Tests skip, with the reason, when a tool is
+ * missing.
  */
 public final class ExternalTools {
   private ExternalTools() {}
@@ -26,8 +27,9 @@ public final class ExternalTools {
   }
 
   /**
-   * A Python interpreter that imports all of {@code modules}: {@code $REFZARR_PYTHON}, else {@code python3}
-   * on the PATH, else Debian's {@code /usr/bin/python3} (where {@code python3-zarr} installs zarr).
+   * A Python interpreter that imports all of {@code modules}: {@code $REFZARR_PYTHON}, else {@code
+   * python3} on the PATH, else Debian's {@code /usr/bin/python3} (where {@code python3-zarr}
+   * installs zarr).
    */
   public static Optional<String> python(String... modules) {
     List<String> candidates = new ArrayList<>();
@@ -54,15 +56,21 @@ public final class ExternalTools {
   }
 
   /** Runs a program to its end (stdout and stderr together) or kills it after {@code seconds}. */
-  public static Result run(long seconds, String... command) throws IOException, InterruptedException {
+  public static Result run(long seconds, String... command)
+      throws IOException, InterruptedException {
     return run(seconds, List.of(command));
   }
 
   /** Runs a program to its end (stdout and stderr together) or kills it after {@code seconds}. */
-  public static Result run(long seconds, List<String> command) throws IOException, InterruptedException {
+  public static Result run(long seconds, List<String> command)
+      throws IOException, InterruptedException {
     Path out = Files.createTempFile("refzarr-tool", ".out");
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(out.toFile())
+              .start();
       if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor();
         return new Result(-1, "killed after " + seconds + " s: " + command + "\n" + read(out));
@@ -73,13 +81,17 @@ public final class ExternalTools {
     }
   }
 
-  /** A test resource of this package ({@code zarr_read_check.py}) copied to a file, for a program to run. */
+  /**
+   * A test resource of this package ({@code zarr_read_check.py}) copied to a file, for a program to
+   * run.
+   */
   public static Path script(String name) throws IOException {
     Path file = Files.createTempFile("refzarr-", "-" + name);
     file.toFile().deleteOnExit();
     try (InputStream in = ExternalTools.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IOException("no test resource " + name + " beside " + ExternalTools.class.getName());
+        throw new IOException(
+            "no test resource " + name + " beside " + ExternalTools.class.getName());
       }
       Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Reads one array of a Zarr store with GDAL's Zarr driver ({@code gdal_translate} to raw ENVI, band
- * sequential: the values in C order, native (little-endian) byte order, so their sha256 is comparable with
- * the manifest's for numeric arrays).
+ * sequential: the values in C order, native (little-endian) byte order, so their sha256 is
+ * comparable with the manifest's for numeric arrays).
  */
 public final class GdalZarr {
   private GdalZarr() {}
@@ -29,10 +29,18 @@ public final class GdalZarr {
    *
    * @param work a directory for GDAL's output
    */
-  public static Read read(String store, String array, Path work) throws IOException, InterruptedException {
+  public static Read read(String store, String array, Path work)
+      throws IOException, InterruptedException {
     Path out = work.resolve(array.replace('/', '_') + ".img");
-    ExternalTools.Result r = ExternalTools.run(120, "gdal_translate", "-q", "-of", "ENVI",
-        "ZARR:\"" + store + "\":/" + array, out.toString());
+    ExternalTools.Result r =
+        ExternalTools.run(
+            120,
+            "gdal_translate",
+            "-q",
+            "-of",
+            "ENVI",
+            "ZARR:\"" + store + "\":/" + array,
+            out.toString());
     if (!r.ok() || !Files.exists(out)) {
       return new Read(Optional.empty(), r.output());
     }

@@ -2,8 +2,10 @@
 """Read every array of a corpus set with zarr-python (and xarray) from a store URL or directory and compare
 its values with the corpus manifest (sha256 of canonical bytes, computed by check_refs.value_digest).
 
-    zarr_read_check.py --corpus ../shared/corpus --set nc4_cf http://127.0.0.1:8080/
-    zarr_read_check.py --corpus ../shared/corpus --set series/day_001 --no-consolidated /mnt/refs
+    zarr_read_check.py --corpus ../shared/corpus --check-refs ../shared/tools/check_refs.py \
+        --set nc4_cf http://127.0.0.1:8080/
+    zarr_read_check.py --corpus ../shared/corpus --check-refs ../shared/tools/check_refs.py \
+        --set series/day_001 --no-consolidated /mnt/refs
 
 The store is opened as a plain group (every .zarray read by key); unless --no-consolidated (a mounted set
 has no .zmetadata unless the set itself has one) once more consolidated (its .zmetadata); and, where
@@ -22,12 +24,13 @@ import sys
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", required=True)
+    ap.add_argument("--check-refs", required=True, help="path of check_refs.py (the manifest's hashing)")
     ap.add_argument("--set", required=True, help="manifest name of the set, e.g. series/day_001")
     ap.add_argument("--no-consolidated", action="store_true", help="do not open it through .zmetadata")
     ap.add_argument("store", help="http(s) URL or directory of the Zarr store")
     args = ap.parse_args()
 
-    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(args.corpus)), "tools"))
+    sys.path.insert(0, os.path.dirname(os.path.abspath(args.check_refs)))
     import check_refs  # the manifest's hashing, shared with the interoperability oracle
     import zarr
 

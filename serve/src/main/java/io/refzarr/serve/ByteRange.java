@@ -3,9 +3,9 @@ package io.refzarr.serve;
 import java.util.Optional;
 
 /**
- * One satisfiable byte range of a key, from a {@code Range: bytes=...} header (RFC 9110 section 14.1.2).
- * Only single ranges are honoured; a header this class does not understand (several ranges, another unit)
- * is ignored, which the RFC allows, so the whole key is sent.
+ * One satisfiable byte range of a key, from a {@code Range: bytes=...} header (RFC 9110 section
+ * 14.1.2). Only single ranges are honoured; a header this class does not understand (several
+ * ranges, another unit) is ignored, which the RFC allows, so the whole key is sent.
  */
 record ByteRange(long start, long length) {
 
@@ -47,7 +47,10 @@ record ByteRange(long start, long length) {
     return new Partial(new ByteRange(first, end - first + 1));
   }
 
-  /** {first, last} of "bytes=first-last", with -1 for an absent side; empty when not one valid range. */
+  /**
+   * {first, last} of "bytes=first-last", with -1 for an absent side; empty when not one valid
+   * range.
+   */
   private static Optional<long[]> singleSpec(String header) {
     String h = header.trim();
     if (!h.regionMatches(true, 0, "bytes=", 0, 6) || h.indexOf(',') >= 0) {

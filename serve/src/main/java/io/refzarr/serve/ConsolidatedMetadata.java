@@ -1,10 +1,11 @@
 package io.refzarr.serve;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import io.refzarr.internal.json.Json;
 import io.refzarr.zarr.ZarrKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,12 +16,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds a Zarr v2 {@code .zmetadata} (consolidated metadata) from the {@code .zgroup}, {@code .zattrs} and
- * {@code .zarray} keys of a tree, so HTTP clients can open a set that has none without listing it. The
- * walk does not enter arrays (their directories hold chunk keys, possibly millions); documents are copied
- * with their number text as written ({@code NaN} and long decimals stay as they are), in ASCII.
+ * Builds a Zarr v2 {@code .zmetadata} (consolidated metadata) from the {@code .zgroup}, {@code
+ * .zattrs} and {@code .zarray} keys of a tree, so HTTP clients can open a set that has none without
+ * listing it. The walk does not enter arrays (their directories hold chunk keys, possibly
+ * millions); documents are copied with their number text as written ({@code NaN} and long decimals
+ * stay as they are), in ASCII.
  */
 final class ConsolidatedMetadata {
+  /**
+   * Reads {@code NaN} (Python's json writes it in attributes) and writes ASCII only, as Python's
+   * json.dumps does: zarr-python 2 decodes {@code .zmetadata} as ASCII.
+   */
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+          .build();
+
   private static final List<String> GROUP_KEYS = List.of(ZarrKeys.ZGROUP, ZarrKeys.ZATTRS);
   private static final List<String> ARRAY_KEYS = List.of(ZarrKeys.ZARRAY, ZarrKeys.ZATTRS);
 
@@ -29,9 +41,7 @@ final class ConsolidatedMetadata {
   /** The {@code .zmetadata} document of the tree under {@code root}. */
   static byte[] build(Path root) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
-      // ASCII only (others escaped), as Python's json.dumps writes it: zarr-python 2 decodes .zmetadata as ASCII
-      g.configure(JsonWriteFeature.ESCAPE_NON_ASCII.mappedFeature(), true);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
       g.writeFieldName("metadata");
       g.writeStartObject();
@@ -71,7 +81,7 @@ final class ConsolidatedMetadata {
   }
 
   private static void copyDocument(Path key, JsonGenerator g) throws IOException {
-    try (JsonParser p = Json.FACTORY.createParser(Files.readAllBytes(key))) {
+    try (JsonParser p = JSON.createParser(Files.readAllBytes(key))) {
       if (p.nextToken() == null) {
         throw new IOException(key + ": empty metadata document");
       }

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The {@code .zmetadata} built for a tree that has none, made once on first request (a set never changes
- * while served); a failed build is not kept, so the next request tries again.
+ * The {@code .zmetadata} built for a tree that has none, made once on first request (a set never
+ * changes while served); a failed build is not kept, so the next request tries again.
  */
 final class ConsolidatedMetadataCache {
   private final Path root;

@@ -17,13 +17,16 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Answers GET and HEAD for the keys and directories under one root. A key's bytes are read before the
- * status line is sent (up to {@link #FIRST_PART}; a failure there is a clean 502); a failure after that
- * aborts the response, so a client sees a short body and an error, never wrong bytes.
+ * Answers GET and HEAD for the keys and directories under one root. A key's bytes are read before
+ * the status line is sent (up to {@link #FIRST_PART}; a failure there is a clean 502); a failure
+ * after that aborts the response, so a client sees a short body and an error, never wrong bytes.
  */
 final class StoreHandler implements HttpHandler {
-  /** Bytes read before the headers go out: a Zarr chunk or a metadata key is almost always smaller. */
+  /**
+   * Bytes read before the headers go out: a Zarr chunk or a metadata key is almost always smaller.
+   */
   static final int FIRST_PART = 8 << 20;
+
   private static final int STREAM_PART = 1 << 20;
 
   private final Path root;
@@ -71,7 +74,8 @@ final class StoreHandler implements HttpHandler {
     } catch (NoSuchFileException e) {
       sendEmpty(ex, 404);
     } catch (IOException | RuntimeException e) {
-      // a target that cannot be read (or a broken set): the client must not take it for a missing key
+      // a target that cannot be read (or a broken set): the client must not take it for a missing
+      // key
       log.accept(ex.getRequestMethod() + " /" + key + ": 502: key " + key + ": " + describe(e));
       sendText(ex, 502, "cannot read key " + key + ": " + describe(e) + "\n");
     }
@@ -107,7 +111,8 @@ final class StoreHandler implements HttpHandler {
     }
   }
 
-  private void streamRest(HttpExchange ex, String key, SeekableByteChannel ch, long remaining, OutputStream body)
+  private void streamRest(
+      HttpExchange ex, String key, SeekableByteChannel ch, long remaining, OutputStream body)
       throws IOException {
     try {
       while (remaining > 0) {
@@ -116,8 +121,16 @@ final class StoreHandler implements HttpHandler {
         remaining -= part.limit();
       }
     } catch (IOException | RuntimeException e) {
-      log.accept(ex.getRequestMethod() + " /" + key + ": response aborted: key " + key + ": " + describe(e));
-      throw new IOException("response for key " + key + " aborted", e); // closes the connection mid-body
+      log.accept(
+          ex.getRequestMethod()
+              + " /"
+              + key
+              + ": response aborted: key "
+              + key
+              + ": "
+              + describe(e));
+      throw new IOException(
+          "response for key " + key + " aborted", e); // closes the connection mid-body
     }
   }
 
@@ -132,10 +145,13 @@ final class StoreHandler implements HttpHandler {
   }
 
   private static String contentType(String key) {
-    return ZarrKeys.isMetadataName(ZarrKeys.name(key)) ? "application/json" : "application/octet-stream";
+    return ZarrKeys.isMetadataName(ZarrKeys.name(key))
+        ? "application/json"
+        : "application/octet-stream";
   }
 
-  private static void sendBytes(HttpExchange ex, byte[] bytes, String contentType) throws IOException {
+  private static void sendBytes(HttpExchange ex, byte[] bytes, String contentType)
+      throws IOException {
     ex.getResponseHeaders().set("Content-Type", contentType);
     if (ex.getRequestMethod().equals("HEAD")) {
       ex.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));

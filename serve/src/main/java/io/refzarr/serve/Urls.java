@@ -9,9 +9,9 @@ final class Urls {
   private Urls() {}
 
   /**
-   * The key a URL path names ({@code /temp/0.0} → {@code temp/0.0}, {@code /} → {@code ""}), without the
-   * trailing {@code /} of a directory URL; empty for a path with {@code .} or {@code ..} segments or empty
-   * segments, which no key has.
+   * The key a URL path names ({@code /temp/0.0} → {@code temp/0.0}, {@code /} → {@code ""}),
+   * without the trailing {@code /} of a directory URL; empty for a path with {@code .} or {@code
+   * ..} segments or empty segments, which no key has.
    */
   static Optional<String> key(URI requestUri) {
     String path = requestUri.getPath(); // decoded

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A running HTTP server that presents the tree under a {@code Path} (typically the root of a
- * {@code reference} file system) as a static Zarr store. It does not own the tree's file system: close the
+ * A running HTTP server that presents the tree under a {@code Path} (typically the root of a {@code
+ * reference} file system) as a static Zarr store. It does not own the tree's file system: close the
  * server, then the file system.
  *
  * <pre>{@code
@@ -57,8 +57,8 @@ public final class ZarrHttpServer implements AutoCloseable {
   }
 
   /** Starts serving {@code root} on {@code address} with {@code threads} request threads. */
-  public static ZarrHttpServer start(Path root, InetSocketAddress address, int threads, Consumer<String> log)
-      throws IOException {
+  public static ZarrHttpServer start(
+      Path root, InetSocketAddress address, int threads, Consumer<String> log) throws IOException {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(log, "log");
     if (threads < 1) {
@@ -90,7 +90,8 @@ public final class ZarrHttpServer implements AutoCloseable {
   public URI uri() {
     InetSocketAddress a = address();
     String host = a.getAddress().getHostAddress();
-    return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/");
+    return URI.create(
+        "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/");
   }
 
   /** Blocks until {@link #close()} is called (from another thread or a shutdown hook). */
@@ -103,8 +104,8 @@ public final class ZarrHttpServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting requests, lets running ones finish for up to a second, stops the threads, and then
-   * releases {@link #awaitClose()}, so the caller may close the tree's file system after it.
+   * Stops accepting requests, lets running ones finish for up to a second, stops the threads, and
+   * then releases {@link #awaitClose()}, so the caller may close the tree's file system after it.
    */
   @Override
   public void close() {

@@ -8,15 +8,20 @@ class ByteRangeTest {
 
   @Test
   void parse_closedRange_isPartialClampedToSize() {
-    assertThat(ByteRange.parse("bytes=2-5", 10)).isEqualTo(new ByteRange.Partial(new ByteRange(2, 4)));
-    assertThat(ByteRange.parse("bytes=8-100", 10)).isEqualTo(new ByteRange.Partial(new ByteRange(8, 2)));
+    assertThat(ByteRange.parse("bytes=2-5", 10))
+        .isEqualTo(new ByteRange.Partial(new ByteRange(2, 4)));
+    assertThat(ByteRange.parse("bytes=8-100", 10))
+        .isEqualTo(new ByteRange.Partial(new ByteRange(8, 2)));
   }
 
   @Test
   void parse_openAndSuffixRanges_countFromTheEnds() {
-    assertThat(ByteRange.parse("bytes=7-", 10)).isEqualTo(new ByteRange.Partial(new ByteRange(7, 3)));
-    assertThat(ByteRange.parse("bytes=-3", 10)).isEqualTo(new ByteRange.Partial(new ByteRange(7, 3)));
-    assertThat(ByteRange.parse("bytes=-30", 10)).isEqualTo(new ByteRange.Partial(new ByteRange(0, 10)));
+    assertThat(ByteRange.parse("bytes=7-", 10))
+        .isEqualTo(new ByteRange.Partial(new ByteRange(7, 3)));
+    assertThat(ByteRange.parse("bytes=-3", 10))
+        .isEqualTo(new ByteRange.Partial(new ByteRange(7, 3)));
+    assertThat(ByteRange.parse("bytes=-30", 10))
+        .isEqualTo(new ByteRange.Partial(new ByteRange(0, 10)));
   }
 
   @Test
@@ -28,7 +33,10 @@ class ByteRangeTest {
 
   @Test
   void parse_absentMalformedOrMultiple_isWhole() {
-    for (String h : new String[] {null, "", "items=0-1", "bytes=5-2", "bytes=a-b", "bytes=0-1,4-5", "bytes=--2"}) {
+    for (String h :
+        new String[] {
+          null, "", "items=0-1", "bytes=5-2", "bytes=a-b", "bytes=0-1,4-5", "bytes=--2"
+        }) {
       assertThat(ByteRange.parse(h, 10)).as(String.valueOf(h)).isInstanceOf(ByteRange.Whole.class);
     }
   }

@@ -19,22 +19,26 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * GDAL's Zarr driver reads the daily series over {@code /vsicurl/} from {@code serve}: every array it
- * decodes has the manifest's values. GDAL 3.6 knows no {@code shuffle} filter, so it refuses the
- * kerchunk-style {@code tas} and {@code pr} (shuffle + zlib in {@code filters}); the test requires that
- * refusal to be GDAL's own, not a failed request. Skipped where {@code gdal_translate} is missing.
+ * GDAL's Zarr driver reads the daily series over {@code /vsicurl/} from {@code serve}: every array
+ * it decodes has the manifest's values. GDAL 3.6 knows no {@code shuffle} filter, so it refuses the
+ * kerchunk-style {@code tas} and {@code pr} (shuffle + zlib in {@code filters}); the test requires
+ * that refusal to be GDAL's own, not a failed request. Skipped where {@code gdal_translate} is
+ * missing.
  */
 @Timeout(300)
 class GdalServeTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"series/day_001", "series_combined"})
-  void dailySeries_readByGdalOverVsicurl_matchesManifest(String set, @TempDir Path work) throws Exception {
+  void dailySeries_readByGdalOverVsicurl_matchesManifest(String set, @TempDir Path work)
+      throws Exception {
     assumeTrue(GdalZarr.available(), "gdal_translate is missing (apt-get install gdal-bin)");
     List<String> log = new CopyOnWriteArrayList<>();
-    try (FileSystem fs = ReferenceFileSystems.newFileSystem(
-            Corpus.file("golden/" + set + ".json"), ZarrHttpServerTest.corpusRoot());
-        ZarrHttpServer server = ZarrHttpServer.start(fs.getPath("/"), ZarrHttpServer.loopback(0), log::add)) {
+    try (FileSystem fs =
+            ReferenceFileSystems.newFileSystem(
+                Corpus.file("golden/" + set + ".json"), ZarrHttpServerTest.corpusRoot());
+        ZarrHttpServer server =
+            ZarrHttpServer.start(fs.getPath("/"), ZarrHttpServer.loopback(0), log::add)) {
       String store = "/vsicurl/" + server.uri();
       List<String> read = new ArrayList<>();
       for (Manifest.Array a : Manifest.arrays(set).values()) {

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * 32 concurrent clients, each with its own connections, make 100 random ranged reads of the 1,000-chunk
- * set over loopback; every response is compared with the original file's bytes.
+ * 32 concurrent clients, each with its own connections, make 100 random ranged reads of the
+ * 1,000-chunk set over loopback; every response is compared with the original file's bytes.
  */
 @Timeout(180)
 class ServeLoadTest {
@@ -46,8 +46,10 @@ class ServeLoadTest {
     }
     byte[] file = Corpus.bytes("hdf5_chunkgrid.h5");
     List<String> log = new CopyOnWriteArrayList<>();
-    try (FileSystem fs = ReferenceFileSystems.newFileSystem(setFile, ZarrHttpServerTest.corpusRoot());
-        ZarrHttpServer server = ZarrHttpServer.start(fs.getPath("/"), ZarrHttpServer.loopback(0), log::add)) {
+    try (FileSystem fs =
+            ReferenceFileSystems.newFileSystem(setFile, ZarrHttpServerTest.corpusRoot());
+        ZarrHttpServer server =
+            ZarrHttpServer.start(fs.getPath("/"), ZarrHttpServer.loopback(0), log::add)) {
       ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
       try {
         List<Future<Integer>> done = new ArrayList<>();
@@ -67,7 +69,8 @@ class ServeLoadTest {
     assertThat(keys).hasSizeGreaterThan(900);
   }
 
-  private static Callable<Integer> client(URI base, ReferenceSet refs, List<String> keys, byte[] file, Random random) {
+  private static Callable<Integer> client(
+      URI base, ReferenceSet refs, List<String> keys, byte[] file, Random random) {
     return () -> {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       for (int i = 0; i < READS_PER_CLIENT; i++) {
@@ -75,12 +78,16 @@ class ServeLoadTest {
         Reference.Range ref = (Reference.Range) refs.get(key).orElseThrow();
         int from = random.nextInt((int) ref.length());
         int to = from + random.nextInt((int) ref.length() - from);
-        HttpResponse<byte[]> r = http.send(
-            HttpRequest.newBuilder(base.resolve(key)).header("Range", "bytes=" + from + "-" + to).build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r =
+            http.send(
+                HttpRequest.newBuilder(base.resolve(key))
+                    .header("Range", "bytes=" + from + "-" + to)
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         int start = (int) ref.offset() + from;
         assertThat(r.statusCode()).as(key).isEqualTo(206);
-        assertThat(r.body()).as(key + " bytes " + from + "-" + to)
+        assertThat(r.body())
+            .as(key + " bytes " + from + "-" + to)
             .isEqualTo(Arrays.copyOfRange(file, start, (int) ref.offset() + to + 1));
       }
       return READS_PER_CLIENT;

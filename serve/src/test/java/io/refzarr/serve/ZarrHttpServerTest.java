@@ -26,7 +26,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** GET, Range, HEAD, 404, 502, listings and {@code .zmetadata} of a served corpus set, over loopback. */
+/**
+ * GET, Range, HEAD, 404, 502, listings and {@code .zmetadata} of a served corpus set, over
+ * loopback.
+ */
 @Timeout(60)
 class ZarrHttpServerTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -88,7 +91,8 @@ class ZarrHttpServerTest {
 
   @Test
   void head_givesTheLengthWithoutABody() throws Exception {
-    HttpResponse<byte[]> r = send(HttpRequest.newBuilder(url("precip/0.0.1")).method("HEAD", noBody()));
+    HttpResponse<byte[]> r =
+        send(HttpRequest.newBuilder(url("precip/0.0.1")).method("HEAD", noBody()));
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Length")).hasValue("1118");
@@ -99,7 +103,9 @@ class ZarrHttpServerTest {
   void missingKeyAndEscapingPath_are404() throws Exception {
     assertThat(get("precip/9.9.9", null).statusCode()).isEqualTo(404);
     assertThat(get("nope/.zarray", null).statusCode()).isEqualTo(404);
-    assertThat(send(HttpRequest.newBuilder(URI.create(server.uri() + "precip/%2E%2E/.zgroup"))).statusCode())
+    assertThat(
+            send(HttpRequest.newBuilder(URI.create(server.uri() + "precip/%2E%2E/.zgroup")))
+                .statusCode())
         .isEqualTo(404);
     assertThat(log).isEmpty();
   }
@@ -125,20 +131,24 @@ class ZarrHttpServerTest {
     assertThat(doc).containsEntry("zarr_consolidated_format", 1L);
     @SuppressWarnings("unchecked")
     Map<String, Object> metadata = (Map<String, Object>) doc.get("metadata");
-    assertThat(metadata).containsKeys(".zgroup", ".zattrs", "precip/.zarray", "precip/.zattrs", "temp/.zarray");
-    assertThat(metadata.keySet()).allMatch(k -> k.endsWith(".zarray") || k.endsWith(".zattrs") || k.endsWith(".zgroup"));
+    assertThat(metadata)
+        .containsKeys(".zgroup", ".zattrs", "precip/.zarray", "precip/.zattrs", "temp/.zarray");
+    assertThat(metadata.keySet())
+        .allMatch(k -> k.endsWith(".zarray") || k.endsWith(".zattrs") || k.endsWith(".zgroup"));
     assertThat(metadata.get("precip/.zarray"))
         .isEqualTo(Json.parse(Files.readAllBytes(fs.getPath("/precip/.zarray"))));
   }
 
   @Test
   void unreadableTarget_is502AndTheLogNamesTheKey() throws Exception {
-    ReferenceSet set = ReferenceSets.builder()
-        .putInline(".zgroup", "{\"zarr_format\":2}".getBytes(StandardCharsets.UTF_8))
-        .putTargetRef("a/0", "no-such-file.nc", 10, 20)
-        .build();
+    ReferenceSet set =
+        ReferenceSets.builder()
+            .putInline(".zgroup", "{\"zarr_format\":2}".getBytes(StandardCharsets.UTF_8))
+            .putTargetRef("a/0", "no-such-file.nc", 10, 20)
+            .build();
     try (FileSystem broken = ReferenceFileSystems.newFileSystem(set, corpusRoot());
-        ZarrHttpServer s = ZarrHttpServer.start(broken.getPath("/"), ZarrHttpServer.loopback(0), log::add)) {
+        ZarrHttpServer s =
+            ZarrHttpServer.start(broken.getPath("/"), ZarrHttpServer.loopback(0), log::add)) {
       URI chunk = s.uri().resolve("a/0");
       HttpResponse<byte[]> head = send(HttpRequest.newBuilder(chunk).method("HEAD", noBody()));
       HttpResponse<byte[]> r = send(HttpRequest.newBuilder(chunk));
@@ -152,9 +162,11 @@ class ZarrHttpServerTest {
 
   @Test
   void parquetSet_servesKeysAndMetadata() throws Exception {
-    try (FileSystem parq = ReferenceFileSystems.newFileSystem(
-            Corpus.file("golden/series_combined.parq"), corpusRoot());
-        ZarrHttpServer s = ZarrHttpServer.start(parq.getPath("/"), ZarrHttpServer.loopback(0), log::add)) {
+    try (FileSystem parq =
+            ReferenceFileSystems.newFileSystem(
+                Corpus.file("golden/series_combined.parq"), corpusRoot());
+        ZarrHttpServer s =
+            ZarrHttpServer.start(parq.getPath("/"), ZarrHttpServer.loopback(0), log::add)) {
       HttpResponse<byte[]> zm = send(HttpRequest.newBuilder(s.uri().resolve(".zmetadata")));
       HttpResponse<byte[]> lat = send(HttpRequest.newBuilder(s.uri().resolve("lat/.zarray")));
 
