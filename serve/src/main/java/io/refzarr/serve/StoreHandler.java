@@ -73,9 +73,10 @@ final class StoreHandler implements HttpHandler {
       }
     } catch (NoSuchFileException e) {
       sendEmpty(ex, 404);
+    } catch (AbortedResponse e) {
+      throw e; // the status line is out: closing the connection is all that is left
     } catch (IOException | RuntimeException e) {
-      // a target that cannot be read (or a broken set): the client must not take it for a missing
-      // key
+      // an unreadable target (or a broken set) must not look like a missing key
       log.accept(ex.getRequestMethod() + " /" + key + ": 502: key " + key + ": " + describe(e));
       sendText(ex, 502, "cannot read key " + key + ": " + describe(e) + "\n");
     }
@@ -106,31 +107,36 @@ final class StoreHandler implements HttpHandler {
       ByteBuffer first = readFully(ch, (int) Math.min(range.length(), FIRST_PART));
       ex.sendResponseHeaders(status, range.length() == 0 ? -1 : range.length());
       OutputStream body = ex.getResponseBody();
-      body.write(first.array(), 0, first.limit());
+      send(body, first, key);
       streamRest(ex, key, ch, range.length() - first.limit(), body);
     }
   }
 
+  /**
+   * The rest of a key after its first part: a target failing now can only cut the response short.
+   */
   private void streamRest(
       HttpExchange ex, String key, SeekableByteChannel ch, long remaining, OutputStream body)
       throws IOException {
-    try {
-      while (remaining > 0) {
-        ByteBuffer part = readFully(ch, (int) Math.min(remaining, STREAM_PART));
-        body.write(part.array(), 0, part.limit());
-        remaining -= part.limit();
+    while (remaining > 0) {
+      ByteBuffer part;
+      try {
+        part = readFully(ch, (int) Math.min(remaining, STREAM_PART));
+      } catch (IOException | RuntimeException e) {
+        log.accept(ex.getRequestMethod() + " /" + key + ": response cut short: " + describe(e));
+        throw new AbortedResponse(key, e);
       }
-    } catch (IOException | RuntimeException e) {
-      log.accept(
-          ex.getRequestMethod()
-              + " /"
-              + key
-              + ": response aborted: key "
-              + key
-              + ": "
-              + describe(e));
-      throw new IOException(
-          "response for key " + key + " aborted", e); // closes the connection mid-body
+      send(body, part, key);
+      remaining -= part.limit();
+    }
+  }
+
+  /** Writes to a client; one that went away is no error of the store, so nothing is logged. */
+  private static void send(OutputStream body, ByteBuffer bytes, String key) throws AbortedResponse {
+    try {
+      body.write(bytes.array(), 0, bytes.limit());
+    } catch (IOException e) {
+      throw new AbortedResponse(key, e);
     }
   }
 
@@ -159,7 +165,7 @@ final class StoreHandler implements HttpHandler {
       return;
     }
     ex.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
-    ex.getResponseBody().write(bytes);
+    send(ex.getResponseBody(), ByteBuffer.wrap(bytes), ex.getRequestURI().getPath());
   }
 
   private static void sendText(HttpExchange ex, int status, String text) throws IOException {
@@ -179,5 +185,14 @@ final class StoreHandler implements HttpHandler {
   private static String describe(Throwable e) {
     String msg = e.getMessage();
     return msg == null ? e.getClass().getName() : msg;
+  }
+
+  /** A response that failed after its status line was sent. */
+  private static final class AbortedResponse extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    AbortedResponse(String key, Throwable cause) {
+      super("response for key " + key + " aborted", cause);
+    }
   }
 }

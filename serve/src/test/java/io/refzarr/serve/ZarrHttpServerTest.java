@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * GET, Range, HEAD, 404, 502, listings and {@code .zmetadata} of a served corpus set, over
@@ -157,6 +158,31 @@ class ZarrHttpServerTest {
       assertThat(head.headers().firstValue("Content-Length")).hasValue("20");
       assertThat(r.statusCode()).isEqualTo(502);
       assertThat(log).singleElement().asString().contains("a/0", "no-such-file.nc");
+    }
+  }
+
+  @Test
+  void targetShorterThanItsReference_neverAnswersWithFullBytes(@TempDir Path dir) throws Exception {
+    int claimed =
+        StoreHandler.FIRST_PART + (1 << 20); // beyond the part read before the status line
+    Files.write(dir.resolve("short.bin"), new byte[StoreHandler.FIRST_PART + 1000]);
+    ReferenceSet set =
+        ReferenceSets.builder()
+            .putTargetRef("big/0", dir.resolve("short.bin").toString(), 0, claimed)
+            .build();
+    try (FileSystem broken = ReferenceFileSystems.newFileSystem(set, corpusRoot());
+        ZarrHttpServer s =
+            ZarrHttpServer.start(broken.getPath("/"), ZarrHttpServer.loopback(0), log::add)) {
+      HttpRequest get = HttpRequest.newBuilder(s.uri().resolve("big/0")).build();
+      int status;
+      try {
+        status = HTTP.send(get, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+      } catch (IOException cutShort) { // the status line was out: the connection closes mid-body
+        status = -1;
+      }
+
+      assertThat(status).isIn(502, -1);
+      assertThat(log).isNotEmpty().allSatisfy(line -> assertThat(line).contains("big/0"));
     }
   }
 
