@@ -21,6 +21,8 @@ final class CombineCommand implements Callable<Integer> {
 
   @Mixin CombineOptions options;
 
+  @Mixin OutputOptions output;
+
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -29,8 +31,8 @@ final class CombineCommand implements Callable<Integer> {
     for (Path p : CombineOptions.expand(inputs)) {
       sets.add(CombineInput.of(p));
     }
-    options.combine(sets, options.spec(spec.commandLine()));
-    spec.commandLine().getOut().printf("%s: combined %d inputs%n", options.output, sets.size());
+    CombineOptions.combine(sets, options.spec(spec.commandLine()), output, spec.commandLine());
+    spec.commandLine().getOut().printf("%s: combined %d inputs%n", output.output, sets.size());
     return 0;
   }
 }

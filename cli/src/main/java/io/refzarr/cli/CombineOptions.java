@@ -5,9 +5,6 @@ import io.refzarr.combine.CombineSpec;
 import io.refzarr.combine.Combiner;
 import io.refzarr.combine.ConflictResolver;
 import io.refzarr.combine.ProgressListener;
-import io.refzarr.lazy.LazyReferenceSets;
-import io.refzarr.lazy.ParquetReferenceWriter;
-import io.refzarr.lazy.WriteOptions;
 import io.refzarr.nio.ReferenceFileSystemConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,18 +14,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The options of {@code combine} and {@code scan-combine}, and writing the result as JSON or Parquet. */
+/** The options of {@code combine} and {@code scan-combine}, and writing the result to their output. */
 final class CombineOptions {
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.json|OUT.parq",
-      description = "Where to write the combined references: JSON, or a Parquet reference directory (.parq),"
-          + " written atomically.")
-  Path output;
-
   @Option(names = "--concat-dim", required = true, paramLabel = "DIM", description = "Dimension to concatenate"
       + " along (repeatable; \"var\" renames variables as in kerchunk).")
   List<String> concatDims = new ArrayList<>();
@@ -64,10 +55,6 @@ final class CombineOptions {
 
   @Option(names = "--parallelism", paramLabel = "N", description = "Inputs read at once (default: cores).")
   Integer parallelism;
-
-  @Option(names = "--record-size", paramLabel = "N", defaultValue = "100000",
-      description = "References per Parquet record file (default: ${DEFAULT-VALUE}).")
-  int recordSize;
 
   @Option(names = "--root", paramLabel = "DIR", description = "Directory that relative targets resolve"
       + " against when coordinates or small chunks are read (default: the working directory).")
@@ -128,21 +115,13 @@ final class CombineOptions {
     }
   }
 
-  /** Combines into the output: JSON through an in-memory set, Parquet streamed (and discarded on failure). */
-  void combine(List<CombineInput> inputs, CombineSpec spec) throws IOException {
-    if (!output.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(parq|parquet)")) {
-      Combiner.combineToJson(inputs, spec, output);
-      return;
-    }
-    ParquetReferenceWriter writer = LazyReferenceSets.writer(output,
-        WriteOptions.DEFAULT.withRecordSize(recordSize));
-    try {
-      Combiner.combine(inputs, spec, writer);
-    } catch (IOException | RuntimeException e) {
-      writer.abort();
-      throw e;
-    }
-    writer.close();
+  /** Combines into the output: JSON through an in-memory set, Parquet streamed; a failure leaves none. */
+  static void combine(List<CombineInput> inputs, CombineSpec spec, OutputOptions output, CommandLine cl)
+      throws IOException {
+    output.write(cl, sink -> {
+      Combiner.combine(inputs, spec, sink);
+      return null;
+    });
   }
 
   /** Paths, globs and {@code @list} files to a list of paths (glob matches sorted). */

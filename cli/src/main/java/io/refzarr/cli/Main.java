@@ -7,13 +7,22 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /** Entry point of the {@code refzarr} command. */
 @Command(
     name = "refzarr",
+    // -h/--help and -V/--version (and the version) on every command too, without their required arguments
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     version = "refzarr 0.1.0-SNAPSHOT",
-    description = "Virtual Zarr: kerchunk-compatible reference sets on the JVM.",
+    description = {"Virtual Zarr: kerchunk-compatible reference sets on the JVM.",
+        "The options of the commands that read a set (--root, --remote-protocol, --remote-option, --template,"
+            + " --default-target) may also come before the command; the command's own win."},
     subcommands = {
       DemoCommand.class,
       LsCommand.class,
@@ -31,6 +40,11 @@ public final class Main implements Runnable {
 
   /** Where commands that write bytes ({@code cat}) write them. */
   final OutputStream binaryOut;
+
+  /** The options of the commands that read a set, given before the command. */
+  @Mixin RefsOptions refs;
+
+  @Spec CommandSpec spec;
 
   private Main(OutputStream binaryOut) {
     this.binaryOut = binaryOut;
@@ -54,6 +68,11 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main(binaryOut));
     cl.setOut(out);
     cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionStrategy(parsed -> {
+      refuseUnusedGlobalOptions(parsed);
+      return new CommandLine.RunLast().execute(parsed);
+    });
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           cmd.getErr().println("refzarr: " + Errors.describe(ex));
@@ -62,12 +81,35 @@ public final class Main implements Runnable {
     return cl.execute(args);
   }
 
+  /**
+   * Options given before a command that takes none of them ({@code refzarr --root DIR scan ...}) would be
+   * ignored silently: refused instead.
+   */
+  private static void refuseUnusedGlobalOptions(ParseResult parsed) {
+    Main main = parsed.commandSpec().commandLine().getCommand();
+    if (!parsed.hasSubcommand() || !main.refs.given() || helpRequested(parsed)) {
+      return;
+    }
+    CommandSpec command = parsed.subcommand().commandSpec();
+    boolean takesThem = command.mixins().values().stream().anyMatch(m -> m.userObject() instanceof RefsOptions);
+    if (!takesThem) {
+      throw new CommandLine.ParameterException(command.commandLine(), "refzarr " + command.name()
+          + " does not take --root, --remote-protocol, --remote-option, --template or --default-target before"
+          + " the command (only ls, cat, info, get and convert do); give its own options after it");
+    }
+  }
+
+  private static boolean helpRequested(ParseResult parsed) {
+    return parsed.asCommandLineList().stream()
+        .anyMatch(cl -> cl.isUsageHelpRequested() || cl.isVersionHelpRequested());
+  }
+
   private static PrintWriter utf8(PrintStream stream) {
     return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
   }
 
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

@@ -7,9 +7,15 @@ import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Options shared by the commands that open a reference set as a file system. */
+/**
+ * Options shared by the commands that open a reference set. They may also be given before the subcommand
+ * ({@code refzarr --root DIR cat refs.json KEY}), where {@link Main} mixes them in as well; given in both
+ * places, the subcommand's win (per name for {@code --template} and {@code --remote-option}).
+ */
 final class RefsOptions {
   @Option(names = "--root", paramLabel = "DIR",
       description = "Directory that relative target paths resolve against (default: the working directory).")
@@ -31,8 +37,36 @@ final class RefsOptions {
       description = "A byte-source option such as s3.endpoint=http://127.0.0.1:9000 (repeatable).")
   Map<String, String> remoteOptions = new LinkedHashMap<>();
 
+  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
   ReferenceFileSystemConfig config() {
     ReferenceFileSystemConfig.Builder b = ReferenceFileSystemConfig.builder();
+    RefsOptions global = global();
+    if (global != null) {
+      global.applyTo(b);
+    }
+    applyTo(b);
+    return b.build();
+  }
+
+  /** Whether any of these options was given. */
+  boolean given() {
+    return root != null || remoteProtocol != null || defaultTarget != null || !templates.isEmpty()
+        || !remoteOptions.isEmpty();
+  }
+
+  /** The options given before the subcommand, or null on the top command itself. */
+  private RefsOptions global() {
+    CommandSpec parent = mixee.parent();
+    if (parent == null) {
+      return null;
+    }
+    return parent.mixins().values().stream().map(CommandSpec::userObject)
+        .filter(RefsOptions.class::isInstance).map(RefsOptions.class::cast).findFirst().orElse(null);
+  }
+
+  /** Sets the options given here; later calls override earlier ones. */
+  private void applyTo(ReferenceFileSystemConfig.Builder b) {
     if (root != null) {
       b.root(root);
     }
@@ -44,7 +78,6 @@ final class RefsOptions {
     }
     templates.forEach(b::templateOverride);
     remoteOptions.forEach(b::remoteOption);
-    return b.build();
   }
 
   FileSystem open(Path refs) throws IOException {

@@ -39,13 +39,15 @@ final class ScanCombineCommand implements Callable<Integer> {
 
   @Mixin CombineOptions options;
 
+  @Mixin OutputOptions output;
+
   @Option(names = "--scan-inline-threshold", paramLabel = "BYTES",
       description = "Scanner's inline threshold (default: the scanner's own).")
   Integer scanInline;
 
   @Option(names = "--error-policy", paramLabel = "fail|skip", defaultValue = "fail",
       description = "Objects a scanner cannot reference: fail, or skip them (default: fail).")
-  String errorPolicy;
+  ErrorPolicy errorPolicy;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -57,18 +59,13 @@ final class ScanCombineCommand implements Callable<Integer> {
       String url = p.toString();
       files.add(new CombineInput(url, () -> scan(url, p, scan)));
     }
-    options.combine(files, options.spec(spec.commandLine()));
-    spec.commandLine().getOut().printf("%s: scanned and combined %d files%n", options.output, files.size());
+    CombineOptions.combine(files, options.spec(spec.commandLine()), output, spec.commandLine());
+    spec.commandLine().getOut().printf("%s: scanned and combined %d files%n", output.output, files.size());
     return 0;
   }
 
   private ScanOptions scanOptions() {
-    ScanOptions o = ScanOptions.DEFAULT;
-    if ("skip".equals(errorPolicy)) {
-      o = o.withErrorPolicy(ErrorPolicy.SKIP);
-    } else if (!"fail".equals(errorPolicy)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--error-policy must be fail or skip");
-    }
+    ScanOptions o = ScanOptions.DEFAULT.withErrorPolicy(errorPolicy);
     return scanInline == null ? o : o.withInlineThreshold(scanInline);
   }
 

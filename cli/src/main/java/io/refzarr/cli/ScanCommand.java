@@ -1,11 +1,6 @@
 package io.refzarr.cli;
 
-import io.refzarr.lazy.LazyReferenceSets;
-import io.refzarr.lazy.ParquetReferenceWriter;
-import io.refzarr.lazy.WriteOptions;
-import io.refzarr.refs.ReferenceSetBuilder;
 import io.refzarr.refs.ReferenceSink;
-import io.refzarr.refs.ReferenceSets;
 import io.refzarr.scan.ArchiveReferences;
 import io.refzarr.scan.ErrorPolicy;
 import io.refzarr.scan.ScanInput;
@@ -18,12 +13,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,19 +31,11 @@ import picocli.CommandLine.Spec;
     + " JSON or Parquet reference set.")
 final class ScanCommand implements Callable<Integer> {
   private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
-  // enough to find an HDF5 signature after a user block of up to 4 KiB
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The file: a path, or a URL a byte source reads.")
   String input;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.json|OUT.parq",
-      description = "Where to write the references: JSON, or a Parquet reference directory (.parq) written"
-          + " straight from the scan; either appears complete or not at all.")
-  Path output;
-
-  @Option(names = "--record-size", paramLabel = "N", defaultValue = "100000",
-      description = "References per Parquet record file (default: 100000).")
-  int recordSize;
+  @Mixin OutputOptions output;
 
   @Option(names = "--keep-chained",
       description = "For archive members (tar://m.nc::a.tar), keep the chained URLs in the references instead"
@@ -66,7 +53,7 @@ final class ScanCommand implements Callable<Integer> {
 
   @Option(names = "--error-policy", paramLabel = "fail|skip", defaultValue = "fail",
       description = "Objects that cannot be referenced: fail the scan, or skip and report them (default: fail).")
-  String errorPolicy;
+  ErrorPolicy errorPolicy;
 
   @Option(names = "--enum-labels",
       description = "HDF5 enum datasets: keep their labels as CF attributes flag_values and flag_meanings"
@@ -86,39 +73,11 @@ final class ScanCommand implements Callable<Integer> {
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
       Scanner scanner = Scanners.detect(sources, location, input);
       ScanInput scanInput = new ScanInput(url != null ? url : input, location);
-      ScanReport report = isParquet(output)
-          ? scanToParquet(scanner, scanInput, sources, options)
-          : scanToJson(scanner, scanInput, sources, options);
+      ScanReport report = output.write(spec.commandLine(),
+          sink -> scanInto(scanner, scanInput, sources, options, sink));
       print(scanner, report);
     }
     return 0;
-  }
-
-  static boolean isParquet(Path output) {
-    return output.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(parq|parquet)");
-  }
-
-  private ScanReport scanToJson(Scanner scanner, ScanInput scanInput, ByteRangeReaders sources,
-      ScanOptions options) throws IOException {
-    ReferenceSetBuilder builder = ReferenceSets.builder();
-    ScanReport report = scanInto(scanner, scanInput, sources, options, builder);
-    ReferenceSets.writeJson(builder.build(), output);
-    return report;
-  }
-
-  /** Streams the references straight into fsspec's Parquet layout; a failed scan leaves no output. */
-  private ScanReport scanToParquet(Scanner scanner, ScanInput scanInput, ByteRangeReaders sources,
-      ScanOptions options) throws IOException {
-    ParquetReferenceWriter writer = LazyReferenceSets.writer(output, WriteOptions.DEFAULT.withRecordSize(recordSize));
-    ScanReport report;
-    try {
-      report = scanInto(scanner, scanInput, sources, options, writer);
-    } catch (IOException | RuntimeException e) {
-      writer.abort();
-      throw e;
-    }
-    writer.close();
-    return report;
   }
 
   private ScanReport scanInto(Scanner scanner, ScanInput scanInput, ByteRangeReaders sources,
@@ -133,17 +92,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private ScanOptions options() {
-    ScanOptions options = ScanOptions.DEFAULT;
-    switch (errorPolicy.toLowerCase(Locale.ROOT)) {
-      case "fail":
-        break;
-      case "skip":
-        options = options.withErrorPolicy(ErrorPolicy.SKIP);
-        break;
-      default:
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "--error-policy must be fail or skip, not " + errorPolicy);
-    }
+    ScanOptions options = ScanOptions.DEFAULT.withErrorPolicy(errorPolicy);
     if (inlineThreshold != null) {
       if (inlineThreshold < 0) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--inline-threshold must be >= 0");
@@ -180,7 +129,7 @@ final class ScanCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     out.printf("%s: %s, %d references, %d skipped, %d read requests, %d bytes read -> %s%n", input,
         scanner.name(), report.references(), report.skipped().size(), report.requests(), report.bytesRead(),
-        output);
+        output.output);
     report.skipped().forEach(s -> err.println("refzarr: skipped " + s.object() + ": " + s.reason()));
     report.notes().forEach(n -> err.println("refzarr: note: " + n));
   }

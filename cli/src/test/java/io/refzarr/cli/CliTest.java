@@ -2,17 +2,21 @@ package io.refzarr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.refzarr.testing.Corpus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Command;
 
 /** The commands of issue 2 against kerchunk's golden set for nc4_cf.nc. */
 class CliTest {
-  static final Path CORPUS = Path.of(System.getProperty("refzarr.corpus", "../../shared/corpus"));
+  static final Path CORPUS = Corpus.dir();
   static final String REFS = CORPUS.resolve("golden/nc4_cf.json").toString();
 
   record Result(int status, byte[] out, String err) {
@@ -76,5 +80,63 @@ class CliTest {
     Result r = run("demo");
     assertThat(r.status()).isZero();
     assertThat(r.text()).contains("demo OK").doesNotContain("MISMATCH");
+  }
+
+  @Test
+  void help_everyCommandWithoutItsArguments_printsUsageAndSucceeds() {
+    Class<?>[] commands = Main.class.getAnnotation(Command.class).subcommands();
+    assertThat(commands).hasSizeGreaterThanOrEqualTo(9);
+    for (Class<?> command : commands) {
+      String name = command.getAnnotation(Command.class).name();
+      for (String help : new String[] {"--help", "-h"}) {
+        Result r = run(name, help);
+        assertThat(r.status()).as(name + " " + help + ": " + r.err()).isZero();
+        assertThat(r.text()).as(name).startsWith("Usage: refzarr " + name).contains("-h, --help");
+      }
+    }
+    Result top = run("--help");
+    assertThat(top.status()).isZero();
+    assertThat(top.text()).startsWith("Usage: refzarr").contains("scan-combine").contains("--root");
+  }
+
+  @Test
+  void readingOptions_beforeTheCommand_apply() throws Exception {
+    Result r = run("--root", CORPUS.toString(), "cat", REFS, "temp/0.0.0.0");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo(cat("temp/0.0.0.0").out());
+    Result missing = run("--root", "/nonexistent", "cat", REFS, "temp/0.0.0.0");
+    assertThat(missing.status()).isNotZero();
+    assertThat(missing.err()).contains("/nonexistent");
+  }
+
+  @Test
+  void readingOptions_inBothPlaces_theCommandsWin(@TempDir Path dir) throws Exception {
+    Result r = run("--root", "/nonexistent", "cat", REFS, "temp/0.0.0.0", "--root", CORPUS.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo(cat("temp/0.0.0.0").out());
+
+    // templates merge by name: the command's "d" wins over the global one, the global "f" stays
+    Path refs = Files.writeString(dir.resolve("t.json"), "{\"version\": 1, \"templates\": {\"d\": \"/nonexistent\","
+        + " \"f\": \"missing.nc\"}, \"refs\": {\"x\": [\"{{d}}/{{f}}\", 21170, 5409]}}");
+    String corpus = CORPUS.toAbsolutePath().normalize().toString();
+    Result templated = run("--template", "d=/elsewhere", "--template", "f=nc4_cf.nc", "cat", refs.toString(), "x",
+        "--template", "d=" + corpus);
+    assertThat(templated.status()).as(templated.err()).isZero();
+    assertThat(templated.out()).isEqualTo(r.out());
+  }
+
+  @Test
+  void readingOptions_beforeACommandThatReadsNoSet_areRefused() {
+    Result r = run("--root", CORPUS.toString(), "demo");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("refzarr demo does not take --root");
+    Result combine = run("--template", "a=b", "combine", REFS, "--concat-dim", "time", "-o", "never.json");
+    assertThat(combine.status()).isEqualTo(2);
+    assertThat(combine.err()).contains("refzarr combine does not take");
+    assertThat(Path.of("never.json")).doesNotExist();
+  }
+
+  private static Result cat(String key) {
+    return run("cat", REFS, key, "--root", CORPUS.toString());
   }
 }

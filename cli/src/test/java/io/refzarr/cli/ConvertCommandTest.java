@@ -47,4 +47,24 @@ class ConvertCommandTest {
     assertThat(r.err()).contains("--record-size must be positive");
     assertThat(out).doesNotExist();
   }
+
+  @Test
+  void convert_outputForm_followsTheOneRule(@TempDir Path dir) throws Exception {
+    String json = CliTest.CORPUS.resolve("golden/nc4_cf.json").toString();
+    Path plain = dir.resolve("out");
+    CliTest.Result r = CliTest.run("convert", json, "-o", plain.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.text()).contains("(JSON)");
+    assertThat(plain).isRegularFile();
+    assertThat(ReferenceSets.readJson(plain).keys()).contains("temp/0.0.0.0");
+
+    Path upper = dir.resolve("OUT.PARQUET");
+    r = CliTest.run("convert", json, "-o", upper.toString(), "--record-size", "7");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.text()).contains("(Parquet, record_size 7)");
+    Path existing = Files.move(upper, dir.resolve("existing")); // a Parquet reference directory by content
+    r = CliTest.run("convert", json, "-o", existing.toString(), "--record-size", "5");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(Files.readString(existing.resolve(".zmetadata"))).contains("\"record_size\":5");
+  }
 }

@@ -56,6 +56,19 @@ class ScanHdf5CommandTest {
   }
 
   @Test
+  void errorPolicy_anyCase_inScanAndScanCombine() {
+    CliTest.Result scan = CliTest.run("scan", CliTest.CORPUS.resolve("hdf5_filters.h5").toString(), "-o",
+        dir.resolve("f.json").toString(), "--error-policy", "SKIP");
+    assertThat(scan.status()).as(scan.err()).isZero();
+    assertThat(scan.text()).contains("1 skipped");
+
+    CliTest.Result combine = CliTest.run("scan-combine", "--error-policy", "Fail", "--concat-dim", "time",
+        CliTest.CORPUS.resolve("hdf5_filters.h5").toString(), "-o", dir.resolve("c.json").toString());
+    assertThat(combine.status()).isEqualTo(1); // parsed: the scan itself fails on the filter
+    assertThat(combine.err()).contains("lzf");
+  }
+
+  @Test
   void scan_enumLabels_enumDatasetGetsCfFlagAttributes() throws Exception {
     Path out = dir.resolve("dtypes.json");
     CliTest.Result r = CliTest.run("scan", CliTest.CORPUS.resolve("hdf5_dtypes.h5").toString(), "-o",

@@ -7,7 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * What to combine and how: kerchunk's MultiZarrToZarr options plus refzarr's safety and scale knobs.
@@ -32,6 +34,7 @@ public final class CombineSpec {
   private final int inlineThreshold;
   private final int batchSize;
   private final int parallelism;
+  private final Executor executor;
   private final boolean retainSmallInputs;
   private final ReferenceFileSystemConfig targets;
 
@@ -53,6 +56,7 @@ public final class CombineSpec {
     this.inlineThreshold = b.inlineThreshold;
     this.batchSize = b.batchSize;
     this.parallelism = b.parallelism;
+    this.executor = b.executor;
     this.retainSmallInputs = b.retainSmallInputs;
     this.targets = b.targets;
   }
@@ -112,6 +116,11 @@ public final class CombineSpec {
     return parallelism;
   }
 
+  /** The caller's executor, if one was given; else each run uses a pool of its own. */
+  public Optional<Executor> executor() {
+    return Optional.ofNullable(executor);
+  }
+
   /** Whether small inputs are kept from the first pass rather than read again. */
   public boolean retainSmallInputs() {
     return retainSmallInputs;
@@ -141,6 +150,7 @@ public final class CombineSpec {
     private int inlineThreshold = 500;
     private int batchSize = 64;
     private int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private Executor executor;
     private boolean retainSmallInputs = true;
     private ReferenceFileSystemConfig targets = ReferenceFileSystemConfig.DEFAULT;
 
@@ -173,7 +183,7 @@ public final class CombineSpec {
 
     /** The dtype ({@code <i8}, {@code <f8}, {@code M8[ns]}, {@code <U10}) of a coordinate. */
     public Builder cooDtype(String dim, String dtype) {
-      DType.parse(dtype); // validates
+      CoordinateCodec.parse(dtype); // validates
       cooDtypes.put(dim, dtype);
       return this;
     }
@@ -218,10 +228,20 @@ public final class CombineSpec {
       return this;
     }
 
-    /** Inputs read at once. */
+    /** Inputs read at once: the threads of the run's own pool (unused with {@link #executor}). */
     public Builder parallelism(int n) {
       require(n >= 1, "parallelism must be >= 1: " + n);
       this.parallelism = n;
+      return this;
+    }
+
+    /**
+     * Reads inputs on the caller's executor instead of a pool of the run's own ({@link #parallelism}
+     * threads, shut down after the run). refzarr never shuts the caller's executor down; a failed run
+     * cancels the tasks it has not started yet.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 

@@ -27,15 +27,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Combiner {
   private Combiner() {}
 
-  /** Combines {@code inputs} into {@code sink} (which the caller closes). */
+  /**
+   * Combines {@code inputs} into {@code sink} (which the caller closes), on the spec's executor or else a
+   * pool of {@link CombineSpec#parallelism()} threads that lives for this run.
+   */
   public static void combine(List<CombineInput> inputs, CombineSpec spec, ReferenceSink sink)
       throws IOException {
-    ExecutorService pool = pool(spec.parallelism());
+    ExecutorService own = spec.executor().isPresent() ? null : pool(spec.parallelism());
     try (ReferenceReader bytes = ReferenceReader.create(spec.targets())) {
       InputOpener opener = new InputOpener(spec, bytes, new BridgeChunkDecoder());
-      new TwoPassCombine(spec, opener, pool).run(List.copyOf(inputs), sink);
+      new TwoPassCombine(spec, opener, spec.executor().orElse(own)).run(List.copyOf(inputs), sink);
     } finally {
-      pool.shutdownNow();
+      if (own != null) {
+        own.shutdownNow(); // the run's own pool only: a caller's executor is the caller's to shut down
+      }
     }
   }
 

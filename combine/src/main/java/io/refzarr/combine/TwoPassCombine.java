@@ -1,15 +1,15 @@
 package io.refzarr.combine;
 
+import io.refzarr.internal.concurrent.Futures;
 import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSink;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,12 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class TwoPassCombine {
   private final CombineSpec spec;
   private final InputOpener opener;
-  private final ExecutorService pool;
+  private final Executor executor;
 
-  TwoPassCombine(CombineSpec spec, InputOpener opener, ExecutorService pool) {
+  TwoPassCombine(CombineSpec spec, InputOpener opener, Executor executor) {
     this.spec = spec;
     this.opener = opener;
-    this.pool = pool;
+    this.executor = executor;
   }
 
   void run(List<CombineInput> inputs, ReferenceSink sink) throws IOException {
@@ -58,11 +58,13 @@ final class TwoPassCombine {
     for (int from = 0; from < total; from += spec.batchSize()) {
       int f = from;
       int t = Math.min(total, from + spec.batchSize());
-      level.add(async(() -> foldBatch(inputs, f, t)).thenApply(l -> {
+      level.add(Futures.supplyAsync(() -> {
+        Layout l = foldBatch(inputs, f, t);
         spec.progress().progress(ProgressListener.Phase.COORDINATES, done.addAndGet(t - f), total);
         return l;
-      }));
+      }, executor));
     }
+    List<CompletableFuture<Layout>> batches = List.copyOf(level);
     while (level.size() > 1) {
       List<CompletableFuture<Layout>> next = new ArrayList<>();
       for (int i = 0; i + 1 < level.size(); i += 2) {
@@ -73,7 +75,8 @@ final class TwoPassCombine {
       }
       level = next;
     }
-    return join(level.get(0));
+    Futures.getAll(batches); // the first failure cancels the batches not started
+    return Futures.get(level.get(0));
   }
 
   private static Layout merge(Layout a, Layout b) {
@@ -88,16 +91,21 @@ final class TwoPassCombine {
     KeyRewriter rewriter = new KeyRewriter(plan, spec);
     List<Placement> order = plan.placements();
     List<CompletableFuture<List<Entry>>> pending = submit(inputs, plan, 0, rewriter);
-    for (int from = 0; from < order.size(); from += spec.batchSize()) {
-      List<CompletableFuture<List<Entry>>> current = pending;
-      pending = submit(inputs, plan, from + spec.batchSize(), rewriter);
-      for (CompletableFuture<List<Entry>> f : current) {
-        for (Entry e : join(f)) {
-          out.put(e.key(), e.ref());
+    try {
+      for (int from = 0; from < order.size(); from += spec.batchSize()) {
+        List<CompletableFuture<List<Entry>>> current = pending;
+        pending = submit(inputs, plan, from + spec.batchSize(), rewriter);
+        for (List<Entry> entries : Futures.getAll(current)) {
+          for (Entry e : entries) {
+            out.put(e.key(), e.ref());
+          }
         }
+        spec.progress().progress(ProgressListener.Phase.REFERENCES,
+            Math.min(order.size(), from + spec.batchSize()), order.size());
       }
-      spec.progress().progress(ProgressListener.Phase.REFERENCES,
-          Math.min(order.size(), from + spec.batchSize()), order.size());
+    } catch (IOException | RuntimeException | Error e) {
+      Futures.cancelAll(pending); // the next batch, already submitted
+      throw e;
     }
   }
 
@@ -108,45 +116,11 @@ final class TwoPassCombine {
     for (int i = from; i < Math.min(order.size(), from + spec.batchSize()); i++) {
       Placement p = order.get(i);
       InputShape kept = plan.retained(p.index());
-      out.add(async(() -> kept != null
+      out.add(Futures.supplyAsync(() -> kept != null
           ? rewriter.rewrite(kept, p, kept.retained().iterator(), opener.bytes())
           : opener.with(p.index(), inputs.get(p.index()), in -> rewriter.rewrite(
-              InputShape.of(in, spec, false), p, InputShape.entries(in), in.bytes()))));
+              InputShape.of(in, spec, false), p, InputShape.entries(in), in.bytes())), executor));
     }
     return out;
-  }
-
-  /** A task that may throw IOException. */
-  @FunctionalInterface
-  interface IoTask<T> {
-    T call() throws IOException;
-  }
-
-  private <T> CompletableFuture<T> async(IoTask<T> task) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return task.call();
-      } catch (IOException e) {
-        throw new CompletionException(e);
-      }
-    }, pool);
-  }
-
-  static <T> T join(CompletableFuture<T> f) throws IOException {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof IOException) {
-        throw (IOException) c;
-      }
-      if (c instanceof UncheckedIOException) {
-        throw ((UncheckedIOException) c).getCause();
-      }
-      if (c instanceof RuntimeException) {
-        throw (RuntimeException) c;
-      }
-      throw new IOException(c);
-    }
   }
 }

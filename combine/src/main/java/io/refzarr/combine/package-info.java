@@ -9,7 +9,10 @@
  * {@link io.refzarr.combine.ProgressListener}, {@link io.refzarr.combine.ConflictResolver}, and the typed
  * refusal {@link io.refzarr.combine.CombineException}.
  *
- * <p>Design. {@code TwoPassCombine} runs two passes over the inputs with a bounded pool. The first pass
+ * <p>Design. {@code TwoPassCombine} runs two passes over the inputs on an executor: the caller's
+ * ({@link io.refzarr.combine.CombineSpec.Builder#executor}, never shut down by refzarr) or a bounded pool of
+ * the run's own, shut down after it; failures are unwrapped by refs-nio's one policy
+ * ({@code io.refzarr.internal.concurrent.Futures}), and the first cancels the tasks not yet started. The first pass
  * ({@code CoordinateCollector}) opens each input once, derives its coordinate values and the facts of its
  * arrays ({@code InputSummary}), and folds a batch of inputs into a {@code Layout}: a pure function of the
  * batch. Layouts merge associatively and commutatively (pairwise, a tree reduction), so the same step can run

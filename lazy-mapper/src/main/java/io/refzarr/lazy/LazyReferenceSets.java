@@ -1,15 +1,12 @@
 package io.refzarr.lazy;
 
-import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSet;
+import io.refzarr.refs.ReferenceSets;
 import io.refzarr.source.ByteRangeReaders;
 import io.refzarr.source.TargetResolver;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.stream.Stream;
 
 /**
  * Static factories for Parquet reference sets (fsspec's {@code LazyReferenceMapper} layout): open one
@@ -72,16 +69,8 @@ public final class LazyReferenceSets {
   /** Writes every key of {@code set} as a Parquet reference directory at {@code out}, atomically. */
   public static void write(ReferenceSet set, Path out, WriteOptions options) throws IOException {
     ParquetReferenceWriter writer = writer(out, options);
-    try (Stream<String> keys = set.keys()) {
-      Iterator<String> it = keys.iterator();
-      while (it.hasNext()) {
-        String key = it.next();
-        Reference ref = set.get(key).orElseThrow(() -> new IOException("key vanished while writing: " + key));
-        writer.put(key, ref);
-      }
-    } catch (UncheckedIOException e) {
-      writer.abort();
-      throw e.getCause();
+    try {
+      ReferenceSets.copy(set, writer);
     } catch (IOException | RuntimeException | Error e) {
       writer.abort();
       throw e;

@@ -3,7 +3,7 @@ package io.refzarr.lazy;
 import io.refzarr.internal.io.AtomicOutputs;
 import io.refzarr.refs.InvalidReferenceSetException;
 import io.refzarr.refs.Reference;
-import io.refzarr.refs.ReferenceSink;
+import io.refzarr.refs.ReferenceOutput;
 import io.refzarr.zarr.ChunkGrid;
 import io.refzarr.zarr.ZarrKeys;
 import java.io.IOException;
@@ -38,7 +38,7 @@ import org.apache.parquet.io.api.Binary;
  * since {@code (path, 0, 0)} would read back as the whole target. The default target is stored as the path
  * {@code ""}. A {@code .zmetadata} key of the input is dropped: the writer makes its own.
  */
-public final class ParquetReferenceWriter implements ReferenceSink {
+public final class ParquetReferenceWriter implements ReferenceOutput {
   private final Path out;
   private final Path staging;
   private final WriteOptions options;
@@ -286,6 +286,7 @@ public final class ParquetReferenceWriter implements ReferenceSink {
   }
 
   /** Discards everything written so far; the output is left as it was. */
+  @Override
   public void abort() throws IOException {
     closed = true;
     open.clear();

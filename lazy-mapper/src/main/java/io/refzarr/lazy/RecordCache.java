@@ -3,11 +3,10 @@ package io.refzarr.lazy;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import io.refzarr.internal.concurrent.Futures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Record-file footers and decoded pages of one lazy set, in Caffeine async caches: concurrent misses on the
@@ -63,7 +62,7 @@ final class RecordCache {
    * and then dropped, so a later lookup tries again (the next read of a flaky remote file may work).
    */
   private static <K, V> V value(AsyncLoadingCache<K, Loaded<V>> cache, K key) throws IOException {
-    Loaded<V> loaded = join(cache.get(key));
+    Loaded<V> loaded = Futures.get(cache.get(key));
     if (loaded.error != null) {
       cache.synchronous().asMap().remove(key, loaded);
       throw loaded.error;
@@ -120,27 +119,5 @@ final class RecordCache {
   void clear() {
     blocks.synchronous().invalidateAll();
     files.synchronous().invalidateAll();
-  }
-
-  /** Waits for a load, unwrapping its failure to the {@link IOException} it was. */
-  private static <T> T join(CompletableFuture<T> future) throws IOException {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException) {
-        throw (IOException) cause;
-      }
-      if (cause instanceof UncheckedIOException) {
-        throw ((UncheckedIOException) cause).getCause();
-      }
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IOException(cause);
-    }
   }
 }

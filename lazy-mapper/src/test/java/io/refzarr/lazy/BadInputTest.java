@@ -73,6 +73,21 @@ class BadInputTest {
   }
 
   @Test
+  void get_badRecordFileLoadedOnAPool_reachesTheCallerAsTheSameTypedError() throws IOException {
+    Files.writeString(dir.resolve(".zmetadata"),
+        Files.readString(dir.resolve(".zmetadata")).replace("\"record_size\":4", "\"record_size\":2"));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try (LazyReferenceSet set = LazyReferenceSets.open(dir, LazyOptions.DEFAULT.withExecutor(pool))) {
+      assertThatThrownBy(() -> set.get("a/1"))
+          .isExactlyInstanceOf(InvalidReferenceSetException.class)
+          .hasMessageContaining(record0.toString()).hasMessageContaining("a/1")
+          .hasMessageContaining("more than the record_size 2");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void get_missingSizeColumn_namesRecordFileAndKey() throws Exception {
     duckDb("COPY (SELECT 'data.bin' AS path, 0::BIGINT AS \"offset\" FROM range(4)) TO '" + record0
         + "' (FORMAT parquet)");

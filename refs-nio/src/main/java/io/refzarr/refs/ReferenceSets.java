@@ -6,14 +6,32 @@ import io.refzarr.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.stream.Stream;
 
-/** Static factories for reference sets: read and write JSON, open any installed form, build in memory. */
+/**
+ * Static factories for reference sets: read and write JSON, open and write any installed form, build in
+ * memory.
+ *
+ * <p>The form of an output follows one rule ({@link #sink}): the first installed {@link ReferenceSetFormat}
+ * that {@linkplain ReferenceSetFormat#writes writes} the path writes it, anything else is JSON. With the
+ * lazy-mapper module installed, a path whose name ends in {@code .parq} or {@code .parquet} (any case), or
+ * that is an existing Parquet reference directory (one holding {@code .zmetadata}), is a Parquet directory.
+ */
 public final class ReferenceSets {
   private ReferenceSets() {}
+
+  /** Puts references into an output; {@link #write(Path, SinkOptions, Producer)} returns its result. */
+  @FunctionalInterface
+  public interface Producer<T> {
+    T writeTo(ReferenceSink sink) throws IOException;
+  }
 
   /** A builder for an in-memory set. */
   public static ReferenceSetBuilder builder() {
@@ -43,7 +61,7 @@ public final class ReferenceSets {
 
               @Override
               public JsonParser open() throws IOException {
-                return Json.FACTORY.createParser(Files.newInputStream(json));
+                return Json.parser(Files.newInputStream(json));
               }
             },
             options)
@@ -67,7 +85,7 @@ public final class ReferenceSets {
 
               @Override
               public JsonParser open() throws IOException {
-                return Json.FACTORY.createParser(json);
+                return Json.parser(json);
               }
             },
             options)
@@ -79,7 +97,7 @@ public final class ReferenceSets {
    * {@link ReferenceSetFormat} recognises (such as a Parquet directory), else JSON.
    */
   public static ReferenceSet open(Path location, ReadOptions options) throws IOException {
-    for (ReferenceSetFormat format : ServiceLoader.load(ReferenceSetFormat.class, ReferenceSets.class.getClassLoader())) {
+    for (ReferenceSetFormat format : formats()) {
       if (format.recognizes(location)) {
         return format.open(location, options);
       }
@@ -89,6 +107,95 @@ public final class ReferenceSets {
           "a directory, and no installed reference-set format recognises it (is lazy-mapper on the class path?)");
     }
     return readJson(location, options);
+  }
+
+  /**
+   * An output at {@code out} in the form its path names (see the {@linkplain ReferenceSets class rule}):
+   * an installed format's streaming writer, or JSON collected in memory and written atomically on
+   * {@code close()}. Either way the output appears complete on {@code close()} or, after
+   * {@code abort()}, not at all.
+   */
+  public static ReferenceOutput sink(Path out, SinkOptions options) throws IOException {
+    Objects.requireNonNull(options, "options");
+    ReferenceSetFormat format = writerOf(out);
+    return format == null ? new JsonOutput(out) : format.output(out, options);
+  }
+
+  /**
+   * Runs {@code producer} on a {@link #sink} at {@code out} and closes it, or aborts it if the producer
+   * fails (the failure is rethrown); returns what the producer returned.
+   */
+  public static <T> T write(Path out, SinkOptions options, Producer<T> producer) throws IOException {
+    ReferenceOutput output = sink(out, options);
+    T result;
+    try {
+      result = producer.writeTo(output);
+    } catch (IOException | RuntimeException | Error e) {
+      abortQuietly(output, e);
+      throw e;
+    }
+    output.close();
+    return result;
+  }
+
+  /**
+   * Writes every key of {@code set} to {@code out} in the form its path names (see the
+   * {@linkplain ReferenceSets class rule}), atomically. JSON is written straight from the set.
+   */
+  public static void write(ReferenceSet set, Path out, SinkOptions options) throws IOException {
+    Objects.requireNonNull(options, "options");
+    if (writerOf(out) == null) {
+      writeJson(set, out);
+      return;
+    }
+    write(out, options, sink -> {
+      copy(set, sink);
+      return null;
+    });
+  }
+
+  /** Puts every key of {@code set} into {@code sink}, in the set's key order. */
+  public static void copy(ReferenceSet set, ReferenceSink sink) throws IOException {
+    try (Stream<String> keys = set.keys()) {
+      Iterator<String> it = keys.iterator();
+      while (it.hasNext()) {
+        String key = it.next();
+        Reference ref = set.get(key).orElseThrow(() -> new IOException("key vanished while writing: " + key));
+        sink.put(key, ref);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /**
+   * The form an output at {@code out} would be written in by {@link #sink}: {@code "json"}, or the
+   * {@linkplain ReferenceSetFormat#name name} of the installed format that writes it.
+   */
+  public static String outputFormat(Path out) throws IOException {
+    ReferenceSetFormat format = writerOf(out);
+    return format == null ? "json" : format.name();
+  }
+
+  private static ReferenceSetFormat writerOf(Path out) throws IOException {
+    for (ReferenceSetFormat format : formats()) {
+      if (format.writes(out)) {
+        return format;
+      }
+    }
+    return null;
+  }
+
+  private static ServiceLoader<ReferenceSetFormat> formats() {
+    return ServiceLoader.load(ReferenceSetFormat.class, ReferenceSets.class.getClassLoader());
+  }
+
+  private static void abortQuietly(ReferenceOutput output, Throwable failure) {
+    try {
+      output.abort();
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   /** Writes a set as JSON version 1 to a stream (not closed). */

@@ -1,5 +1,6 @@
 package io.refzarr.source;
 
+import io.refzarr.internal.concurrent.Futures;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -12,8 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -87,17 +86,19 @@ final class HttpByteRangeReader implements ByteRangeReader {
     CompletableFuture<HttpResponse<T>> f = client.sendAsync(req, handler);
     try {
       // HttpRequest.timeout covers the headers only; this bounds the body as well
-      return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return Futures.get(f, timeout);
     } catch (TimeoutException e) {
       f.cancel(true);
       throw new HttpTimeoutException(req.method() + " " + req.uri() + " timed out after " + timeout.toMillis()
           + " ms");
-    } catch (InterruptedException e) {
+    } catch (InterruptedIOException e) {
+      if (!Thread.currentThread().isInterrupted()) {
+        throw e; // the exchange's own failure
+      }
       f.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException(req.method() + " " + req.uri() + " was interrupted");
-    } catch (ExecutionException e) {
-      throw HttpReplies.unwrap(req, e.getCause());
+      InterruptedIOException named = new InterruptedIOException(req.method() + " " + req.uri() + " was interrupted");
+      named.initCause(e);
+      throw named;
     }
   }
 

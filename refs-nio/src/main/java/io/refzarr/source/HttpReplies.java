@@ -113,13 +113,6 @@ final class HttpReplies {
     }
   }
 
-  static IOException unwrap(HttpRequest req, Throwable cause) {
-    if (cause instanceof IOException) {
-      return (IOException) cause;
-    }
-    return new IOException(req.method() + " " + req.uri() + " failed: " + cause, cause);
-  }
-
   /** Collects a body of at most {@code limit} bytes; a longer body fails instead of filling memory. */
   private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final int limit;

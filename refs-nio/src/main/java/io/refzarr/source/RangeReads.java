@@ -2,9 +2,9 @@ package io.refzarr.source;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.refzarr.internal.concurrent.Futures;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -194,31 +193,12 @@ public final class RangeReads implements Closeable {
     f.completeExceptionally(c);
   }
 
-  /** Waits for one range, rethrowing its failure as the {@link IOException} it was. */
+  /**
+   * Waits for one range, rethrowing its failure as the {@link IOException} it was ({@link Futures#get}). The
+   * future is never cancelled: other readers of the range may share it.
+   */
   public static byte[] join(CompletableFuture<byte[]> f) throws IOException {
-    try {
-      return f.get();
-    } catch (CancellationException e) {
-      throw rethrow(e.getCause() == null ? e : e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while reading");
-    } catch (ExecutionException e) {
-      throw rethrow(e.getCause());
-    }
-  }
-
-  private static IOException rethrow(Throwable c) {
-    if (c instanceof IOException) {
-      return (IOException) c;
-    }
-    if (c instanceof RuntimeException) {
-      throw (RuntimeException) c;
-    }
-    if (c instanceof Error) {
-      throw (Error) c;
-    }
-    return new IOException(c.toString(), c);
+    return Futures.get(f);
   }
 
   /** Cache and request counts so far. */

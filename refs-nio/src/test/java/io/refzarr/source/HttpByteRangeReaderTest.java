@@ -68,6 +68,20 @@ class HttpByteRangeReaderTest {
   }
 
   @Test
+  void read_callerInterrupted_throwsInterruptedIOExceptionNamingTheRequest_keepsTheFlag() {
+    int before = server.gets();
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> read(0, 10)).isInstanceOf(java.io.InterruptedIOException.class)
+          .hasMessageContaining("GET " + uri).hasMessageContaining("interrupted");
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(server.gets() - before).isLessThanOrEqualTo(1); // not retried
+  }
+
+  @Test
   void size_headRequest_isTheFileLength() throws IOException {
     assertThat(reader.size(uri)).isEqualTo(original.length);
   }

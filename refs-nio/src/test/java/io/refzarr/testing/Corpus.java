@@ -3,38 +3,52 @@ package io.refzarr.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * The shared conformance corpus ({@code ../shared/corpus} beside the repository; the build passes its path
- * as the system property {@code refzarr.corpus}). Tests fail, rather than skip, when it is missing: CI
- * always has it.
+ * The conformance corpus: {@code testdata/} of the repository, found from the working directory (a
+ * module's directory under surefire) or one of its parents; the system property {@code refzarr.corpus}
+ * points elsewhere. Tests fail, rather than skip, when it is missing: it is part of the repository.
  */
 public final class Corpus {
+  private static final String IN_REPOSITORY = "testdata";
+
   private Corpus() {}
 
   /** The corpus directory. */
   public static Path dir() {
-    String prop = System.getProperty("refzarr.corpus");
-    Path dir = prop != null ? Path.of(prop) : Path.of("..", "..", "shared", "corpus");
-    dir = dir.toAbsolutePath().normalize();
+    String prop = System.getProperty("refzarr.corpus", "");
+    Path dir = prop.isBlank() ? inRepository() : Path.of(prop).toAbsolutePath().normalize();
     if (!Files.isDirectory(dir.resolve("golden"))) {
-      throw new IllegalStateException("the shared corpus is not at " + dir
+      throw new IllegalStateException("the conformance corpus is not at " + dir
           + " (set -Drefzarr.corpus=DIR)");
     }
     return dir;
   }
 
+  /** {@code testdata/} of the nearest directory, from the working directory up, that has one. */
+  private static Path inRepository() {
+    Path cwd = Path.of("").toAbsolutePath().normalize();
+    for (Path d = cwd; d != null; d = d.getParent()) {
+      if (Files.isDirectory(d.resolve(IN_REPOSITORY).resolve("golden"))) {
+        return d.resolve(IN_REPOSITORY);
+      }
+    }
+    return cwd.resolve(IN_REPOSITORY); // missing: dir() names it in its error
+  }
+
   /**
-   * The interoperability oracle {@code check_refs.py} (its value hashing defines the manifest's checksums):
-   * the system property {@code refzarr.checkRefs}, else {@code tools/check_refs.py} beside the corpus
-   * ({@code ../shared/tools}). Empty when neither exists; tests that need it skip then.
+   * The interoperability oracle {@code check_refs.py} (fsspec + numcodecs), which is not part of the
+   * repository: the system property {@code refzarr.checkRefs}, else {@code shared/tools/check_refs.py}
+   * beside the repository (the development machines' layout). Empty when neither exists; tests that need
+   * it skip then.
    */
-  public static java.util.Optional<Path> checkRefsTool() {
+  public static Optional<Path> checkRefsTool() {
     String prop = System.getProperty("refzarr.checkRefs", "");
     Path tool = prop.isBlank()
-        ? dir().resolveSibling("tools").resolve("check_refs.py")
+        ? dir().getParent().resolveSibling("shared").resolve("tools").resolve("check_refs.py")
         : Path.of(prop).toAbsolutePath().normalize();
-    return Files.isRegularFile(tool) ? java.util.Optional.of(tool) : java.util.Optional.empty();
+    return Files.isRegularFile(tool) ? Optional.of(tool) : Optional.empty();
   }
 
   /** A file of the corpus, by path relative to it. */

@@ -2,39 +2,43 @@ package io.refzarr.bridge;
 
 import io.refzarr.bridge.codec.CodecException;
 import io.refzarr.bridge.codec.CodecPipeline;
+import io.refzarr.internal.concurrent.Futures;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads a slice: walks the chunks that intersect it in batches, fetches each batch at once
  * ({@link ChunkFetcher}: coalesced on a {@code reference} file system), decodes and copies each chunk's
- * part into the result on {@link Workers}. Each worker holds one batch (at most about 8 MiB of decoded
- * chunks), so memory is the result plus a few batches.
+ * part into the result, on the calling thread and the array's executor. Each worker holds one batch (at
+ * most about 8 MiB of decoded chunks), so memory is the result plus a few batches.
  */
 final class ChunkReader {
+  // workers per read: with the calling thread, the default executor (the common pool) uses every core
+  private static final int PARALLELISM = Math.max(1, Runtime.getRuntime().availableProcessors());
   private static final long MAX_RESULT_BYTES = Integer.MAX_VALUE - 16;
 
   private static final long BATCH_BYTES = 8 << 20;
   private static final int MAX_BATCH = 32;
 
   private final ChunkFetcher fetcher;
+  private final Executor executor;
   private final ArrayLayout a;
   private final long[] chunkStrides;
   private final int chunkElements;
   private final ElementCopier chunkCopier;
   private final ElementCopier fillCopier;
 
-  ChunkReader(Path dir, ArrayLayout layout) throws ZarrFormatException {
+  ChunkReader(Path dir, ArrayLayout layout, Executor executor) throws ZarrFormatException {
     this.fetcher = ChunkFetcher.of(dir);
+    this.executor = executor;
     this.a = layout;
     this.chunkStrides = Region.chunkStrides(layout);
     long elements = bytesOrMax(layout.chunks(), 1);
@@ -76,34 +80,64 @@ final class ChunkReader {
     return n;
   }
 
+  /**
+   * Workers pull batches until none are left: one on the calling thread, the others on the executor. The
+   * caller's share means a read progresses even when the executor is busy or small (the common pool has a
+   * thread fewer than there are cores), and a read from inside the executor cannot deadlock. When the
+   * caller runs out of batches it waits only for the helpers that have started; the others are claimed so
+   * that they do nothing when the executor gets to them.
+   */
   private void run(ChunkBox box, Slice s, Result out) throws IOException {
     AtomicLong next = new AtomicLong();
     AtomicBoolean failed = new AtomicBoolean();
     int batch = batchSize(box.count());
-    int workers = (int) Math.min(Workers.parallelism(), (box.count() + batch - 1) / batch);
-    List<Future<Void>> futures = new ArrayList<>(workers);
-    for (int w = 0; w < workers; w++) {
-      futures.add(Workers.submit(() -> {
-        long first;
-        while (!failed.get() && (first = next.getAndAdd(batch)) < box.count()) {
-          try {
-            readBatch(box, first, Math.min(box.count(), first + batch), s, out);
-          } catch (IOException | RuntimeException e) {
-            failed.set(true);
-            throw e;
-          }
+    int workers = (int) Math.min(PARALLELISM, (box.count() + batch - 1) / batch);
+    Futures.IoCallable<Void> worker = () -> {
+      long first;
+      while (!failed.get() && (first = next.getAndAdd(batch)) < box.count()) {
+        try {
+          readBatch(box, first, Math.min(box.count(), first + batch), s, out);
+        } catch (IOException | RuntimeException | Error e) {
+          failed.set(true);
+          throw e;
         }
-        return null;
-      }));
+      }
+      return null;
+    };
+    List<CompletableFuture<Void>> helpers = new ArrayList<>(workers);
+    List<AtomicBoolean> claims = new ArrayList<>(workers);
+    try {
+      for (int w = 1; w < workers; w++) {
+        AtomicBoolean claim = new AtomicBoolean();
+        claims.add(claim);
+        helpers.add(Futures.supplyAsync(() -> claim.compareAndSet(false, true) ? worker.call() : null,
+            executor));
+      }
+      worker.call();
+    } catch (IOException | RuntimeException | Error e) {
+      Futures.cancelAll(helpers);
+      throw e;
     }
-    awaitAll(futures);
+    Futures.getAll(started(helpers, claims));
+  }
+
+  // The helpers that began before the caller could claim them: they may still be writing into the result.
+  private static List<CompletableFuture<Void>> started(List<CompletableFuture<Void>> helpers,
+      List<AtomicBoolean> claims) {
+    List<CompletableFuture<Void>> out = new ArrayList<>(helpers.size());
+    for (int i = 0; i < helpers.size(); i++) {
+      if (!claims.get(i).compareAndSet(false, true)) {
+        out.add(helpers.get(i));
+      }
+    }
+    return out;
   }
 
   // Enough chunks per fetch for coalescing to pay, few enough to keep every worker busy and memory small.
   private int batchSize(long chunks) {
     long chunkBytes = Math.max(1, (long) chunkElements * Math.max(1, a.type().size()));
     long bySize = Math.max(1, BATCH_BYTES / chunkBytes);
-    long byShare = Math.max(1, chunks / (4L * Workers.parallelism()));
+    long byShare = Math.max(1, chunks / (4L * PARALLELISM));
     return (int) Math.min(MAX_BATCH, Math.min(bySize, byShare));
   }
 
@@ -193,34 +227,6 @@ final class ChunkReader {
       }
     }
     return true;
-  }
-
-  private static void awaitAll(List<Future<Void>> futures) throws IOException {
-    IOException first = null;
-    for (Future<Void> f : futures) {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        futures.forEach(x -> x.cancel(true));
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while reading chunks");
-      } catch (ExecutionException e) {
-        first = first != null ? first : asIOException(e.getCause());
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
-  }
-
-  private static IOException asIOException(Throwable t) {
-    if (t instanceof IOException io) {
-      return io;
-    }
-    if (t instanceof RuntimeException r) {
-      throw r;
-    }
-    throw new IllegalStateException(t);
   }
 
   /** The box of chunk indices that a slice touches, numbered in C order. */

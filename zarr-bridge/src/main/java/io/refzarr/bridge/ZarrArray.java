@@ -5,11 +5,22 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * A Zarr array (v2 or v3) in a directory of any {@code java.nio} file system: the {@code reference} file
  * system, a local directory, a zip. Metadata is read once at {@link #open}; {@link #read} fetches only the
  * chunks a slice touches, decoding them in parallel. Thread-safe.
+ *
+ * <p>Chunks are fetched and decoded on the calling thread together with tasks on an {@link Executor}, one
+ * worker per core in all. The default executor is {@link ForkJoinPool#commonPool()}: zarr-bridge owns no
+ * threads (nothing to shut down, nothing hidden), the common pool has a thread fewer than there are cores
+ * and the calling thread makes up the last, and on a {@code reference} file system a worker waiting for its
+ * ranges blocks as a managed blocker, so the pool adds a thread meanwhile. Pass an executor of your own ({@link #open(Path, Executor)})
+ * to keep reads off the common pool, or {@code Runnable::run} to read on the calling thread alone;
+ * zarr-bridge never shuts it down.
  *
  * <pre>{@code
  * try (FileSystem fs = FileSystems.newFileSystem(Path.of("refs.json"), Map.of("root", "/data"))) {
@@ -23,10 +34,10 @@ public final class ZarrArray {
   private final ArrayLayout layout;
   private final ChunkReader reader;
 
-  private ZarrArray(Path path, ArrayLayout layout) throws ZarrFormatException {
+  private ZarrArray(Path path, ArrayLayout layout, Executor executor) throws ZarrFormatException {
     this.path = path;
     this.layout = layout;
-    this.reader = new ChunkReader(path, layout);
+    this.reader = new ChunkReader(path, layout, executor);
   }
 
   /**
@@ -36,7 +47,19 @@ public final class ZarrArray {
    * @throws ZarrFormatException if the metadata is malformed or names an unsupported dtype or codec
    */
   public static ZarrArray open(Path dir) throws IOException {
-    return new ZarrArray(dir, MetadataReader.readArray(dir, nameOf(dir)));
+    return open(dir, ForkJoinPool.commonPool());
+  }
+
+  /**
+   * Opens the array in {@code dir}, reading its chunks on the calling thread and {@code executor} (which the
+   * caller keeps and shuts down).
+   *
+   * @throws java.nio.file.NoSuchFileException if {@code dir} holds no array
+   * @throws ZarrFormatException if the metadata is malformed or names an unsupported dtype or codec
+   */
+  public static ZarrArray open(Path dir, Executor executor) throws IOException {
+    Objects.requireNonNull(executor, "executor");
+    return new ZarrArray(dir, MetadataReader.readArray(dir, nameOf(dir)), executor);
   }
 
   // Inside a reference file system the key prefix ("temp") names the array; elsewhere the whole path.

@@ -8,22 +8,29 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 
 /**
  * A Zarr group (v2 {@code .zgroup}, v3 {@code zarr.json}, or just a directory of arrays) in any
  * {@code java.nio} file system. Arrays and subgroups are listed from consolidated metadata
- * ({@code .zmetadata}) when the group has it, else from the directory.
+ * ({@code .zmetadata}) when the group has it, else from the directory. Arrays and subgroups opened from a
+ * group read on the group's executor ({@link ZarrArray} explains the default).
  */
 public final class ZarrGroup {
   private final Path path;
   private final Map<String, Object> attributes;
   private final Optional<Map<String, Object>> consolidated;
+  private final Executor executor;
 
-  private ZarrGroup(Path path, Map<String, Object> attributes, Optional<Map<String, Object>> consolidated) {
+  private ZarrGroup(Path path, Map<String, Object> attributes, Optional<Map<String, Object>> consolidated,
+      Executor executor) {
     this.path = path;
+    this.executor = executor;
     this.attributes = Map.copyOf(attributes);
     this.consolidated = consolidated;
   }
@@ -34,6 +41,17 @@ public final class ZarrGroup {
    * @throws NoSuchFileException if {@code dir} is not a directory
    */
   public static ZarrGroup open(Path dir) throws IOException {
+    return open(dir, ForkJoinPool.commonPool());
+  }
+
+  /**
+   * Opens the group in {@code dir}; its arrays read their chunks on the calling thread and {@code executor}
+   * (which the caller keeps and shuts down).
+   *
+   * @throws NoSuchFileException if {@code dir} is not a directory
+   */
+  public static ZarrGroup open(Path dir, Executor executor) throws IOException {
+    Objects.requireNonNull(executor, "executor");
     if (!Files.isDirectory(dir)) {
       throw new NoSuchFileException(dir.toString(), null, "not a Zarr group directory");
     }
@@ -44,7 +62,7 @@ public final class ZarrGroup {
     }
     Optional<Map<String, Object>> zmeta = MetadataReader.readObject(dir.resolve(ZarrKeys.ZMETADATA))
         .map(doc -> asMap(doc.get("metadata")));
-    return new ZarrGroup(dir, withoutNulls(attrs), zmeta);
+    return new ZarrGroup(dir, withoutNulls(attrs), zmeta, executor);
   }
 
   public Path path() {
@@ -78,12 +96,12 @@ public final class ZarrGroup {
 
   /** Opens an array by its path relative to this group. */
   public ZarrArray array(String relative) throws IOException {
-    return ZarrArray.open(path.resolve(relative));
+    return ZarrArray.open(path.resolve(relative), executor);
   }
 
   /** Opens a subgroup by its path relative to this group. */
   public ZarrGroup group(String relative) throws IOException {
-    return open(path.resolve(relative));
+    return open(path.resolve(relative), executor);
   }
 
   private static void collect(Path dir, String prefix, TreeSet<String> out) throws IOException {
