@@ -89,7 +89,7 @@ final class ReadOnlyFuse extends FuseStubFS {
             for (Path child : children) {
               if (filler.apply(buf, child.getFileName().toString(), null, 0) != 0) {
                 break; // with offsets of 0 libfuse gathers the whole listing: non-zero means it ran
-                       // out of memory
+                // out of memory
               }
             }
           }
