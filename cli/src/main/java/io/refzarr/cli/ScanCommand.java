@@ -15,7 +15,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +29,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "scan", description = "Scan a data file (HDF5/netCDF4, netCDF3; told by its magic bytes) into a"
     + " JSON or Parquet reference set.")
 final class ScanCommand implements Callable<Integer> {
-  private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
-
   @Parameters(index = "0", paramLabel = "FILE", description = "The file: a path, or a URL a byte source reads.")
   String input;
 
@@ -105,23 +102,9 @@ final class ScanCommand implements Callable<Integer> {
     return options;
   }
 
-  /**
-   * A URL is used as is (two or more scheme letters, so {@code C:\x} stays a path), else it is a local path.
-   * The container of a chained URL ({@code tar://m.nc::archives/a.tar}) follows the same rule.
-   */
+  /** Where to read {@code input}: {@link ScanInput#location}. */
   static URI location(String input) {
-    int chain = input.lastIndexOf("::");
-    if (chain > 0 && isUrl(input)) {
-      return URI.create(input.substring(0, chain + 2) + location(input.substring(chain + 2)));
-    }
-    if (isUrl(input)) {
-      return URI.create(input);
-    }
-    return Path.of(input).toAbsolutePath().normalize().toUri();
-  }
-
-  private static boolean isUrl(String s) {
-    return URL.matcher(s).matches() && s.indexOf(':') > 1;
+    return ScanInput.location(input);
   }
 
   private void print(Scanner scanner, ScanReport report) {

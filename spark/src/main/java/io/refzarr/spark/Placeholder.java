@@ -1,0 +1,1 @@
+package io.refzarr.spark; final class Placeholder {}
