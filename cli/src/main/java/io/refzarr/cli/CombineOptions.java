@@ -6,6 +6,7 @@ import io.refzarr.combine.Combiner;
 import io.refzarr.combine.ConflictResolver;
 import io.refzarr.combine.ProgressListener;
 import io.refzarr.nio.ReferenceFileSystemConfig;
+import io.refzarr.scan.ScanInput;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
@@ -126,18 +127,26 @@ final class CombineOptions {
 
   /** Paths, globs and {@code @list} files to a list of paths (glob matches sorted). */
   static List<Path> expand(List<String> args) throws IOException {
-    List<Path> out = new ArrayList<>();
+    return expandNames(args).stream().map(Path::of).toList();
+  }
+
+  /**
+   * Paths, URLs, globs of local paths and {@code @list} files (one path or URL per line; blank lines and
+   * {@code #} comments ignored) to a list of inputs as given (glob matches sorted).
+   */
+  static List<String> expandNames(List<String> args) throws IOException {
+    List<String> out = new ArrayList<>();
     for (String arg : args) {
       if (arg.startsWith("@")) {
         for (String line : Files.readAllLines(Path.of(arg.substring(1)))) {
           if (!line.isBlank() && !line.startsWith("#")) {
-            out.add(Path.of(line.trim()));
+            out.add(line.trim());
           }
         }
-      } else if (arg.matches(".*[*?\\[{].*")) {
-        out.addAll(glob(arg));
+      } else if (!ScanInput.isUrl(arg) && arg.matches(".*[*?\\[{].*")) {
+        glob(arg).forEach(p -> out.add(p.toString()));
       } else {
-        out.add(Path.of(arg));
+        out.add(arg);
       }
     }
     return out;

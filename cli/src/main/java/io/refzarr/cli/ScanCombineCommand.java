@@ -70,11 +70,6 @@ final class ScanCombineCommand implements Callable<Integer> {
   }
 
   private static ReferenceSet scan(String url, Path file, ScanOptions options) throws IOException {
-    URI location = file.toAbsolutePath().normalize().toUri();
-    try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
-      ReferenceSetBuilder b = ReferenceSets.builder();
-      Scanners.detect(sources, location, url).scan(new ScanInput(url, location), sources, options, b);
-      return b.build();
-    }
+    return Scanners.scan(new ScanInput(url, file.toAbsolutePath().normalize().toUri()), options);
   }
 }

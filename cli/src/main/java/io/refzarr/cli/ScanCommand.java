@@ -3,6 +3,8 @@ package io.refzarr.cli;
 import io.refzarr.refs.ReferenceSink;
 import io.refzarr.scan.ArchiveReferences;
 import io.refzarr.scan.ErrorPolicy;
+import io.refzarr.scan.ScanAllOptions;
+import io.refzarr.scan.ScanAllReport;
 import io.refzarr.scan.ScanInput;
 import io.refzarr.scan.ScanOptions;
 import io.refzarr.scan.ScanReport;
@@ -13,7 +15,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,8 +34,24 @@ import picocli.CommandLine.Spec;
 @Command(name = "scan", description = "Scan a data file (HDF5/netCDF4, netCDF3; told by its magic bytes) into a"
     + " JSON or Parquet reference set.")
 final class ScanCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE", description = "The file: a path, or a URL a byte source reads.")
-  String input;
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "The file: a path, or a URL a byte source"
+      + " reads. With --output-dir, any number of them: paths, URLs, globs (day_*.nc) or @FILE listing one per"
+      + " line.")
+  List<String> inputs;
+
+  @Option(names = "--output-dir", paramLabel = "DIR",
+      description = "Scan every FILE concurrently, each to its own set in DIR, named after its path (s3://b/x/a.nc"
+          + " -> b__x__a.nc.json; names that would collide get a hash of the URL); a summary at the end; exit"
+          + " status 1 if any input failed.")
+  Path outputDir;
+
+  @Option(names = "--format", paramLabel = "json|parquet", defaultValue = "json",
+      description = "With --output-dir: the form of each set (default: ${DEFAULT-VALUE}).")
+  ScanAllOptions.Format format;
+
+  @Option(names = "--parallelism", paramLabel = "N",
+      description = "With --output-dir: inputs scanned at once (default: cores).")
+  Integer parallelism;
 
   @Mixin OutputOptions output;
 
@@ -65,6 +86,14 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (outputDir != null) {
+      return scanAll();
+    }
+    if (inputs.size() != 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "several inputs need --output-dir, got "
+          + inputs.size());
+    }
+    String input = inputs.get(0);
     ScanOptions options = options();
     URI location = location(input);
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
@@ -72,7 +101,7 @@ final class ScanCommand implements Callable<Integer> {
       ScanInput scanInput = new ScanInput(url != null ? url : input, location);
       ScanReport report = output.write(spec.commandLine(),
           sink -> scanInto(scanner, scanInput, sources, options, sink));
-      print(scanner, report);
+      print(input, scanner, report);
     }
     return 0;
   }
@@ -80,7 +109,7 @@ final class ScanCommand implements Callable<Integer> {
   private ScanReport scanInto(Scanner scanner, ScanInput scanInput, ByteRangeReaders sources,
       ScanOptions options, ReferenceSink out) throws IOException {
     ReferenceSink sink = keepChained ? out : ArchiveReferences.dereferencing(out, scanInput, sources);
-    ProgressSink shown = progress ? new ProgressSink(sink, spec.commandLine().getErr(), input) : null;
+    ProgressSink shown = progress ? new ProgressSink(sink, spec.commandLine().getErr(), scanInput.url()) : null;
     ScanReport report = scanner.scan(scanInput, sources, options, shown != null ? shown : sink);
     if (shown != null) {
       shown.finish();
@@ -107,7 +136,42 @@ final class ScanCommand implements Callable<Integer> {
     return ScanInput.location(input);
   }
 
-  private void print(Scanner scanner, ScanReport report) {
+  /** Simple parallel: every input to its own set in the output directory, on a bounded pool. */
+  private int scanAll() throws IOException {
+    CommandLine cl = spec.commandLine();
+    if (output.output != null || url != null || keepChained || progress) {
+      throw new CommandLine.ParameterException(cl, "--output-dir takes none of -o, --url, --keep-chained,"
+          + " --progress");
+    }
+    int threads = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
+    if (threads <= 0) {
+      throw new CommandLine.ParameterException(cl, "--parallelism must be positive: " + threads);
+    }
+    List<ScanInput> all = CombineOptions.expandNames(inputs).stream().map(ScanInput::of).toList();
+    ScanAllOptions options = new ScanAllOptions(options(), format, output.sinkOptions(cl));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      return printSummary(Scanners.scanAll(all, outputDir, options, pool));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private int printSummary(ScanAllReport report) {
+    PrintWriter err = spec.commandLine().getErr();
+    for (ScanAllReport.Outcome o : report.outcomes()) {
+      if (o.failed()) {
+        err.println("refzarr: failed " + o.input() + ": " + o.failure());
+      } else {
+        o.report().skipped().forEach(s -> err.println("refzarr: skipped " + o.input() + ": " + s.object() + ": "
+            + s.reason()));
+      }
+    }
+    spec.commandLine().getOut().printf("%s: %s%n", outputDir, report.summary());
+    return report.failed().isEmpty() ? 0 : 1;
+  }
+
+  private void print(String input, Scanner scanner, ScanReport report) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     out.printf("%s: %s, %d references, %d skipped, %d read requests, %d bytes read -> %s%n", input,

@@ -3,6 +3,9 @@ package io.refzarr.scan;
 import io.refzarr.scan.hdf5.Hdf5Scanner;
 import io.refzarr.scan.netcdf3.Netcdf3Scanner;
 import io.refzarr.source.ByteRangeReader;
+import io.refzarr.refs.ReferenceSet;
+import io.refzarr.refs.ReferenceSetBuilder;
+import io.refzarr.refs.ReferenceSets;
 import io.refzarr.refs.ReferenceSink;
 import io.refzarr.source.ByteRangeReaders;
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -71,6 +75,15 @@ public final class Scanners {
       throws IOException {
     Scanner scanner = detect(sources, input.location(), input.url());
     return scanner.scan(input, sources, options, ArchiveReferences.dereferencing(sink, input, sources));
+  }
+
+  /** Scans {@code input} as {@link #scan(ScanInput, ByteRangeReaders, ScanOptions, ReferenceSink)} into memory. */
+  public static ReferenceSet scan(ScanInput input, ScanOptions options) throws IOException {
+    try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
+      ReferenceSetBuilder b = ReferenceSets.builder();
+      scan(input, sources, options, b);
+      return b.build();
+    }
   }
 
   /**
