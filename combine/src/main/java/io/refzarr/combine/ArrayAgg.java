@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * One output array across inputs: the first input's facts (in coordinate order), and every distinct value
  * of each encoding field with the least input name holding it. Merging is associative and commutative.
  */
-final class ArrayAgg {
+final class ArrayAgg implements java.io.Serializable {
   private ArrayFacts first;
   private SortKey owner;
   private final Map<String, Map<Object, String>> encodings = new HashMap<>();

@@ -13,7 +13,7 @@ import java.util.Map;
  *     when missing)
  */
 record ArrayFacts(String outPath, ArrayRole role, ZarrArrayMetadata md, Map<String, Object> attrs,
-    List<String> dims, Map<String, Object> encoding) {
+    List<String> dims, Map<String, Object> encoding) implements java.io.Serializable {
 
   static final String ABSENT = "<absent>";
   private static final List<String> ZARRAY_FIELDS = List.of("dtype", "compressor", "filters", "fill_value",

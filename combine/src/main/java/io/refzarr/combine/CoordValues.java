@@ -1,5 +1,6 @@
 package io.refzarr.combine;
 
+import java.io.Serializable;
 import java.lang.reflect.Array;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ import java.util.List;
 final class CoordValues {
   private CoordValues() {}
 
-  /** Orders values of one kind; mixing kinds is an error. */
-  static final Comparator<Object> ORDER = CoordValues::compare;
+  /** Orders values of one kind; mixing kinds is an error. Serializable: sorted sets of values travel in layouts. */
+  static final Comparator<Object> ORDER = (Comparator<Object> & Serializable) CoordValues::compare;
 
   /** A value, list or Java array as a list of normalised values. */
   static List<Object> flatten(Object v) {

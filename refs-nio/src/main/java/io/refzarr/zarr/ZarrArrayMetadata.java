@@ -2,6 +2,7 @@ package io.refzarr.zarr;
 
 import io.refzarr.internal.json.Json;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public record ZarrArrayMetadata(
     List<Map<String, Object>> filters,
     String order,
     char dimensionSeparator,
-    Map<String, Object> document) {
+    Map<String, Object> document) implements Serializable {
 
   public ZarrArrayMetadata {
     Objects.requireNonNull(dtype, "dtype");
