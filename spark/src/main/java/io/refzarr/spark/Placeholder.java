@@ -1,1 +1,0 @@
-package io.refzarr.spark; final class Placeholder {}
