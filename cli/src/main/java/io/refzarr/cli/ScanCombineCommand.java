@@ -49,10 +49,39 @@ final class ScanCombineCommand implements Callable<Integer> {
       description = "Objects a scanner cannot reference: fail, or skip them (default: fail).")
   ErrorPolicy errorPolicy;
 
+  @Option(names = "--engine", paramLabel = "local|spark", defaultValue = "local",
+      description = "local: this JVM's threads (default); spark: Apache Spark, embedded (local[*]) or the cluster of"
+          + " --master (needs Spark on the class path: the CLI built with -Pspark, or spark-submit). Under"
+          + " spark, inputs that fail follow --error-policy too: fail the job, or skip them, report them and"
+          + " exit with status 1.")
+  Engine engine;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "With --engine spark: the master (local[4], spark://host:7077, yarn, ...; default: the one"
+          + " spark-submit sets, else local[*]).")
+  String master;
+
+  @Option(names = "--partitions", paramLabel = "N",
+      description = "With --engine spark: tasks of the first pass (default: 4 per core of the cluster).")
+  Integer partitions;
+
+  @Option(names = "--tree-depth", paramLabel = "D", defaultValue = "2",
+      description = "With --engine spark: depth of the tree reduction of partial layouts (default: ${DEFAULT-VALUE}).")
+  int treeDepth;
+
   @Spec CommandLine.Model.CommandSpec spec;
+
+  /** Where the work runs. */
+  enum Engine { LOCAL, SPARK }
 
   @Override
   public Integer call() throws Exception {
+    if (engine == Engine.SPARK) {
+      return SparkCommands.scanCombine(this);
+    }
+    if (master != null || partitions != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--master and --partitions need --engine spark");
+    }
     ScanOptions scan = scanOptions();
     List<CombineInput> files = new ArrayList<>();
     for (Path p : CombineOptions.expand(inputs)) {
@@ -64,7 +93,7 @@ final class ScanCombineCommand implements Callable<Integer> {
     return 0;
   }
 
-  private ScanOptions scanOptions() {
+  ScanOptions scanOptions() {
     ScanOptions o = ScanOptions.DEFAULT.withErrorPolicy(errorPolicy);
     return scanInline == null ? o : o.withInlineThreshold(scanInline);
   }

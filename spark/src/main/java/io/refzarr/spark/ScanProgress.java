@@ -13,6 +13,7 @@ final class ScanProgress extends SparkListener {
   private final LongAccumulator scanned;
   private final int total;
   private final ProgressListener listener;
+  private long reported;
 
   ScanProgress(LongAccumulator scanned, int total, ProgressListener listener) {
     this.scanned = scanned;
@@ -20,8 +21,13 @@ final class ScanProgress extends SparkListener {
     this.listener = listener;
   }
 
+  /** Reports the count when it has grown (the merge stages' tasks end too, and scan nothing). */
   @Override
-  public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
-    listener.progress(ProgressListener.Phase.COORDINATES, (int) Math.min(total, scanned.value()), total);
+  public synchronized void onTaskEnd(SparkListenerTaskEnd taskEnd) {
+    long now = Math.min(total, scanned.value());
+    if (now > reported) {
+      reported = now;
+      listener.progress(ProgressListener.Phase.COORDINATES, (int) now, total);
+    }
   }
 }
