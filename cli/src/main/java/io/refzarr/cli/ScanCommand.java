@@ -50,8 +50,17 @@ final class ScanCommand implements Callable<Integer> {
   ScanAllOptions.Format format;
 
   @Option(names = "--parallelism", paramLabel = "N",
-      description = "With --output-dir: inputs scanned at once (default: cores).")
+      description = "With --output-dir: inputs scanned at once (default: cores); with --engine spark, tasks.")
   Integer parallelism;
+
+  @Option(names = "--engine", paramLabel = "local|spark", defaultValue = "local",
+      description = "With --output-dir: local (this JVM's threads, default) or spark (executors write to DIR, which"
+          + " they must all see; needs Spark on the class path: the CLI built with -Pspark, or spark-submit).")
+  ScanCombineCommand.Engine engine;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "With --engine spark: the master (default: the one spark-submit sets, else local[*]).")
+  String master;
 
   @Mixin OutputOptions output;
 
@@ -89,6 +98,9 @@ final class ScanCommand implements Callable<Integer> {
     if (outputDir != null) {
       return scanAll();
     }
+    if (engine != ScanCombineCommand.Engine.LOCAL || master != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--engine and --master need --output-dir");
+    }
     if (inputs.size() != 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "several inputs need --output-dir, got "
           + inputs.size());
@@ -117,7 +129,7 @@ final class ScanCommand implements Callable<Integer> {
     return report;
   }
 
-  private ScanOptions options() {
+  ScanOptions options() {
     ScanOptions options = ScanOptions.DEFAULT.withErrorPolicy(errorPolicy);
     if (inlineThreshold != null) {
       if (inlineThreshold < 0) {
@@ -143,6 +155,9 @@ final class ScanCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cl, "--output-dir takes none of -o, --url, --keep-chained,"
           + " --progress");
     }
+    if (engine == ScanCombineCommand.Engine.SPARK) {
+      return printSummary(SparkCommands.scanAll(this));
+    }
     int threads = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
     if (threads <= 0) {
       throw new CommandLine.ParameterException(cl, "--parallelism must be positive: " + threads);
@@ -157,7 +172,7 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  private int printSummary(ScanAllReport report) {
+  int printSummary(ScanAllReport report) {
     PrintWriter err = spec.commandLine().getErr();
     for (ScanAllReport.Outcome o : report.outcomes()) {
       if (o.failed()) {

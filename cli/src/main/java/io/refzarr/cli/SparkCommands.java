@@ -1,25 +1,28 @@
 package io.refzarr.cli;
 
+import io.refzarr.scan.ScanAllReport;
 import io.refzarr.scan.ScanInput;
 import io.refzarr.spark.CombineJobOptions;
 import io.refzarr.spark.CombineReport;
 import io.refzarr.spark.ScanSettings;
 import io.refzarr.spark.SparkEngine;
 import io.refzarr.spark.SpecFactory;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
 
 /**
- * {@code scan-combine --engine spark}: the same combine on Spark ({@code io.refzarr.spark}). Spark is not part
+ * {@code scan-combine --engine spark} and {@code scan --output-dir --engine spark}: the same work on Spark
+ * ({@code io.refzarr.spark}). Spark is not part
  * of the CLI's default class path (it is large and a cluster brings its own): without it the command says how
  * to get it.
  */
 final class SparkCommands {
   private SparkCommands() {}
 
-  static int scanCombine(ScanCombineCommand c) throws Exception {
+  static int scanCombine(ScanCombineCommand c) throws IOException {
     CommandLine cl = c.spec.commandLine();
     requireSpark(cl);
     List<ScanInput> inputs = CombineOptions.expandNames(c.inputs).stream().map(ScanInput::of).toList();
@@ -39,6 +42,15 @@ final class SparkCommands {
     report.failed().forEach(f -> err.println("refzarr: failed " + f.input() + ": " + f.reason()));
     cl.getOut().printf("%s: scanned and combined on Spark: %s%n", c.output.output, report.summary());
     return report.failed().isEmpty() ? 0 : 1;
+  }
+
+  /** {@code scan FILE... --output-dir DIR --engine spark}: simple parallel on the executors. */
+  static ScanAllReport scanAll(ScanCommand c) throws IOException {
+    CommandLine cl = c.spec.commandLine();
+    requireSpark(cl);
+    List<ScanInput> inputs = CombineOptions.expandNames(c.inputs).stream().map(ScanInput::of).toList();
+    return SparkEngine.scanAll(c.master, inputs, c.outputDir, ScanSettings.of(c.options()), c.format,
+        c.output.sinkOptions(cl).recordSize(), c.parallelism == null ? 0 : c.parallelism, s -> { });
   }
 
   /** Refuses --engine spark, saying how to get Spark, when its classes are missing. */

@@ -33,4 +33,13 @@ class SparkEngineOptionTest {
     assertThat(r.status()).isNotZero();
     assertThat(r.err()).contains("--master and --partitions need --engine spark");
   }
+
+  @Test
+  void scan_outputDirEngineSparkWithoutSpark_saysHowToGetIt() {
+    CliTest.Result r = CliTest.run("scan", CliTest.CORPUS.resolve("series/day_001.nc").toString(),
+        "--output-dir", dir.resolve("o").toString(), "--engine", "spark");
+
+    assertThat(r.status()).isNotZero();
+    assertThat(r.err()).contains("--engine spark needs Apache Spark on the class path");
+  }
 }
