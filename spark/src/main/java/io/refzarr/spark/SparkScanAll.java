@@ -1,10 +1,12 @@
 package io.refzarr.spark;
 
+import io.refzarr.refs.SinkOptions;
 import io.refzarr.scan.ScanAllOptions;
 import io.refzarr.scan.ScanAllReport;
 import io.refzarr.scan.ScanInput;
 import io.refzarr.scan.Scanners;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -50,9 +52,8 @@ public final class SparkScanAll {
 
   private static ScanAllReport.Outcome scanOne(ScanInput in, Path out, ScanSettings scan,
       ScanAllOptions.Format format, int recordSize) throws IOException {
-    java.nio.file.Files.createDirectories(out.getParent());
-    ScanAllOptions options = new ScanAllOptions(scan.options(), format,
-        io.refzarr.refs.SinkOptions.DEFAULT.withRecordSize(recordSize));
+    Files.createDirectories(out.getParent());
+    ScanAllOptions options = new ScanAllOptions(scan.options(), format, SinkOptions.DEFAULT.withRecordSize(recordSize));
     return Scanners.scanTo(in, out, options);
   }
 }
