@@ -69,6 +69,11 @@ final class ScanCombineCommand implements Callable<Integer> {
       description = "With --engine spark: depth of the tree reduction of partial layouts (default: ${DEFAULT-VALUE}).")
   int treeDepth;
 
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "With --engine spark: also write the run's report as JSON to FILE (inputs combined, and those"
+          + " that failed with the reason).")
+  Path report;
+
   @Spec CommandLine.Model.CommandSpec spec;
 
   /** Where the work runs. */
@@ -79,8 +84,9 @@ final class ScanCombineCommand implements Callable<Integer> {
     if (engine == Engine.SPARK) {
       return SparkCommands.scanCombine(this);
     }
-    if (master != null || partitions != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--master and --partitions need --engine spark");
+    if (master != null || partitions != null || report != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--master, --partitions and --report need"
+          + " --engine spark");
     }
     ScanOptions scan = scanOptions();
     List<CombineInput> files = new ArrayList<>();

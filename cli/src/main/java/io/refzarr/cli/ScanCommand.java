@@ -53,6 +53,11 @@ final class ScanCommand implements Callable<Integer> {
       description = "With --output-dir: inputs scanned at once (default: cores); with --engine spark, tasks.")
   Integer parallelism;
 
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "With --output-dir: also write the summary as JSON to FILE (failed inputs with the reason, and"
+          + " each input's output name).")
+  Path report;
+
   @Option(names = "--engine", paramLabel = "local|spark", defaultValue = "local",
       description = "With --output-dir: local (this JVM's threads, default) or spark (executors write to DIR, which"
           + " they must all see; needs Spark on the class path: the CLI built with -Pspark, or spark-submit).")
@@ -98,8 +103,9 @@ final class ScanCommand implements Callable<Integer> {
     if (outputDir != null) {
       return scanAll();
     }
-    if (engine != ScanCombineCommand.Engine.LOCAL || master != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--engine and --master need --output-dir");
+    if (engine != ScanCombineCommand.Engine.LOCAL || master != null || report != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--engine, --master and --report need"
+          + " --output-dir");
     }
     if (inputs.size() != 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "several inputs need --output-dir, got "
@@ -172,7 +178,10 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  int printSummary(ScanAllReport report) {
+  int printSummary(ScanAllReport report) throws IOException {
+    if (this.report != null) {
+      RunReports.write(report, this.report);
+    }
     PrintWriter err = spec.commandLine().getErr();
     for (ScanAllReport.Outcome o : report.outcomes()) {
       if (o.failed()) {

@@ -39,6 +39,9 @@ final class SparkCommands {
             err.println(s);
           }
         });
+    if (c.report != null) {
+      RunReports.write(report, c.report);
+    }
     report.failed().forEach(f -> err.println("refzarr: failed " + f.input() + ": " + f.reason()));
     cl.getOut().printf("%s: scanned and combined on Spark: %s%n", c.output.output, report.summary());
     return report.failed().isEmpty() ? 0 : 1;

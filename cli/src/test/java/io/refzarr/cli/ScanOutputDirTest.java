@@ -2,11 +2,13 @@ package io.refzarr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.refzarr.internal.json.Json;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +40,9 @@ class ScanOutputDirTest {
     Path junk = Files.writeString(dir.resolve("junk.nc"), "not netCDF");
     Path list = Files.write(dir.resolve("inputs.txt"), List.of("# inputs",
         CliTest.CORPUS.resolve("series/day_001.nc").toString(), junk.toString()));
+    Path report = dir.resolve("report.json");
     CliTest.Result r = CliTest.run("scan", "@" + list, "--output-dir", dir.resolve("o").toString(),
-        "--error-policy", "skip", "--format", "parquet");
+        "--error-policy", "skip", "--format", "parquet", "--report", report.toString());
 
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.text()).contains("1 scanned, 0 skipped objects, 1 failed inputs");
@@ -48,6 +51,13 @@ class ScanOutputDirTest {
       assertThat(files.map(p -> p.getFileName().toString()).toList()).singleElement()
           .matches(n -> n.endsWith("__day_001.nc.parq"));
     }
+    Map<?, ?> doc = (Map<?, ?>) Json.parse(Files.readAllBytes(report));
+    assertThat(doc.get("inputs")).isEqualTo(2L);
+    assertThat(doc.get("scanned")).isEqualTo(1L);
+    assertThat((List<?>) doc.get("failed")).singleElement().satisfies(f -> {
+      assertThat(((Map<?, ?>) f).get("input")).isEqualTo(junk.toString());
+      assertThat((String) ((Map<?, ?>) f).get("reason")).contains("not a format refzarr scans");
+    });
   }
 
   @Test

@@ -31,7 +31,7 @@ class SparkEngineOptionTest {
         "--concat-dim", "time", "-o", dir.resolve("out.json").toString(), "--master", "local[2]");
 
     assertThat(r.status()).isNotZero();
-    assertThat(r.err()).contains("--master and --partitions need --engine spark");
+    assertThat(r.err()).contains("--master, --partitions and --report need --engine spark");
   }
 
   @Test
