@@ -23,14 +23,4 @@ public final class SparkContexts {
     }
     return new JavaSparkContext(conf);
   }
-
-  /** Whether Spark is on the class path (it is a provided dependency). */
-  public static boolean available() {
-    try {
-      Class.forName("org.apache.spark.api.java.JavaSparkContext", false, SparkContexts.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
-    }
-  }
 }
