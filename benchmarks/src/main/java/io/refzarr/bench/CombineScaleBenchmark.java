@@ -11,6 +11,9 @@ import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSetBuilder;
 import io.refzarr.refs.ReferenceSets;
 import io.refzarr.refs.ReferenceSink;
+import io.refzarr.zarr.DType;
+import io.refzarr.zarr.ZarrArrayMetadata;
+import io.refzarr.zarr.ZarrGroupMetadata;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -69,15 +73,15 @@ public final class CombineScaleBenchmark {
   public static ReferenceSet input(int day) {
     String target = String.format("s3://bucket/day_%05d.nc", day);
     ReferenceSetBuilder b = ReferenceSets.builder();
-    b.put(".zgroup", inline("{\"zarr_format\":2}"));
-    b.put("time/.zarray", inline("{\"shape\":[1],\"chunks\":[1],\"dtype\":\"<f8\",\"fill_value\":null,"
-        + "\"order\":\"C\",\"filters\":null,\"compressor\":null,\"zarr_format\":2}"));
+    b.put(".zgroup", new Reference.Inline(ZarrGroupMetadata.toJson()));
+    b.put("time/.zarray", new Reference.Inline(
+        ZarrArrayMetadata.builder().shape(1).chunks(1).dtype(DType.parse("<f8")).build().toJson()));
     b.put("time/.zattrs", inline("{\"_ARRAY_DIMENSIONS\":[\"time\"],\"units\":\"days since 2000-01-01\"}"));
     b.put("time/0", new Reference.Inline(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)
         .putDouble(day).array()));
-    b.put("data/.zarray", inline("{\"shape\":[1," + SIDE + "," + SIDE + "],\"chunks\":[" + CHUNK[0] + ","
-        + CHUNK[1] + "," + CHUNK[2] + "],\"dtype\":\"<f4\",\"fill_value\":null,\"order\":\"C\",\"filters\":null,"
-        + "\"compressor\":{\"id\":\"zlib\",\"level\":1},\"zarr_format\":2}"));
+    b.put("data/.zarray", new Reference.Inline(ZarrArrayMetadata.builder().shape(1, SIDE, SIDE)
+        .chunks(CHUNK[0], CHUNK[1], CHUNK[2]).dtype(DType.parse("<f4"))
+        .compressor(Map.of("id", "zlib", "level", 1L)).build().toJson()));
     b.put("data/.zattrs", inline("{\"_ARRAY_DIMENSIONS\":[\"time\",\"y\",\"x\"]}"));
     long offset = 4096;
     for (int y = 0; y < SIDE / CHUNK[1]; y++) {

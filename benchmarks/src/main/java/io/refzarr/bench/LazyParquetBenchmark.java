@@ -10,6 +10,9 @@ import io.refzarr.nio.ReferenceFileSystems;
 import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSets;
+import io.refzarr.zarr.DType;
+import io.refzarr.zarr.ZarrArrayMetadata;
+import io.refzarr.zarr.ZarrGroupMetadata;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.FileSystem;
@@ -151,11 +154,10 @@ public class LazyParquetBenchmark {
     BenchData.millionRefsJson(); // names the same target
     String target = BenchData.dir().resolve("many_chunks_1m.h5").toString();
     ParquetReferenceWriter w = LazyReferenceSets.writer(root, WriteOptions.DEFAULT);
-    w.put(".zgroup", Reference.inline("{\"zarr_format\":2}".getBytes()));
+    w.put(".zgroup", Reference.inline(ZarrGroupMetadata.toJson()));
     w.put(".zattrs", Reference.inline("{}".getBytes()));
-    w.put("data/.zarray", Reference.inline(("{\"chunks\":[10,10],\"compressor\":null,\"dtype\":\"<i2\","
-        + "\"fill_value\":0,\"filters\":null,\"order\":\"C\",\"shape\":[10000,100000],\"zarr_format\":2}")
-        .getBytes()));
+    w.put("data/.zarray", Reference.inline(ZarrArrayMetadata.builder().shape(10_000, 100_000).chunks(10, 10)
+        .dtype(DType.parse("<i2")).fillValue(0L).build().toJson()));
     w.put("data/.zattrs", Reference.inline("{\"_ARRAY_DIMENSIONS\":[\"phony_dim_0\",\"phony_dim_1\"]}".getBytes()));
     StringBuilder key = new StringBuilder();
     for (int i = 0; i < 1000; i++) {

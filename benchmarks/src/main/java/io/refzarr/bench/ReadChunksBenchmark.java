@@ -4,6 +4,8 @@ import io.refzarr.nio.ReferenceFileSystemConfig;
 import io.refzarr.nio.ReferenceFileSystems;
 import io.refzarr.refs.ReferenceSetBuilder;
 import io.refzarr.refs.ReferenceSets;
+import io.refzarr.zarr.DType;
+import io.refzarr.zarr.ZarrArrayMetadata;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -57,9 +59,8 @@ public class ReadChunksBenchmark {
     raw = rawFile();
     channel = FileChannel.open(raw, StandardOpenOption.READ);
     ReferenceSetBuilder b = ReferenceSets.builder();
-    b.putInline("data/.zarray", ("{\"shape\":[" + CHUNKS * CHUNK / 4 + "],\"chunks\":[" + CHUNK / 4
-        + "],\"dtype\":\"<f4\",\"compressor\":null,\"filters\":null,\"fill_value\":0,\"order\":\"C\","
-        + "\"zarr_format\":2}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    b.putInline("data/.zarray", ZarrArrayMetadata.builder().shape((long) CHUNKS * CHUNK / 4).chunks(CHUNK / 4)
+        .dtype(DType.parse("<f4")).fillValue(0L).build().toJson());
     keys = new ArrayList<>();
     for (int i = 0; i < CHUNKS; i++) {
       b.putTargetRef("data/" + i, raw.toString(), (long) i * CHUNK, CHUNK);

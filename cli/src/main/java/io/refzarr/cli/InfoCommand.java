@@ -1,6 +1,5 @@
 package io.refzarr.cli;
 
-import io.refzarr.internal.json.Json;
 import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSets;
@@ -42,14 +41,10 @@ final class InfoCommand implements Callable<Integer> {
       for (Map.Entry<String, ZarrArrayMetadata> e : s.arrays.entrySet()) {
         ZarrArrayMetadata md = e.getValue();
         out.printf("  %-24s %-10s shape %-18s chunks %-18s %s%n", e.getKey().isEmpty() ? "/" : e.getKey(),
-            dtype(md.dtype()), Arrays.toString(md.shape()), Arrays.toString(md.chunks()), codecs(md));
+            md.dtype(), Arrays.toString(md.shape()), Arrays.toString(md.chunks()), codecs(md));
       }
     }
     return 0;
-  }
-
-  private static String dtype(Object dtype) {
-    return dtype instanceof String ? (String) dtype : Json.write(dtype);
   }
 
   private static String codecs(ZarrArrayMetadata md) {

@@ -1,6 +1,5 @@
 package io.refzarr.combine;
 
-import io.refzarr.internal.json.Json;
 import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSink;
@@ -12,9 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -45,14 +42,10 @@ final class ArrayConcatenation {
       offset += mds.get(i).grid().gridShape()[axis];
       total += mds.get(i).shape()[axis];
     }
-    Map<String, Object> doc = new LinkedHashMap<>(mds.get(0).document());
-    List<Long> shape = new ArrayList<>();
-    for (long s : mds.get(0).shape()) {
-      shape.add(s);
-    }
-    shape.set(axis, total);
-    doc.put("shape", shape);
-    sink.put(ZarrKeys.join(path, ZarrKeys.ZARRAY), new Reference.Inline(Json.writeBytes(doc)));
+    long[] shape = mds.get(0).shape();
+    shape[axis] = total;
+    sink.put(ZarrKeys.join(path, ZarrKeys.ZARRAY),
+        new Reference.Inline(mds.get(0).toBuilder().shape(shape).build().toJson()));
   }
 
   private ZarrArrayMetadata metadata(CombineInput in, ReferenceSet set) throws IOException {

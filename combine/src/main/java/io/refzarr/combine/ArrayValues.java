@@ -22,12 +22,12 @@ final class ArrayValues {
     if (md.shape().length > 1) {
       throw fail("is " + md.shape().length + "-dimensional; coordinates must be 0-d or 1-d");
     }
-    if (!(md.dtype() instanceof String)) {
+    if (md.dtype().isStructured()) {
       throw fail("has a structured dtype");
     }
-    DType dtype;
+    CoordinateCodec dtype;
     try {
-      dtype = DType.parse((String) md.dtype());
+      dtype = CoordinateCodec.of(md.dtype());
     } catch (IllegalArgumentException e) {
       throw fail(e.getMessage());
     }
@@ -42,10 +42,10 @@ final class ArrayValues {
     return out;
   }
 
-  private List<Object> decode(DType dtype, byte[] raw, int count) throws CombineException {
+  private List<Object> decode(CoordinateCodec dtype, byte[] raw, int count) throws CombineException {
     if (raw.length < (long) count * dtype.size()) {
       throw fail("a chunk decodes to " + raw.length + " bytes, fewer than " + count + " elements of "
-          + dtype.text());
+          + dtype.dtype());
     }
     return dtype.decode(raw, count);
   }

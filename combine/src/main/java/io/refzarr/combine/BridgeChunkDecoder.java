@@ -14,7 +14,7 @@ final class BridgeChunkDecoder implements ChunkDecoder {
     for (long c : array.chunks()) {
       elements = Math.multiplyExact(elements, c);
     }
-    long bytes = Math.multiplyExact(elements, DType.parse((String) array.dtype()).size());
+    long bytes = Math.multiplyExact(elements, array.dtype().itemSize());
     if (bytes > Integer.MAX_VALUE - 8) {
       throw new IOException(what + ": a " + bytes + "-byte chunk is too large for a coordinate");
     }

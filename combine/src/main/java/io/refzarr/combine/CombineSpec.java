@@ -183,7 +183,7 @@ public final class CombineSpec {
 
     /** The dtype ({@code <i8}, {@code <f8}, {@code M8[ns]}, {@code <U10}) of a coordinate. */
     public Builder cooDtype(String dim, String dtype) {
-      DType.parse(dtype); // validates
+      CoordinateCodec.parse(dtype); // validates
       cooDtypes.put(dim, dtype);
       return this;
     }

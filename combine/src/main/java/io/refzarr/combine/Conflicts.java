@@ -1,5 +1,6 @@
 package io.refzarr.combine;
 
+import io.refzarr.zarr.ZarrArrayMetadata;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,22 +9,24 @@ import java.util.TreeMap;
 final class Conflicts {
   private Conflicts() {}
 
-  static void resolve(ArrayAgg agg, Map<String, Object> zarray, Map<String, Object> attrs,
+  static void resolve(ArrayAgg agg, ZarrArrayMetadata.Builder zarray, Map<String, Object> attrs,
       ConflictResolver resolver) throws CombineException {
     for (Map.Entry<String, TreeMap<String, String>> e : agg.conflicts().entrySet()) {
       boolean isAttr = e.getKey().startsWith("attr:");
       String field = isAttr ? e.getKey().substring(5) : e.getKey();
-      Map<String, Object> doc = isAttr ? attrs : zarray;
+      Object current = isAttr ? attrs.get(field) : agg.first().md().document().get(field);
       Object chosen = resolver.resolve(new Conflict(agg.first().outPath(), field, isAttr, e.getValue(),
-          doc.get(field)));
+          current));
       if (chosen == ConflictResolver.DROP) {
         if (!isAttr) {
           throw new CombineException(CombineException.Reason.CONFLICT, new ArrayList<>(e.getValue().values()),
               agg.first().outPath() + " " + field + " cannot be dropped");
         }
-        doc.remove(field);
+        attrs.remove(field);
+      } else if (isAttr) {
+        attrs.put(field, chosen);
       } else {
-        doc.put(field, chosen);
+        zarray.set(field, chosen);
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.refzarr.combine;
 
 import java.io.Serializable;
+import io.refzarr.zarr.DType;
 import java.lang.reflect.Array;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -80,9 +81,8 @@ final class CoordValues {
     if (dtype == null) {
       return v;
     }
-    DType t = DType.parse(dtype);
-    switch (t.kind()) {
-      case 'i': case 'u': case 'b':
+    switch (DType.parse(dtype).kind()) {
+      case INT: case UINT: case BOOL:
         if (v instanceof String) {
           return Long.parseLong(((String) v).trim());
         }
@@ -90,12 +90,12 @@ final class CoordValues {
           return (long) (double) (Double) v;
         }
         return v;
-      case 'f':
+      case FLOAT:
         if (v instanceof String) {
           return Double.parseDouble(((String) v).trim());
         }
         return v instanceof Number ? ((Number) v).doubleValue() : v;
-      case 'U': case 'S':
+      case UNICODE: case BYTES:
         return v instanceof String ? v : String.valueOf(v);
       default:
         return v; // M8: CF times stay CfDate until written

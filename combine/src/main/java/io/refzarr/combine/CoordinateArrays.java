@@ -1,6 +1,8 @@
 package io.refzarr.combine;
 
 import io.refzarr.internal.json.Json;
+import io.refzarr.zarr.DType;
+import io.refzarr.zarr.ZarrArrayMetadata;
 import io.refzarr.zarr.ZarrKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,37 +26,34 @@ final class CoordinateArrays {
     Map<String, Object> attrs = new LinkedHashMap<>();
     if (src != null) {
       attrs.putAll(src.attrs());
-      Conflicts.resolve(source, new LinkedHashMap<>(), attrs, spec.conflicts());
+      // the coordinate's own .zarray is new: only the resolver's answers for attributes are kept
+      Conflicts.resolve(source, src.md().toBuilder(), attrs, spec.conflicts());
     }
     attrs.put("_ARRAY_DIMENSIONS", List.of(dim));
-    DType dtype = DType.parse(dtype(dim, values, src));
+    CoordinateCodec dtype = CoordinateCodec.of(dtype(dim, values, src));
     List<Object> encoded = encode(dim, values, dtype, attrs, source);
-    Map<String, Object> zarray = new LinkedHashMap<>();
-    zarray.put("shape", List.of((long) values.length));
-    zarray.put("chunks", List.of((long) Math.max(1, values.length)));
-    zarray.put("dtype", dtype.text());
-    zarray.put("fill_value", src == null || dtype.kind() == 'M' ? null : src.md().fillValue());
-    zarray.put("order", "C");
-    zarray.put("filters", null);
-    zarray.put("dimension_separator", ".");
-    zarray.put("compressor", null);
-    zarray.put("zarr_format", 2L);
-    out.put(ZarrKeys.join(dim, ZarrKeys.ZARRAY), Json.writeBytes(zarray));
+    ZarrArrayMetadata zarray = ZarrArrayMetadata.builder()
+        .shape(values.length)
+        .chunks(Math.max(1, values.length))
+        .dtype(dtype.dtype())
+        .fillValue(src == null || dtype.kind() == DType.Kind.DATETIME ? null : src.md().fillValue())
+        .build();
+    out.put(ZarrKeys.join(dim, ZarrKeys.ZARRAY), zarray.toJson());
     out.put(ZarrKeys.join(dim, ZarrKeys.ZATTRS), Json.writeBytes(attrs));
     out.put(ZarrKeys.join(dim, "0"), dtype.encode(encoded));
   }
 
-  private String dtype(String dim, Object[] values, ArrayFacts src) {
+  private DType dtype(String dim, Object[] values, ArrayFacts src) {
     String given = spec.cooDtypes().get(dim);
     if (given != null) {
-      return given;
+      return DType.parse(given);
     }
     boolean fromArray = spec.cooMap().get(dim) instanceof Selectors.Values
         || spec.cooMap().get(dim) instanceof Selectors.CfValues;
-    if (fromArray && src != null && src.md().dtype() instanceof String) {
-      return (String) src.md().dtype();
+    if (fromArray && src != null && !src.md().dtype().isStructured()) {
+      return src.md().dtype();
     }
-    return inferred(values);
+    return DType.parse(inferred(values));
   }
 
   private static String inferred(Object[] values) {
@@ -73,13 +72,13 @@ final class CoordinateArrays {
     return "<i8";
   }
 
-  private List<Object> encode(String dim, Object[] values, DType dtype, Map<String, Object> attrs,
+  private List<Object> encode(String dim, Object[] values, CoordinateCodec dtype, Map<String, Object> attrs,
       ArrayAgg source) throws CombineException {
     ArrayFacts src = source == null ? null : source.first();
     if (!(values[0] instanceof CfDate)) {
       return List.of(values);
     }
-    if (dtype.kind() == 'M') {
+    if (dtype.kind() == DType.Kind.DATETIME) {
       attrs.remove("units");
       attrs.remove("calendar");
       return datetimes(dim, values, dtype);
@@ -93,14 +92,14 @@ final class CoordinateArrays {
     return out;
   }
 
-  private static List<Object> datetimes(String dim, Object[] values, DType dtype) throws CombineException {
+  private static List<Object> datetimes(String dim, Object[] values, CoordinateCodec dtype) throws CombineException {
     long per = dtype.microsPerUnit();
     List<Object> out = new ArrayList<>(values.length);
     for (Object v : values) {
       CfDate t = (CfDate) v;
       if (!t.calendar().isGregorian()) {
         throw new CombineException(CombineException.Reason.BAD_COORDINATE, List.of(),
-            dim + ": times of calendar " + t.calendar() + " cannot be stored as " + dtype.text());
+            dim + ": times of calendar " + t.calendar() + " cannot be stored as " + dtype.dtype());
       }
       out.add(per > 0 ? Math.floorDiv(t.micros(), per) : Math.multiplyExact(t.micros(), -per));
     }

@@ -1,5 +1,6 @@
 package io.refzarr.bridge;
 
+import io.refzarr.zarr.DType;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.List;
 /**
  * An element type: a numpy type string ({@code "<f4"}, {@code ">i2"}, {@code "|S10"}, {@code "<U3"},
  * {@code "|b1"}, {@code "|O"}), a structured type (a list of named fields), or a Zarr v3 data type name.
+ * This is the decoder's view of a type: Zarr v2 dtypes are parsed by {@link DType} and narrowed here to
+ * what the decoder supports.
  *
  * @param kind what the bytes mean
  * @param size bytes per element in a chunk (0 for {@link Kind#STRING}, whose elements have no fixed size)
@@ -36,41 +39,41 @@ public record DataType(Kind kind, int size, ByteOrder order, List<Field> fields)
    * @throws ZarrFormatException if the type is not understood
    */
   public static DataType parseV2(Object dtype) throws ZarrFormatException {
-    if (dtype instanceof List<?> list) {
-      return parseStruct(list);
+    try {
+      return of(DType.parse(dtype));
+    } catch (IllegalArgumentException e) {
+      throw new ZarrFormatException("unsupported dtype " + dtype + ": " + e.getMessage(), e);
     }
-    if (!(dtype instanceof String s) || s.length() < 2) {
+  }
+
+  /**
+   * The decoder's view of a Zarr v2 dtype.
+   *
+   * @throws ZarrFormatException if refzarr cannot decode elements of this type
+   */
+  public static DataType of(DType dtype) throws ZarrFormatException {
+    if (dtype.isStructured()) {
+      return struct(dtype);
+    }
+    Kind kind = switch (dtype.kind()) {
+      case BOOL -> Kind.BOOL;
+      case INT -> Kind.INT;
+      case UINT -> Kind.UINT;
+      case FLOAT -> Kind.FLOAT;
+      case COMPLEX -> Kind.COMPLEX;
+      case BYTES -> Kind.BYTES;
+      case UNICODE -> Kind.UNICODE;
+      case OBJECT -> Kind.STRING;
+      case VOID -> Kind.RAW;
+      case DATETIME -> Kind.DATETIME;
+      case TIMEDELTA -> Kind.TIMEDELTA;
+      case STRUCTURED -> Kind.STRUCT;
+    };
+    int size = kind == Kind.STRING ? 0 : dtype.itemSize();
+    if (kind != Kind.STRING && size == 0 && kind != Kind.BYTES || !validSize(kind, size)) {
       throw new ZarrFormatException("unsupported dtype " + dtype);
     }
-    char first = s.charAt(0);
-    ByteOrder order = first == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-    String rest = "<>|=".indexOf(first) >= 0 ? s.substring(1) : s;
-    char code = rest.charAt(0);
-    int size = rest.length() > 1 ? parseSize(rest.substring(1), s) : 0;
-    Kind kind = switch (code) {
-      case 'b' -> Kind.BOOL;
-      case 'i' -> Kind.INT;
-      case 'u' -> Kind.UINT;
-      case 'f' -> Kind.FLOAT;
-      case 'c' -> Kind.COMPLEX;
-      case 'S' -> Kind.BYTES;
-      case 'U' -> Kind.UNICODE;
-      case 'O' -> Kind.STRING;
-      case 'V' -> Kind.RAW;
-      case 'M' -> Kind.DATETIME;
-      case 'm' -> Kind.TIMEDELTA;
-      default -> throw new ZarrFormatException("unsupported dtype " + s);
-    };
-    if (kind == Kind.UNICODE) {
-      size *= 4;
-    }
-    if (kind == Kind.BOOL && size == 0) {
-      size = 1;
-    }
-    if (kind != Kind.STRING && size == 0 && kind != Kind.BYTES || !validSize(kind, size)) {
-      throw new ZarrFormatException("unsupported dtype " + s);
-    }
-    return new DataType(kind, size, order, List.of());
+    return new DataType(kind, size, dtype.order(), List.of());
   }
 
   /** Parses a Zarr v3 {@code data_type} name such as {@code "float32"} or {@code "bool"}. */
@@ -102,31 +105,17 @@ public record DataType(Kind kind, int size, ByteOrder order, List<Field> fields)
     };
   }
 
-  private static int parseSize(String digits, String whole) throws ZarrFormatException {
-    int bracket = digits.indexOf('[');
-    String d = bracket >= 0 ? digits.substring(0, bracket) : digits;
-    try {
-      return Integer.parseInt(d);
-    } catch (NumberFormatException e) {
-      throw new ZarrFormatException("unsupported dtype " + whole);
-    }
-  }
-
-  private static DataType parseStruct(List<?> list) throws ZarrFormatException {
+  private static DataType struct(DType dtype) throws ZarrFormatException {
     List<Field> fields = new ArrayList<>();
-    int offset = 0;
-    for (Object o : list) {
-      if (!(o instanceof List<?> pair) || pair.size() != 2 || !(pair.get(0) instanceof String name)) {
-        throw new ZarrFormatException("unsupported structured dtype field " + o);
+    for (DType.Field f : dtype.fields()) {
+      DataType t = f.type().isStructured() || !f.shape().isEmpty() ? null : of(f.type());
+      if (t == null || t.kind == Kind.STRING) {
+        throw new ZarrFormatException("unsupported structured dtype field " + f.name() + " " + f.type()
+            + (f.shape().isEmpty() ? "" : " " + f.shape()));
       }
-      DataType t = parseV2(pair.get(1));
-      if (t.kind == Kind.STRING || t.kind == Kind.STRUCT) {
-        throw new ZarrFormatException("unsupported structured dtype field " + o);
-      }
-      fields.add(new Field(name, t, offset));
-      offset += t.size;
+      fields.add(new Field(f.name(), t, f.offset()));
     }
-    return new DataType(Kind.STRUCT, offset, ByteOrder.LITTLE_ENDIAN, fields);
+    return new DataType(Kind.STRUCT, dtype.itemSize(), ByteOrder.LITTLE_ENDIAN, fields);
   }
 
   /**

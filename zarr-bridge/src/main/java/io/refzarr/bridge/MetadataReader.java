@@ -40,7 +40,7 @@ final class MetadataReader {
     } catch (IOException | RuntimeException e) {
       throw new ZarrFormatException("array '" + name + "': " + e.getMessage(), e);
     }
-    DataType type = DataType.parseV2(m.dtype());
+    DataType type = DataType.of(m.dtype());
     CodecPipeline codecs = pipeline(name, m.compressor(), m.filters());
     if (codecs.decodesStrings() != (type.kind() == DataType.Kind.STRING)) {
       throw new ZarrFormatException("array '" + name + "': dtype " + m.dtype() + " and codecs "

@@ -15,6 +15,7 @@ import io.jhdf.object.message.FillValueOldMessage;
 import io.jhdf.object.message.FilterPipelineMessage;
 import io.refzarr.refs.Reference;
 import io.refzarr.scan.MalformedFileException;
+import io.refzarr.zarr.DType;
 import io.refzarr.zarr.ZarrKeys;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -59,7 +60,7 @@ final class DatasetTranslator {
     List<String> dims = ctx.scales().names(ds, path, shape.length);
     // a dimension scale is left out when it has no data, so only its references wait for the decision
     Array array = new Array(path, shape, type, scale);
-    if (type.kind() == ZarrType.Kind.VLEN_STRING) {
+    if (type.kind() == DType.Kind.OBJECT) {
       embedStrings(array, ds);
     } else if (layout instanceof DataLayoutMessage.CompactDataLayoutMessage) {
       array.chunks = shape;

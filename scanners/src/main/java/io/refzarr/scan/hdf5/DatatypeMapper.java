@@ -8,6 +8,7 @@ import io.jhdf.object.datatype.FixedPoint;
 import io.jhdf.object.datatype.FloatingPoint;
 import io.jhdf.object.datatype.StringData;
 import io.jhdf.object.datatype.VariableLength;
+import io.refzarr.zarr.DType;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +22,7 @@ final class DatatypeMapper {
   static ZarrType map(DataType type) throws Unsupported {
     if (type instanceof FixedPoint) {
       FixedPoint t = (FixedPoint) type;
-      return integer(t.isSigned() ? 'i' : 'u', t.getSize(), t.getByteOrder());
+      return integer(t.isSigned() ? DType.Kind.INT : DType.Kind.UINT, t.getSize(), t.getByteOrder());
     }
     if (type instanceof FloatingPoint) {
       FloatingPoint t = (FloatingPoint) type;
@@ -29,19 +30,19 @@ final class DatatypeMapper {
       if (size != 2 && size != 4 && size != 8) {
         throw new Unsupported("floating-point type of " + size + " bytes");
       }
-      return new ZarrType(order(t.getByteOrder(), size) + "f" + size, size, ZarrType.Kind.FLOAT);
+      return new ZarrType(DType.of(DType.Kind.FLOAT, t.getByteOrder(), size), size);
     }
     if (type instanceof EnumDataType) {
       return enumType((EnumDataType) type);
     }
     if (type instanceof BitField) {
-      return integer('u', type.getSize(), ((BitField) type).getByteOrder());
+      return integer(DType.Kind.UINT, type.getSize(), ((BitField) type).getByteOrder());
     }
     if (type instanceof StringData) {
-      return new ZarrType("|S" + type.getSize(), type.getSize(), ZarrType.Kind.FIXED_STRING);
+      return new ZarrType(DType.of(DType.Kind.BYTES, null, type.getSize()), type.getSize());
     }
     if (type instanceof VariableLength && ((VariableLength) type).isVariableLengthString()) {
-      return new ZarrType("|O", type.getSize(), ZarrType.Kind.VLEN_STRING);
+      return new ZarrType(DType.of(DType.Kind.OBJECT, null, 8), type.getSize());
     }
     if (type instanceof CompoundDataType) {
       return compound((CompoundDataType) type);
@@ -50,17 +51,17 @@ final class DatatypeMapper {
         + type.getDataClass() + ") has no Zarr v2 equivalent");
   }
 
-  private static ZarrType integer(char kind, int size, ByteOrder order) throws Unsupported {
+  private static ZarrType integer(DType.Kind kind, int size, ByteOrder order) throws Unsupported {
     if (size != 1 && size != 2 && size != 4 && size != 8) {
       throw new Unsupported("integer type of " + size + " bytes");
     }
-    return new ZarrType(order(order, size) + kind + size, size, ZarrType.Kind.INTEGER);
+    return new ZarrType(DType.of(kind, order, size), size);
   }
 
   /** h5py reads a one-byte enum {FALSE: 0, TRUE: 1} as bool; other enums as their base integers. */
   private static ZarrType enumType(EnumDataType type) throws Unsupported {
     if (isBoolEnum(type)) {
-      return new ZarrType("|b1", 1, ZarrType.Kind.BOOL);
+      return new ZarrType(DType.of(DType.Kind.BOOL, null, 1), 1);
     }
     return map(type.getBaseType());
   }
@@ -93,16 +94,16 @@ final class DatatypeMapper {
         throw new Unsupported("compound member " + m.getName() + " is an array");
       }
       ZarrType member = map(m.getDataType());
-      if (member.kind() == ZarrType.Kind.VLEN_STRING || member.kind() == ZarrType.Kind.COMPOUND) {
+      if (member.kind() == DType.Kind.OBJECT || member.kind() == DType.Kind.STRUCTURED) {
         throw new Unsupported("compound member " + m.getName() + " of kind " + member.kind());
       }
-      fields.add(List.of(m.getName(), member.dtype()));
+      fields.add(List.of(m.getName(), member.dtype().toJson()));
       offset += member.itemSize();
     }
     if (offset != type.getSize()) {
       throw new Unsupported("compound type with trailing padding");
     }
-    return new ZarrType(fields, type.getSize(), ZarrType.Kind.COMPOUND);
+    return new ZarrType(DType.parse(fields), type.getSize());
   }
 
   private static ZarrType complex(List<CompoundDataType.CompoundDataMember> members, int size)
@@ -117,13 +118,6 @@ final class DatatypeMapper {
         || size != 2 * re.itemSize() || re.itemSize() == 2) {
       return null;
     }
-    return new ZarrType(re.typeString().charAt(0) + "c" + size, size, ZarrType.Kind.COMPLEX);
-  }
-
-  private static String order(ByteOrder order, int size) {
-    if (size == 1) {
-      return "|";
-    }
-    return order == ByteOrder.BIG_ENDIAN ? ">" : "<";
+    return new ZarrType(DType.of(DType.Kind.COMPLEX, re.dtype().order(), size), size);
   }
 }

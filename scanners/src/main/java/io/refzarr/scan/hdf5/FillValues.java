@@ -2,9 +2,9 @@ package io.refzarr.scan.hdf5;
 
 import io.jhdf.api.Attribute;
 import io.jhdf.object.datatype.FloatingPoint;
+import io.refzarr.zarr.DType;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
@@ -25,17 +25,17 @@ final class FillValues {
    */
   static Object decide(ZarrType type, ByteBuffer raw, Map<String, Attribute> attrs, boolean decoded) {
     Attribute fill = attrs.get(AttributeMapper.FILL_VALUE);
-    if (fill != null && !fill.isEmpty() && type.kind() != ZarrType.Kind.COMPOUND
-        && type.kind() != ZarrType.Kind.VLEN_STRING && type.kind() != ZarrType.Kind.COMPLEX) {
+    if (fill != null && !fill.isEmpty() && type.kind() != DType.Kind.STRUCTURED
+        && type.kind() != DType.Kind.OBJECT && type.kind() != DType.Kind.COMPLEX) {
       Object v = fromAttribute(type, fill);
       if (v != null) {
         return v;
       }
     }
-    if (decoded || type.kind() == ZarrType.Kind.VLEN_STRING || type.kind() == ZarrType.Kind.COMPOUND) {
+    if (decoded || type.kind() == DType.Kind.OBJECT || type.kind() == DType.Kind.STRUCTURED) {
       return null;
     }
-    if (type.kind() == ZarrType.Kind.FIXED_STRING) {
+    if (type.kind() == DType.Kind.BYTES) {
       return base64(raw == null ? new byte[0] : bytes(raw));
     }
     if (isNetcdfTime(attrs) || attrs.keySet().stream().anyMatch(n -> n.contains("_Netcdf4"))) {
@@ -62,12 +62,12 @@ final class FillValues {
     if (v instanceof java.util.List) {
       return null;
     }
-    if (type.kind() == ZarrType.Kind.FIXED_STRING) {
+    if (type.kind() == DType.Kind.BYTES) {
       return v instanceof String ? base64(((String) v).getBytes(java.nio.charset.StandardCharsets.UTF_8))
           : null;
     }
     if (v instanceof Double) {
-      return type.kind() == ZarrType.Kind.FLOAT ? floatValue((Double) v) : v;
+      return type.kind() == DType.Kind.FLOAT ? floatValue((Double) v) : v;
     }
     return v;
   }
@@ -87,12 +87,10 @@ final class FillValues {
 
   /** Decodes one element of the dataset's type. */
   static Object decode(ZarrType type, ByteBuffer raw) {
-    ByteBuffer b = raw.duplicate().order(type.typeString().startsWith(">") ? ByteOrder.BIG_ENDIAN
-        : ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b = raw.duplicate().order(type.dtype().order());
     if (b.remaining() < type.itemSize()) {
       return zero(type);
     }
-    char kind = type.typeString().charAt(1);
     switch (type.kind()) {
       case BOOL:
         return b.get() != 0;
@@ -109,7 +107,7 @@ final class FillValues {
             return floatValue(b.getDouble());
         }
       default:
-        return integer(b, type.itemSize(), kind == 'u');
+        return integer(b, type.itemSize(), type.kind() == DType.Kind.UINT);
     }
   }
 

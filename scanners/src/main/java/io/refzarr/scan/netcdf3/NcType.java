@@ -1,5 +1,7 @@
 package io.refzarr.scan.netcdf3;
 
+import io.refzarr.zarr.DType;
+
 /**
  * The external types of netCDF3 files, with their codes, sizes and big-endian numpy dtypes. The last five
  * exist only in CDF-5.
@@ -21,12 +23,12 @@ enum NcType {
 
   final int code;
   final int size;
-  final String dtype;
+  final DType dtype;
 
   NcType(int code, int size, String dtype) {
     this.code = code;
     this.size = size;
-    this.dtype = dtype;
+    this.dtype = DType.parse(dtype);
   }
 
   /** The type of {@code code}, or null when the format version has no such type. */

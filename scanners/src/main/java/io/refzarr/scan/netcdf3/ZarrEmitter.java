@@ -8,9 +8,11 @@ import io.refzarr.scan.MalformedFileException;
 import io.refzarr.scan.ScanReport;
 import io.refzarr.scan.netcdf3.Header.Dimension;
 import io.refzarr.scan.netcdf3.Header.Variable;
+import io.refzarr.zarr.ZarrArrayMetadata;
+import io.refzarr.zarr.ZarrGroupMetadata;
+import io.refzarr.zarr.ZarrKeys;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +56,7 @@ final class ZarrEmitter {
   }
 
   void emit() throws IOException {
-    put(".zgroup", Json.writeBytes(Map.of("zarr_format", 2)));
+    put(ZarrKeys.ZGROUP, ZarrGroupMetadata.toJson());
     put(".zattrs", Json.writeBytes(AttributeValues.toJson(header.attributes(), List.of())));
     for (Variable v : header.variables()) {
       if (fits(v)) {
@@ -145,17 +147,8 @@ final class ZarrEmitter {
   }
 
   private static byte[] zarray(Variable v, long[] shape, long[] chunks, Object fill) {
-    Map<String, Object> z = new LinkedHashMap<>();
-    z.put("shape", longs(shape));
-    z.put("chunks", longs(chunks));
-    z.put("dtype", v.type().dtype);
-    z.put("fill_value", fill);
-    z.put("order", "C");
-    z.put("filters", null);
-    z.put("dimension_separator", ".");
-    z.put("compressor", null);
-    z.put("zarr_format", 2);
-    return Json.writeBytes(z);
+    return ZarrArrayMetadata.builder().shape(shape).chunks(chunks).dtype(v.type().dtype).fillValue(fill)
+        .build().toJson();
   }
 
   private static byte[] zattrs(Variable v, AttributeValues.Fill fill) {
@@ -164,14 +157,6 @@ final class ZarrEmitter {
     v.dimensions().forEach(d -> dims.add(d.name()));
     attrs.put("_ARRAY_DIMENSIONS", dims);
     return Json.writeBytes(attrs);
-  }
-
-  private static List<Object> longs(long[] values) {
-    List<Object> out = new ArrayList<>(values.length);
-    for (long x : values) {
-      out.add(x);
-    }
-    return out;
   }
 
   /** {@code "0.0.0"} for rank 3; {@code "0"} for rank 0 and 1 (a scalar's single chunk). */

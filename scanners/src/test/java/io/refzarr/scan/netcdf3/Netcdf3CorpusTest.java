@@ -80,7 +80,7 @@ class Netcdf3CorpusTest {
     for (Map.Entry<String, Object> e : arrays.entrySet()) {
       @SuppressWarnings("unchecked")
       Map<String, Object> info = (Map<String, Object>) e.getValue();
-      String dtype = (String) mine.zarray(e.getKey()).dtype();
+      String dtype = mine.zarray(e.getKey()).dtype().toString();
       assertThat(ScanResult.canonicalSha256(mine.readArray(e.getKey()), dtype)).as(e.getKey())
           .isEqualTo(info.get("sha256"));
     }

@@ -43,11 +43,11 @@ class Netcdf3LayoutTest {
     w.var("rec_i8", NcType.INT64, recI8, "rec");
     ScanResult r = scan(w, NO_INLINE);
 
-    assertThat(r.zarray("u1").dtype()).isEqualTo("|u1");
-    assertThat(r.zarray("u2").dtype()).isEqualTo(">u2");
-    assertThat(r.zarray("u4").dtype()).isEqualTo(">u4");
-    assertThat(r.zarray("i8").dtype()).isEqualTo(">i8");
-    assertThat(r.zarray("u8").dtype()).isEqualTo(">u8");
+    assertThat(r.zarray("u1").dtype().toJson()).isEqualTo("|u1");
+    assertThat(r.zarray("u2").dtype().toJson()).isEqualTo(">u2");
+    assertThat(r.zarray("u4").dtype().toJson()).isEqualTo(">u4");
+    assertThat(r.zarray("i8").dtype().toJson()).isEqualTo(">i8");
+    assertThat(r.zarray("u8").dtype().toJson()).isEqualTo(">u8");
     assertThat(r.readArray("u1")).isEqualTo(u1);
     assertThat(r.readArray("u2")).isEqualTo(u2);
     assertThat(r.readArray("u4")).isEqualTo(u4);
@@ -95,7 +95,7 @@ class Netcdf3LayoutTest {
     assertThat(r.readArray("s")).isEqualTo(s);
     assertThat(r.readArray("c")).isEqualTo(c);
     assertThat(r.readArray("f")).isEqualTo(f);
-    assertThat(r.zarray("c").dtype()).isEqualTo("|S1");
+    assertThat(r.zarray("c").dtype().toJson()).isEqualTo("|S1");
   }
 
   @Test

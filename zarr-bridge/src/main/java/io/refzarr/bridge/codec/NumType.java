@@ -1,22 +1,29 @@
 package io.refzarr.bridge.codec;
 
+import io.refzarr.zarr.DType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** A numeric numpy type string ({@code "<i4"}, {@code ">f8"}, {@code "|u1"}) for the arithmetic filters. */
+/**
+ * A numeric numpy type string ({@code "<i4"}, {@code ">f8"}, {@code "|u1"}) for the arithmetic filters,
+ * parsed by {@link DType}.
+ */
 record NumType(char kind, int size, ByteOrder order) {
 
   static NumType parse(Object typestr) throws CodecException {
-    String s = String.valueOf(typestr);
-    if (s.length() < 3 || "<>|=".indexOf(s.charAt(0)) < 0 || "iuf".indexOf(s.charAt(1)) < 0) {
-      throw new CodecException("not a numeric dtype: " + s);
+    DType t;
+    try {
+      t = DType.parse(typestr);
+    } catch (IllegalArgumentException e) {
+      throw new CodecException("not a numeric dtype: " + typestr, e);
     }
-    int size = Integer.parseInt(s.substring(2));
-    if (size != 1 && size != 2 && size != 4 && size != 8 || s.charAt(1) == 'f' && size < 4) {
-      throw new CodecException("unsupported numeric dtype: " + s);
+    if (t.kind() != DType.Kind.INT && t.kind() != DType.Kind.UINT && t.kind() != DType.Kind.FLOAT) {
+      throw new CodecException("not a numeric dtype: " + typestr);
     }
-    ByteOrder order = s.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-    return new NumType(s.charAt(1), size, order);
+    if (t.kind() == DType.Kind.FLOAT && t.itemSize() != 4 && t.itemSize() != 8) {
+      throw new CodecException("unsupported numeric dtype: " + typestr);
+    }
+    return new NumType(t.kind().code(), t.itemSize(), t.order());
   }
 
   boolean isFloat() {

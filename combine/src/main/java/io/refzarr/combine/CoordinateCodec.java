@@ -1,36 +1,73 @@
 package io.refzarr.combine;
 
+import io.refzarr.zarr.DType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A numpy scalar type string ({@code <f8}, {@code >i2}, {@code |u1}, {@code <U5}, {@code |S4},
- * {@code <M8[ns]}): decodes chunk bytes into coordinate values and encodes them back.
- *
- * @param kind numpy kind letter: {@code i u f b U S M}
- * @param size bytes per element
+ * Coordinate values in the bytes of a numpy scalar type ({@code <f8}, {@code >i2}, {@code |u1},
+ * {@code <U5}, {@code |S4}, {@code <M8[ns]}): decodes chunk bytes into values and encodes them back.
  */
-record DType(String text, char kind, int size, ByteOrder order, String unit) {
-  private static final Pattern FORM = Pattern.compile("([<>|=]?)([iufbUSM])(\\d*)(?:\\[(\\w+)\\])?");
+final class CoordinateCodec {
+  private final DType dtype;
+  private final DType.Kind kind;
+  private final int size;
+  private final ByteOrder order;
 
-  static DType parse(String text) {
-    Matcher m = FORM.matcher(text);
-    if (!m.matches()) {
-      throw new IllegalArgumentException("unsupported dtype for coordinates: " + text);
+  private CoordinateCodec(DType dtype) {
+    this.dtype = dtype;
+    this.kind = dtype.kind();
+    this.size = dtype.itemSize();
+    this.order = dtype.order();
+  }
+
+  /**
+   * The codec of a type string.
+   *
+   * @throws IllegalArgumentException if it is no type string, or not of a kind coordinates can have
+   */
+  static CoordinateCodec parse(String dtype) {
+    return of(DType.parse(dtype));
+  }
+
+  /**
+   * The codec of a dtype.
+   *
+   * @throws IllegalArgumentException if coordinates cannot have this type
+   */
+  static CoordinateCodec of(DType dtype) {
+    switch (dtype.kind()) {
+      case INT: case UINT: case FLOAT: case BOOL: case UNICODE: case BYTES:
+        break;
+      case DATETIME:
+        if (dtype.unit().isEmpty()) {
+          throw new IllegalArgumentException("datetime dtype needs a unit, such as M8[ns]: " + dtype);
+        }
+        break;
+      default:
+        throw new IllegalArgumentException("unsupported dtype for coordinates: " + dtype);
     }
-    char kind = m.group(2).charAt(0);
-    int n = m.group(3).isEmpty() ? (kind == 'b' ? 1 : 8) : Integer.parseInt(m.group(3));
-    int size = kind == 'U' ? 4 * n : n;
-    ByteOrder order = m.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-    if (kind == 'M' && m.group(4) == null) {
-      throw new IllegalArgumentException("datetime dtype needs a unit, such as M8[ns]: " + text);
+    if (dtype.kind() == DType.Kind.FLOAT && dtype.itemSize() != 4 && dtype.itemSize() != 8) {
+      throw new IllegalArgumentException("unsupported dtype for coordinates: " + dtype);
     }
-    return new DType(text, kind, size, order, m.group(4));
+    return new CoordinateCodec(dtype);
+  }
+
+  DType dtype() {
+    return dtype;
+  }
+
+  DType.Kind kind() {
+    return kind;
+  }
+
+  /** Bytes per element. */
+  int size() {
+    return size;
   }
 
   /** The first {@code count} elements of decoded chunk bytes. */
@@ -45,23 +82,23 @@ record DType(String text, char kind, int size, ByteOrder order, String unit) {
 
   private Object read(ByteBuffer b, int at) {
     switch (kind) {
-      case 'f':
+      case FLOAT:
         return size == 4 ? (double) b.getFloat(at) : b.getDouble(at);
-      case 'i': case 'M':
+      case INT: case DATETIME:
         return size == 1 ? (long) b.get(at) : size == 2 ? (long) b.getShort(at)
             : size == 4 ? (long) b.getInt(at) : b.getLong(at);
-      case 'u': case 'b':
+      case UINT: case BOOL:
         return size == 1 ? (long) (b.get(at) & 0xff) : size == 2 ? (long) (b.getShort(at) & 0xffff)
             : size == 4 ? (b.getInt(at) & 0xffffffffL) : b.getLong(at);
-      case 'S':
+      case BYTES:
         return trimNul(new String(data(b, at), StandardCharsets.ISO_8859_1));
       default:
         return trimNul(new String(data(b, at), utf32()));
     }
   }
 
-  private java.nio.charset.Charset utf32() {
-    return java.nio.charset.Charset.forName(order == ByteOrder.BIG_ENDIAN ? "UTF-32BE" : "UTF-32LE");
+  private Charset utf32() {
+    return Charset.forName(order == ByteOrder.BIG_ENDIAN ? "UTF-32BE" : "UTF-32LE");
   }
 
   private byte[] data(ByteBuffer b, int at) {
@@ -88,16 +125,15 @@ record DType(String text, char kind, int size, ByteOrder order, String unit) {
   }
 
   private void write(ByteBuffer b, int at, Object v) {
-    if (kind == 'f') {
+    if (kind == DType.Kind.FLOAT) {
       double d = ((Number) v).doubleValue();
       if (size == 4) {
         b.putFloat(at, (float) d);
       } else {
         b.putDouble(at, d);
       }
-    } else if (kind == 'S' || kind == 'U') {
-      byte[] s = String.valueOf(v).getBytes(kind == 'S' ? StandardCharsets.UTF_8
-          : utf32());
+    } else if (kind == DType.Kind.BYTES || kind == DType.Kind.UNICODE) {
+      byte[] s = String.valueOf(v).getBytes(kind == DType.Kind.BYTES ? StandardCharsets.UTF_8 : utf32());
       b.put(at, s, 0, Math.min(s.length, size));
     } else {
       long l = ((Number) v).longValue();
@@ -112,7 +148,7 @@ record DType(String text, char kind, int size, ByteOrder order, String unit) {
 
   /** Microseconds per unit of an M8 dtype, negative for units finer than a microsecond (-1000 = ns). */
   long microsPerUnit() {
-    switch (unit) {
+    switch (dtype.unit().orElse("")) {
       case "D": return 86_400_000_000L;
       case "h": return 3_600_000_000L;
       case "m": return 60_000_000L;
@@ -120,7 +156,7 @@ record DType(String text, char kind, int size, ByteOrder order, String unit) {
       case "ms": return 1_000L;
       case "us": return 1L;
       case "ns": return -1000L;
-      default: throw new IllegalArgumentException("unsupported datetime unit in " + text);
+      default: throw new IllegalArgumentException("unsupported datetime unit in " + dtype);
     }
   }
 }
