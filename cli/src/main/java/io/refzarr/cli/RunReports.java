@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code --report FILE}: what a run over many inputs did, as JSON beside its output (which inputs failed and
- * why), for scripts that must not parse stderr.
+ * {@code --report FILE}: what a run over many inputs did, as JSON beside its output (which inputs
+ * failed and why), for scripts that must not parse stderr.
  */
 final class RunReports {
   private RunReports() {}
 
-  /** {@code {"inputs", "scanned", "skipped_objects", "failed": [{"input", "reason"}], "outputs": {input: name}}} */
+  /**
+   * {@code {"inputs", "scanned", "skipped_objects", "failed": [{"input", "reason"}], "outputs":
+   * {input: name}}}
+   */
   static void write(ScanAllReport report, Path file) throws IOException {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("inputs", (long) report.outcomes().size());

@@ -17,9 +17,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,71 +28,111 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code refzarr scan}: one data file to a JSON or Parquet reference set. The format is told by the file's first
- * bytes ({@link Scanners#forHead}), so every built-in scanner is reachable.
+ * {@code refzarr scan}: one data file to a JSON or Parquet reference set. The format is told by the
+ * file's first bytes ({@link Scanners#forHead}), so every built-in scanner is reachable.
  */
-@Command(name = "scan", description = "Scan a data file (HDF5/netCDF4, netCDF3; told by its magic bytes) into a"
-    + " JSON or Parquet reference set.")
+@Command(
+    name = "scan",
+    description =
+        "Scan a data file (HDF5/netCDF4, netCDF3; told by its magic bytes) into a"
+            + " JSON or Parquet reference set.")
 final class ScanCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "The file: a path, or a URL a byte source"
-      + " reads. With --output-dir, any number of them: paths, URLs, globs (day_*.nc) or @FILE listing one per"
-      + " line.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description =
+          "The file: a path, or a URL a byte source"
+              + " reads. With --output-dir, any number of them: paths, URLs, globs (day_*.nc) or @FILE listing one per"
+              + " line.")
   List<String> inputs;
 
-  @Option(names = "--output-dir", paramLabel = "DIR",
-      description = "Scan every FILE concurrently, each to its own set in DIR, named after its path (s3://b/x/a.nc"
-          + " -> b__x__a.nc.json; names that would collide get a hash of the URL); a summary at the end; exit"
-          + " status 1 if any input failed.")
+  @Option(
+      names = "--output-dir",
+      paramLabel = "DIR",
+      description =
+          "Scan every FILE concurrently, each to its own set in DIR, named after its path (s3://b/x/a.nc"
+              + " -> b__x__a.nc.json; names that would collide get a hash of the URL); a summary at the end; exit"
+              + " status 1 if any input failed.")
   Path outputDir;
 
-  @Option(names = "--format", paramLabel = "json|parquet", defaultValue = "json",
+  @Option(
+      names = "--format",
+      paramLabel = "json|parquet",
+      defaultValue = "json",
       description = "With --output-dir: the form of each set (default: ${DEFAULT-VALUE}).")
   ScanAllOptions.Format format;
 
-  @Option(names = "--parallelism", paramLabel = "N",
-      description = "With --output-dir: inputs scanned at once (default: cores); with --engine spark, tasks.")
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      description =
+          "With --output-dir: inputs scanned at once (default: cores); with --engine spark, tasks.")
   Integer parallelism;
 
-  @Option(names = "--report", paramLabel = "FILE",
-      description = "With --output-dir: also write the summary as JSON to FILE (failed inputs with the reason, and"
-          + " each input's output name).")
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description =
+          "With --output-dir: also write the summary as JSON to FILE (failed inputs with the reason, and"
+              + " each input's output name).")
   Path report;
 
-  @Option(names = "--engine", paramLabel = "local|spark", defaultValue = "local",
-      description = "With --output-dir: local (this JVM's threads, default) or spark (executors write to DIR, which"
-          + " they must all see; needs Spark on the class path: the CLI built with -Pspark, or spark-submit).")
+  @Option(
+      names = "--engine",
+      paramLabel = "local|spark",
+      defaultValue = "local",
+      description =
+          "With --output-dir: local (this JVM's threads, default) or spark (executors write to DIR, which"
+              + " they must all see; needs Spark on the class path: the CLI built with -Pspark, or spark-submit).")
   ScanCombineCommand.Engine engine;
 
-  @Option(names = "--master", paramLabel = "URL",
-      description = "With --engine spark: the master (default: the one spark-submit sets, else local[*]).")
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "With --engine spark: the master (default: the one spark-submit sets, else local[*]).")
   String master;
 
   @Mixin OutputOptions output;
 
-  @Option(names = "--keep-chained",
-      description = "For archive members (tar://m.nc::a.tar), keep the chained URLs in the references instead"
-          + " of rewriting them into byte ranges of the archive (most readers, fsspec among them, cannot read"
-          + " chained URLs).")
+  @Option(
+      names = "--keep-chained",
+      description =
+          "For archive members (tar://m.nc::a.tar), keep the chained URLs in the references instead"
+              + " of rewriting them into byte ranges of the archive (most readers, fsspec among them, cannot read"
+              + " chained URLs).")
   boolean keepChained;
 
-  @Option(names = "--url", paramLabel = "URL",
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
       description = "Target name written into the references (default: FILE as given).")
   String url;
 
-  @Option(names = "--inline-threshold", paramLabel = "BYTES",
-      description = "Embed arrays/chunks smaller than this (default: the scanner's, 500 HDF5, 100 netCDF3; 0: none).")
+  @Option(
+      names = "--inline-threshold",
+      paramLabel = "BYTES",
+      description =
+          "Embed arrays/chunks smaller than this (default: the scanner's, 500 HDF5, 100 netCDF3; 0: none).")
   Integer inlineThreshold;
 
-  @Option(names = "--error-policy", paramLabel = "fail|skip", defaultValue = "fail",
-      description = "Objects that cannot be referenced: fail the scan, or skip and report them (default: fail).")
+  @Option(
+      names = "--error-policy",
+      paramLabel = "fail|skip",
+      defaultValue = "fail",
+      description =
+          "Objects that cannot be referenced: fail the scan, or skip and report them (default: fail).")
   ErrorPolicy errorPolicy;
 
-  @Option(names = "--enum-labels",
-      description = "HDF5 enum datasets: keep their labels as CF attributes flag_values and flag_meanings"
-          + " (spaces in labels become _). Off by default, as kerchunk, which keeps no labels.")
+  @Option(
+      names = "--enum-labels",
+      description =
+          "HDF5 enum datasets: keep their labels as CF attributes flag_values and flag_meanings"
+              + " (spaces in labels become _). Off by default, as kerchunk, which keeps no labels.")
   boolean enumLabels;
 
-  @Option(names = "--progress",
+  @Option(
+      names = "--progress",
       description = "Show on stderr how many references the scan has made (for large files).")
   boolean progress;
 
@@ -104,12 +144,12 @@ final class ScanCommand implements Callable<Integer> {
       return scanAll();
     }
     if (engine != ScanCombineCommand.Engine.LOCAL || master != null || report != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--engine, --master and --report need"
-          + " --output-dir");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--engine, --master and --report need" + " --output-dir");
     }
     if (inputs.size() != 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "several inputs need --output-dir, got "
-          + inputs.size());
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "several inputs need --output-dir, got " + inputs.size());
     }
     String input = inputs.get(0);
     ScanOptions options = options();
@@ -117,17 +157,25 @@ final class ScanCommand implements Callable<Integer> {
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
       Scanner scanner = Scanners.detect(sources, location, input);
       ScanInput scanInput = new ScanInput(url != null ? url : input, location);
-      ScanReport report = output.write(spec.commandLine(),
-          sink -> scanInto(scanner, scanInput, sources, options, sink));
+      ScanReport report =
+          output.write(
+              spec.commandLine(), sink -> scanInto(scanner, scanInput, sources, options, sink));
       print(input, scanner, report);
     }
     return 0;
   }
 
-  private ScanReport scanInto(Scanner scanner, ScanInput scanInput, ByteRangeReaders sources,
-      ScanOptions options, ReferenceSink out) throws IOException {
-    ReferenceSink sink = keepChained ? out : ArchiveReferences.dereferencing(out, scanInput, sources);
-    ProgressSink shown = progress ? new ProgressSink(sink, spec.commandLine().getErr(), scanInput.url()) : null;
+  private ScanReport scanInto(
+      Scanner scanner,
+      ScanInput scanInput,
+      ByteRangeReaders sources,
+      ScanOptions options,
+      ReferenceSink out)
+      throws IOException {
+    ReferenceSink sink =
+        keepChained ? out : ArchiveReferences.dereferencing(out, scanInput, sources);
+    ProgressSink shown =
+        progress ? new ProgressSink(sink, spec.commandLine().getErr(), scanInput.url()) : null;
     ScanReport report = scanner.scan(scanInput, sources, options, shown != null ? shown : sink);
     if (shown != null) {
       shown.finish();
@@ -139,7 +187,8 @@ final class ScanCommand implements Callable<Integer> {
     ScanOptions options = ScanOptions.DEFAULT.withErrorPolicy(errorPolicy);
     if (inlineThreshold != null) {
       if (inlineThreshold < 0) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--inline-threshold must be >= 0");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--inline-threshold must be >= 0");
       }
       options = options.withInlineThreshold(inlineThreshold);
     }
@@ -158,8 +207,8 @@ final class ScanCommand implements Callable<Integer> {
   private int scanAll() throws IOException {
     CommandLine cl = spec.commandLine();
     if (output.output != null || url != null || keepChained || progress) {
-      throw new CommandLine.ParameterException(cl, "--output-dir takes none of -o, --url, --keep-chained,"
-          + " --progress");
+      throw new CommandLine.ParameterException(
+          cl, "--output-dir takes none of -o, --url, --keep-chained," + " --progress");
     }
     if (engine == ScanCombineCommand.Engine.SPARK) {
       return printSummary(SparkCommands.scanAll(this));
@@ -187,8 +236,12 @@ final class ScanCommand implements Callable<Integer> {
       if (o.failed()) {
         err.println("refzarr: failed " + o.input() + ": " + o.failure());
       } else {
-        o.report().skipped().forEach(s -> err.println("refzarr: skipped " + o.input() + ": " + s.object() + ": "
-            + s.reason()));
+        o.report()
+            .skipped()
+            .forEach(
+                s ->
+                    err.println(
+                        "refzarr: skipped " + o.input() + ": " + s.object() + ": " + s.reason()));
       }
     }
     spec.commandLine().getOut().printf("%s: %s%n", outputDir, report.summary());
@@ -198,10 +251,18 @@ final class ScanCommand implements Callable<Integer> {
   private void print(String input, Scanner scanner, ScanReport report) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    out.printf("%s: %s, %d references, %d skipped, %d read requests, %d bytes read -> %s%n", input,
-        scanner.name(), report.references(), report.skipped().size(), report.requests(), report.bytesRead(),
+    out.printf(
+        "%s: %s, %d references, %d skipped, %d read requests, %d bytes read -> %s%n",
+        input,
+        scanner.name(),
+        report.references(),
+        report.skipped().size(),
+        report.requests(),
+        report.bytesRead(),
         output.output);
-    report.skipped().forEach(s -> err.println("refzarr: skipped " + s.object() + ": " + s.reason()));
+    report
+        .skipped()
+        .forEach(s -> err.println("refzarr: skipped " + s.object() + ": " + s.reason()));
     report.notes().forEach(n -> err.println("refzarr: note: " + n));
   }
 }

@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The combine's passes as separate steps, for an engine that spreads the first pass over machines (the
- * {@code spark} module): {@link #partial} folds one input into a {@link Partial}, {@link #merge} merges two
- * (associative and commutative, so any tree over any partitioning gives the same result), and {@link #write}
- * plans the output from the whole and writes it. It is the code {@link Combiner} runs on one machine, so both
- * write identical references.
+ * The combine's passes as separate steps, for an engine that spreads the first pass over machines
+ * (the {@code spark} module): {@link #partial} folds one input into a {@link Partial}, {@link
+ * #merge} merges two (associative and commutative, so any tree over any partitioning gives the same
+ * result), and {@link #write} plans the output from the whole and writes it. It is the code {@link
+ * Combiner} runs on one machine, so both write identical references.
  *
- * <p>A partial carries the input's references (those that can reach the output, small chunks already inlined
- * as the second pass would), so the machine that writes never reads an input again; what travels is about the
- * size of the output.
+ * <p>A partial carries the input's references (those that can reach the output, small chunks
+ * already inlined as the second pass would), so the machine that writes never reads an input again;
+ * what travels is about the size of the output.
  *
  * <pre>{@code
  * try (CombinePlanner planner = new CombinePlanner(spec)) {
@@ -45,7 +45,8 @@ public final class CombinePlanner implements Closeable {
   /**
    * The first pass over one input.
    *
-   * @param index the input's position in the whole list (it orders inputs that tie on coordinates and name)
+   * @param index the input's position in the whole list (it orders inputs that tie on coordinates
+   *     and name)
    * @throws CombineException naming the input if it cannot be read or its coordinates are unusable
    */
   public Partial partial(int index, CombineInput input) throws IOException {
@@ -58,15 +59,21 @@ public final class CombinePlanner implements Closeable {
     InputShape shape = s.shape();
     List<Entry> kept = new ArrayList<>(shape.retained().size());
     for (Entry e : shape.retained()) {
-      kept.add(new Entry(e.key(), KeyRewriter.inlined(bytes, e.key(), e.ref(), spec.inlineThreshold())));
+      kept.add(
+          new Entry(e.key(), KeyRewriter.inlined(bytes, e.key(), e.ref(), spec.inlineThreshold())));
     }
-    return new InputSummary(s.placement(), s.values(), s.arrays(), s.groupMetadata(),
-        new InputShape(shape.index(), shape.name(), shape.roles(), shape.arrays(), shape.dims(), kept));
+    return new InputSummary(
+        s.placement(),
+        s.values(),
+        s.arrays(),
+        s.groupMetadata(),
+        new InputShape(
+            shape.index(), shape.name(), shape.roles(), shape.arrays(), shape.dims(), kept));
   }
 
   /**
-   * Merges two partials; may reuse {@code a} (never an {@link Partial#empty() empty} one), so neither should be
-   * used again.
+   * Merges two partials; may reuse {@code a} (never an {@link Partial#empty() empty} one), so
+   * neither should be used again.
    *
    * @throws CombineException if the inputs of the two disagree (shapes, chunks, coordinate kinds)
    */
@@ -81,8 +88,9 @@ public final class CombinePlanner implements Closeable {
   }
 
   /**
-   * Plans the output from the merge of every input's partial and writes its metadata and references to
-   * {@code sink} (which the caller closes), reporting {@link ProgressListener.Phase#REFERENCES} progress.
+   * Plans the output from the merge of every input's partial and writes its metadata and references
+   * to {@code sink} (which the caller closes), reporting {@link ProgressListener.Phase#REFERENCES}
+   * progress.
    */
   public void write(Partial whole, ReferenceSink sink) throws IOException {
     if (whole.layout == null) {
@@ -97,8 +105,8 @@ public final class CombinePlanner implements Closeable {
   }
 
   /**
-   * The first pass's result over some inputs: their coordinates, placements, array facts and references.
-   * Serializable, to travel between machines.
+   * The first pass's result over some inputs: their coordinates, placements, array facts and
+   * references. Serializable, to travel between machines.
    */
   public static final class Partial implements Serializable {
     private static final long serialVersionUID = 1L;

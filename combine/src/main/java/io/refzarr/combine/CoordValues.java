@@ -1,7 +1,7 @@
 package io.refzarr.combine;
 
-import java.io.Serializable;
 import io.refzarr.zarr.DType;
+import java.io.Serializable;
 import java.lang.reflect.Array;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -10,13 +10,17 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Coordinate values: Long, Double, String or {@link CfDate}. Normalises what users and JSON give, orders
- * values (numbers numerically, whatever their Java type) and coerces them to a {@code coo_dtype}.
+ * Coordinate values: Long, Double, String or {@link CfDate}. Normalises what users and JSON give,
+ * orders values (numbers numerically, whatever their Java type) and coerces them to a {@code
+ * coo_dtype}.
  */
 final class CoordValues {
   private CoordValues() {}
 
-  /** Orders values of one kind; mixing kinds is an error. Serializable: sorted sets of values travel in layouts. */
+  /**
+   * Orders values of one kind; mixing kinds is an error. Serializable: sorted sets of values travel
+   * in layouts.
+   */
   static final Comparator<Object> ORDER = (Comparator<Object> & Serializable) CoordValues::compare;
 
   /** A value, list or Java array as a list of normalised values. */
@@ -48,7 +52,9 @@ final class CoordValues {
       return ((Float) v).doubleValue();
     }
     if (v instanceof BigInteger) {
-      return ((BigInteger) v).bitLength() < 64 ? ((BigInteger) v).longValue() : ((BigInteger) v).doubleValue();
+      return ((BigInteger) v).bitLength() < 64
+          ? ((BigInteger) v).longValue()
+          : ((BigInteger) v).doubleValue();
     }
     if (v instanceof Long || v instanceof Double || v instanceof String || v instanceof CfDate) {
       return v;
@@ -56,8 +62,8 @@ final class CoordValues {
     if (v instanceof Boolean) {
       return ((Boolean) v) ? 1L : 0L;
     }
-    throw new IllegalArgumentException("not a coordinate value: " + v
-        + (v == null ? "" : " (" + v.getClass().getName() + ")"));
+    throw new IllegalArgumentException(
+        "not a coordinate value: " + v + (v == null ? "" : " (" + v.getClass().getName() + ")"));
   }
 
   static int compare(Object a, Object b) {
@@ -73,7 +79,8 @@ final class CoordValues {
     if (a instanceof CfDate && b instanceof CfDate) {
       return ((CfDate) a).compareTo((CfDate) b);
     }
-    throw new IllegalArgumentException("coordinate values of different kinds do not compare: " + a + " and " + b);
+    throw new IllegalArgumentException(
+        "coordinate values of different kinds do not compare: " + a + " and " + b);
   }
 
   /** {@code v} as a value of {@code dtype} (numpy type string), or unchanged when dtype is null. */
@@ -82,7 +89,9 @@ final class CoordValues {
       return v;
     }
     switch (DType.parse(dtype).kind()) {
-      case INT: case UINT: case BOOL:
+      case INT:
+      case UINT:
+      case BOOL:
         if (v instanceof String) {
           return Long.parseLong(((String) v).trim());
         }
@@ -95,7 +104,8 @@ final class CoordValues {
           return Double.parseDouble(((String) v).trim());
         }
         return v instanceof Number ? ((Number) v).doubleValue() : v;
-      case UNICODE: case BYTES:
+      case UNICODE:
+      case BYTES:
         return v instanceof String ? v : String.valueOf(v);
       default:
         return v; // M8: CF times stay CfDate until written

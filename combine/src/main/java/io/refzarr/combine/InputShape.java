@@ -12,18 +12,26 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * What the second pass needs of one input: the role, metadata and dimensions of each array, and, for a
- * small input, its references themselves, so that it is not opened a second time. Only keys that can reach
- * the output are kept (no metadata but that of arrays copied verbatim), so what is retained is part of the
- * output's size, not extra per input.
+ * What the second pass needs of one input: the role, metadata and dimensions of each array, and,
+ * for a small input, its references themselves, so that it is not opened a second time. Only keys
+ * that can reach the output are kept (no metadata but that of arrays copied verbatim), so what is
+ * retained is part of the output's size, not extra per input.
  */
-record InputShape(int index, String name, Map<String, ArrayRole> roles, Map<String, ZarrArrayMetadata> arrays,
-    Map<String, List<String>> dims, List<Entry> retained) implements java.io.Serializable {
+record InputShape(
+    int index,
+    String name,
+    Map<String, ArrayRole> roles,
+    Map<String, ZarrArrayMetadata> arrays,
+    Map<String, List<String>> dims,
+    List<Entry> retained)
+    implements java.io.Serializable {
 
   /** Inputs with at most this many keys are retained after the first pass. */
   static final int RETAIN_MAX_KEYS = 64;
+
   /** A {@code retainMaxKeys} that retains no input. */
   static final long RETAIN_NONE = -1;
+
   /** A {@code retainMaxKeys} that retains every input (a first pass on another machine). */
   static final long RETAIN_ALL = Long.MAX_VALUE;
 
@@ -50,13 +58,15 @@ record InputShape(int index, String name, Map<String, ArrayRole> roles, Map<Stri
   /** Every key of an open input with its reference, lazily. */
   static Iterator<Entry> entries(InputContext in) throws IOException {
     Stream<String> keys = in.references().keys();
-    return keys.map(k -> {
-      try {
-        return new Entry(k, in.references().get(k).orElseThrow());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }).iterator();
+    return keys.map(
+            k -> {
+              try {
+                return new Entry(k, in.references().get(k).orElseThrow());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            })
+        .iterator();
   }
 
   private static boolean mayReachOutput(String key, Map<String, ArrayRole> roles) {

@@ -8,10 +8,10 @@ import java.util.TreeSet;
 
 /**
  * The first pass's accumulated result: the union of coordinate values, every input's placement, the
- * output arrays' facts and the group metadata of the first input. A batch of inputs folds into a Layout,
- * and Layouts merge (associatively and commutatively) into the whole combine's: the tree reduction step.
- * Serializable, with everything it holds, so that an engine can merge layouts made on other machines
- * ({@link CombinePlanner}).
+ * output arrays' facts and the group metadata of the first input. A batch of inputs folds into a
+ * Layout, and Layouts merge (associatively and commutatively) into the whole combine's: the tree
+ * reduction step. Serializable, with everything it holds, so that an engine can merge layouts made
+ * on other machines ({@link CombinePlanner}).
  */
 final class Layout implements java.io.Serializable {
   private final List<String> dims;
@@ -53,7 +53,9 @@ final class Layout implements java.io.Serializable {
       try {
         unions.get(d).addAll(other.unions.get(d));
       } catch (IllegalArgumentException e) {
-        throw new CombineException(CombineException.Reason.BAD_COORDINATE, names(other),
+        throw new CombineException(
+            CombineException.Reason.BAD_COORDINATE,
+            names(other),
             dims.get(d) + ": " + e.getMessage());
       }
     }
@@ -67,7 +69,8 @@ final class Layout implements java.io.Serializable {
         mine.merge(e.getValue(), dims);
       }
     }
-    if (other.groupOwner != null && (groupOwner == null || other.groupOwner.compareTo(groupOwner) < 0)) {
+    if (other.groupOwner != null
+        && (groupOwner == null || other.groupOwner.compareTo(groupOwner) < 0)) {
       groupOwner = other.groupOwner;
       groupMetadata = other.groupMetadata;
     }

@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The combine's steps for a distributing engine: any tree of merges of serialized partials, the same output. */
+/**
+ * The combine's steps for a distributing engine: any tree of merges of serialized partials, the
+ * same output.
+ */
 class CombinePlannerTest {
 
   private static CombinePlanner.Partial roundTrip(CombinePlanner.Partial p) throws IOException {
@@ -27,7 +30,8 @@ class CombinePlannerTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(p);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       return (CombinePlanner.Partial) in.readObject();
     } catch (ClassNotFoundException e) {
       throw new AssertionError(e);
@@ -58,10 +62,13 @@ class CombinePlannerTest {
 
   @Test
   void planner_serializedPartialsMergedInAnyTree_writeTheCombinersJson() throws IOException {
-    for (CombineSpec spec : List.of(seriesSpec().build(), seriesSpec().inlineThreshold(600).build())) {
+    for (CombineSpec spec :
+        List.of(seriesSpec().build(), seriesSpec().inlineThreshold(600).build())) {
       byte[] expected = json(Combiner.combine(dailyInputs(), spec));
       for (long seed = 1; seed <= 4; seed++) {
-        assertThat(new String(planned(spec, seed))).as("seed %d", seed).isEqualTo(new String(expected));
+        assertThat(new String(planned(spec, seed)))
+            .as("seed %d", seed)
+            .isEqualTo(new String(expected));
       }
     }
   }
@@ -69,13 +76,20 @@ class CombinePlannerTest {
   @Test
   void planner_noInputs_refusedAndUnreadableInputNamed() throws IOException {
     try (CombinePlanner planner = new CombinePlanner(seriesSpec().build())) {
-      assertThatThrownBy(() -> planner.write(CombinePlanner.Partial.empty(), ReferenceSets.builder()))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no inputs");
-      CombineInput broken = new CombineInput("broken.json", () -> {
-        throw new IOException("gone");
-      });
-      assertThatThrownBy(() -> planner.partial(0, broken)).isInstanceOf(CombineException.class)
-          .hasMessageContaining("broken.json").hasMessageContaining("gone");
+      assertThatThrownBy(
+              () -> planner.write(CombinePlanner.Partial.empty(), ReferenceSets.builder()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("no inputs");
+      CombineInput broken =
+          new CombineInput(
+              "broken.json",
+              () -> {
+                throw new IOException("gone");
+              });
+      assertThatThrownBy(() -> planner.partial(0, broken))
+          .isInstanceOf(CombineException.class)
+          .hasMessageContaining("broken.json")
+          .hasMessageContaining("gone");
     }
   }
 }

@@ -33,15 +33,18 @@ final class BatchScan {
       Path out = outDir.resolve(names.get(in.url()));
       tasks.add(Futures.supplyAsync(() -> scanOne(in, out, options), executor));
     }
-    return new ScanAllReport(Futures.getAll(tasks)); // under FAIL, the first failure cancels the rest
+    return new ScanAllReport(
+        Futures.getAll(tasks)); // under FAIL, the first failure cancels the rest
   }
 
   /** Scans one input to {@code out}; a failure is thrown under FAIL and recorded under SKIP. */
-  static ScanAllReport.Outcome scanOne(ScanInput in, Path out, ScanAllOptions options) throws IOException {
+  static ScanAllReport.Outcome scanOne(ScanInput in, Path out, ScanAllOptions options)
+      throws IOException {
     String name = out.getFileName().toString();
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
-      ScanReport report = ReferenceSets.write(out, options.sink(),
-          sink -> Scanners.scan(in, sources, options.scan(), sink));
+      ScanReport report =
+          ReferenceSets.write(
+              out, options.sink(), sink -> Scanners.scan(in, sources, options.scan(), sink));
       return new ScanAllReport.Outcome(in.url(), name, report, null);
     } catch (IOException | RuntimeException e) {
       if (options.scan().errorPolicy() == ErrorPolicy.FAIL) {

@@ -2,7 +2,10 @@ package io.refzarr.scan;
 
 import java.io.IOException;
 
-/** A whole input could not be scanned (unreadable, not a known format, an object refused); names the input. */
+/**
+ * A whole input could not be scanned (unreadable, not a known format, an object refused); names the
+ * input.
+ */
 public final class InputScanException extends IOException {
   private static final long serialVersionUID = 1L;
   private final String input;

@@ -15,22 +15,23 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Options of a simple-parallel scan ({@link Scanners#scanAll}): how each input is scanned (its error policy
- * also decides what a failed input does), the form of the outputs, and their sink options.
+ * Options of a simple-parallel scan ({@link Scanners#scanAll}): how each input is scanned (its
+ * error policy also decides what a failed input does), the form of the outputs, and their sink
+ * options.
  *
- * <p>Output names: an input's URL as given, chained parts container first ({@code tar://m.nc::dir/a.tar}
- * gives {@code dir/a.tar/m.nc}), without a scheme ({@code s3://}, {@code file:}), leading {@code /} or
- * {@code ./}; {@code ..} becomes {@code up}; path separators become {@code __} and any character other than
- * letters, digits and {@code . _ - + =} becomes {@code _}; then {@code .json} or {@code .parq}. When two
- * inputs would get the same name (or a name is longer than 200 characters), each of them instead gets
- * {@code -} and the first 10 hex digits of the SHA-256 of its URL before the extension, so names never
- * collide and do not depend on the order of the inputs. {@code data/day_001.nc} gives
- * {@code data__day_001.nc.json}.
+ * <p>Output names: an input's URL as given, chained parts container first ({@code
+ * tar://m.nc::dir/a.tar} gives {@code dir/a.tar/m.nc}), without a scheme ({@code s3://}, {@code
+ * file:}), leading {@code /} or {@code ./}; {@code ..} becomes {@code up}; path separators become
+ * {@code __} and any character other than letters, digits and {@code . _ - + =} becomes {@code _};
+ * then {@code .json} or {@code .parq}. When two inputs would get the same name (or a name is longer
+ * than 200 characters), each of them instead gets {@code -} and the first 10 hex digits of the
+ * SHA-256 of its URL before the extension, so names never collide and do not depend on the order of
+ * the inputs. {@code data/day_001.nc} gives {@code data__day_001.nc.json}.
  */
 public record ScanAllOptions(ScanOptions scan, Format format, SinkOptions sink) {
   /** Scanners' defaults, JSON outputs. */
-  public static final ScanAllOptions DEFAULT = new ScanAllOptions(ScanOptions.DEFAULT, Format.JSON,
-      SinkOptions.DEFAULT);
+  public static final ScanAllOptions DEFAULT =
+      new ScanAllOptions(ScanOptions.DEFAULT, Format.JSON, SinkOptions.DEFAULT);
 
   private static final int MAX_NAME = 200;
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:(//)?");
@@ -38,7 +39,8 @@ public record ScanAllOptions(ScanOptions scan, Format format, SinkOptions sink) 
 
   /** The form of each output: the extension makes {@code ReferenceSets.sink} choose it. */
   public enum Format {
-    JSON(".json"), PARQUET(".parq");
+    JSON(".json"),
+    PARQUET(".parq");
 
     private final String extension;
 
@@ -70,8 +72,8 @@ public record ScanAllOptions(ScanOptions scan, Format format, SinkOptions sink) 
   }
 
   /**
-   * The output file name of each input URL (see the class comment), in input order; a URL given twice is
-   * named once.
+   * The output file name of each input URL (see the class comment), in input order; a URL given
+   * twice is named once.
    */
   public Map<String, String> outputNames(List<String> urls) {
     Map<String, List<String>> byBase = new HashMap<>();
@@ -82,8 +84,11 @@ public record ScanAllOptions(ScanOptions scan, Format format, SinkOptions sink) 
     for (String url : urls) {
       String base = base(url);
       boolean unique = byBase.get(base).size() == 1 && base.length() <= MAX_NAME;
-      out.put(url, unique ? base + format.extension()
-          : shorten(base) + "-" + hash(url) + format.extension());
+      out.put(
+          url,
+          unique
+              ? base + format.extension()
+              : shorten(base) + "-" + hash(url) + format.extension());
     }
     return out;
   }

@@ -23,7 +23,8 @@ public record ScanAllReport(List<Outcome> outcomes) implements Serializable {
    * @param report the scan's report; null if it failed
    * @param failure why the input failed; null if it was scanned
    */
-  public record Outcome(String input, String output, ScanReport report, String failure) implements Serializable {
+  public record Outcome(String input, String output, ScanReport report, String failure)
+      implements Serializable {
     public Outcome {
       Objects.requireNonNull(input, "input");
       Objects.requireNonNull(output, "output");
@@ -54,7 +55,11 @@ public record ScanAllReport(List<Outcome> outcomes) implements Serializable {
 
   /** One line: how many inputs were scanned, how many objects skipped, how many inputs failed. */
   public String summary() {
-    return scanned().size() + " scanned, " + skippedObjects() + " skipped objects, " + failed().size()
+    return scanned().size()
+        + " scanned, "
+        + skippedObjects()
+        + " skipped objects, "
+        + failed().size()
         + " failed inputs";
   }
 }

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 /**
  * A file to scan.
  *
- * @param url the target as it is to be written into the references (a relative path, an absolute path
- *     or a URL; what readers will resolve)
- * @param location where to read the file now (a {@code file:}, {@code http(s):}, {@code s3:} or chained
- *     archive URI); often the same file as {@code url}
+ * @param url the target as it is to be written into the references (a relative path, an absolute
+ *     path or a URL; what readers will resolve)
+ * @param location where to read the file now (a {@code file:}, {@code http(s):}, {@code s3:} or
+ *     chained archive URI); often the same file as {@code url}
  */
 public record ScanInput(String url, URI location) implements Serializable {
   private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
@@ -22,15 +22,18 @@ public record ScanInput(String url, URI location) implements Serializable {
     Objects.requireNonNull(location, "location");
   }
 
-  /** An input named as a user types it: written into the references as given, read at {@link #location}. */
+  /**
+   * An input named as a user types it: written into the references as given, read at {@link
+   * #location}.
+   */
   public static ScanInput of(String input) {
     return new ScanInput(input, location(input));
   }
 
   /**
-   * Where to read {@code input}: a URL is used as is (two or more scheme letters, so {@code C:\x} stays a
-   * path), else it is a local path made absolute against the working directory. The container of a chained
-   * URL ({@code tar://m.nc::archives/a.tar}) follows the same rule.
+   * Where to read {@code input}: a URL is used as is (two or more scheme letters, so {@code C:\x}
+   * stays a path), else it is a local path made absolute against the working directory. The
+   * container of a chained URL ({@code tar://m.nc::archives/a.tar}) follows the same rule.
    */
   public static URI location(String input) {
     int chain = input.lastIndexOf("::");

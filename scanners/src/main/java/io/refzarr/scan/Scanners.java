@@ -1,12 +1,12 @@
 package io.refzarr.scan;
 
-import io.refzarr.scan.hdf5.Hdf5Scanner;
-import io.refzarr.scan.netcdf3.Netcdf3Scanner;
-import io.refzarr.source.ByteRangeReader;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSetBuilder;
 import io.refzarr.refs.ReferenceSets;
 import io.refzarr.refs.ReferenceSink;
+import io.refzarr.scan.hdf5.Hdf5Scanner;
+import io.refzarr.scan.netcdf3.Netcdf3Scanner;
+import io.refzarr.source.ByteRangeReader;
 import io.refzarr.source.ByteRangeReaders;
 import java.io.IOException;
 import java.net.URI;
@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /** The built-in scanners. */
@@ -28,12 +28,18 @@ public final class Scanners {
     return List.of(hdf5(), netcdf3());
   }
 
-  /** The netCDF3 scanner: classic, 64-bit offset and CDF-5 files (magic {@code CDF\1}, {@code \2}, {@code \5}). */
+  /**
+   * The netCDF3 scanner: classic, 64-bit offset and CDF-5 files (magic {@code CDF\1}, {@code \2},
+   * {@code \5}).
+   */
   public static Scanner netcdf3() {
     return Netcdf3Scanner.instance();
   }
 
-  /** The HDF5 / netCDF4 scanner (kerchunk's {@code SingleHdf5ToZarr}); magic {@code \211HDF\r\n\032\n}. */
+  /**
+   * The HDF5 / netCDF4 scanner (kerchunk's {@code SingleHdf5ToZarr}); magic {@code
+   * \211HDF\r\n\032\n}.
+   */
   public static Scanner hdf5() {
     return HDF5;
   }
@@ -49,16 +55,24 @@ public final class Scanners {
    * @param name the file as the user named it, for the error message
    * @throws MalformedFileException if no built-in scanner recognises the file
    */
-  public static Scanner detect(ByteRangeReaders sources, URI location, String name) throws IOException {
+  public static Scanner detect(ByteRangeReaders sources, URI location, String name)
+      throws IOException {
     ByteRangeReader reader = sources.forTarget(location);
     long size = reader.size(location);
     ByteBuffer head = reader.read(location, 0, (int) Math.min(size, HEAD_BYTES));
     byte[] bytes = new byte[head.remaining()];
     head.get(bytes);
-    return forHead(bytes).orElseThrow(() -> new MalformedFileException(name, 0,
-        "not a format refzarr scans (first bytes "
-            + HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(16, bytes.length)) + "; known: "
-            + all().stream().map(Scanner::name).collect(Collectors.joining(", ")) + ")"));
+    return forHead(bytes)
+        .orElseThrow(
+            () ->
+                new MalformedFileException(
+                    name,
+                    0,
+                    "not a format refzarr scans (first bytes "
+                        + HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(16, bytes.length))
+                        + "; known: "
+                        + all().stream().map(Scanner::name).collect(Collectors.joining(", "))
+                        + ")"));
   }
 
   /** The scanner whose format {@code head} (a file's first bytes) has, if any. */
@@ -67,17 +81,22 @@ public final class Scanners {
   }
 
   /**
-   * Scans {@code input} into {@code sink} as {@code refzarr scan} does: with the scanner its first bytes name
-   * ({@link #detect}), an archive member's references rewritten into byte ranges of the archive
-   * ({@link ArchiveReferences#dereferencing}). The caller closes the sink.
+   * Scans {@code input} into {@code sink} as {@code refzarr scan} does: with the scanner its first
+   * bytes name ({@link #detect}), an archive member's references rewritten into byte ranges of the
+   * archive ({@link ArchiveReferences#dereferencing}). The caller closes the sink.
    */
-  public static ScanReport scan(ScanInput input, ByteRangeReaders sources, ScanOptions options, ReferenceSink sink)
+  public static ScanReport scan(
+      ScanInput input, ByteRangeReaders sources, ScanOptions options, ReferenceSink sink)
       throws IOException {
     Scanner scanner = detect(sources, input.location(), input.url());
-    return scanner.scan(input, sources, options, ArchiveReferences.dereferencing(sink, input, sources));
+    return scanner.scan(
+        input, sources, options, ArchiveReferences.dereferencing(sink, input, sources));
   }
 
-  /** Scans {@code input} as {@link #scan(ScanInput, ByteRangeReaders, ScanOptions, ReferenceSink)} into memory. */
+  /**
+   * Scans {@code input} as {@link #scan(ScanInput, ByteRangeReaders, ScanOptions, ReferenceSink)}
+   * into memory.
+   */
   public static ReferenceSet scan(ScanInput input, ScanOptions options) throws IOException {
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
       ReferenceSetBuilder b = ReferenceSets.builder();
@@ -87,23 +106,26 @@ public final class Scanners {
   }
 
   /**
-   * Simple parallel: scans every input on {@code executor} (which bounds how many run at once, and which the
-   * caller shuts down) to its own reference set in {@code outDir}, named by {@link ScanAllOptions#outputNames}.
-   * Inputs that fail follow the scan options' error policy: {@link ErrorPolicy#FAIL} stops at the first
-   * (the others not started are cancelled) with an {@link InputScanException} naming it; {@link ErrorPolicy#SKIP}
-   * records it in the report and goes on.
+   * Simple parallel: scans every input on {@code executor} (which bounds how many run at once, and
+   * which the caller shuts down) to its own reference set in {@code outDir}, named by {@link
+   * ScanAllOptions#outputNames}. Inputs that fail follow the scan options' error policy: {@link
+   * ErrorPolicy#FAIL} stops at the first (the others not started are cancelled) with an {@link
+   * InputScanException} naming it; {@link ErrorPolicy#SKIP} records it in the report and goes on.
    */
-  public static ScanAllReport scanAll(List<ScanInput> inputs, Path outDir, ScanAllOptions options,
-      Executor executor) throws IOException {
+  public static ScanAllReport scanAll(
+      List<ScanInput> inputs, Path outDir, ScanAllOptions options, Executor executor)
+      throws IOException {
     return new BatchScan(outDir, options).run(inputs, executor);
   }
 
   /**
-   * One input of {@link #scanAll} to {@code out}, written atomically in the form its name gives: what an
-   * engine that spreads the inputs itself (Spark) runs for each. Under {@link ErrorPolicy#FAIL} a failure
-   * is thrown as an {@link InputScanException}; under {@link ErrorPolicy#SKIP} it is the outcome.
+   * One input of {@link #scanAll} to {@code out}, written atomically in the form its name gives:
+   * what an engine that spreads the inputs itself (Spark) runs for each. Under {@link
+   * ErrorPolicy#FAIL} a failure is thrown as an {@link InputScanException}; under {@link
+   * ErrorPolicy#SKIP} it is the outcome.
    */
-  public static ScanAllReport.Outcome scanTo(ScanInput input, Path out, ScanAllOptions options) throws IOException {
+  public static ScanAllReport.Outcome scanTo(ScanInput input, Path out, ScanAllOptions options)
+      throws IOException {
     return BatchScan.scanOne(input, out, options);
   }
 }

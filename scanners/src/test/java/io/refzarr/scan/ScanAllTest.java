@@ -76,12 +76,14 @@ class ScanAllTest {
     List<ScanInput> inputs = new ArrayList<>(series());
     inputs.add(2, ScanInput.of(junk.toString()));
     inputs.add(ScanInput.of(tmp.resolve("missing.nc").toString()));
-    ScanAllOptions skip = ScanAllOptions.DEFAULT.withScan(ScanOptions.DEFAULT.withErrorPolicy(ErrorPolicy.SKIP));
+    ScanAllOptions skip =
+        ScanAllOptions.DEFAULT.withScan(ScanOptions.DEFAULT.withErrorPolicy(ErrorPolicy.SKIP));
 
     ScanAllReport report = Scanners.scanAll(inputs, tmp.resolve("out"), skip, POOL);
 
     assertThat(report.scanned()).hasSize(5);
-    assertThat(report.failed()).extracting(ScanAllReport.Outcome::input)
+    assertThat(report.failed())
+        .extracting(ScanAllReport.Outcome::input)
         .containsExactly(junk.toString(), tmp.resolve("missing.nc").toString());
     assertThat(report.failed().get(0).failure()).contains("not a format refzarr scans");
     assertThat(report.summary()).isEqualTo("5 scanned, 0 skipped objects, 2 failed inputs");
@@ -94,7 +96,8 @@ class ScanAllTest {
     List<ScanInput> inputs = new ArrayList<>(series());
     inputs.add(0, ScanInput.of(junk.toString()));
 
-    assertThatThrownBy(() -> Scanners.scanAll(inputs, tmp.resolve("out"), ScanAllOptions.DEFAULT, POOL))
+    assertThatThrownBy(
+            () -> Scanners.scanAll(inputs, tmp.resolve("out"), ScanAllOptions.DEFAULT, POOL))
         .isInstanceOf(InputScanException.class)
         .hasMessageContaining(junk.toString())
         .hasMessageContaining("not a format refzarr scans");
@@ -102,15 +105,22 @@ class ScanAllTest {
 
   @Test
   void outputNames_pathsSchemesAndArchives_followTheRule() {
-    Map<String, String> names = ScanAllOptions.DEFAULT.outputNames(List.of("data/day_001.nc",
-        "/abs/x/day 2.nc", "s3://bucket/k/day_003.nc", "tar://m.nc::archives/a.tar", "./../up.nc"));
+    Map<String, String> names =
+        ScanAllOptions.DEFAULT.outputNames(
+            List.of(
+                "data/day_001.nc",
+                "/abs/x/day 2.nc",
+                "s3://bucket/k/day_003.nc",
+                "tar://m.nc::archives/a.tar",
+                "./../up.nc"));
 
-    assertThat(names).containsExactly(
-        Map.entry("data/day_001.nc", "data__day_001.nc.json"),
-        Map.entry("/abs/x/day 2.nc", "abs__x__day_2.nc.json"),
-        Map.entry("s3://bucket/k/day_003.nc", "bucket__k__day_003.nc.json"),
-        Map.entry("tar://m.nc::archives/a.tar", "archives__a.tar__m.nc.json"),
-        Map.entry("./../up.nc", "up__up.nc.json"));
+    assertThat(names)
+        .containsExactly(
+            Map.entry("data/day_001.nc", "data__day_001.nc.json"),
+            Map.entry("/abs/x/day 2.nc", "abs__x__day_2.nc.json"),
+            Map.entry("s3://bucket/k/day_003.nc", "bucket__k__day_003.nc.json"),
+            Map.entry("tar://m.nc::archives/a.tar", "archives__a.tar__m.nc.json"),
+            Map.entry("./../up.nc", "up__up.nc.json"));
   }
 
   @Test
@@ -122,6 +132,8 @@ class ScanAllTest {
     assertThat(ab).isEqualTo(ba);
     assertThat(ab.get("c.nc")).isEqualTo("c.nc.parq");
     assertThat(ab.get("a/b.nc")).matches("a__b\\.nc-[0-9a-f]{10}\\.parq");
-    assertThat(ab.get("a__b.nc")).matches("a__b\\.nc-[0-9a-f]{10}\\.parq").isNotEqualTo(ab.get("a/b.nc"));
+    assertThat(ab.get("a__b.nc"))
+        .matches("a__b\\.nc-[0-9a-f]{10}\\.parq")
+        .isNotEqualTo(ab.get("a/b.nc"));
   }
 }

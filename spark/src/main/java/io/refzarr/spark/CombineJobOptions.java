@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * How {@link SparkScanCombine} spreads the work.
  *
- * @param partitions input partitions (tasks of the first pass); 0 for four per default-parallelism slot,
- *     never more than the inputs
+ * @param partitions input partitions (tasks of the first pass); 0 for four per default-parallelism
+ *     slot, never more than the inputs
  * @param treeDepth depth of the {@code treeReduce} that merges the partial layouts (2 or more)
  * @param batchSize inputs folded into one partial layout inside a partition before it is merged
  * @param scan how inputs are scanned, and what a failed input does
@@ -15,12 +15,18 @@ import java.util.Objects;
 public record CombineJobOptions(int partitions, int treeDepth, int batchSize, ScanSettings scan)
     implements Serializable {
 
-  public static final CombineJobOptions DEFAULT = new CombineJobOptions(0, 2, 64, ScanSettings.DEFAULT);
+  public static final CombineJobOptions DEFAULT =
+      new CombineJobOptions(0, 2, 64, ScanSettings.DEFAULT);
 
   public CombineJobOptions {
     if (partitions < 0 || treeDepth < 1 || batchSize < 1) {
-      throw new IllegalArgumentException("partitions >= 0, treeDepth >= 1 and batchSize >= 1, got "
-          + partitions + ", " + treeDepth + ", " + batchSize);
+      throw new IllegalArgumentException(
+          "partitions >= 0, treeDepth >= 1 and batchSize >= 1, got "
+              + partitions
+              + ", "
+              + treeDepth
+              + ", "
+              + batchSize);
     }
     Objects.requireNonNull(scan, "scan");
   }

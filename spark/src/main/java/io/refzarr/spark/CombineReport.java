@@ -8,10 +8,11 @@ import java.util.List;
  *
  * @param inputs inputs given
  * @param combined inputs scanned and combined into the output
- * @param failed inputs left out under {@link io.refzarr.scan.ErrorPolicy#SKIP}, each with the reason, in input
- *     order
+ * @param failed inputs left out under {@link io.refzarr.scan.ErrorPolicy#SKIP}, each with the
+ *     reason, in input order
  */
-public record CombineReport(int inputs, int combined, List<FailedInput> failed) implements Serializable {
+public record CombineReport(int inputs, int combined, List<FailedInput> failed)
+    implements Serializable {
 
   public CombineReport {
     failed = List.copyOf(failed);

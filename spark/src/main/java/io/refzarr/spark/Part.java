@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What travels up the tree: the partial layout of some inputs and those of them that failed. */
-record Part(CombinePlanner.Partial partial, List<CombineReport.FailedInput> failed) implements Serializable {
+record Part(CombinePlanner.Partial partial, List<CombineReport.FailedInput> failed)
+    implements Serializable {
 
   static final Part EMPTY = new Part(CombinePlanner.Partial.empty(), List.of());
 

@@ -16,11 +16,12 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * The first pass on an executor: each input of a partition scanned and folded into a partial layout, a batch
- * at a time (one part per batch). A failed input fails the task under {@link ErrorPolicy#FAIL}, and is
- * recorded in the part under {@link ErrorPolicy#SKIP}.
+ * The first pass on an executor: each input of a partition scanned and folded into a partial
+ * layout, a batch at a time (one part per batch). A failed input fails the task under {@link
+ * ErrorPolicy#FAIL}, and is recorded in the part under {@link ErrorPolicy#SKIP}.
  */
-final class PartitionFold implements FlatMapFunction<Iterator<Map.Entry<Integer, ScanInput>>, Part> {
+final class PartitionFold
+    implements FlatMapFunction<Iterator<Map.Entry<Integer, ScanInput>>, Part> {
   private static final long serialVersionUID = 1L;
   private final SpecFactory spec;
   private final CombineJobOptions options;
@@ -56,18 +57,23 @@ final class PartitionFold implements FlatMapFunction<Iterator<Map.Entry<Integer,
     return out.iterator();
   }
 
-  private Part fold(CombinePlanner planner, int index, ScanInput in, ScanOptions scan) throws IOException {
+  private Part fold(CombinePlanner planner, int index, ScanInput in, ScanOptions scan)
+      throws IOException {
     try {
       CombineInput input = new CombineInput(in.url(), () -> Scanners.scan(in, scan));
       return new Part(planner.partial(index, input), List.of());
     } catch (IOException | RuntimeException e) {
       if (options.scan().errorPolicy() == ErrorPolicy.FAIL) {
-        throw e instanceof IOException io && io.getMessage() != null && io.getMessage().contains(in.url())
-            ? io : new InputScanException(in.url(), e);
+        throw e instanceof IOException io
+                && io.getMessage() != null
+                && io.getMessage().contains(in.url())
+            ? io
+            : new InputScanException(in.url(), e);
       }
       String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-      return new Part(CombinePlanner.Partial.empty(), List.of(new CombineReport.FailedInput(index, in.url(),
-          reason)));
+      return new Part(
+          CombinePlanner.Partial.empty(),
+          List.of(new CombineReport.FailedInput(index, in.url(), reason)));
     }
   }
 }

@@ -6,8 +6,8 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * The driver's report of inputs scanned: after each finished task, the count the executors have added to
- * the accumulator (the scheduler merges a task's updates before it announces its end).
+ * The driver's report of inputs scanned: after each finished task, the count the executors have
+ * added to the accumulator (the scheduler merges a task's updates before it announces its end).
  */
 final class ScanProgress extends SparkListener {
   private final LongAccumulator scanned;

@@ -6,8 +6,8 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * {@link ScanOptions} in a form that travels to executors. The error policy also decides what a failed
- * input does: fail the job, or skip it and report it.
+ * {@link ScanOptions} in a form that travels to executors. The error policy also decides what a
+ * failed input does: fail the job, or skip it and report it.
  *
  * @param inlineThreshold the scanners' inline threshold, or null for each scanner's default
  */

@@ -8,18 +8,22 @@ public final class SparkContexts {
   private SparkContexts() {}
 
   /**
-   * A context on {@code master}, or, when it is null, the master {@code spark-submit} set
-   * ({@code spark.master}) or else embedded {@code local[*]}. No web UI unless asked for; an embedded
+   * A context on {@code master}, or, when it is null, the master {@code spark-submit} set ({@code
+   * spark.master}) or else embedded {@code local[*]}. No web UI unless asked for; an embedded
    * (local) driver listens on 127.0.0.1 only.
    */
   public static JavaSparkContext create(String master, String appName) {
-    SparkConf conf = new SparkConf().setAppName(appName).setIfMissing("spark.master", "local[*]")
-        .setIfMissing("spark.ui.enabled", "false");
+    SparkConf conf =
+        new SparkConf()
+            .setAppName(appName)
+            .setIfMissing("spark.master", "local[*]")
+            .setIfMissing("spark.ui.enabled", "false");
     if (master != null) {
       conf.setMaster(master);
     }
     if (conf.get("spark.master").startsWith("local")) {
-      conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+      conf.setIfMissing("spark.driver.host", "127.0.0.1")
+          .setIfMissing("spark.driver.bindAddress", "127.0.0.1");
     }
     return new JavaSparkContext(conf);
   }

@@ -12,9 +12,9 @@ import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * The jobs with a Spark context of their own, started and stopped around the run: what the command line
- * calls. No Spark type appears in these signatures, so a caller compiles and loads without Spark as long as it
- * checks {@link #SPARK_CLASS} is present before calling.
+ * The jobs with a Spark context of their own, started and stopped around the run: what the command
+ * line calls. No Spark type appears in these signatures, so a caller compiles and loads without
+ * Spark as long as it checks {@link #SPARK_CLASS} is present before calling.
  */
 public final class SparkEngine {
   /** A class of Spark's the engine needs; absent, Spark is not on the class path. */
@@ -24,12 +24,19 @@ public final class SparkEngine {
 
   /**
    * {@link SparkScanCombine#run} on a context of {@code master} (null: {@code spark.master} as
-   * {@code spark-submit} sets it, else {@code local[*]}); {@code status} hears when Spark has started and how
-   * long it took.
+   * {@code spark-submit} sets it, else {@code local[*]}); {@code status} hears when Spark has
+   * started and how long it took.
    */
-  public static CombineReport scanCombine(String master, List<ScanInput> inputs, SpecFactory spec,
-      CombineJobOptions options, Path output, SinkOptions sink, ProgressListener progress,
-      Consumer<String> status) throws IOException {
+  public static CombineReport scanCombine(
+      String master,
+      List<ScanInput> inputs,
+      SpecFactory spec,
+      CombineJobOptions options,
+      Path output,
+      SinkOptions sink,
+      ProgressListener progress,
+      Consumer<String> status)
+      throws IOException {
     long t0 = System.nanoTime();
     try (JavaSparkContext sc = SparkContexts.create(master, "refzarr scan-combine")) {
       started(sc, t0, status);
@@ -38,18 +45,28 @@ public final class SparkEngine {
   }
 
   /** {@link SparkScanAll#run} on a context of {@code master}, as {@link #scanCombine}. */
-  public static ScanAllReport scanAll(String master, List<ScanInput> inputs, Path outDir, ScanSettings scan,
-      ScanAllOptions.Format format, int recordSize, int partitions, Consumer<String> status) throws IOException {
+  public static ScanAllReport scanAll(
+      String master,
+      List<ScanInput> inputs,
+      Path outDir,
+      ScanSettings scan,
+      ScanAllOptions.Format format,
+      int recordSize,
+      int partitions,
+      Consumer<String> status)
+      throws IOException {
     long t0 = System.nanoTime();
     try (JavaSparkContext sc = SparkContexts.create(master, "refzarr scan")) {
       started(sc, t0, status);
-      return SparkScanAll.run(sc, inputs, outDir.toAbsolutePath().toString(), scan, format, recordSize,
-          partitions);
+      return SparkScanAll.run(
+          sc, inputs, outDir.toAbsolutePath().toString(), scan, format, recordSize, partitions);
     }
   }
 
   private static void started(JavaSparkContext sc, long t0, Consumer<String> status) {
-    status.accept(String.format("spark: %s started in %.2f s (default parallelism %d)", sc.master(),
-        (System.nanoTime() - t0) / 1e9, sc.defaultParallelism()));
+    status.accept(
+        String.format(
+            "spark: %s started in %.2f s (default parallelism %d)",
+            sc.master(), (System.nanoTime() - t0) / 1e9, sc.defaultParallelism()));
   }
 }

@@ -4,7 +4,9 @@ import io.refzarr.combine.CombineException;
 import io.refzarr.scan.InputScanException;
 import java.io.IOException;
 
-/** A failed Spark job as the IOException of its cause: the first refzarr failure found in its chain. */
+/**
+ * A failed Spark job as the IOException of its cause: the first refzarr failure found in its chain.
+ */
 final class SparkFailures {
   private SparkFailures() {}
 

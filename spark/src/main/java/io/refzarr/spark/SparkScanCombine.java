@@ -17,11 +17,12 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * Scan and combine on Spark (kerchunk's {@code auto_dask}): the executors scan the inputs and fold them,
- * partition by partition and a batch at a time, into partial layouts ({@link CombinePlanner#partial}); a
- * {@code treeReduce} merges them; the driver plans the output and writes it (JSON, or Parquet streamed, as the
- * output's name says: {@link ReferenceSets#sink}). The output does not depend on the partitioning, the tree
- * or the input order, and equals the single-machine {@code scan-combine}'s.
+ * Scan and combine on Spark (kerchunk's {@code auto_dask}): the executors scan the inputs and fold
+ * them, partition by partition and a batch at a time, into partial layouts ({@link
+ * CombinePlanner#partial}); a {@code treeReduce} merges them; the driver plans the output and
+ * writes it (JSON, or Parquet streamed, as the output's name says: {@link ReferenceSets#sink}). The
+ * output does not depend on the partitioning, the tree or the input order, and equals the
+ * single-machine {@code scan-combine}'s.
  *
  * <pre>{@code
  * try (JavaSparkContext sc = SparkContexts.create(null, "refzarr")) {
@@ -31,8 +32,8 @@ import org.apache.spark.util.LongAccumulator;
  * }
  * }</pre>
  *
- * <p>The partials carry every input's references up the tree, so the driver holds about the output's
- * references while it writes (as kerchunk's combine does).
+ * <p>The partials carry every input's references up the tree, so the driver holds about the
+ * output's references while it writes (as kerchunk's combine does).
  */
 public final class SparkScanCombine {
   private SparkScanCombine() {}
@@ -40,14 +41,21 @@ public final class SparkScanCombine {
   /**
    * Scans and combines {@code inputs} into {@code output}.
    *
-   * @param progress told on the driver how many inputs are scanned (phase {@code COORDINATES}, after each
-   *     task) and how many are written ({@code REFERENCES})
+   * @param progress told on the driver how many inputs are scanned (phase {@code COORDINATES},
+   *     after each task) and how many are written ({@code REFERENCES})
    * @return the inputs combined and, under {@code SKIP}, those that failed with the reason
-   * @throws IOException naming the input under {@code FAIL}, or if the inputs do not combine; no output is
-   *     left then
+   * @throws IOException naming the input under {@code FAIL}, or if the inputs do not combine; no
+   *     output is left then
    */
-  public static CombineReport run(JavaSparkContext sc, List<ScanInput> inputs, SpecFactory spec,
-      CombineJobOptions options, Path output, SinkOptions sink, ProgressListener progress) throws IOException {
+  public static CombineReport run(
+      JavaSparkContext sc,
+      List<ScanInput> inputs,
+      SpecFactory spec,
+      CombineJobOptions options,
+      Path output,
+      SinkOptions sink,
+      ProgressListener progress)
+      throws IOException {
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("nothing to combine: no inputs");
     }
@@ -56,20 +64,33 @@ public final class SparkScanCombine {
     failed.sort(Comparator.comparingInt(CombineReport.FailedInput::index));
     int combined = whole.partial().inputs();
     if (combined == 0) {
-      throw new IOException("nothing to combine: all " + inputs.size() + " inputs failed, the first "
-          + failed.get(0).input() + ": " + failed.get(0).reason());
+      throw new IOException(
+          "nothing to combine: all "
+              + inputs.size()
+              + " inputs failed, the first "
+              + failed.get(0).input()
+              + ": "
+              + failed.get(0).reason());
     }
     try (CombinePlanner planner = new CombinePlanner(spec.builder().progress(progress).build())) {
-      ReferenceSets.write(output, sink, out -> {
-        planner.write(whole.partial(), out);
-        return null;
-      });
+      ReferenceSets.write(
+          output,
+          sink,
+          out -> {
+            planner.write(whole.partial(), out);
+            return null;
+          });
     }
     return new CombineReport(inputs.size(), combined, failed);
   }
 
-  private static Part firstPass(JavaSparkContext sc, List<ScanInput> inputs, SpecFactory spec,
-      CombineJobOptions options, ProgressListener progress) throws IOException {
+  private static Part firstPass(
+      JavaSparkContext sc,
+      List<ScanInput> inputs,
+      SpecFactory spec,
+      CombineJobOptions options,
+      ProgressListener progress)
+      throws IOException {
     List<Map.Entry<Integer, ScanInput>> indexed = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       indexed.add(new AbstractMap.SimpleImmutableEntry<>(i, inputs.get(i)));
@@ -79,8 +100,9 @@ public final class SparkScanCombine {
     ScanProgress listener = new ScanProgress(scanned, inputs.size(), progress);
     sc.sc().addSparkListener(listener);
     try {
-      JavaRDD<Part> parts = sc.parallelize(indexed, partitions)
-          .mapPartitions(new PartitionFold(spec, options, scanned));
+      JavaRDD<Part> parts =
+          sc.parallelize(indexed, partitions)
+              .mapPartitions(new PartitionFold(spec, options, scanned));
       return parts.treeReduce(Part::merge, options.treeDepth());
     } catch (Exception e) { // a SparkException, checked but undeclared (Scala declares none)
       throw SparkFailures.unwrap(e);

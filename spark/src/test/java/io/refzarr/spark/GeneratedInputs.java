@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Daily inputs made by the tests: netCDF4 copies of the corpus's {@code series/day_001.nc} with another time
- * value written over the uncompressed one in place, netCDF3 classic files written from scratch, and
- * unreadable ones.
+ * Daily inputs made by the tests: netCDF4 copies of the corpus's {@code series/day_001.nc} with
+ * another time value written over the uncompressed one in place, netCDF3 classic files written from
+ * scratch, and unreadable ones.
  */
 final class GeneratedInputs {
   private GeneratedInputs() {}
@@ -28,14 +28,17 @@ final class GeneratedInputs {
   /** {@code n} netCDF4 days, {@code day_NNNN.nc} with time = 1000 + NNNN, in {@code dir}. */
   static List<String> netcdf4(Path dir, int n) throws IOException {
     Path day = Corpus.file("series/day_001.nc");
-    ReferenceSet scan = Scanners.scan(ScanInput.of(day.toString()), ScanOptions.DEFAULT.withInlineThreshold(0));
+    ReferenceSet scan =
+        Scanners.scan(ScanInput.of(day.toString()), ScanOptions.DEFAULT.withInlineThreshold(0));
     Reference.Range time = (Reference.Range) scan.get("time/0").orElseThrow();
     byte[] original = Files.readAllBytes(day);
     Files.createDirectories(dir);
     List<String> out = new ArrayList<>();
     for (int d = 0; d < n; d++) {
       byte[] copy = original.clone();
-      ByteBuffer.wrap(copy, (int) time.offset(), 8).order(ByteOrder.LITTLE_ENDIAN).putDouble(1000.0 + d);
+      ByteBuffer.wrap(copy, (int) time.offset(), 8)
+          .order(ByteOrder.LITTLE_ENDIAN)
+          .putDouble(1000.0 + d);
       Path file = dir.resolve(String.format("day_%04d.nc", d));
       Files.write(file, copy);
       out.add(file.toString());
@@ -43,7 +46,10 @@ final class GeneratedInputs {
     return out;
   }
 
-  /** {@code n} netCDF3 classic days in {@code dir}: time(1) = NNNN, lat(4), lon(5), tas(time, lat, lon). */
+  /**
+   * {@code n} netCDF3 classic days in {@code dir}: time(1) = NNNN, lat(4), lon(5), tas(time, lat,
+   * lon).
+   */
   static List<String> netcdf3(Path dir, int n) throws IOException {
     Files.createDirectories(dir);
     List<String> out = new ArrayList<>();
@@ -55,16 +61,21 @@ final class GeneratedInputs {
     return out;
   }
 
-  /** Files named like inputs that no scanner reads: text, and a netCDF4 file cut after its superblock. */
+  /**
+   * Files named like inputs that no scanner reads: text, and a netCDF4 file cut after its
+   * superblock.
+   */
   static List<String> unreadable(Path dir) throws IOException {
     Files.createDirectories(dir);
     Path text = Files.writeString(dir.resolve("day_text.nc"), "not a netCDF file\n");
-    byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(Corpus.file("series/day_002.nc")), 200);
+    byte[] head =
+        java.util.Arrays.copyOf(Files.readAllBytes(Corpus.file("series/day_002.nc")), 200);
     Path cut = Files.write(dir.resolve("day_cut.nc"), head);
     return List.of(text.toString(), cut.toString(), dir.resolve("day_missing.nc").toString());
   }
 
-  // netCDF3 classic: header (dims, no global attributes, vars with attributes), then the fixed-size data
+  // netCDF3 classic: header (dims, no global attributes, vars with attributes), then the fixed-size
+  // data
   private static final int NC_DIMENSION = 10;
   private static final int NC_VARIABLE = 11;
   private static final int NC_ATTRIBUTE = 12;
@@ -122,8 +133,16 @@ final class GeneratedInputs {
     out.writeInt(length);
   }
 
-  private static void variable(DataOutputStream out, String name, int[] dims, int type, int vsize, int begin,
-      String attr, String value) throws IOException {
+  private static void variable(
+      DataOutputStream out,
+      String name,
+      int[] dims,
+      int type,
+      int vsize,
+      int begin,
+      String attr,
+      String value)
+      throws IOException {
     name(out, name);
     out.writeInt(dims.length);
     for (int d : dims) {

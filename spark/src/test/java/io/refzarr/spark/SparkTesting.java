@@ -23,12 +23,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 
-/** The comparison the Spark tests make: the job's output against the single-machine scan-combine's. */
+/**
+ * The comparison the Spark tests make: the job's output against the single-machine scan-combine's.
+ */
 final class SparkTesting {
   private SparkTesting() {}
 
   /** The daily series' spec (a serializable factory: executors build their own). */
-  static final SpecFactory DAILY = () -> CombineSpec.builder().concatDims("time").identicalDims("lat", "lon");
+  static final SpecFactory DAILY =
+      () -> CombineSpec.builder().concatDims("time").identicalDims("lat", "lon");
 
   static List<String> corpusSeries() {
     List<String> out = new ArrayList<>();
@@ -38,24 +41,41 @@ final class SparkTesting {
     return out;
   }
 
-  /** What {@code refzarr scan-combine} writes on one machine: each input scanned when the combine reads it. */
+  /**
+   * What {@code refzarr scan-combine} writes on one machine: each input scanned when the combine
+   * reads it.
+   */
   static Path singleMachine(List<String> inputs, Path json) throws IOException {
     List<CombineInput> files = new ArrayList<>();
     for (String url : inputs) {
       files.add(new CombineInput(url, () -> Scanners.scan(ScanInput.of(url), ScanOptions.DEFAULT)));
     }
     CombineSpec spec = DAILY.builder().build();
-    ReferenceSets.write(json, SinkOptions.DEFAULT, sink -> {
-      Combiner.combine(files, spec, sink);
-      return null;
-    });
+    ReferenceSets.write(
+        json,
+        SinkOptions.DEFAULT,
+        sink -> {
+          Combiner.combine(files, spec, sink);
+          return null;
+        });
     return json;
   }
 
-  static CombineReport spark(JavaSparkContext sc, List<String> inputs, CombineJobOptions options, Path out,
-      ProgressListener progress) throws IOException {
-    return SparkScanCombine.run(sc, inputs.stream().map(ScanInput::of).toList(), DAILY, options, out,
-        SinkOptions.DEFAULT.withRecordSize(50), progress);
+  static CombineReport spark(
+      JavaSparkContext sc,
+      List<String> inputs,
+      CombineJobOptions options,
+      Path out,
+      ProgressListener progress)
+      throws IOException {
+    return SparkScanCombine.run(
+        sc,
+        inputs.stream().map(ScanInput::of).toList(),
+        DAILY,
+        options,
+        out,
+        SinkOptions.DEFAULT.withRecordSize(50),
+        progress);
   }
 
   /** Every key of both, with identical references and metadata. */
