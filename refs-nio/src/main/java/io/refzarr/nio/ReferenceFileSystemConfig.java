@@ -46,6 +46,10 @@ import java.util.Optional;
  *       <td>weight bound of the cache of fetched remote ranges, shared by all readers (0 disables it)</td></tr>
  *   <tr><td>{@code sourceProviders}</td><td>Collection of ByteRangeReaderProvider</td><td>empty</td>
  *       <td>byte sources of the user's own, ahead of the installed ones (by URL scheme)</td></tr>
+ *   <tr><td>{@code view}</td><td>String or {@link ReferenceView}</td><td>{@code raw}</td>
+ *       <td>{@code raw}: keys as the set has them; {@code decoded}: Zarr v2 with every array uncompressed
+ *       ({@code compressor} and {@code filters} null, chunks decoded on read); {@code zarr3}: Zarr v3 over the
+ *       same decoded chunks. The last two need zarr-bridge on the class path.</td></tr>
  * </table>
  *
  * <p>Source options in {@code remoteOptions} read by the built-in sources: {@code http.headers} (Map),
@@ -65,6 +69,7 @@ public final class ReferenceFileSystemConfig {
   private final ReadOptions readOptions;
   private final ReadSettings readSettings;
   private final List<ByteRangeReaderProvider> sourceProviders;
+  private final ReferenceView view;
 
   private ReferenceFileSystemConfig(Builder b) {
     this.root = b.root == null ? Path.of("").toAbsolutePath() : b.root;
@@ -80,6 +85,7 @@ public final class ReferenceFileSystemConfig {
         b.maxConcurrentRequests == null ? d.maxConcurrentRequests() : b.maxConcurrentRequests,
         b.blockCacheBytes == null ? d.cacheBytes() : b.blockCacheBytes);
     this.sourceProviders = List.copyOf(b.sourceProviders);
+    this.view = b.view;
   }
 
   public static Builder builder() {
@@ -100,6 +106,7 @@ public final class ReferenceFileSystemConfig {
     b.maxConcurrentRequests = readSettings.maxConcurrentRequests();
     b.blockCacheBytes = readSettings.cacheBytes();
     b.sourceProviders.addAll(sourceProviders);
+    b.view = view;
     return b;
   }
 
@@ -147,11 +154,14 @@ public final class ReferenceFileSystemConfig {
         case "sourceProviders":
           providers(e.getKey(), v).forEach(b::sourceProvider);
           break;
+        case "view":
+          b.view(v instanceof ReferenceView rv ? rv : ReferenceView.parse(string(e.getKey(), v)));
+          break;
         default:
           throw new IllegalArgumentException("unknown reference file system property \"" + e.getKey()
               + "\" (known: root, defaultTarget, remoteProtocol, remoteOptions, templateOverrides,"
               + " maxGeneratedReferences, maxGap, maxBlock, maxConcurrentRequests, blockCacheBytes,"
-              + " sourceProviders)");
+              + " sourceProviders, view)");
       }
     }
     return b.build();
@@ -237,11 +247,16 @@ public final class ReferenceFileSystemConfig {
     return sourceProviders;
   }
 
+  /** How the set is presented: raw (the default), decoded Zarr v2 or decoded Zarr v3. */
+  public ReferenceView view() {
+    return view;
+  }
+
   @Override
   public String toString() {
     return "ReferenceFileSystemConfig{root=" + root + ", remoteProtocol=" + remoteProtocol
         + ", defaultTarget=" + defaultTarget.orElse("none") + ", remoteOptions=" + remoteOptions.keySet()
-        + ", templateOverrides=" + readOptions.templateOverrides().keySet() + "}";
+        + ", templateOverrides=" + readOptions.templateOverrides().keySet() + ", view=" + view.envName() + "}";
   }
 
   /** Builds a {@link ReferenceFileSystemConfig}; setters validate their argument at once. */
@@ -257,8 +272,15 @@ public final class ReferenceFileSystemConfig {
     private Integer maxConcurrentRequests;
     private Long blockCacheBytes;
     private final List<ByteRangeReaderProvider> sourceProviders = new ArrayList<>();
+    private ReferenceView view = ReferenceView.RAW;
 
     private Builder() {}
+
+    /** How the set is presented (see {@link ReferenceView}); non-raw views need zarr-bridge. */
+    public Builder view(ReferenceView view) {
+      this.view = Objects.requireNonNull(view, "view");
+      return this;
+    }
 
     /** Ranges of one remote target at most this many bytes apart are merged (negative: never). */
     public Builder maxGap(long bytes) {
