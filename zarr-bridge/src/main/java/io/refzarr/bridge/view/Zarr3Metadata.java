@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The Zarr v3 {@code zarr.json} of a decoded array or a group. Chunks keep their v2 keys (the {@code v2}
- * chunk key encoding with the array's separator) and their decoded bytes (the {@code bytes} codec in the
+ * chunk key encoding with the array's separator; a 0-d array's chunk is {@code c}, see {@link Zarr3Store})
+ * and their decoded bytes (the {@code bytes} codec in the
  * stored byte order, after a {@code transpose} for {@code F} order), so both views share one chunk cache.
  * Types without a core v3 name use zarr-python 3's names ({@code string} with {@code vlen-utf8},
  * {@code fixed_length_utf32}, {@code numpy.datetime64}); fixed-size bytes and records are raw bits
@@ -38,8 +39,9 @@ final class Zarr3Metadata {
     doc.put("shape", longs(m.shape()));
     doc.put("data_type", dataType(a.dir(), t, a.strings()));
     doc.put("chunk_grid", Map.of("name", "regular", "configuration", Map.of("chunk_shape", longs(m.chunks()))));
-    doc.put("chunk_key_encoding", Map.of("name", "v2",
-        "configuration", Map.of("separator", String.valueOf(m.dimensionSeparator()))));
+    doc.put("chunk_key_encoding", m.shape().length == 0
+        ? Map.of("name", "default", "configuration", Map.of("separator", "/"))
+        : Map.of("name", "v2", "configuration", Map.of("separator", String.valueOf(m.dimensionSeparator()))));
     doc.put("fill_value", fillValue(t, a.strings(), m.fillValue()));
     doc.put("codecs", codecs(m, t, a.strings()));
     doc.put("attributes", attributes);

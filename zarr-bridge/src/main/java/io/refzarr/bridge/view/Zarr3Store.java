@@ -20,6 +20,9 @@ import java.util.stream.Stream;
 /**
  * The decoded Zarr v3 view: the decoded v2 view's chunks under the same keys, a {@code zarr.json} for every
  * array and every directory outside arrays (a group: v3 has no implicit groups), and no v2 metadata keys.
+ * A 0-d array's one chunk is {@code c} (the {@code default} chunk key encoding) rather than v2's {@code 0}:
+ * readers disagree on the v2 encoding's key of a 0-d chunk (zarr-java 0.0.9 asks for the array directory
+ * itself and reads the fill value), but not on {@code c}.
  */
 final class Zarr3Store implements ViewStore {
   private final ReferenceSet set;
@@ -31,13 +34,35 @@ final class Zarr3Store implements ViewStore {
     this.decoded = decoded;
   }
 
+  /** The name of a 0-d array's chunk in this view. */
+  static final String SCALAR_CHUNK = "c";
+
   @Override
   public ReferenceSet.Kind kind(String key) throws IOException {
     String name = ZarrKeys.name(key);
     if (name.equals(ZarrKeys.ZARR_JSON)) {
       return node(ZarrKeys.parent(key)).isPresent() ? ReferenceSet.Kind.FILE : decoded.kind(key);
     }
-    return isV2Metadata(name) ? ReferenceSet.Kind.ABSENT : decoded.kind(key);
+    Optional<String> stored = stored(key);
+    return isV2Metadata(name) || stored.isEmpty() ? ReferenceSet.Kind.ABSENT : decoded.kind(stored.get());
+  }
+
+  /** The key of the decoded view behind {@code key}: the same, but {@code c} for {@code 0} of 0-d arrays. */
+  private Optional<String> stored(String key) throws IOException {
+    String name = ZarrKeys.name(key);
+    if (!name.equals(SCALAR_CHUNK) && !name.equals("0")) {
+      return Optional.of(key);
+    }
+    String dir = ZarrKeys.parent(key);
+    if (!scalar(dir)) {
+      return Optional.of(key);
+    }
+    return name.equals(SCALAR_CHUNK) ? Optional.of(ZarrKeys.join(dir, "0")) : Optional.empty();
+  }
+
+  private boolean scalar(String dir) throws IOException {
+    Optional<DecodedArray> a = decoded.array(dir);
+    return a.isPresent() && a.get().stored().shape().length == 0;
   }
 
   @Override
@@ -45,6 +70,9 @@ final class Zarr3Store implements ViewStore {
     List<String> names = new ArrayList<>();
     try (Stream<String> s = decoded.list(directory)) {
       s.filter(n -> !isV2Metadata(n) && !n.equals(ZarrKeys.ZARR_JSON)).forEach(names::add);
+    }
+    if (scalar(directory) && names.remove("0")) {
+      names.add(SCALAR_CHUNK);
     }
     if (node(directory).isPresent() || set.kind(ZarrKeys.join(directory, ZarrKeys.ZARR_JSON)) == ReferenceSet.Kind.FILE) {
       names.add(ZarrKeys.ZARR_JSON);
@@ -55,19 +83,19 @@ final class Zarr3Store implements ViewStore {
   @Override
   public long size(String key) throws IOException {
     Optional<byte[]> node = metadata(key);
-    return node.isPresent() ? node.get().length : decoded.size(key);
+    return node.isPresent() ? node.get().length : decoded.size(chunkKey(key));
   }
 
   @Override
   public byte[] read(String key) throws IOException {
     Optional<byte[]> node = metadata(key);
-    return node.isPresent() ? node.get() : decoded.read(key);
+    return node.isPresent() ? node.get() : decoded.read(chunkKey(key));
   }
 
   @Override
   public Map<String, byte[]> readAll(Collection<String> keys) throws IOException {
     Map<String, byte[]> out = new LinkedHashMap<>();
-    List<String> chunks = new ArrayList<>();
+    Map<String, String> chunks = new LinkedHashMap<>(); // decoded view's key -> this view's key
     for (String key : keys) {
       ReferenceSet.Kind kind = kind(key);
       if (kind != ReferenceSet.Kind.FILE) {
@@ -76,10 +104,10 @@ final class Zarr3Store implements ViewStore {
       Optional<byte[]> node = metadata(key);
       out.put(key, node.orElse(null));
       if (node.isEmpty()) {
-        chunks.add(key);
+        chunks.put(chunkKey(key), key);
       }
     }
-    out.putAll(decoded.readAll(chunks));
+    decoded.readAll(chunks.keySet()).forEach((k, v) -> out.put(chunks.get(k), v));
     return out;
   }
 
@@ -90,6 +118,10 @@ final class Zarr3Store implements ViewStore {
       throw new NoSuchFileException("/" + key);
     }
     return name.equals(ZarrKeys.ZARR_JSON) ? node(ZarrKeys.parent(key)) : Optional.empty();
+  }
+
+  private String chunkKey(String key) throws IOException {
+    return stored(key).orElseThrow(() -> new NoSuchFileException("/" + key));
   }
 
   private static boolean isV2Metadata(String name) {

@@ -1,0 +1,84 @@
+package io.refzarr.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.zarr.zarrjava.store.FilesystemStore;
+import dev.zarr.zarrjava.store.StoreHandle;
+import java.io.IOException;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * zarr-java ({@code dev.zarr:zarr-java} 0.0.9) reads the corpus through the {@code reference} file system,
+ * as its users open a store: {@code new FilesystemStore(root).resolve(...)}, {@code Array.open}, {@code read()}.
+ * Its Zarr v3 reader takes every numeric and bool array of the corpus through {@code view=zarr3}; its v2
+ * reader refuses big-endian types and reads 0-d arrays as their fill value, so the v3 view is the one to
+ * use with it.
+ */
+class ZarrJavaTest {
+  static Stream<Golden.Entry> entries() throws IOException {
+    return Golden.entries().stream();
+  }
+
+  private static StoreHandle array(Golden.Entry e, String view) throws IOException {
+    return new FilesystemStore(Golden.fs(e, view).getPath("/")).resolve(e.parts());
+  }
+
+  /** Through {@code view=zarr3}: every numeric and bool array has the manifest's values. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("entries")
+  void zarr3View_read_matchesManifest(Golden.Entry e) throws Exception {
+    assumeThat(e.numeric()).as("zarr-java returns numbers and bools only").isTrue();
+    ucar.ma2.Array values = dev.zarr.zarrjava.v3.Array.open(array(e, "zarr3")).read();
+
+    assertThat(values.getShape()).containsExactly(e.shape());
+    assertThat(Golden.sha256(values.copyTo1DJavaArray(), Golden.itemSize(e.dtype()))).isIn(e.checksums());
+  }
+
+  /**
+   * Through {@code view=decoded}: its v2 reader gets every little-endian numeric array of rank 1 and more
+   * right (it reads a 0-d array as its fill value whatever the chunk holds).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("entries")
+  void decodedView_v2Read_matchesManifestOrRefusesBigEndian(Golden.Entry e) throws Exception {
+    assumeThat(e.numeric() && e.rank() > 0).as("zarr-java returns numbers and bools only; 0-d: see above").isTrue();
+    StoreHandle handle = array(e, "decoded");
+    if (storedDtype(e).startsWith(">")) {
+      assertThatThrownBy(() -> dev.zarr.zarrjava.v2.Array.open(handle).read()).isNotNull();
+      return;
+    }
+    ucar.ma2.Array values = dev.zarr.zarrjava.v2.Array.open(handle).read();
+
+    assertThat(values.getShape()).containsExactly(e.shape());
+    assertThat(Golden.sha256(values.copyTo1DJavaArray(), Golden.itemSize(e.dtype()))).isIn(e.checksums());
+  }
+
+  /**
+   * Without the view, arrays stored with {@code filters} are refused (zarr-java knows no shuffle and no zlib
+   * filter) and 0-d arrays read as their fill value: the view is what makes them right.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("entries")
+  void rawView_filteredAndScalarArrays_wrongOrRefused(Golden.Entry e) {
+    assumeThat(e.numeric() && (e.spec().get("filters") != null || e.rank() == 0))
+        .as("stored with filters, or 0-d").isTrue();
+    String sha;
+    try {
+      ucar.ma2.Array values = dev.zarr.zarrjava.v2.Array.open(array(e, "raw")).read();
+      sha = Golden.sha256(values.copyTo1DJavaArray(), Golden.itemSize(e.dtype()));
+    } catch (Exception | LinkageError refused) {
+      return;
+    }
+    assertThat(sha).isNotIn(e.checksums());
+  }
+
+  private static String storedDtype(Golden.Entry e) throws IOException {
+    String zarray = new String(java.nio.file.Files.readAllBytes(
+        Golden.fs(e, "raw").getPath("/", e.array(), ".zarray")), java.nio.charset.StandardCharsets.UTF_8);
+    return zarray.replaceAll("(?s).*\"dtype\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+  }
+}
