@@ -70,7 +70,10 @@ class ZarrJavaTest {
     try {
       ucar.ma2.Array values = dev.zarr.zarrjava.v2.Array.open(array(e, "raw")).read();
       sha = Golden.sha256(values.copyTo1DJavaArray(), Golden.itemSize(e.dtype()));
-    } catch (Exception | LinkageError refused) {
+    } catch (Exception refused) {
+      // refused for its codecs or type: no shuffle, zlib only as the compressor, little-endian only
+      assertThat(java.util.Objects.toString(refused.getMessage()))
+          .containsAnyOf("known type ids", "cannot follow after", "not one of the values accepted");
       return;
     }
     assertThat(sha).isNotIn(e.checksums());
