@@ -22,9 +22,13 @@ import java.util.stream.Stream;
  * array and every directory outside arrays (a group: v3 has no implicit groups), and no v2 metadata keys.
  * A 0-d array's one chunk is {@code c} (the {@code default} chunk key encoding) rather than v2's {@code 0}:
  * readers disagree on the v2 encoding's key of a 0-d chunk (zarr-java 0.0.9 asks for the array directory
- * itself and reads the fill value), but not on {@code c}.
+ * itself and reads the fill value), but not on {@code c}. Nodes the set already has in Zarr v3 pass through
+ * unchanged.
  */
 final class Zarr3Store implements ViewStore {
+  /** The name of a 0-d array's chunk in this view. */
+  static final String SCALAR_CHUNK = "c";
+
   private final ReferenceSet set;
   private final DecodedStore decoded;
   private final Map<String, Optional<byte[]>> nodes = new ConcurrentHashMap<>();
@@ -33,9 +37,6 @@ final class Zarr3Store implements ViewStore {
     this.set = set;
     this.decoded = decoded;
   }
-
-  /** The name of a 0-d array's chunk in this view. */
-  static final String SCALAR_CHUNK = "c";
 
   @Override
   public ReferenceSet.Kind kind(String key) throws IOException {
@@ -135,10 +136,12 @@ final class Zarr3Store implements ViewStore {
       return known;
     }
     Optional<byte[]> node = Optional.empty();
-    Optional<DecodedArray> array = decoded.array(dir);
+    // a node the set already has in Zarr v3 passes through as it is
+    boolean v3 = set.kind(ZarrKeys.join(dir, ZarrKeys.ZARR_JSON)) == ReferenceSet.Kind.FILE;
+    Optional<DecodedArray> array = v3 ? Optional.empty() : decoded.array(dir);
     if (array.isPresent()) {
       node = Optional.of(Json.writeBytes(Zarr3Metadata.array(array.get(), attributes(dir))));
-    } else if (set.kind(dir) == ReferenceSet.Kind.DIRECTORY && !insideArray(dir)) {
+    } else if (!v3 && set.kind(dir) == ReferenceSet.Kind.DIRECTORY && !insideArray(dir)) {
       node = Optional.of(Json.writeBytes(Zarr3Metadata.group(attributes(dir))));
     }
     nodes.put(dir, node);
