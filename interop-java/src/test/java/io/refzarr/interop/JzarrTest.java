@@ -2,7 +2,6 @@ package io.refzarr.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.bc.zarr.ZarrArray;
 import java.io.IOException;
@@ -23,6 +22,10 @@ class JzarrTest {
 
   static Stream<Golden.Entry> entries() throws IOException {
     return Golden.entries().stream();
+  }
+
+  static Stream<Golden.Entry> readableFiltered() throws IOException {
+    return entries().filter(e -> readable(e) && e.filtered());
   }
 
   static boolean readable(Golden.Entry e) {
@@ -54,9 +57,8 @@ class JzarrTest {
    * makes them right. (jzarr reads Blosc compressors itself, through a native libblosc where installed.)
    */
   @ParameterizedTest(name = "{0}")
-  @MethodSource("entries")
-  void rawView_encodedArrays_wrongOrRefused(Golden.Entry e) {
-    assumeThat(readable(e) && e.filtered()).as("a jzarr type stored with filters").isTrue();
+  @MethodSource("readableFiltered")
+  void rawView_filteredArrays_wrongOrRefused(Golden.Entry e) {
     String sha;
     try {
       sha = Golden.sha256(ZarrArray.open(array(e, "raw")).read(), Golden.itemSize(e.dtype()));
