@@ -5,8 +5,9 @@ import java.nio.ByteOrder;
 import java.util.List;
 
 /**
- * A strided view (shape, strides, offset) over one Java array. Views made by {@link #sectionNoReduce} and
- * {@link #permute} share the storage, so writes through them reach it, as the readers expect.
+ * A strided view (shape, strides, offset) over one Java array. Views made by {@link
+ * #sectionNoReduce} and {@link #permute} share the storage, so writes through them reach it, as the
+ * readers expect.
  */
 public class Array {
   final DataType type;
@@ -36,7 +37,10 @@ public class Array {
 
   /** A new zeroed array. */
   public static Array factory(DataType type, int[] shape) {
-    return factory(type, shape, java.lang.reflect.Array.newInstance(type.getPrimitiveClassType(), size(shape)));
+    return factory(
+        type,
+        shape,
+        java.lang.reflect.Array.newInstance(type.getPrimitiveClassType(), size(shape)));
   }
 
   /** An array of the elements in {@code bytes} from its position, in its byte order. */
@@ -144,13 +148,18 @@ public class Array {
     return storage;
   }
 
-  /** A view of the box at {@code origin} of {@code shape}, every {@code stride}th element (null: 1). */
-  public Array sectionNoReduce(int[] origin, int[] shape, int[] stride) throws InvalidRangeException {
+  /**
+   * A view of the box at {@code origin} of {@code shape}, every {@code stride}th element (null: 1).
+   */
+  public Array sectionNoReduce(int[] origin, int[] shape, int[] stride)
+      throws InvalidRangeException {
     int off = offset;
     int[] st = new int[shape.length];
     for (int d = 0; d < shape.length; d++) {
       int step = stride == null ? 1 : stride[d];
-      if (origin[d] < 0 || shape[d] < 0 || (shape[d] > 0 && origin[d] + (shape[d] - 1) * step >= this.shape[d])) {
+      if (origin[d] < 0
+          || shape[d] < 0
+          || (shape[d] > 0 && origin[d] + (shape[d] - 1) * step >= this.shape[d])) {
         throw new InvalidRangeException("section outside dimension " + d);
       }
       off += origin[d] * strides[d];
@@ -216,10 +225,15 @@ public class Array {
     return out;
   }
 
-  /** The elements in C order as {@code wanted}'s Java array: the storage itself when it already is one. */
+  /**
+   * The elements in C order as {@code wanted}'s Java array: the storage itself when it already is
+   * one.
+   */
   public Object get1DJavaArray(DataType wanted) {
-    boolean plain = offset == 0 && java.util.Arrays.equals(strides, cStrides(shape))
-        && java.lang.reflect.Array.getLength(storage) == size(shape);
+    boolean plain =
+        offset == 0
+            && java.util.Arrays.equals(strides, cStrides(shape))
+            && java.lang.reflect.Array.getLength(storage) == size(shape);
     if (wanted.getPrimitiveClassType() == type.getPrimitiveClassType()) {
       return plain ? storage : copyTo1DJavaArray();
     }

@@ -17,8 +17,9 @@ public final class DataType {
   public static final DataType STRING = new DataType("String", String.class, false);
   public static final DataType OBJECT = new DataType("Object", Object.class, false);
 
-  private static final DataType[] ALL = {BOOLEAN, BYTE, UBYTE, SHORT, USHORT, INT, UINT, LONG, ULONG, FLOAT,
-      DOUBLE, CHAR, STRING, OBJECT};
+  private static final DataType[] ALL = {
+    BOOLEAN, BYTE, UBYTE, SHORT, USHORT, INT, UINT, LONG, ULONG, FLOAT, DOUBLE, CHAR, STRING, OBJECT
+  };
 
   private final String name;
   private final Class<?> storage;

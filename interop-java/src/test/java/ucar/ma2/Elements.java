@@ -2,7 +2,9 @@ package ucar.ma2;
 
 import java.nio.ByteBuffer;
 
-/** Reads and writes one element of a Java array of any primitive type, converting as Java casts do. */
+/**
+ * Reads and writes one element of a Java array of any primitive type, converting as Java casts do.
+ */
 final class Elements {
   private Elements() {}
 

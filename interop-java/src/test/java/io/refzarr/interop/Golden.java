@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The arrays of the corpus manifest ({@code golden/manifest.json}) with the golden JSON set of each, and
- * check_refs.py's canonical bytes ({@code canonical_bytes}) of the Java arrays the readers return: numbers
- * little-endian with one NaN bit pattern, bool as uint8.
+ * The arrays of the corpus manifest ({@code golden/manifest.json}) with the golden JSON set of
+ * each, and check_refs.py's canonical bytes ({@code canonical_bytes}) of the Java arrays the
+ * readers return: numbers little-endian with one NaN bit pattern, bool as uint8.
  */
 final class Golden {
   private static final Map<String, FileSystem> OPEN = new ConcurrentHashMap<>();
@@ -36,12 +36,14 @@ final class Golden {
     }
 
     int[] shape() {
-      return ((List<?>) spec.get("shape")).stream().mapToInt(x -> ((Number) x).intValue()).toArray();
+      return ((List<?>) spec.get("shape"))
+          .stream().mapToInt(x -> ((Number) x).intValue()).toArray();
     }
 
     /** The manifest's checksum, and kerchunk's own for arrays kerchunk reads differently. */
     List<Object> checksums() {
-      return status().equals("mismatch") ? List.of(spec.get("sha256"), spec.get("kerchunk_sha256"))
+      return status().equals("mismatch")
+          ? List.of(spec.get("sha256"), spec.get("kerchunk_sha256"))
           : List.of(spec.get("sha256"));
     }
 
@@ -75,21 +77,29 @@ final class Golden {
   static List<Entry> entries() throws IOException {
     Map<String, Object> m = (Map<String, Object>) Json.parse(Corpus.bytes("golden/manifest.json"));
     List<Entry> out = new ArrayList<>();
-    ((Map<String, Object>) m.get("sets")).forEach((set, v) -> {
-      Map<String, Object> s = (Map<String, Object>) v;
-      String json = ((List<String>) s.get("golden")).stream().filter(g -> g.endsWith(".json")).findFirst()
-          .orElseThrow();
-      ((Map<String, Object>) s.get("arrays")).forEach((array, spec) -> {
-        Entry e = new Entry(set, json, array, (Map<String, Object>) spec);
-        if (!e.status().equals("missing")) {
-          out.add(e);
-        }
-      });
-    });
+    ((Map<String, Object>) m.get("sets"))
+        .forEach(
+            (set, v) -> {
+              Map<String, Object> s = (Map<String, Object>) v;
+              String json =
+                  ((List<String>) s.get("golden"))
+                      .stream().filter(g -> g.endsWith(".json")).findFirst().orElseThrow();
+              ((Map<String, Object>) s.get("arrays"))
+                  .forEach(
+                      (array, spec) -> {
+                        Entry e = new Entry(set, json, array, (Map<String, Object>) spec);
+                        if (!e.status().equals("missing")) {
+                          out.add(e);
+                        }
+                      });
+            });
     return out;
   }
 
-  /** The golden set of {@code e} opened with {@code view} (shared by the tests, closed with the JVM). */
+  /**
+   * The golden set of {@code e} opened with {@code view} (shared by the tests, closed with the
+   * JVM).
+   */
   static FileSystem fs(Entry e, String view) throws IOException {
     String id = e.golden() + "|" + view;
     FileSystem fs = OPEN.get(id);
@@ -97,7 +107,9 @@ final class Golden {
       synchronized (OPEN) {
         fs = OPEN.get(id);
         if (fs == null) {
-          fs = FileSystems.newFileSystem(Corpus.file(e.golden()), Map.of("root", Corpus.dir(), "view", view));
+          fs =
+              FileSystems.newFileSystem(
+                  Corpus.file(e.golden()), Map.of("root", Corpus.dir(), "view", view));
           OPEN.put(id, fs);
         }
       }
@@ -105,7 +117,9 @@ final class Golden {
     return fs;
   }
 
-  /** The sha256 of the canonical bytes of a Java array holding elements of {@code itemSize} bytes. */
+  /**
+   * The sha256 of the canonical bytes of a Java array holding elements of {@code itemSize} bytes.
+   */
   static String sha256(Object javaArray, int itemSize) {
     return hex(digest(canonical(javaArray, itemSize)));
   }

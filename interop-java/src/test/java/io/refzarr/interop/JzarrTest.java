@@ -12,13 +12,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * jzarr ({@code dev.zarr:jzarr} 0.4.2) reads the corpus through the {@code reference} file system, as its
- * users open a store: {@code ZarrArray.open(Path)}, then {@code read()}. jzarr knows the types
- * {@code f8 f4 i8 i4 u4 i2 u2 i1 u1} of rank 1 and more; it refuses the others ({@code u8}, {@code b1},
- * {@code S}, {@code O}, 0-d arrays) with an exception, never wrong values.
+ * jzarr ({@code dev.zarr:jzarr} 0.4.2) reads the corpus through the {@code reference} file system,
+ * as its users open a store: {@code ZarrArray.open(Path)}, then {@code read()}. jzarr knows the
+ * types {@code f8 f4 i8 i4 u4 i2 u2 i1 u1} of rank 1 and more; it refuses the others ({@code u8},
+ * {@code b1}, {@code S}, {@code O}, 0-d arrays) with an exception, never wrong values.
  */
 class JzarrTest {
-  private static final Set<String> TYPES = Set.of("f8", "f4", "i8", "i4", "u4", "i2", "u2", "i1", "u1");
+  private static final Set<String> TYPES =
+      Set.of("f8", "f4", "i8", "i4", "u4", "i2", "u2", "i1", "u1");
 
   static Stream<Golden.Entry> entries() throws IOException {
     return Golden.entries().stream();
@@ -41,7 +42,8 @@ class JzarrTest {
   @MethodSource("entries")
   void decodedView_read_matchesManifestOrRefusesType(Golden.Entry e) throws Exception {
     if (!readable(e)) {
-      assertThatThrownBy(() -> ZarrArray.open(array(e, "decoded")).read()).isInstanceOf(RuntimeException.class);
+      assertThatThrownBy(() -> ZarrArray.open(array(e, "decoded")).read())
+          .isInstanceOf(RuntimeException.class);
       return;
     }
     ZarrArray array = ZarrArray.open(array(e, "decoded"));
@@ -52,9 +54,10 @@ class JzarrTest {
   }
 
   /**
-   * Without the view ({@code view=raw}, the default), the same reads of arrays stored with {@code filters}
-   * (kerchunk's zlib and shuffle) come back wrong (jzarr ignores {@code filters}) or fail: the view is what
-   * makes them right. (jzarr reads Blosc compressors itself, through a native libblosc where installed.)
+   * Without the view ({@code view=raw}, the default), the same reads of arrays stored with {@code
+   * filters} (kerchunk's zlib and shuffle) come back wrong (jzarr ignores {@code filters}) or fail:
+   * the view is what makes them right. (jzarr reads Blosc compressors itself, through a native
+   * libblosc where installed.)
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("readableFiltered")

@@ -10,9 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's jzarr and zarr-java snippets ("Opening a {@code reference} Path with jzarr, zarr-java and
- * N5"), as written there, on the corpus's netCDF4 set: {@code temp} is {@code <f4} stored with shuffle and
- * zlib in {@code filters}.
+ * The README's jzarr and zarr-java snippets ("Opening a {@code reference} Path with jzarr,
+ * zarr-java and N5"), as written there, on the corpus's netCDF4 set: {@code temp} is {@code <f4}
+ * stored with shuffle and zlib in {@code filters}.
  */
 class ReadmeSnippetsTest {
 
@@ -38,12 +38,17 @@ class ReadmeSnippetsTest {
     var store = new dev.zarr.zarrjava.store.FilesystemStore(fs3.getPath("/"));
     ucar.ma2.Array temp3 = dev.zarr.zarrjava.v3.Array.open(store.resolve("temp")).read();
 
-    assertThat(Golden.sha256(temp3.copyTo1DJavaArray(), 4)).isEqualTo(manifestSha("nc4_cf", "temp"));
+    assertThat(Golden.sha256(temp3.copyTo1DJavaArray(), 4))
+        .isEqualTo(manifestSha("nc4_cf", "temp"));
     fs3.close();
   }
 
   private static Object manifestSha(String set, String array) throws java.io.IOException {
-    return Golden.entries().stream().filter(e -> e.set().equals(set) && e.array().equals(array)).findFirst()
-        .orElseThrow().spec().get("sha256");
+    return Golden.entries().stream()
+        .filter(e -> e.set().equals(set) && e.array().equals(array))
+        .findFirst()
+        .orElseThrow()
+        .spec()
+        .get("sha256");
   }
 }

@@ -11,11 +11,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * zarr-java ({@code dev.zarr:zarr-java} 0.0.9) reads the corpus through the {@code reference} file system,
- * as its users open a store: {@code new FilesystemStore(root).resolve(...)}, {@code Array.open}, {@code read()}.
- * Its Zarr v3 reader takes every numeric and bool array of the corpus through {@code view=zarr3}; its v2
- * reader refuses big-endian types and reads 0-d arrays as their fill value, so the v3 view is the one to
- * use with it.
+ * zarr-java ({@code dev.zarr:zarr-java} 0.0.9) reads the corpus through the {@code reference} file
+ * system, as its users open a store: {@code new FilesystemStore(root).resolve(...)}, {@code
+ * Array.open}, {@code read()}. Its Zarr v3 reader takes every numeric and bool array of the corpus
+ * through {@code view=zarr3}; its v2 reader refuses big-endian types and reads 0-d arrays as their
+ * fill value, so the v3 view is the one to use with it.
  */
 class ZarrJavaTest {
   static Stream<Golden.Entry> entries() throws IOException {
@@ -49,10 +49,13 @@ class ZarrJavaTest {
     ucar.ma2.Array values = dev.zarr.zarrjava.v3.Array.open(array(e, "zarr3")).read();
 
     assertThat(values.getShape()).containsExactly(e.shape());
-    assertThat(Golden.sha256(values.copyTo1DJavaArray(), Golden.itemSize(e.dtype()))).isIn(e.checksums());
+    assertThat(Golden.sha256(values.copyTo1DJavaArray(), Golden.itemSize(e.dtype())))
+        .isIn(e.checksums());
   }
 
-  /** zarr-java returns numbers and bools only: the strings and bytes of the zarr3 view are refused. */
+  /**
+   * zarr-java returns numbers and bools only: the strings and bytes of the zarr3 view are refused.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("nonNumeric")
   void zarr3View_stringsAndBytes_refused(Golden.Entry e) {
@@ -60,8 +63,8 @@ class ZarrJavaTest {
   }
 
   /**
-   * Through {@code view=decoded}: its v2 reader gets every little-endian numeric array of rank 1 and more
-   * right (it reads a 0-d array as its fill value whatever the chunk holds).
+   * Through {@code view=decoded}: its v2 reader gets every little-endian numeric array of rank 1
+   * and more right (it reads a 0-d array as its fill value whatever the chunk holds).
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("numericOfRankOneAndMore")
@@ -74,12 +77,13 @@ class ZarrJavaTest {
     ucar.ma2.Array values = dev.zarr.zarrjava.v2.Array.open(handle).read();
 
     assertThat(values.getShape()).containsExactly(e.shape());
-    assertThat(Golden.sha256(values.copyTo1DJavaArray(), Golden.itemSize(e.dtype()))).isIn(e.checksums());
+    assertThat(Golden.sha256(values.copyTo1DJavaArray(), Golden.itemSize(e.dtype())))
+        .isIn(e.checksums());
   }
 
   /**
-   * Without the view, arrays stored with {@code filters} are refused (zarr-java knows no shuffle and no zlib
-   * filter) and 0-d arrays read as their fill value: the view is what makes them right.
+   * Without the view, arrays stored with {@code filters} are refused (zarr-java knows no shuffle
+   * and no zlib filter) and 0-d arrays read as their fill value: the view is what makes them right.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("filteredOrScalar")
@@ -98,8 +102,11 @@ class ZarrJavaTest {
   }
 
   private static String storedDtype(Golden.Entry e) throws IOException {
-    String zarray = new String(java.nio.file.Files.readAllBytes(
-        Golden.fs(e, "raw").getPath("/", e.array(), ".zarray")), java.nio.charset.StandardCharsets.UTF_8);
+    String zarray =
+        new String(
+            java.nio.file.Files.readAllBytes(
+                Golden.fs(e, "raw").getPath("/", e.array(), ".zarray")),
+            java.nio.charset.StandardCharsets.UTF_8);
     return zarray.replaceAll("(?s).*\"dtype\"\\s*:\\s*\"([^\"]+)\".*", "$1");
   }
 }

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Attributes of a key or a directory. All times are the epoch: a reference set has no times of its own. */
+/**
+ * Attributes of a key or a directory. All times are the epoch: a reference set has no times of its
+ * own.
+ */
 final class KeyAttributes implements ReferenceFileAttributes {
   private static final FileTime EPOCH = FileTime.fromMillis(0);
 
@@ -28,7 +31,9 @@ final class KeyAttributes implements ReferenceFileAttributes {
     return new KeyAttributes(null, 0, false);
   }
 
-  /** A file of a non-raw view: its bytes are made by the view, so it has no reference of its own. */
+  /**
+   * A file of a non-raw view: its bytes are made by the view, so it has no reference of its own.
+   */
   static KeyAttributes file(long size) {
     return new KeyAttributes(null, size, true);
   }

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The keys of a reference set as a {@link ReferenceView} presents them: what the {@code reference} file
- * system lists and reads in place of the set itself. Thread-safe.
+ * The keys of a reference set as a {@link ReferenceView} presents them: what the {@code reference}
+ * file system lists and reads in place of the set itself. Thread-safe.
  *
- * <p>Errors follow the file system's rules: a key that does not exist is a
- * {@link java.nio.file.NoSuchFileException} (Zarr readers then use the fill value); bytes that exist but
+ * <p>Errors follow the file system's rules: a key that does not exist is a {@link
+ * java.nio.file.NoSuchFileException} (Zarr readers then use the fill value); bytes that exist but
  * cannot be read or decoded are another {@link IOException} naming the key, never wrong bytes.
  */
 public interface ViewStore extends Closeable {
@@ -31,8 +31,8 @@ public interface ViewStore extends Closeable {
   byte[] read(String key) throws IOException;
 
   /**
-   * The bytes of many keys, in the order given; keys that are not files are left out. The default reads them
-   * one by one.
+   * The bytes of many keys, in the order given; keys that are not files are left out. The default
+   * reads them one by one.
    */
   default Map<String, byte[]> readAll(Collection<String> keys) throws IOException {
     Map<String, byte[]> out = new LinkedHashMap<>();

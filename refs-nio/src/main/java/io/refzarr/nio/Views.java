@@ -11,24 +11,33 @@ final class Views {
   private Views() {}
 
   /**
-   * The store of {@code view}, or null for {@link ReferenceView#RAW} (the file system reads the set itself).
+   * The store of {@code view}, or null for {@link ReferenceView#RAW} (the file system reads the set
+   * itself).
    *
-   * @throws ProviderNotFoundException naming the module to add when no installed provider supports the view
+   * @throws ProviderNotFoundException naming the module to add when no installed provider supports
+   *     the view
    */
   static ViewStore open(ReferenceView view, ReferenceSet set, ReferenceReader reader) {
     if (view == ReferenceView.RAW) {
       return null;
     }
-    for (ClassLoader loader : new ClassLoader[] {Views.class.getClassLoader(),
-        Thread.currentThread().getContextClassLoader()}) {
+    for (ClassLoader loader :
+        new ClassLoader[] {
+          Views.class.getClassLoader(), Thread.currentThread().getContextClassLoader()
+        }) {
       for (ViewProvider p : ServiceLoader.load(ViewProvider.class, loader)) {
         if (p.supports(view)) {
           return p.open(view, set, reader);
         }
       }
     }
-    throw new ProviderNotFoundException("view=" + view.envName() + " decodes chunks with zarr-bridge: add"
-        + " io.refzarr:zarr-bridge to the class path (no " + ViewProvider.class.getName() + " for it is installed)");
+    throw new ProviderNotFoundException(
+        "view="
+            + view.envName()
+            + " decodes chunks with zarr-bridge: add"
+            + " io.refzarr:zarr-bridge to the class path (no "
+            + ViewProvider.class.getName()
+            + " for it is installed)");
   }
 
   /** A file of a view; its bytes are read on first use, so sizing or opening it decodes nothing. */

@@ -1,6 +1,9 @@
 package io.refzarr.scan;
 
-/** What a scanner does with an object it cannot reference (an unsupported filter, a virtual dataset). */
+/**
+ * What a scanner does with an object it cannot reference (an unsupported filter, a virtual
+ * dataset).
+ */
 public enum ErrorPolicy {
   /** Stop with an exception naming the file and object. */
   FAIL,

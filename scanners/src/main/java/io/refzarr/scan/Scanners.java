@@ -21,12 +21,18 @@ public final class Scanners {
     return List.of(hdf5(), netcdf3());
   }
 
-  /** The netCDF3 scanner: classic, 64-bit offset and CDF-5 files (magic {@code CDF\1}, {@code \2}, {@code \5}). */
+  /**
+   * The netCDF3 scanner: classic, 64-bit offset and CDF-5 files (magic {@code CDF\1}, {@code \2},
+   * {@code \5}).
+   */
   public static Scanner netcdf3() {
     return Netcdf3Scanner.instance();
   }
 
-  /** The HDF5 / netCDF4 scanner (kerchunk's {@code SingleHdf5ToZarr}); magic {@code \211HDF\r\n\032\n}. */
+  /**
+   * The HDF5 / netCDF4 scanner (kerchunk's {@code SingleHdf5ToZarr}); magic {@code
+   * \211HDF\r\n\032\n}.
+   */
   public static Scanner hdf5() {
     return HDF5;
   }
@@ -42,16 +48,24 @@ public final class Scanners {
    * @param name the file as the user named it, for the error message
    * @throws MalformedFileException if no built-in scanner recognises the file
    */
-  public static Scanner detect(ByteRangeReaders sources, URI location, String name) throws IOException {
+  public static Scanner detect(ByteRangeReaders sources, URI location, String name)
+      throws IOException {
     ByteRangeReader reader = sources.forTarget(location);
     long size = reader.size(location);
     ByteBuffer head = reader.read(location, 0, (int) Math.min(size, HEAD_BYTES));
     byte[] bytes = new byte[head.remaining()];
     head.get(bytes);
-    return forHead(bytes).orElseThrow(() -> new MalformedFileException(name, 0,
-        "not a format refzarr scans (first bytes "
-            + HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(16, bytes.length)) + "; known: "
-            + all().stream().map(Scanner::name).collect(Collectors.joining(", ")) + ")"));
+    return forHead(bytes)
+        .orElseThrow(
+            () ->
+                new MalformedFileException(
+                    name,
+                    0,
+                    "not a format refzarr scans (first bytes "
+                        + HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(16, bytes.length))
+                        + "; known: "
+                        + all().stream().map(Scanner::name).collect(Collectors.joining(", "))
+                        + ")"));
   }
 
   /** The scanner whose format {@code head} (a file's first bytes) has, if any. */

@@ -2,7 +2,10 @@ package io.refzarr.bridge;
 
 import java.io.IOException;
 
-/** A chunk whose bytes could not be decoded: corrupt stream, wrong decoded size or checksum mismatch. */
+/**
+ * A chunk whose bytes could not be decoded: corrupt stream, wrong decoded size or checksum
+ * mismatch.
+ */
 public final class ChunkDecodeException extends IOException {
   private static final long serialVersionUID = 1L;
   private final String array;
@@ -15,11 +18,13 @@ public final class ChunkDecodeException extends IOException {
   }
 
   /**
-   * A chunk of {@code array} read from {@code target} that could not be decoded (the decoded view names the
-   * target, since its reader sees only a failed read).
+   * A chunk of {@code array} read from {@code target} that could not be decoded (the decoded view
+   * names the target, since its reader sees only a failed read).
    */
   public ChunkDecodeException(String array, String chunk, String target, Throwable cause) {
-    super("array '" + array + "' chunk '" + chunk + "' (target " + target + "): " + reason(cause), cause);
+    super(
+        "array '" + array + "' chunk '" + chunk + "' (target " + target + "): " + reason(cause),
+        cause);
     this.array = array;
     this.chunk = chunk;
   }

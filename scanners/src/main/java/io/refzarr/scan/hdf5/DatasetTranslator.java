@@ -25,10 +25,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One HDF5 dataset to a Zarr v2 array: {@code .zarray}, {@code .zattrs} and one reference per allocated
- * chunk (byte ranges, or inline bytes under the inline threshold). Data that cannot be referenced as it
- * is stored (compact layout, variable-length strings, filters without a numcodecs equivalent, chunks that
- * skipped a filter) is read, decoded where needed and inlined.
+ * One HDF5 dataset to a Zarr v2 array: {@code .zarray}, {@code .zattrs} and one reference per
+ * allocated chunk (byte ranges, or inline bytes under the inline threshold). Data that cannot be
+ * referenced as it is stored (compact layout, variable-length strings, filters without a numcodecs
+ * equivalent, chunks that skipped a filter) is read, decoded where needed and inlined.
  */
 final class DatasetTranslator {
   private static final int NULL_DATASPACE = 2;
@@ -51,21 +51,24 @@ final class DatasetTranslator {
       throw new Unsupported("null dataspace (the dataset has no shape)");
     }
     long[] shape = space.getDimensionsAsLong();
-    io.jhdf.object.datatype.DataType hdfType = header.getMessageOfType(DataTypeMessage.class).getDataType();
+    io.jhdf.object.datatype.DataType hdfType =
+        header.getMessageOfType(DataTypeMessage.class).getDataType();
     ZarrType type = DatatypeMapper.map(hdfType);
     DataLayoutMessage layout = header.getMessageOfType(DataLayoutMessage.class);
     Map<String, Attribute> rawAttrs = ds.getAttributes();
     boolean scale = DimensionScales.isScale(ds);
     // everything that can make the dataset unsupported is decided before its first reference is put
     List<String> dims = ctx.scales().names(ds, path, shape.length);
-    // a dimension scale is left out when it has no data, so only its references wait for the decision
+    // a dimension scale is left out when it has no data, so only its references wait for the
+    // decision
     Array array = new Array(path, shape, type, scale);
     if (type.kind() == DType.Kind.OBJECT) {
       embedStrings(array, ds);
     } else if (layout instanceof DataLayoutMessage.CompactDataLayoutMessage) {
       array.chunks = shape;
       array.decoded = true;
-      array.inline(zeroKey(shape.length),
+      array.inline(
+          zeroKey(shape.length),
           bytes(((DataLayoutMessage.CompactDataLayoutMessage) layout).getDataBuffer()));
     } else if (layout instanceof DataLayoutMessage.ContiguousDataLayoutMessage) {
       contiguous(array, (DataLayoutMessage.ContiguousDataLayoutMessage) layout);
@@ -87,11 +90,14 @@ final class DatasetTranslator {
     zattrs.put("_ARRAY_DIMENSIONS", dims);
     zattrs.putAll(attrs);
     if (ctx.enumLabels()) {
-      AttributeMapper.enumFlags(hdfType).forEach(zattrs::putIfAbsent); // the file's own attributes win
+      AttributeMapper.enumFlags(hdfType)
+          .forEach(zattrs::putIfAbsent); // the file's own attributes win
     }
     Object fill = FillValues.decide(type, fillValue(header), rawAttrs, array.decoded);
-    ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZARRAY),
-        ZarrMetadata.array(shape, array.chunks, type.dtype(), fill, array.codecs));
+    ctx.log()
+        .put(
+            ZarrKeys.join(path, ZarrKeys.ZARRAY),
+            ZarrMetadata.array(shape, array.chunks, type.dtype(), fill, array.codecs));
     ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZATTRS), ZarrMetadata.attrs(zattrs));
     array.flush();
   }
@@ -109,34 +115,45 @@ final class DatasetTranslator {
   private void chunked(Array array, Dataset ds, DataLayoutMessage layout, ObjectHeader header)
       throws IOException, Unsupported {
     int rank = array.shape.length;
-    int[] dims = layout instanceof DataLayoutMessage.ChunkedDataLayoutMessage
-        ? ((DataLayoutMessage.ChunkedDataLayoutMessage) layout).getChunkDimensions()
-        : ((DataLayoutMessage.ChunkedDataLayoutMessageV4) layout).getChunkDimensions();
+    int[] dims =
+        layout instanceof DataLayoutMessage.ChunkedDataLayoutMessage
+            ? ((DataLayoutMessage.ChunkedDataLayoutMessage) layout).getChunkDimensions()
+            : ((DataLayoutMessage.ChunkedDataLayoutMessageV4) layout).getChunkDimensions();
     int[] chunkDims = Arrays.copyOf(dims, rank); // the last entry is the element size
     array.chunks = Arrays.stream(chunkDims).asLongStream().toArray();
     for (long c : array.chunks) {
       if (c <= 0) {
-        throw new MalformedFileException(ctx.file(), header.getAddress(), "/" + array.path
-            + ": chunk dimension " + c);
+        throw new MalformedFileException(
+            ctx.file(), header.getAddress(), "/" + array.path + ": chunk dimension " + c);
       }
     }
-    FilterPlan plan = header.hasMessageOfType(FilterPipelineMessage.class)
-        ? FilterMapper.map(header.getMessageOfType(FilterPipelineMessage.class).getFilters(),
-            array.type.itemSize())
-        : FilterPlan.NONE;
+    FilterPlan plan =
+        header.hasMessageOfType(FilterPipelineMessage.class)
+            ? FilterMapper.map(
+                header.getMessageOfType(FilterPipelineMessage.class).getFilters(),
+                array.type.itemSize())
+            : FilterPlan.NONE;
     if (!plan.supported()) {
       decodeAll(array, (ChunkedDataset) ds, plan, chunkDims);
       return;
     }
     array.codecs = plan.codecs();
-    List<FilterPipelineMessage.FilterInfo> filters = plan.pipelineLength() == 0 ? List.of()
-        : header.getMessageOfType(FilterPipelineMessage.class).getFilters();
+    List<FilterPipelineMessage.FilterInfo> filters =
+        plan.pipelineLength() == 0
+            ? List.of()
+            : header.getMessageOfType(FilterPipelineMessage.class).getFilters();
     if (!ChunkCodec.canReencode(filters)) {
       requireNoMaskedChunks(array, layout, chunkDims, plan);
     }
     List<long[]> masked = new ArrayList<>(); // offset..., address, size, mask
-    ChunkLocator.forEach(ctx, "/" + array.path, layout, array.shape, chunkDims,
-        array.type.itemSize(), (offset, address, size, mask) -> {
+    ChunkLocator.forEach(
+        ctx,
+        "/" + array.path,
+        layout,
+        array.shape,
+        chunkDims,
+        array.type.itemSize(),
+        (offset, address, size, mask) -> {
           if (!plan.fullyFiltered(mask)) {
             long[] entry = Arrays.copyOf(offset, offset.length + 3);
             entry[offset.length] = address;
@@ -152,19 +169,33 @@ final class DatasetTranslator {
     }
   }
 
-  /** A first pass where chunks that skipped filters could not be re-encoded: fail before any put. */
-  private void requireNoMaskedChunks(Array array, DataLayoutMessage layout, int[] chunkDims, FilterPlan plan)
+  /**
+   * A first pass where chunks that skipped filters could not be re-encoded: fail before any put.
+   */
+  private void requireNoMaskedChunks(
+      Array array, DataLayoutMessage layout, int[] chunkDims, FilterPlan plan)
       throws IOException, Unsupported {
     boolean[] masked = new boolean[1];
-    ChunkLocator.forEach(ctx, "/" + array.path, layout, array.shape, chunkDims, array.type.itemSize(),
+    ChunkLocator.forEach(
+        ctx,
+        "/" + array.path,
+        layout,
+        array.shape,
+        chunkDims,
+        array.type.itemSize(),
         (offset, address, size, mask) -> masked[0] |= !plan.fullyFiltered(mask));
     if (masked[0]) {
-      throw new Unsupported("some chunks skipped some of their filters, and " + plan.codecs()
-          + " cannot be re-applied here");
+      throw new Unsupported(
+          "some chunks skipped some of their filters, and "
+              + plan.codecs()
+              + " cannot be re-applied here");
     }
   }
 
-  /** A chunk that skipped some filters: decoded through the ones it went through, re-encoded, inlined. */
+  /**
+   * A chunk that skipped some filters: decoded through the ones it went through, re-encoded,
+   * inlined.
+   */
   private void reencode(Array array, long[] entry, List<FilterPipelineMessage.FilterInfo> filters)
       throws IOException, Unsupported {
     int rank = array.shape.length;
@@ -172,21 +203,29 @@ final class DatasetTranslator {
     long address = entry[rank];
     long size = entry[rank + 1];
     if (size > MAX_DECODED_BYTES || address + size > ctx.channel().size()) {
-      throw new MalformedFileException(ctx.file(), address, "/" + array.path + ": chunk of " + size
-          + " bytes does not fit the file");
+      throw new MalformedFileException(
+          ctx.file(),
+          address,
+          "/" + array.path + ": chunk of " + size + " bytes does not fit the file");
     }
     ByteBuffer stored = ByteBuffer.allocate((int) size);
     ctx.channel().readAt(stored, address);
-    byte[] decoded = ChunkCodec.decode(stored.array(), filters, (int) entry[rank + 2], array.type.itemSize());
+    byte[] decoded =
+        ChunkCodec.decode(stored.array(), filters, (int) entry[rank + 2], array.type.itemSize());
     byte[] encoded = decoded == null ? null : ChunkCodec.encode(decoded, array.codecs);
     if (encoded == null) {
-      throw new Unsupported("a chunk skipped some of its filters, and they cannot be re-applied here ("
-          + array.codecs + ")");
+      throw new Unsupported(
+          "a chunk skipped some of its filters, and they cannot be re-applied here ("
+              + array.codecs
+              + ")");
     }
     array.inline(chunkKey(array, offset), encoded);
   }
 
-  /** Unsupported filters: small datasets decoded by jhdf and inlined chunk by chunk, as kerchunk does. */
+  /**
+   * Unsupported filters: small datasets decoded by jhdf and inlined chunk by chunk, as kerchunk
+   * does.
+   */
   private void decodeAll(Array array, ChunkedDataset ds, FilterPlan plan, int[] chunkDims)
       throws IOException, Unsupported {
     long nbytes = array.type.itemSize();
@@ -194,20 +233,38 @@ final class DatasetTranslator {
       nbytes *= n;
     }
     if (nbytes >= ctx.unsupportedInlineThreshold()) {
-      throw new Unsupported("filter " + String.join(", ", plan.unsupported())
-          + " has no numcodecs equivalent, and the dataset (" + nbytes + " bytes) is not under the"
-          + " inline limit of " + ctx.unsupportedInlineThreshold() + " bytes for decoding");
+      throw new Unsupported(
+          "filter "
+              + String.join(", ", plan.unsupported())
+              + " has no numcodecs equivalent, and the dataset ("
+              + nbytes
+              + " bytes) is not under the"
+              + " inline limit of "
+              + ctx.unsupportedInlineThreshold()
+              + " bytes for decoding");
     }
     array.decoded = true;
     List<long[]> offsets = new ArrayList<>();
-    ChunkLocator.forEach(ctx, "/" + array.path, ((AbstractNode) ds).getHeader()
-            .getMessageOfType(DataLayoutMessage.class), array.shape, chunkDims, array.type.itemSize(),
+    ChunkLocator.forEach(
+        ctx,
+        "/" + array.path,
+        ((AbstractNode) ds).getHeader().getMessageOfType(DataLayoutMessage.class),
+        array.shape,
+        chunkDims,
+        array.type.itemSize(),
         (offset, address, size, mask) -> offsets.add(offset.clone()));
     for (long[] offset : offsets) {
       array.inline(chunkKey(array, offset), decodedChunk(ds, offset));
     }
-    ctx.log().note("/" + array.path + ": filter " + String.join(", ", plan.unsupported())
-        + " has no numcodecs equivalent; " + offsets.size() + " chunk(s) decoded and inlined");
+    ctx.log()
+        .note(
+            "/"
+                + array.path
+                + ": filter "
+                + String.join(", ", plan.unsupported())
+                + " has no numcodecs equivalent; "
+                + offsets.size()
+                + " chunk(s) decoded and inlined");
   }
 
   private static byte[] decodedChunk(ChunkedDataset ds, long[] offset) {
@@ -218,7 +275,10 @@ final class DatasetTranslator {
     return ds.getDecompressedChunk(at);
   }
 
-  /** Variable-length strings: every value read and embedded with the vlen-utf8 codec (kerchunk's "embed"). */
+  /**
+   * Variable-length strings: every value read and embedded with the vlen-utf8 codec (kerchunk's
+   * "embed").
+   */
   private void embedStrings(Array array, Dataset ds) throws IOException, Unsupported {
     long count = 1;
     for (long n : array.shape) {
@@ -252,9 +312,17 @@ final class DatasetTranslator {
       long c = array.chunks[d];
       long gridSize = ceilDiv(array.shape[d], c);
       if (o < 0 || o % c != 0 || o / c >= Math.max(gridSize, 1)) {
-        throw new MalformedFileException(ctx.file(), -1, "/" + array.path + ": chunk at element offset "
-            + Arrays.toString(offset) + " does not fit the chunk grid " + Arrays.toString(array.chunks)
-            + " of shape " + Arrays.toString(array.shape));
+        throw new MalformedFileException(
+            ctx.file(),
+            -1,
+            "/"
+                + array.path
+                + ": chunk at element offset "
+                + Arrays.toString(offset)
+                + " does not fit the chunk grid "
+                + Arrays.toString(array.chunks)
+                + " of shape "
+                + Arrays.toString(array.shape));
       }
       index[d] = o / c;
     }
@@ -276,7 +344,10 @@ final class DatasetTranslator {
     return out;
   }
 
-  /** An array being translated: its layout decisions and its chunk references, put after the metadata. */
+  /**
+   * An array being translated: its layout decisions and its chunk references, put after the
+   * metadata.
+   */
   private final class Array {
     final String path;
     final long[] shape;
@@ -284,8 +355,10 @@ final class DatasetTranslator {
     long[] chunks;
     boolean decoded;
     List<Map<String, Object>> codecs = List.of();
+
     /** Buffered references (only while {@link #buffered}), else they go straight to the sink. */
     final List<Object[]> refs = new ArrayList<>();
+
     final boolean buffered;
     long count;
 
@@ -311,9 +384,18 @@ final class DatasetTranslator {
 
     void range(long[] index, long offset, long length) throws IOException {
       if (offset + length > ctx.channel().size() || length < 0) {
-        throw new MalformedFileException(ctx.file(), offset, "/" + path + ": chunk "
-            + ZarrKeys.chunkKey(path, index) + " of " + length + " bytes runs past the end of the file ("
-            + ctx.channel().size() + " bytes)");
+        throw new MalformedFileException(
+            ctx.file(),
+            offset,
+            "/"
+                + path
+                + ": chunk "
+                + ZarrKeys.chunkKey(path, index)
+                + " of "
+                + length
+                + " bytes runs past the end of the file ("
+                + ctx.channel().size()
+                + " bytes)");
       }
       if (length < ctx.inlineThreshold()) {
         ByteBuffer buf = ByteBuffer.allocate((int) length);

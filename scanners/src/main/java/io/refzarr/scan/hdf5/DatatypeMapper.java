@@ -22,7 +22,8 @@ final class DatatypeMapper {
   static ZarrType map(DataType type) throws Unsupported {
     if (type instanceof FixedPoint) {
       FixedPoint t = (FixedPoint) type;
-      return integer(t.isSigned() ? DType.Kind.INT : DType.Kind.UINT, t.getSize(), t.getByteOrder());
+      return integer(
+          t.isSigned() ? DType.Kind.INT : DType.Kind.UINT, t.getSize(), t.getByteOrder());
     }
     if (type instanceof FloatingPoint) {
       FloatingPoint t = (FloatingPoint) type;
@@ -47,8 +48,12 @@ final class DatatypeMapper {
     if (type instanceof CompoundDataType) {
       return compound((CompoundDataType) type);
     }
-    throw new Unsupported("datatype " + type.getClass().getSimpleName() + " (class "
-        + type.getDataClass() + ") has no Zarr v2 equivalent");
+    throw new Unsupported(
+        "datatype "
+            + type.getClass().getSimpleName()
+            + " (class "
+            + type.getDataClass()
+            + ") has no Zarr v2 equivalent");
   }
 
   private static ZarrType integer(DType.Kind kind, int size, ByteOrder order) throws Unsupported {
@@ -66,16 +71,20 @@ final class DatatypeMapper {
     return map(type.getBaseType());
   }
 
-  /** The one-byte enum {FALSE: 0, TRUE: 1} that h5py writes for numpy bool (and reads back as bool). */
+  /**
+   * The one-byte enum {FALSE: 0, TRUE: 1} that h5py writes for numpy bool (and reads back as bool).
+   */
   static boolean isBoolEnum(EnumDataType type) {
     Map<Integer, String> mapping = type.getEnumMapping();
-    return type.getSize() == 1 && mapping.size() == 2 && "FALSE".equals(mapping.get(0))
+    return type.getSize() == 1
+        && mapping.size() == 2
+        && "FALSE".equals(mapping.get(0))
         && "TRUE".equals(mapping.get(1));
   }
 
   /**
-   * A packed compound of plain members as a numpy structured dtype (padding has no list form); h5py's
-   * complex numbers (members {@code r} and {@code i} of one float type) as numpy complex.
+   * A packed compound of plain members as a numpy structured dtype (padding has no list form);
+   * h5py's complex numbers (members {@code r} and {@code i} of one float type) as numpy complex.
    */
   private static ZarrType compound(CompoundDataType type) throws Unsupported {
     List<CompoundDataType.CompoundDataMember> members = new ArrayList<>(type.getMembers());
@@ -108,14 +117,18 @@ final class DatatypeMapper {
 
   private static ZarrType complex(List<CompoundDataType.CompoundDataMember> members, int size)
       throws Unsupported {
-    if (members.size() != 2 || !members.get(0).getName().equals("r") || !members.get(1).getName().equals("i")
+    if (members.size() != 2
+        || !members.get(0).getName().equals("r")
+        || !members.get(1).getName().equals("i")
         || !(members.get(0).getDataType() instanceof FloatingPoint)) {
       return null;
     }
     ZarrType re = map(members.get(0).getDataType());
     ZarrType im = map(members.get(1).getDataType());
-    if (!re.dtype().equals(im.dtype()) || members.get(1).getOffset() != re.itemSize()
-        || size != 2 * re.itemSize() || re.itemSize() == 2) {
+    if (!re.dtype().equals(im.dtype())
+        || members.get(1).getOffset() != re.itemSize()
+        || size != 2 * re.itemSize()
+        || re.itemSize() == 2) {
       return null;
     }
     return new ZarrType(DType.of(DType.Kind.COMPLEX, re.dtype().order(), size), size);

@@ -10,11 +10,12 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * The {@code .zarray} fill value, decided as kerchunk decides it: a {@code _FillValue} attribute wins;
- * otherwise null for decoded-and-inlined data, variable-length strings, compound types, netCDF time
- * variables (units containing "since") and netCDF variables (an attribute name containing "_Netcdf4"), so
- * real zeros are not masked; a single space for empty byte strings; else the HDF5 fill value (0 when the
- * file defines none). NaN and infinities are written as strings, byte strings as base64.
+ * The {@code .zarray} fill value, decided as kerchunk decides it: a {@code _FillValue} attribute
+ * wins; otherwise null for decoded-and-inlined data, variable-length strings, compound types,
+ * netCDF time variables (units containing "since") and netCDF variables (an attribute name
+ * containing "_Netcdf4"), so real zeros are not masked; a single space for empty byte strings; else
+ * the HDF5 fill value (0 when the file defines none). NaN and infinities are written as strings,
+ * byte strings as base64.
  */
 final class FillValues {
   private FillValues() {}
@@ -23,10 +24,14 @@ final class FillValues {
    * @param raw the dataset's HDF5 fill value bytes, or null when undefined
    * @param decoded whether the data is decoded and inlined by the scanner
    */
-  static Object decide(ZarrType type, ByteBuffer raw, Map<String, Attribute> attrs, boolean decoded) {
+  static Object decide(
+      ZarrType type, ByteBuffer raw, Map<String, Attribute> attrs, boolean decoded) {
     Attribute fill = attrs.get(AttributeMapper.FILL_VALUE);
-    if (fill != null && !fill.isEmpty() && type.kind() != DType.Kind.STRUCTURED
-        && type.kind() != DType.Kind.OBJECT && type.kind() != DType.Kind.COMPLEX) {
+    if (fill != null
+        && !fill.isEmpty()
+        && type.kind() != DType.Kind.STRUCTURED
+        && type.kind() != DType.Kind.OBJECT
+        && type.kind() != DType.Kind.COMPLEX) {
       Object v = fromAttribute(type, fill);
       if (v != null) {
         return v;
@@ -63,7 +68,8 @@ final class FillValues {
       return null;
     }
     if (type.kind() == DType.Kind.BYTES) {
-      return v instanceof String ? base64(((String) v).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+      return v instanceof String
+          ? base64(((String) v).getBytes(java.nio.charset.StandardCharsets.UTF_8))
           : null;
     }
     if (v instanceof Double) {
@@ -95,7 +101,8 @@ final class FillValues {
       case BOOL:
         return b.get() != 0;
       case COMPLEX: // [re, im], as zarr's encode_fill_value writes complex fill values
-        return type.itemSize() == 8 ? java.util.List.of(floatValue(b.getFloat()), floatValue(b.getFloat()))
+        return type.itemSize() == 8
+            ? java.util.List.of(floatValue(b.getFloat()), floatValue(b.getFloat()))
             : java.util.List.of(floatValue(b.getDouble()), floatValue(b.getDouble()));
       case FLOAT:
         switch (type.itemSize()) {

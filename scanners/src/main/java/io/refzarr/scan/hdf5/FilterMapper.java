@@ -32,7 +32,8 @@ final class FilterMapper {
           codecs.add(codec("shuffle", "elementsize", itemSize));
           break;
         case FLETCHER32:
-          // The checksum is appended after every earlier filter ran: cut it off the range. Anywhere but
+          // The checksum is appended after every earlier filter ran: cut it off the range. Anywhere
+          // but
           // last it sits inside other filters' output and cannot be cut without decoding.
           if (i == filters.size() - 1) {
             fletcher = i;

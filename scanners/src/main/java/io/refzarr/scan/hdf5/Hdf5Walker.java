@@ -17,10 +17,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Visits every group and dataset once (as h5py's {@code visititems}: hard links to objects already seen
- * and cycles are not followed again; soft and external links are not followed, as kerchunk's default),
- * writes groups, then translates datasets once every object's address is known (dimension scales may be
- * anywhere in the file). Per-object failures are applied to the error policy here.
+ * Visits every group and dataset once (as h5py's {@code visititems}: hard links to objects already
+ * seen and cycles are not followed again; soft and external links are not followed, as kerchunk's
+ * default), writes groups, then translates datasets once every object's address is known (dimension
+ * scales may be anywhere in the file). Per-object failures are applied to the error policy here.
  */
 final class Hdf5Walker {
   private final Hdf5Context ctx;
@@ -64,9 +64,12 @@ final class Hdf5Walker {
       children = new TreeMap<>(g.getChildren());
     } catch (RuntimeException x) {
       IOException e = Hdf5Scanner.convert(ctx.file(), "/" + path, x);
-      // jhdf reads every child's header to list a group: one child it cannot read hides the whole group,
+      // jhdf reads every child's header to list a group: one child it cannot read hides the whole
+      // group,
       // which under SKIP is left out and reported (the root group has nothing to fall back on)
-      if (e instanceof UnsupportedFeatureException && policy == ErrorPolicy.SKIP && !path.isEmpty()) {
+      if (e instanceof UnsupportedFeatureException
+          && policy == ErrorPolicy.SKIP
+          && !path.isEmpty()) {
         ctx.log().skip("/" + path, "group cannot be listed: " + e.getMessage());
         return;
       }

@@ -18,22 +18,28 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * refzarr's references equal kerchunk's golden set for every HDF5/netCDF4 corpus file: the same keys, the
- * same byte ranges, the same inline bytes and the same Zarr metadata, except the documented improvements
- * listed in {@link #IMPROVEMENTS} (arrays kerchunk leaves out or reads wrongly), which must differ exactly
- * there and nowhere else.
+ * refzarr's references equal kerchunk's golden set for every HDF5/netCDF4 corpus file: the same
+ * keys, the same byte ranges, the same inline bytes and the same Zarr metadata, except the
+ * documented improvements listed in {@link #IMPROVEMENTS} (arrays kerchunk leaves out or reads
+ * wrongly), which must differ exactly there and nowhere else.
  */
 class GoldenSetTest {
 
   /**
-   * Keys where refzarr knowingly differs from kerchunk, per file: extra keys of arrays kerchunk omits, and
-   * the metadata of arrays whose data refzarr embeds (fill value null, as kerchunk does for data it embeds).
+   * Keys where refzarr knowingly differs from kerchunk, per file: extra keys of arrays kerchunk
+   * omits, and the metadata of arrays whose data refzarr embeds (fill value null, as kerchunk does
+   * for data it embeds).
    */
   static final Map<String, Set<String>> IMPROVEMENTS =
       Map.of(
           "hdf5_filters.h5",
-          Set.of("fletcher32_f8/.zarray", "fletcher32_f8/.zattrs", "fletcher32_f8/0", "fletcher32_f8/1",
-              "fletcher32_f8/2", "fletcher32_f8/3"),
+          Set.of(
+              "fletcher32_f8/.zarray",
+              "fletcher32_f8/.zattrs",
+              "fletcher32_f8/0",
+              "fletcher32_f8/1",
+              "fletcher32_f8/2",
+              "fletcher32_f8/3"),
           "hdf5_layouts.h5",
           Set.of("compact_f8_big/0", "compact_f8_big/.zarray", "scalar_vlen_str/0"),
           "hdf5_dtypes.h5",
@@ -45,7 +51,8 @@ class GoldenSetTest {
 
   @ParameterizedTest
   @MethodSource("files")
-  void scan_corpusFile_matchesKerchunkGoldenSetExceptDocumentedImprovements(String file) throws Exception {
+  void scan_corpusFile_matchesKerchunkGoldenSetExceptDocumentedImprovements(String file)
+      throws Exception {
     ReferenceSet mine = Scans.corpus(file).refs();
     ReferenceSet golden =
         ReferenceSets.readJson(Corpus.file("golden/" + file.replaceAll("\\.(h5|nc)$", ".json")));

@@ -11,18 +11,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One array of a decoded view: its stored metadata, how to decode its chunks, and the metadata the view
- * presents (no compressor, no filters but {@code vlen-utf8} for object arrays).
+ * One array of a decoded view: its stored metadata, how to decode its chunks, and the metadata the
+ * view presents (no compressor, no filters but {@code vlen-utf8} for object arrays).
  *
  * @param dir the array's key prefix ({@code ""} for a root array)
  * @param stored the {@code .zarray} of the reference set
  * @param presented the {@code .zarray} the view presents
  * @param type the element type
  * @param codecs decodes a stored chunk
- * @param chunkBytes the decoded size of every chunk, or -1 for object arrays (known only once decoded)
+ * @param chunkBytes the decoded size of every chunk, or -1 for object arrays (known only once
+ *     decoded)
  */
-record DecodedArray(String dir, ZarrArrayMetadata stored, ZarrArrayMetadata presented, DataType type,
-    CodecPipeline codecs, long chunkBytes) {
+record DecodedArray(
+    String dir,
+    ZarrArrayMetadata stored,
+    ZarrArrayMetadata presented,
+    DataType type,
+    CodecPipeline codecs,
+    long chunkBytes) {
 
   /** Object arrays keep this filter: it is how their elements are laid out, not a compression. */
   static final Map<String, Object> VLEN_UTF8 = Map.of("id", "vlen-utf8");
@@ -35,16 +41,25 @@ record DecodedArray(String dir, ZarrArrayMetadata stored, ZarrArrayMetadata pres
     } catch (CodecException | ClassCastException e) {
       throw new ZarrFormatException("array '" + dir + "': " + e.getMessage(), e);
     }
-    return new DecodedArray(dir, stored, presented(stored, codecs.decodesStrings()), type, codecs,
+    return new DecodedArray(
+        dir,
+        stored,
+        presented(stored, codecs.decodesStrings()),
+        type,
+        codecs,
         codecs.decodesStrings() ? -1 : chunkBytes(dir, stored, type));
   }
 
   /** The stored metadata without codecs: everything else (order, fill value, extra fields) kept. */
   static ZarrArrayMetadata presented(ZarrArrayMetadata stored, boolean strings) {
-    return stored.toBuilder().compressor(null).filters(strings ? List.of(VLEN_UTF8) : List.of()).build();
+    return stored.toBuilder()
+        .compressor(null)
+        .filters(strings ? List.of(VLEN_UTF8) : List.of())
+        .build();
   }
 
-  private static long chunkBytes(String dir, ZarrArrayMetadata m, DataType type) throws ZarrFormatException {
+  private static long chunkBytes(String dir, ZarrArrayMetadata m, DataType type)
+      throws ZarrFormatException {
     try {
       long n = type.size();
       for (long c : m.chunks()) {
@@ -56,8 +71,12 @@ record DecodedArray(String dir, ZarrArrayMetadata stored, ZarrArrayMetadata pres
     } catch (ArithmeticException e) {
       // reported below
     }
-    throw new ZarrFormatException("array '" + dir + "': chunks of " + Arrays.toString(m.chunks())
-        + " elements are too large to decode into one array");
+    throw new ZarrFormatException(
+        "array '"
+            + dir
+            + "': chunks of "
+            + Arrays.toString(m.chunks())
+            + " elements are too large to decode into one array");
   }
 
   /** The number of elements of a chunk. */
@@ -74,7 +93,9 @@ record DecodedArray(String dir, ZarrArrayMetadata stored, ZarrArrayMetadata pres
     return stored.grid();
   }
 
-  /** True for object arrays: chunks decode to strings and are presented {@code vlen-utf8} encoded. */
+  /**
+   * True for object arrays: chunks decode to strings and are presented {@code vlen-utf8} encoded.
+   */
   boolean strings() {
     return chunkBytes < 0;
   }

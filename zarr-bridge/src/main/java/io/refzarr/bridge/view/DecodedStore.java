@@ -22,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The decoded Zarr v2 view: the keys of the set unchanged; {@code .zarray} (and {@code .zmetadata}) without
- * codecs; chunks decoded. Chunk bytes are cached by weight; the metadata of each array is parsed once.
+ * The decoded Zarr v2 view: the keys of the set unchanged; {@code .zarray} (and {@code .zmetadata})
+ * without codecs; chunks decoded. Chunk bytes are cached by weight; the metadata of each array is
+ * parsed once.
  */
 final class DecodedStore implements ViewStore {
   /** Weight bound of the decoded chunks kept: readers often read a chunk's size, then its bytes. */
@@ -38,8 +39,11 @@ final class DecodedStore implements ViewStore {
   DecodedStore(ReferenceSet set, ReferenceReader reader, long cacheBytes) {
     this.set = set;
     this.reader = reader;
-    this.chunks = Caffeine.newBuilder().maximumWeight(cacheBytes)
-        .weigher((String k, byte[] v) -> v.length + k.length() + 64).build();
+    this.chunks =
+        Caffeine.newBuilder()
+            .maximumWeight(cacheBytes)
+            .weigher((String k, byte[] v) -> v.length + k.length() + 64)
+            .build();
   }
 
   /** A chunk of an array: the array and the chunk's key below it ({@code 0.1}, or {@code 0/1}). */
@@ -127,8 +131,10 @@ final class DecodedStore implements ViewStore {
     DecodedArray a = chunk.array();
     byte[] decoded;
     try {
-      decoded = a.strings() ? VlenUtf8Encoder.encode(a.codecs().decodeStrings(stored, a.chunkElements()))
-          : a.codecs().decode(stored, (int) a.chunkBytes());
+      decoded =
+          a.strings()
+              ? VlenUtf8Encoder.encode(a.codecs().decodeStrings(stored, a.chunkElements()))
+              : a.codecs().decode(stored, (int) a.chunkBytes());
     } catch (CodecException | RuntimeException e) {
       throw new ChunkDecodeException(a.dir(), chunk.name(), target(ref), e);
     }
@@ -138,14 +144,16 @@ final class DecodedStore implements ViewStore {
 
   private static String target(Reference ref) {
     if (ref instanceof Reference.Targeted t) {
-      return t.length() < 0 ? t.target() : t.target() + " range [" + t.offset() + ", +" + t.length() + ")";
+      return t.length() < 0
+          ? t.target()
+          : t.target() + " range [" + t.offset() + ", +" + t.length() + ")";
     }
     return "inline data";
   }
 
   /**
-   * The chunk that {@code key} names, if it is one: the nearest enclosing array (nested directories for the
-   * {@code /} separator) whose grid has a chunk of that name.
+   * The chunk that {@code key} names, if it is one: the nearest enclosing array (nested directories
+   * for the {@code /} separator) whose grid has a chunk of that name.
    */
   Optional<Chunk> chunk(String key) throws IOException {
     if (ZarrKeys.isMetadataName(ZarrKeys.name(key))) {
@@ -157,7 +165,8 @@ final class DecodedStore implements ViewStore {
       Optional<DecodedArray> a = array(dir);
       if (a.isPresent()) {
         String name = dir.isEmpty() ? key : key.substring(dir.length() + 1);
-        return a.get().grid().parseKey(name).isPresent() ? Optional.of(new Chunk(a.get(), key, name))
+        return a.get().grid().parseKey(name).isPresent()
+            ? Optional.of(new Chunk(a.get(), key, name))
             : Optional.empty();
       }
     }
@@ -217,7 +226,8 @@ final class DecodedStore implements ViewStore {
     return done;
   }
 
-  private static ZarrArrayMetadata fromTree(String key, Map<String, Object> zarray) throws ZarrFormatException {
+  private static ZarrArrayMetadata fromTree(String key, Map<String, Object> zarray)
+      throws ZarrFormatException {
     try {
       return ZarrArrayMetadata.fromTree(zarray);
     } catch (IOException | RuntimeException e) {

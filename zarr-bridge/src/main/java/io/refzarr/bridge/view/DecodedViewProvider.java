@@ -7,8 +7,9 @@ import io.refzarr.nio.ViewStore;
 import io.refzarr.refs.ReferenceSet;
 
 /**
- * Provides {@link ReferenceView#DECODED} and {@link ReferenceView#ZARR3} to the {@code reference} file
- * system (found with {@link java.util.ServiceLoader}; open a view with the env property {@code view}).
+ * Provides {@link ReferenceView#DECODED} and {@link ReferenceView#ZARR3} to the {@code reference}
+ * file system (found with {@link java.util.ServiceLoader}; open a view with the env property {@code
+ * view}).
  */
 public final class DecodedViewProvider implements ViewProvider {
   /** For {@link java.util.ServiceLoader}. */

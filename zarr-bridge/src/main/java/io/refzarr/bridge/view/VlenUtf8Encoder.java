@@ -4,9 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * numcodecs {@code vlen-utf8} encoding (an int32 item count, then per item an int32 byte length and the
- * UTF-8 bytes, little-endian): how the decoded view presents the chunks of object arrays, whose elements
- * have no fixed size.
+ * numcodecs {@code vlen-utf8} encoding (an int32 item count, then per item an int32 byte length and
+ * the UTF-8 bytes, little-endian): how the decoded view presents the chunks of object arrays, whose
+ * elements have no fixed size.
  */
 final class VlenUtf8Encoder {
   private VlenUtf8Encoder() {}

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Zarr v3 {@code zarr.json} of a decoded array or a group. Chunks keep their v2 keys (the {@code v2}
- * chunk key encoding with the array's separator; a 0-d array's chunk is {@code c}, see {@link Zarr3Store})
- * and their decoded bytes (the {@code bytes} codec in the
- * stored byte order, after a {@code transpose} for {@code F} order), so both views share one chunk cache.
- * Types without a core v3 name use zarr-python 3's names ({@code string} with {@code vlen-utf8},
- * {@code fixed_length_utf32}, {@code numpy.datetime64}); fixed-size bytes and records are raw bits
- * ({@code r<bits>}).
+ * The Zarr v3 {@code zarr.json} of a decoded array or a group. Chunks keep their v2 keys (the
+ * {@code v2} chunk key encoding with the array's separator; a 0-d array's chunk is {@code c}, see
+ * {@link Zarr3Store}) and their decoded bytes (the {@code bytes} codec in the stored byte order,
+ * after a {@code transpose} for {@code F} order), so both views share one chunk cache. Types
+ * without a core v3 name use zarr-python 3's names ({@code string} with {@code vlen-utf8}, {@code
+ * fixed_length_utf32}, {@code numpy.datetime64}); fixed-size bytes and records are raw bits ({@code
+ * r<bits>}).
  */
 final class Zarr3Metadata {
   private Zarr3Metadata() {}
@@ -30,7 +30,8 @@ final class Zarr3Metadata {
     return doc;
   }
 
-  static Map<String, Object> array(DecodedArray a, Map<String, Object> attributes) throws ZarrFormatException {
+  static Map<String, Object> array(DecodedArray a, Map<String, Object> attributes)
+      throws ZarrFormatException {
     ZarrArrayMetadata m = a.stored();
     DType t = m.dtype();
     Map<String, Object> doc = new LinkedHashMap<>();
@@ -38,10 +39,18 @@ final class Zarr3Metadata {
     doc.put("node_type", "array");
     doc.put("shape", longs(m.shape()));
     doc.put("data_type", dataType(a.dir(), t, a.strings()));
-    doc.put("chunk_grid", Map.of("name", "regular", "configuration", Map.of("chunk_shape", longs(m.chunks()))));
-    doc.put("chunk_key_encoding", m.shape().length == 0
-        ? Map.of("name", "default", "configuration", Map.of("separator", "/"))
-        : Map.of("name", "v2", "configuration", Map.of("separator", String.valueOf(m.dimensionSeparator()))));
+    doc.put(
+        "chunk_grid",
+        Map.of("name", "regular", "configuration", Map.of("chunk_shape", longs(m.chunks()))));
+    doc.put(
+        "chunk_key_encoding",
+        m.shape().length == 0
+            ? Map.of("name", "default", "configuration", Map.of("separator", "/"))
+            : Map.of(
+                "name",
+                "v2",
+                "configuration",
+                Map.of("separator", String.valueOf(m.dimensionSeparator()))));
     doc.put("fill_value", fillValue(t, a.strings(), m.fillValue()));
     doc.put("codecs", codecs(m, t, a.strings()));
     doc.put("attributes", attributes);
@@ -60,12 +69,18 @@ final class Zarr3Metadata {
       case UINT -> "uint" + bits;
       case FLOAT -> "float" + bits;
       case COMPLEX -> "complex" + bits;
-      case UNICODE -> Map.of("name", "fixed_length_utf32", "configuration", Map.of("length_bytes", (long) t.itemSize()));
+      case UNICODE ->
+          Map.of(
+              "name",
+              "fixed_length_utf32",
+              "configuration",
+              Map.of("length_bytes", (long) t.itemSize()));
       case DATETIME, TIMEDELTA -> time(t);
       case BYTES, VOID, STRUCTURED -> "r" + bits;
       case OBJECT -> {
         if (!strings) {
-          throw new ZarrFormatException("array '" + dir + "': object arrays other than vlen-utf8 have no v3 type");
+          throw new ZarrFormatException(
+              "array '" + dir + "': object arrays other than vlen-utf8 have no v3 type");
         }
         yield "string";
       }
@@ -79,15 +94,20 @@ final class Zarr3Metadata {
       digits++;
     }
     long scale = digits == 0 ? 1 : Long.parseLong(unit.substring(0, digits));
-    return Map.of("name", t.kind() == DType.Kind.DATETIME ? "numpy.datetime64" : "numpy.timedelta64",
-        "configuration", Map.of("unit", unit.substring(digits), "scale_factor", scale));
+    return Map.of(
+        "name",
+        t.kind() == DType.Kind.DATETIME ? "numpy.datetime64" : "numpy.timedelta64",
+        "configuration",
+        Map.of("unit", unit.substring(digits), "scale_factor", scale));
   }
 
   /** The v2 fill value as v3 spells it; v2's {@code null} (no fill) becomes the type's zero. */
   private static Object fillValue(DType t, boolean strings, Object fill) {
     switch (t.kind()) {
       case BOOL:
-        return fill instanceof Boolean ? fill : Boolean.valueOf(fill instanceof Number n && n.doubleValue() != 0);
+        return fill instanceof Boolean
+            ? fill
+            : Boolean.valueOf(fill instanceof Number n && n.doubleValue() != 0);
       case OBJECT:
       case UNICODE:
         return fill instanceof String ? fill : "";

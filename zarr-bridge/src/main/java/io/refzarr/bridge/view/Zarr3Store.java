@@ -18,12 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The decoded Zarr v3 view: the decoded v2 view's chunks under the same keys, a {@code zarr.json} for every
- * array and every directory outside arrays (a group: v3 has no implicit groups), and no v2 metadata keys.
- * A 0-d array's one chunk is {@code c} (the {@code default} chunk key encoding) rather than v2's {@code 0}:
- * readers disagree on the v2 encoding's key of a 0-d chunk (zarr-java 0.0.9 asks for the array directory
- * itself and reads the fill value), but not on {@code c}. Nodes the set already has in Zarr v3 pass through
- * unchanged.
+ * The decoded Zarr v3 view: the decoded v2 view's chunks under the same keys, a {@code zarr.json}
+ * for every array and every directory outside arrays (a group: v3 has no implicit groups), and no
+ * v2 metadata keys. A 0-d array's one chunk is {@code c} (the {@code default} chunk key encoding)
+ * rather than v2's {@code 0}: readers disagree on the v2 encoding's key of a 0-d chunk (zarr-java
+ * 0.0.9 asks for the array directory itself and reads the fill value), but not on {@code c}. Nodes
+ * the set already has in Zarr v3 pass through unchanged.
  */
 final class Zarr3Store implements ViewStore {
   /** The name of a 0-d array's chunk in this view. */
@@ -45,10 +45,15 @@ final class Zarr3Store implements ViewStore {
       return node(ZarrKeys.parent(key)).isPresent() ? ReferenceSet.Kind.FILE : decoded.kind(key);
     }
     Optional<String> stored = stored(key);
-    return isV2Metadata(name) || stored.isEmpty() ? ReferenceSet.Kind.ABSENT : decoded.kind(stored.get());
+    return isV2Metadata(name) || stored.isEmpty()
+        ? ReferenceSet.Kind.ABSENT
+        : decoded.kind(stored.get());
   }
 
-  /** The key of the decoded view behind {@code key}: the same, but {@code c} for {@code 0} of 0-d arrays. */
+  /**
+   * The key of the decoded view behind {@code key}: the same, but {@code c} for {@code 0} of 0-d
+   * arrays.
+   */
   private Optional<String> stored(String key) throws IOException {
     String name = ZarrKeys.name(key);
     if (!name.equals(SCALAR_CHUNK) && !name.equals("0")) {
@@ -75,7 +80,8 @@ final class Zarr3Store implements ViewStore {
     if (scalar(directory) && names.remove("0")) {
       names.add(SCALAR_CHUNK);
     }
-    if (node(directory).isPresent() || set.kind(ZarrKeys.join(directory, ZarrKeys.ZARR_JSON)) == ReferenceSet.Kind.FILE) {
+    if (node(directory).isPresent()
+        || set.kind(ZarrKeys.join(directory, ZarrKeys.ZARR_JSON)) == ReferenceSet.Kind.FILE) {
       names.add(ZarrKeys.ZARR_JSON);
     }
     return names.stream();
@@ -112,7 +118,8 @@ final class Zarr3Store implements ViewStore {
     return out;
   }
 
-  // The zarr.json this view makes for key, empty for other keys; v2 metadata keys do not exist here.
+  // The zarr.json this view makes for key, empty for other keys; v2 metadata keys do not exist
+  // here.
   private Optional<byte[]> metadata(String key) throws IOException {
     String name = ZarrKeys.name(key);
     if (isV2Metadata(name)) {
@@ -129,7 +136,10 @@ final class Zarr3Store implements ViewStore {
     return ZarrKeys.isMetadataName(name) && !name.equals(ZarrKeys.ZARR_JSON);
   }
 
-  /** The {@code zarr.json} of {@code dir}: an array, a group, or nothing (a chunk directory, absent). */
+  /**
+   * The {@code zarr.json} of {@code dir}: an array, a group, or nothing (a chunk directory,
+   * absent).
+   */
   private Optional<byte[]> node(String dir) throws IOException {
     Optional<byte[]> known = nodes.get(dir);
     if (known != null) {
