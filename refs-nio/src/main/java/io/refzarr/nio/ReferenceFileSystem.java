@@ -310,15 +310,19 @@ final class ReferenceFileSystem extends FileSystem {
 
               @Override
               public boolean hasNext() {
-                while (next == null && it.hasNext()) {
-                  Path p = dir.resolve(it.next());
-                  try {
+                try {
+                  while (next == null && it.hasNext()) {
+                    Path p = dir.resolve(it.next());
                     if (filter.accept(p)) {
                       next = p;
                     }
-                  } catch (IOException e) {
-                    throw new java.nio.file.DirectoryIteratorException(e);
                   }
+                } catch (IOException e) {
+                  throw new java.nio.file.DirectoryIteratorException(e);
+                } catch (
+                    java.io.UncheckedIOException
+                        e) { // a lazy set's list stream (see ReferenceSet#list)
+                  throw new java.nio.file.DirectoryIteratorException(e.getCause());
                 }
                 return next != null;
               }

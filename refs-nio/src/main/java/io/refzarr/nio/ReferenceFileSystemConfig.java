@@ -34,6 +34,9 @@ import java.util.Optional;
  *       <td>template values replacing the set's own, to relocate data</td></tr>
  *   <tr><td>{@code maxGeneratedReferences}</td><td>Number or String</td><td>50,000,000</td>
  *       <td>the most references {@code gen} blocks may expand to</td></tr>
+ *   <tr><td>{@code maxGeneratedPlainReferences}</td><td>Number or String</td><td>max heap / 2048, at least
+ *       100,000</td><td>the most of those that are not chunks of an array with a {@code .zarray} (each is
+ *       kept as its own entry in memory)</td></tr>
  *   <tr><td>{@code maxGap}</td><td>Number or String</td><td>64,000</td>
  *       <td>ranges of one remote target at most this many bytes apart are fetched in one request
  *       (fsspec's {@code max_gap}; negative disables merging)</td></tr>
@@ -82,7 +85,10 @@ public final class ReferenceFileSystemConfig {
             b.templateOverrides,
             b.maxGeneratedReferences == null
                 ? ReadOptions.DEFAULT.maxGeneratedReferences()
-                : b.maxGeneratedReferences);
+                : b.maxGeneratedReferences,
+            b.maxGeneratedPlainReferences == null
+                ? ReadOptions.DEFAULT.maxGeneratedPlainReferences()
+                : b.maxGeneratedPlainReferences);
     ReadSettings d = ReadSettings.DEFAULT;
     this.readSettings =
         new ReadSettings(
@@ -107,6 +113,7 @@ public final class ReferenceFileSystemConfig {
     b.defaultTarget = defaultTarget.orElse(null);
     b.templateOverrides.putAll(readOptions.templateOverrides());
     b.maxGeneratedReferences = readOptions.maxGeneratedReferences();
+    b.maxGeneratedPlainReferences = readOptions.maxGeneratedPlainReferences();
     b.maxGap = readSettings.maxGap();
     b.maxBlock = readSettings.maxBlock();
     b.maxConcurrentRequests = readSettings.maxConcurrentRequests();
@@ -146,6 +153,9 @@ public final class ReferenceFileSystemConfig {
         case "maxGeneratedReferences":
           b.maxGeneratedReferences(number(e.getKey(), v));
           break;
+        case "maxGeneratedPlainReferences":
+          b.maxGeneratedPlainReferences(number(e.getKey(), v));
+          break;
         case "maxGap":
           b.maxGap(number(e.getKey(), v));
           break;
@@ -171,8 +181,8 @@ public final class ReferenceFileSystemConfig {
               "unknown reference file system property \""
                   + e.getKey()
                   + "\" (known: root, defaultTarget, remoteProtocol, remoteOptions, templateOverrides,"
-                  + " maxGeneratedReferences, maxGap, maxBlock, maxConcurrentRequests, blockCacheBytes,"
-                  + " sourceProviders, view)");
+                  + " maxGeneratedReferences, maxGeneratedPlainReferences, maxGap, maxBlock,"
+                  + " maxConcurrentRequests, blockCacheBytes, sourceProviders, view)");
       }
     }
     return b.build();
@@ -295,6 +305,7 @@ public final class ReferenceFileSystemConfig {
     private String defaultTarget;
     private final Map<String, String> templateOverrides = new LinkedHashMap<>();
     private Long maxGeneratedReferences;
+    private Long maxGeneratedPlainReferences;
     private Long maxGap;
     private Long maxBlock;
     private Integer maxConcurrentRequests;
@@ -393,6 +404,17 @@ public final class ReferenceFileSystemConfig {
         throw new IllegalArgumentException("maxGeneratedReferences must be >= 0: " + max);
       }
       this.maxGeneratedReferences = max;
+      return this;
+    }
+
+    /**
+     * The most {@code gen} references that are not chunks of an array (kept one map entry each).
+     */
+    public Builder maxGeneratedPlainReferences(long max) {
+      if (max < 0) {
+        throw new IllegalArgumentException("maxGeneratedPlainReferences must be >= 0: " + max);
+      }
+      this.maxGeneratedPlainReferences = max;
       return this;
     }
 
