@@ -43,6 +43,8 @@ import picocli.CommandLine.Spec;
       ConsolidateCommand.class,
       SubchunkCommand.class,
       InlineArrayCommand.class,
+      ServeCommand.class,
+      MountCommand.class,
     })
 public final class Main implements Runnable {
 

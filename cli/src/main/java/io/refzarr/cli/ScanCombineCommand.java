@@ -2,19 +2,14 @@ package io.refzarr.cli;
 
 import io.refzarr.combine.CombineInput;
 import io.refzarr.refs.ReferenceSet;
-import io.refzarr.refs.ReferenceSetBuilder;
-import io.refzarr.refs.ReferenceSets;
 import io.refzarr.scan.ErrorPolicy;
 import io.refzarr.scan.ScanInput;
 import io.refzarr.scan.ScanOptions;
 import io.refzarr.scan.Scanners;
-import io.refzarr.source.ByteRangeReaders;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,10 +54,65 @@ final class ScanCombineCommand implements Callable<Integer> {
       description = "Objects a scanner cannot reference: fail, or skip them (default: fail).")
   ErrorPolicy errorPolicy;
 
+  @Option(
+      names = "--engine",
+      paramLabel = "local|spark",
+      defaultValue = "local",
+      description =
+          "local: this JVM's threads (default); spark: Apache Spark, embedded (local[*]) or the cluster of"
+              + " --master (needs Spark on the class path: the CLI built with -Pspark, or spark-submit). Under"
+              + " spark, inputs that fail follow --error-policy too: fail the job, or skip them, report them and"
+              + " exit with status 1.")
+  Engine engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "With --engine spark: the master (local[4], spark://host:7077, yarn, ...; default: the one"
+              + " spark-submit sets, else local[*]).")
+  String master;
+
+  @Option(
+      names = "--partitions",
+      paramLabel = "N",
+      description =
+          "With --engine spark: tasks of the first pass (default: 4 per core of the cluster).")
+  Integer partitions;
+
+  @Option(
+      names = "--tree-depth",
+      paramLabel = "D",
+      defaultValue = "2",
+      description =
+          "With --engine spark: depth of the tree reduction of partial layouts (default: ${DEFAULT-VALUE}).")
+  int treeDepth;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description =
+          "With --engine spark: also write the run's report as JSON to FILE (inputs combined, and those"
+              + " that failed with the reason).")
+  Path report;
+
   @Spec CommandLine.Model.CommandSpec spec;
+
+  /** Where the work runs. */
+  enum Engine {
+    LOCAL,
+    SPARK
+  }
 
   @Override
   public Integer call() throws Exception {
+    if (engine == Engine.SPARK) {
+      return SparkCommands.scanCombine(this);
+    }
+    if (master != null || partitions != null || report != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--master, --partitions and --report need" + " --engine spark");
+    }
     ScanOptions scan = scanOptions();
     List<CombineInput> files = new ArrayList<>();
     for (Path p : CombineOptions.expand(inputs)) {
@@ -76,18 +126,12 @@ final class ScanCombineCommand implements Callable<Integer> {
     return 0;
   }
 
-  private ScanOptions scanOptions() {
+  ScanOptions scanOptions() {
     ScanOptions o = ScanOptions.DEFAULT.withErrorPolicy(errorPolicy);
     return scanInline == null ? o : o.withInlineThreshold(scanInline);
   }
 
   private static ReferenceSet scan(String url, Path file, ScanOptions options) throws IOException {
-    URI location = file.toAbsolutePath().normalize().toUri();
-    try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
-      ReferenceSetBuilder b = ReferenceSets.builder();
-      Scanners.detect(sources, location, url)
-          .scan(new ScanInput(url, location), sources, options, b);
-      return b.build();
-    }
+    return Scanners.scan(new ScanInput(url, file.toAbsolutePath().normalize().toUri()), options);
   }
 }

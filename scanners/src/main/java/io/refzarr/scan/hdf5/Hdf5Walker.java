@@ -1,10 +1,15 @@
 package io.refzarr.scan.hdf5;
 
+import io.jhdf.ObjectHeader;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.UnsupportedHdfException;
+import io.jhdf.object.message.SymbolTableMessage;
+import io.jhdf.storage.HdfBackingStorage;
+import io.refzarr.refs.StoreKeys;
 import io.refzarr.scan.ErrorPolicy;
+import io.refzarr.scan.MalformedFileException;
 import io.refzarr.scan.UnsupportedFeatureException;
 import io.refzarr.zarr.ZarrKeys;
 import java.io.IOException;
@@ -56,6 +61,7 @@ final class Hdf5Walker {
     Map<String, Node> children;
     Map<String, Object> attrs;
     try {
+      checkGroupTree(g, path);
       List<String> dropped = new ArrayList<>();
       attrs = AttributeMapper.convert(g.getAttributes(), dropped);
       for (String name : dropped) {
@@ -78,8 +84,20 @@ final class Hdf5Walker {
     ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZGROUP), ZarrMetadata.group());
     ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZATTRS), ZarrMetadata.attrs(attrs));
     for (Map.Entry<String, Node> e : children.entrySet()) {
-      String childPath = ZarrKeys.join(path, e.getKey());
       Node child = e.getValue();
+      String notKey = StoreKeys.segmentProblem(e.getKey()); // the link name becomes a key segment
+      if (notKey != null) {
+        throw new MalformedFileException(
+            ctx.file(),
+            child.getAddress(),
+            "/"
+                + path
+                + ": link name "
+                + StoreKeys.quote(e.getKey())
+                + " cannot name a Zarr node: "
+                + notKey);
+      }
+      String childPath = ZarrKeys.join(path, e.getKey());
       if (child.isLink()) {
         ctx.log().note("/" + childPath + ": link not followed");
         continue;
@@ -93,6 +111,21 @@ final class Hdf5Walker {
       } else if (child instanceof Dataset) {
         datasets.put(childPath, (Dataset) child);
       }
+    }
+  }
+
+  private void checkGroupTree(Group g, String path) throws IOException {
+    HdfBackingStorage storage = ctx.storage();
+    ObjectHeader header = ObjectHeader.readObjectHeader(storage, g.getAddress());
+    for (SymbolTableMessage table : header.getMessagesOfType(SymbolTableMessage.class)) {
+      BTreeV1Walker.checkGroupTree(
+          ctx.channel(),
+          ctx.file(),
+          "/" + path,
+          storage.getUserBlockSize(),
+          storage.getSizeOfOffsets(),
+          storage.getSizeOfLengths(),
+          table.getBTreeAddress());
     }
   }
 
