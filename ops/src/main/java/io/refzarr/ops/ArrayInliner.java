@@ -100,7 +100,7 @@ final class ArrayInliner {
       return; // metadata in a target: leave the array as it is
     }
     ZarrArrayMetadata meta = ZarrArrayMetadata.parse(in.data());
-    DataType type = DataType.parseV2(meta.dtype());
+    DataType type = DataType.of(meta.dtype());
     long elements = 1;
     for (long s : meta.shape()) {
       elements = Math.multiplyExact(elements, s);

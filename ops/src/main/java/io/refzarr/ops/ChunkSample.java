@@ -23,7 +23,7 @@ final class ChunkSample {
   private ChunkSample(ZarrArrayMetadata array, int sample) throws IOException {
     this.grid = array.grid();
     this.pipeline = CodecPipeline.zarrV2(array.compressor(), array.filters());
-    this.type = DataType.parseV2(array.dtype());
+    this.type = DataType.of(array.dtype());
     long n = 1;
     for (long c : array.chunks()) {
       n = Math.multiplyExact(n, c);

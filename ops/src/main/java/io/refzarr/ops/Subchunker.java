@@ -94,7 +94,7 @@ final class Subchunker {
               + " is not a multiple of the factor "
               + factor);
     }
-    int itemSize = DataType.parseV2(meta.dtype()).size();
+    int itemSize = DataType.of(meta.dtype()).size();
     if (itemSize == 0) {
       throw refuse("array " + array + " has variable-length elements");
     }
