@@ -45,9 +45,12 @@ final class ScanCombineCommand implements Callable<Integer> {
       description = "Scanner's inline threshold (default: the scanner's own).")
   Integer scanInline;
 
-  @Option(names = "--error-policy", paramLabel = "fail|skip", defaultValue = "fail",
-      description = "Objects a scanner cannot reference: fail, or skip them (default: fail).")
+  @Option(names = "--error-policy", paramLabel = "fail|skip", defaultValue = "skip",
+      description = "Objects a scanner cannot reference: fail, or skip and report them per input (default: skip).")
   ErrorPolicy errorPolicy;
+
+  @Option(names = "--strict", description = "Fail on the first object that cannot be referenced (--error-policy fail).")
+  boolean strict;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -57,7 +60,7 @@ final class ScanCombineCommand implements Callable<Integer> {
     List<CombineInput> files = new ArrayList<>();
     for (Path p : CombineOptions.expand(inputs)) {
       String url = p.toString();
-      files.add(new CombineInput(url, () -> scan(url, p, scan)));
+      files.add(new CombineInput(url, () -> scan(url, p, scan, spec.commandLine().getErr())));
     }
     CombineOptions.combine(files, options.spec(spec.commandLine()), output, spec.commandLine());
     spec.commandLine().getOut().printf("%s: scanned and combined %d files%n", output.output, files.size());
@@ -65,15 +68,21 @@ final class ScanCombineCommand implements Callable<Integer> {
   }
 
   private ScanOptions scanOptions() {
-    ScanOptions o = ScanOptions.DEFAULT.withErrorPolicy(errorPolicy);
+    ScanOptions o = ScanOptions.DEFAULT.withErrorPolicy(strict ? ErrorPolicy.FAIL : errorPolicy);
     return scanInline == null ? o : o.withInlineThreshold(scanInline);
   }
 
-  private static ReferenceSet scan(String url, Path file, ScanOptions options) throws IOException {
+  /** Scans one input; the objects it left out are reported on {@code err}, one line each, naming the input. */
+  private static ReferenceSet scan(String url, Path file, ScanOptions options, java.io.PrintWriter err)
+      throws IOException {
     URI location = file.toAbsolutePath().normalize().toUri();
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
       ReferenceSetBuilder b = ReferenceSets.builder();
-      Scanners.detect(sources, location, url).scan(new ScanInput(url, location), sources, options, b);
+      io.refzarr.scan.ScanReport report = Scanners.detect(sources, location, url)
+          .scan(new ScanInput(url, location), sources, options, b);
+      for (io.refzarr.scan.ScanReport.Skipped s : report.skipped()) {
+        err.println("refzarr: " + url + ": skipped " + s.object() + ": " + s.reason());
+      }
       return b.build();
     }
   }

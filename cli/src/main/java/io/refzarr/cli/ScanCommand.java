@@ -51,9 +51,12 @@ final class ScanCommand implements Callable<Integer> {
       description = "Embed arrays/chunks smaller than this (default: the scanner's, 500 HDF5, 100 netCDF3; 0: none).")
   Integer inlineThreshold;
 
-  @Option(names = "--error-policy", paramLabel = "fail|skip", defaultValue = "fail",
-      description = "Objects that cannot be referenced: fail the scan, or skip and report them (default: fail).")
+  @Option(names = "--error-policy", paramLabel = "fail|skip", defaultValue = "skip",
+      description = "Objects that cannot be referenced: fail the scan, or skip and report them (default: skip).")
   ErrorPolicy errorPolicy;
+
+  @Option(names = "--strict", description = "Fail on the first object that cannot be referenced (--error-policy fail).")
+  boolean strict;
 
   @Option(names = "--enum-labels",
       description = "HDF5 enum datasets: keep their labels as CF attributes flag_values and flag_meanings"
@@ -92,7 +95,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private ScanOptions options() {
-    ScanOptions options = ScanOptions.DEFAULT.withErrorPolicy(errorPolicy);
+    ScanOptions options = ScanOptions.DEFAULT.withErrorPolicy(strict ? ErrorPolicy.FAIL : errorPolicy);
     if (inlineThreshold != null) {
       if (inlineThreshold < 0) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--inline-threshold must be >= 0");

@@ -38,11 +38,32 @@ class ScanHdf5CommandTest {
 
   @Test
   void scan_unsupportedFilterUnderFailPolicy_failsNamingTheDataset() {
+    for (String strict : new String[] {"--strict", "--error-policy=fail"}) {
+      CliTest.Result r = CliTest.run("scan", CliTest.CORPUS.resolve("hdf5_filters.h5").toString(), "-o",
+          dir.resolve("f.json").toString(), strict);
+
+      assertThat(r.status()).as(strict).isNotZero();
+      assertThat(r.err()).contains("hdf5_filters.h5").contains("/lzf_i2").contains("lzf");
+    }
+  }
+
+  @Test
+  void scan_byDefault_skipsAndReportsWhatCannotBeReferenced() {
     CliTest.Result r = CliTest.run("scan", CliTest.CORPUS.resolve("hdf5_filters.h5").toString(), "-o",
         dir.resolve("f.json").toString());
 
-    assertThat(r.status()).isNotZero();
-    assertThat(r.err()).contains("hdf5_filters.h5").contains("/lzf_i2").contains("lzf");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.err()).contains("skipped /lzf_i2");
+    assertThat(r.text()).contains("1 skipped");
+  }
+
+  @Test
+  void scanCombine_reportsWhatEachInputLeftOut() {
+    String file = CliTest.CORPUS.resolve("hdf5_filters.h5").toString();
+    CliTest.Result r = CliTest.run("scan-combine", "--concat-dim", "time", file, "-o",
+        dir.resolve("c.json").toString());
+
+    assertThat(r.err()).contains(file + ": skipped /lzf_i2: filter ");
   }
 
   @Test

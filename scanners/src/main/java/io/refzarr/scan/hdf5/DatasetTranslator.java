@@ -103,7 +103,23 @@ final class DatasetTranslator {
       return; // never written: every value is the fill value
     }
     long offset = ctx.storage().getUserBlockSize() + layout.getAddress();
-    array.range(zeroKey(array.shape.length), offset, layout.getSize());
+    array.range(zeroKey(array.shape.length), offset, contiguousSize(array, layout));
+  }
+
+  /**
+   * The stored size of a contiguous dataset. Layout messages of versions 1 and 2 (HDF5 before 1.6.3) store
+   * none, and jhdf then reports -1: the HDF5 library takes the dataspace's element count times the datatype
+   * size, and so does this.
+   */
+  private static long contiguousSize(Array array, DataLayoutMessage.ContiguousDataLayoutMessage layout) {
+    if (layout.getSize() >= 0) {
+      return layout.getSize();
+    }
+    long size = array.type.itemSize();
+    for (long n : array.shape) {
+      size = Math.multiplyExact(size, n);
+    }
+    return size;
   }
 
   private void chunked(Array array, Dataset ds, DataLayoutMessage layout, ObjectHeader header)

@@ -39,6 +39,11 @@ final class DatatypeMapper {
       return integer(DType.Kind.UINT, type.getSize(), ((BitField) type).getByteOrder());
     }
     if (type instanceof StringData) {
+      if (((StringData) type).getPaddingType() == StringData.PaddingType.SPACE_PADDED) {
+        // h5py and the HDF5 library read these without their trailing spaces; no Zarr codec strips them
+        throw new Unsupported("fixed-length strings padded with spaces (the HDF5 library strips the padding"
+            + " when it reads them; no Zarr codec does)");
+      }
       return new ZarrType(DType.of(DType.Kind.BYTES, null, type.getSize()), type.getSize());
     }
     if (type instanceof VariableLength && ((VariableLength) type).isVariableLengthString()) {

@@ -79,6 +79,13 @@ public final class RealWorldScan {
     } catch (IOException | RuntimeException | StackOverflowError e) {
       report.put("status", "failed");
       report.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      if (root != e) {
+        report.put("cause", root.toString());
+      }
     }
     return report;
   }
