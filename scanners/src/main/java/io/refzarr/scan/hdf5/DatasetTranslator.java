@@ -58,7 +58,7 @@ final class DatasetTranslator {
     boolean scale = DimensionScales.isScale(ds);
     // everything that can make the dataset unsupported is decided before its first reference is put
     List<String> dims = ctx.scales().names(ds, path, shape.length);
-    // a dimension scale is left out when it has no data, so only its references wait for the decision
+    // a dimension scale never written is kept (as an array with no chunks, reading as its fill value)
     Array array = new Array(path, shape, type, scale);
     if (type.kind() == DType.Kind.OBJECT) {
       embedStrings(array, ds);
@@ -75,9 +75,6 @@ final class DatasetTranslator {
     } else {
       throw new Unsupported("layout " + ds.getDataLayout() + " cannot be referenced");
     }
-    if (scale && array.count == 0) {
-      return; // a netCDF dimension without a variable: kerchunk leaves it out
-    }
     List<String> dropped = new ArrayList<>();
     Map<String, Object> attrs = AttributeMapper.convert(rawAttrs, dropped);
     for (String name : dropped) {
@@ -89,7 +86,7 @@ final class DatasetTranslator {
     if (ctx.enumLabels()) {
       AttributeMapper.enumFlags(hdfType).forEach(zattrs::putIfAbsent); // the file's own attributes win
     }
-    Object fill = FillValues.decide(type, fillValue(header), rawAttrs, array.decoded);
+    Object fill = FillValues.decide(type, fillValue(header), rawAttrs, array.decoded, array.complete());
     ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZARRAY),
         ZarrMetadata.array(shape, array.chunks, type.dtype(), fill, array.codecs));
     ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZATTRS), ZarrMetadata.attrs(zattrs));
@@ -338,6 +335,16 @@ final class DatasetTranslator {
       } else {
         add(index, Reference.range(ctx.url(), offset, length));
       }
+    }
+
+    /** Whether every chunk of the grid has a reference (else the fill value is what is read there). */
+    boolean complete() {
+      long grid = 1;
+      for (int d = 0; d < shape.length; d++) {
+        long n = chunks[d] == 0 ? 0 : ceilDiv(shape[d], chunks[d]);
+        grid = Math.multiplyHigh(grid, n) != 0 ? Long.MAX_VALUE : grid * n;
+      }
+      return count >= grid;
     }
 
     void flush() throws IOException {
