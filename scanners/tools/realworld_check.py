@@ -76,7 +76,9 @@ def canonical(arr) -> bytes:
     a = np.asarray(arr)
     head = f"{a.shape}|".encode()
     if a.dtype.names:
-        parts = [canonical(a[n]) for n in a.dtype.names]
+        # fields by name: the order of a record's fields is a representation (h5py lists them as
+        # declared, refzarr by offset), their names and values are what is read
+        parts = [n.encode() + b"=" + canonical(a[n]) for n in sorted(a.dtype.names)]
         return head + b"{" + b"|".join(parts) + b"}"
     k = a.dtype.kind
     if k in "OSU":

@@ -51,7 +51,8 @@ final class DatasetTranslator {
       throw new Unsupported("null dataspace (the dataset has no shape)");
     }
     long[] shape = space.getDimensionsAsLong();
-    io.jhdf.object.datatype.DataType hdfType = header.getMessageOfType(DataTypeMessage.class).getDataType();
+    io.jhdf.object.datatype.DataType hdfType =
+        SharedDatatypes.resolve(ctx, header.getMessageOfType(DataTypeMessage.class));
     ZarrType type = DatatypeMapper.map(hdfType);
     DataLayoutMessage layout = header.getMessageOfType(DataLayoutMessage.class);
     Map<String, Attribute> rawAttrs = ds.getAttributes();
