@@ -40,7 +40,7 @@ final class FillValues {
     if (type.kind() == DType.Kind.BYTES) {
       return base64(raw == null ? new byte[0] : bytes(raw));
     }
-    if (!complete && type.kind() == DType.Kind.STRUCTURED) {
+    if (type.kind() == DType.Kind.VOID || (!complete && type.kind() == DType.Kind.STRUCTURED)) {
       return Base64.getEncoder().encodeToString(raw != null && raw.remaining() == type.itemSize()
           ? rawBytes(raw) : new byte[type.itemSize()]);
     }

@@ -113,8 +113,11 @@ final class Hdf5Walker {
       try {
         return GroupListing.children(g, ctx.storage());
       } catch (RuntimeException y) {
-        if (path.isEmpty()) {
-          throw Hdf5Scanner.convert(ctx.file(), "/", x); // the root group has nothing to fall back on
+        if (path.isEmpty()) { // the root group has nothing to fall back on
+          UnsupportedFeatureException u = new UnsupportedFeatureException(ctx.file(), "/",
+              "the root group cannot be listed: " + Failures.describe(y));
+          u.initCause(x);
+          throw u;
         }
         ctx.log().skip("/" + path, "group cannot be listed: " + Failures.describe(y));
         return Map.of();
