@@ -25,8 +25,8 @@ import java.util.stream.Stream;
  * out with their reasons) for the Python checker ({@code realworld_check.py}) to read.
  *
  * <p>Usage: {@code RealWorldScan IN_DIR OUT_DIR}; {@code OUT_DIR/<relative path>.json} and
- * {@code .report.json} per file. Targets are the files' absolute paths. {@code README*}, {@code *.tsv} and
- * {@code *.md} files are not data and are passed over.
+ * {@code .report.json} per file. Targets are the files' absolute paths. {@code README*}, {@code *.tsv}, {@code *.md},
+ * {@code *.json} and {@code *.py} files are not data and are passed over.
  */
 public final class RealWorldScan {
   private RealWorldScan() {}
@@ -56,7 +56,8 @@ public final class RealWorldScan {
 
   static boolean isData(Path p) {
     String n = p.getFileName().toString();
-    return !n.startsWith("README") && !n.endsWith(".tsv") && !n.endsWith(".md") && !n.endsWith(".json");
+    return !n.startsWith("README") && !n.endsWith(".tsv") && !n.endsWith(".md") && !n.endsWith(".json")
+        && !n.endsWith(".py");
   }
 
   /** Scans {@code file} into {@code refs} (a JSON reference set); the outcome as a JSON-ready map. */
