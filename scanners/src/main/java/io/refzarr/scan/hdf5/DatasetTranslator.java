@@ -34,9 +34,11 @@ final class DatasetTranslator {
   private static final int NULL_DATASPACE = 2;
   private static final long MAX_DECODED_BYTES = 256L << 20;
   private final Hdf5Context ctx;
+  private final io.refzarr.scan.ErrorPolicy policy;
 
-  DatasetTranslator(Hdf5Context ctx) {
+  DatasetTranslator(Hdf5Context ctx, io.refzarr.scan.ErrorPolicy policy) {
     this.ctx = ctx;
+    this.policy = policy;
   }
 
   /**
@@ -55,10 +57,13 @@ final class DatasetTranslator {
         SharedDatatypes.resolve(ctx, header.getMessageOfType(DataTypeMessage.class));
     ZarrType type = DatatypeMapper.map(hdfType);
     DataLayoutMessage layout = header.getMessageOfType(DataLayoutMessage.class);
-    Map<String, Attribute> rawAttrs = ds.getAttributes();
-    boolean scale = DimensionScales.isScale(ds);
+    Map<String, Attribute> rawAttrs = attributes(path, ds);
+    boolean scale = rawAttrs != null && DimensionScales.isScale(ds);
     // everything that can make the dataset unsupported is decided before its first reference is put
-    List<String> dims = ctx.scales().names(ds, path, shape.length);
+    List<String> dims = rawAttrs != null ? ctx.scales().names(ds, path, shape.length) : phony(shape.length);
+    if (rawAttrs == null) {
+      rawAttrs = Map.of();
+    }
     // a dimension scale never written is kept (as an array with no chunks, reading as its fill value)
     Array array = new Array(path, shape, type, scale);
     if (type.kind() == DType.Kind.OBJECT) {
@@ -92,6 +97,30 @@ final class DatasetTranslator {
         ZarrMetadata.array(shape, array.chunks, type.dtype(), fill, array.codecs));
     ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZATTRS), ZarrMetadata.attrs(zattrs));
     array.flush();
+  }
+
+  /**
+   * The dataset's attributes; null when jhdf cannot load them and the policy is SKIP (they are reported and
+   * the dataset is kept without them, its dimensions unnamed), else the failure propagates.
+   */
+  private Map<String, Attribute> attributes(String path, Dataset ds) {
+    try {
+      return ds.getAttributes();
+    } catch (RuntimeException x) {
+      if (policy == io.refzarr.scan.ErrorPolicy.FAIL) {
+        throw x;
+      }
+      ctx.log().skip("/" + path + " (attributes)", "attributes left out: " + Failures.describe(x));
+      return null;
+    }
+  }
+
+  private static List<String> phony(int rank) {
+    List<String> names = new ArrayList<>(rank);
+    for (int axis = 0; axis < rank; axis++) {
+      names.add("phony_dim_" + axis);
+    }
+    return names;
   }
 
   private void contiguous(Array array, DataLayoutMessage.ContiguousDataLayoutMessage layout)

@@ -37,7 +37,7 @@ final class Hdf5Walker {
     visited.add(root.getAddress());
     ctx.scales().register(root.getAddress(), "");
     group(root, "");
-    DatasetTranslator translator = new DatasetTranslator(ctx);
+    DatasetTranslator translator = new DatasetTranslator(ctx, policy);
     for (Map.Entry<String, Dataset> e : datasets.entrySet()) {
       String path = e.getKey();
       try {

@@ -87,6 +87,63 @@ class ExternalFilesTest {
     assertThat(leftOut).isGreaterThanOrEqualTo(12);
   }
 
+  /** One check per cause of issue 15, on the references themselves (no Python needed). */
+  @Test
+  void eachCause_hasItsFix() throws IOException {
+    // 1: a layout-v1 contiguous dataset (10 x 10 int32) sized from its dataspace and datatype
+    assertThat(inline("HDFGroup__hdf5-json/data/hdf5/tall.h5", "g1/g1.1/dset1.1.1/0.0")).hasSize(400);
+    // 2: a 32 KiB user block
+    assertThat(refs("generated/userblock_32k.h5").get("contiguous/.zarray")).isPresent();
+    // 3: one object's failure stays with it: the rest of the file is scanned, the reason is in words
+    assertThat(skipped("HDFGroup__hdf5-json/data/hdf5/tall_with_udlink.h5"))
+        .containsEntry("/g2", "a user-defined link type (not followed)");
+    assertThat(refs("HDFGroup__hdf5-json/data/hdf5/tall_with_udlink.h5").get("g1/g1.1/dset1.1.1/.zarray"))
+        .isPresent();
+    String noy = "NCAS-CMS__pyfive/tests/data/noy_AERmonZ_UKESM1-0-LL_piControl_r1i1p1f2_gnz_200001-200012.nc";
+    assertThat(skipped(noy)).containsKey("/noy (attributes)");
+    assertThat(refs(noy).get("noy/0.0.0")).isPresent();
+    assertThat(skipped("PyTables__PyTables/tables/tests/b2nd-no-chunkshape.h5"))
+        .containsEntry("/data", "filter blosc2 (id 32026) is not available to decode it");
+    // 4: a never-written coordinate variable kept with no chunks, its fill value what HDF5 reads (0.0)
+    ReferenceSet dims = refs("Unidata__netcdf-c/nc_test4/ref_tst_dims.nc");
+    assertThat(zarray(dims, "lat")).containsEntry("shape", List.of(4_500_000_000L)).containsEntry("fill_value", 0.0);
+    // 5: space-padded strings reported (HDF5 strips the padding)
+    assertThat(skipped("HDFGroup__hdf5-json/data/hdf5/fixed_string_dset.h5").get("/DS1")).contains("space");
+    // 6: shuffle after deflate decoded and inlined (numcodecs cannot undo it)
+    assertThat(zarray(refs("jamesmudd__jhdf/jhdf/src/test/resources/hdf5/issue318_example.hdf5"), "DOMAINS"))
+        .containsEntry("filters", null);
+    // 7: netCDF-3 names lose their trailing NUL
+    assertThat(refs("Unidata__netcdf-c/nctest/ref_nctest_classic.nc").get("yy/.zarray")).isPresent();
+    // 8: a committed compound datatype, and a NumPy-tagged opaque one
+    assertThat(zarray(refs("HDFGroup__hdf5-json/data/hdf5/committed_type.h5"), "DS1").get("dtype"))
+        .isEqualTo(List.of(List.of("Serial number", ">i8"), List.of("Location", "|S3"),
+            List.of("Temperature (F)", ">f8"), List.of("Pressure (inHg)", ">f8")));
+    assertThat(zarray(refs("NCAS-CMS__pyfive/tests/opaque_datetime.hdf5"), "opaque_datetimes"))
+        .containsEntry("dtype", "<M8[s]");
+    // 9: CDF-5 from netCDF-C, 64-bit unsigned values
+    assertThat(zarray(refs("generated/cdf5_netcdf4py.nc"), "u8")).containsEntry("dtype", ">u8");
+  }
+
+  private static ReferenceSet refs(String file) throws IOException {
+    return ReferenceSets.readJson(out.resolve(file + ".json"));
+  }
+
+  private static byte[] inline(String file, String key) throws IOException {
+    return ((io.refzarr.refs.Reference.Inline) refs(file).get(key).orElseThrow()).data();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> zarray(ReferenceSet refs, String array) throws IOException {
+    return (Map<String, Object>) Json.parse(
+        ((io.refzarr.refs.Reference.Inline) refs.get(array + "/.zarray").orElseThrow()).data());
+  }
+
+  private static Map<String, String> skipped(String file) {
+    Map<String, String> out = new TreeMap<>();
+    skipped(REPORTS.get(file)).forEach(s -> out.put((String) s.get("object"), (String) s.get("reason")));
+    return out;
+  }
+
   /** Values through fsspec + numcodecs equal the library's (h5py / netCDF4-python, or the manifest's). */
   @Test
   void everyReferencedArray_readsWhatTheLibraryReads() throws Exception {
