@@ -109,7 +109,8 @@ class Netcdf3HostileFileTest {
     byte[] file = headerAndData(w, Netcdf3LayoutTest.sequence(16));
 
     assertThatThrownBy(() -> scan(file, NO_INLINE.withErrorPolicy(ErrorPolicy.FAIL)))
-        .isInstanceOf(MalformedFileException.class).hasMessageContaining("variable big").hasMessageContaining("beyond the end of the file");
+        .isInstanceOf(MalformedFileException.class).hasMessageContaining("variable big")
+        .hasMessageContaining("beyond the end of the file");
     ScanResult r = scan(file, NO_INLINE.withErrorPolicy(ErrorPolicy.SKIP));
     assertThat(r.report().skipped()).extracting(ScanReport.Skipped::object).containsExactly("big");
     assertThat(r.set().get("big/.zarray")).isEmpty();
