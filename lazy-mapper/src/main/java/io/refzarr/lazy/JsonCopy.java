@@ -17,7 +17,7 @@ final class JsonCopy {
 
   /** The minified form of the JSON document {@code json}. */
   static byte[] minify(byte[] json) throws IOException {
-    try (JsonParser p = Json.FACTORY.createParser(json)) {
+    try (JsonParser p = Json.parser(json)) {
       if (p.nextToken() == null) {
         throw new IOException("empty JSON document");
       }
@@ -32,7 +32,7 @@ final class JsonCopy {
   /** The minified bytes of the value at the parser's current token (which is consumed). */
   static byte[] copyValue(JsonParser p) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+    try (JsonGenerator g = Json.generator(out)) {
       copy(p, g);
     }
     return out.toByteArray();

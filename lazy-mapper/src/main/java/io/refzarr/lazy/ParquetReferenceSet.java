@@ -1,7 +1,7 @@
 package io.refzarr.lazy;
 
 import io.refzarr.refs.InvalidReferenceSetException;
-import io.refzarr.refs.KeyDirectories;
+import io.refzarr.internal.refs.KeyDirectories;
 import io.refzarr.refs.Reference;
 import io.refzarr.source.ByteRangeReaders;
 import io.refzarr.source.TargetResolver;

@@ -73,7 +73,7 @@ final class ZMetadata {
   private static ZMetadata parse(byte[] bytes, String source) throws IOException {
     Map<String, byte[]> metadata = null;
     long recordSize = -1;
-    try (JsonParser p = Json.FACTORY.createParser(bytes)) {
+    try (JsonParser p = Json.parser(bytes)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new InvalidReferenceSetException(source, "", "not a JSON object");
       }
@@ -145,7 +145,7 @@ final class ZMetadata {
   /** The {@code .zmetadata} document for the given metadata (already minified JSON objects). */
   static byte[] write(Map<String, byte[]> metadata, int recordSize) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+    try (JsonGenerator g = Json.generator(out)) {
       g.writeStartObject();
       g.writeObjectFieldStart("metadata");
       for (Map.Entry<String, byte[]> e : metadata.entrySet()) {

@@ -1,5 +1,6 @@
 package io.refzarr.refs;
 
+import io.refzarr.internal.refs.KeyDirectories;
 import io.refzarr.zarr.ZarrKeys;
 import java.util.ArrayList;
 import java.util.Collections;

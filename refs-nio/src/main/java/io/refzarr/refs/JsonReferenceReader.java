@@ -248,7 +248,7 @@ final class JsonReferenceReader {
 
   private static byte[] copyObject(JsonParser p) throws IOException {
     ByteArrayOutputStream buf = new ByteArrayOutputStream(256);
-    try (JsonGenerator g = Json.FACTORY.createGenerator(buf)) {
+    try (JsonGenerator g = Json.generator(buf)) {
       g.copyCurrentStructure(p);
     }
     return buf.toByteArray();

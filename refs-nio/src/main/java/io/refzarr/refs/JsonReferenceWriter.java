@@ -1,6 +1,5 @@
 package io.refzarr.refs;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.refzarr.internal.json.Json;
 import io.refzarr.zarr.ZarrKeys;
@@ -21,7 +20,7 @@ final class JsonReferenceWriter {
   private JsonReferenceWriter() {}
 
   static void write(ReferenceSet set, OutputStream out) throws IOException {
-    try (JsonGenerator g = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8);
+    try (JsonGenerator g = Json.generator(out);
         Stream<String> keys = set.keys()) {
       g.writeStartObject();
       g.writeNumberField("version", 1);

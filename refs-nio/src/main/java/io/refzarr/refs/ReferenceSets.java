@@ -61,7 +61,7 @@ public final class ReferenceSets {
 
               @Override
               public JsonParser open() throws IOException {
-                return Json.FACTORY.createParser(Files.newInputStream(json));
+                return Json.parser(Files.newInputStream(json));
               }
             },
             options)
@@ -85,7 +85,7 @@ public final class ReferenceSets {
 
               @Override
               public JsonParser open() throws IOException {
-                return Json.FACTORY.createParser(json);
+                return Json.parser(json);
               }
             },
             options)

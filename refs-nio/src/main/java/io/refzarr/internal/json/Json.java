@@ -25,7 +25,7 @@ import java.util.Map;
 public final class Json {
 
   /** The shared factory: no field-name canonicalisation, generous string limits for inline data. */
-  public static final JsonFactory FACTORY =
+  private static final JsonFactory FACTORY =
       JsonFactory.builder()
           .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
           .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
@@ -38,6 +38,21 @@ public final class Json {
           .build();
 
   private Json() {}
+
+  /** A streaming parser over bytes, with refzarr's settings (reference sets have millions of distinct keys). */
+  public static JsonParser parser(byte[] json) throws IOException {
+    return FACTORY.createParser(json);
+  }
+
+  /** A streaming parser over a stream (closed with the parser). */
+  public static JsonParser parser(java.io.InputStream json) throws IOException {
+    return FACTORY.createParser(json);
+  }
+
+  /** A UTF-8 generator writing to a stream (closed with the generator unless the caller disables it). */
+  public static JsonGenerator generator(java.io.OutputStream out) throws IOException {
+    return FACTORY.createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8);
+  }
 
   /** Parses a complete JSON document. */
   public static Object parse(byte[] json) throws IOException {

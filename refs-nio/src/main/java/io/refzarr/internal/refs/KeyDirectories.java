@@ -1,4 +1,4 @@
-package io.refzarr.refs;
+package io.refzarr.internal.refs;
 
 import io.refzarr.zarr.ZarrKeys;
 import java.util.HashMap;
