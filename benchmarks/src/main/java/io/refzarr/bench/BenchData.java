@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Benchmark inputs, generated on demand into {@code bench-data/} (git-ignored; override with the system
- * property {@code refzarr.benchData}). Nothing is downloaded.
+ * Benchmark inputs, generated on demand into {@code bench-data/} (git-ignored; override with the
+ * system property {@code refzarr.benchData}). Nothing is downloaded.
  */
 public final class BenchData {
   private BenchData() {}
@@ -22,9 +22,9 @@ public final class BenchData {
   }
 
   /**
-   * The 1,000,004-key JSON reference set shaped like kerchunk's scan of {@code many_chunks_1m.h5} (int16
-   * 10000x10000, chunks 10x10, no filter: one 200-byte chunk per reference), written the way Python's
-   * {@code json.dump} writes it (", " and ": " separators), with an absolute target path.
+   * The 1,000,004-key JSON reference set shaped like kerchunk's scan of {@code many_chunks_1m.h5}
+   * (int16 10000x10000, chunks 10x10, no filter: one 200-byte chunk per reference), written the way
+   * Python's {@code json.dump} writes it (", " and ": " separators), with an absolute target path.
    */
   public static Path millionRefsJson() throws IOException {
     Path file = dir().resolve("refs_1m.json");
@@ -34,11 +34,14 @@ public final class BenchData {
     Path tmp = Files.createTempFile(dir(), "refs_1m", ".tmp");
     String target = dir().resolve("many_chunks_1m.h5").toString();
     try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      w.write("{\"version\": 1, \"refs\": {\".zgroup\": \"{\\\"zarr_format\\\":2}\", \".zattrs\": \"{}\", ");
-      w.write("\"data/.zarray\": \"{\\\"chunks\\\":[10,10],\\\"compressor\\\":null,\\\"dtype\\\":\\\"<i2\\\","
-          + "\\\"fill_value\\\":0,\\\"filters\\\":null,\\\"order\\\":\\\"C\\\",\\\"shape\\\":[10000,10000],"
-          + "\\\"zarr_format\\\":2}\", ");
-      w.write("\"data/.zattrs\": \"{\\\"_ARRAY_DIMENSIONS\\\":[\\\"phony_dim_0\\\",\\\"phony_dim_1\\\"]}\"");
+      w.write(
+          "{\"version\": 1, \"refs\": {\".zgroup\": \"{\\\"zarr_format\\\":2}\", \".zattrs\": \"{}\", ");
+      w.write(
+          "\"data/.zarray\": \"{\\\"chunks\\\":[10,10],\\\"compressor\\\":null,\\\"dtype\\\":\\\"<i2\\\","
+              + "\\\"fill_value\\\":0,\\\"filters\\\":null,\\\"order\\\":\\\"C\\\",\\\"shape\\\":[10000,10000],"
+              + "\\\"zarr_format\\\":2}\", ");
+      w.write(
+          "\"data/.zattrs\": \"{\\\"_ARRAY_DIMENSIONS\\\":[\\\"phony_dim_0\\\",\\\"phony_dim_1\\\"]}\"");
       long offset = 4096;
       for (int i = 0; i < 1000; i++) {
         for (int j = 0; j < 1000; j++) {

@@ -28,18 +28,21 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Combining the daily benchmark series' single-file sets (JSON files scanned by refzarr, see
- * {@link DailySets}) like {@code MultiZarrToZarr(paths, concat_dims=["time"], identical_dims=["lat","lon"])
- * .translate()}: 2.59 s for 365 inputs and 7.25 s for 1,000 in Python (baseline.md); target 20x faster
- * (130 ms, 363 ms). Each input's JSON is read and its {@code time} chunk is read from the netCDF file, as
- * kerchunk does. {@code main} is the timed harness: median of repeated in-process runs and peak heap.
+ * Combining the daily benchmark series' single-file sets (JSON files scanned by refzarr, see {@link
+ * DailySets}) like {@code MultiZarrToZarr(paths, concat_dims=["time"],
+ * identical_dims=["lat","lon"]) .translate()}: 2.59 s for 365 inputs and 7.25 s for 1,000 in Python
+ * (baseline.md); target 20x faster (130 ms, 363 ms). Each input's JSON is read and its {@code time}
+ * chunk is read from the netCDF file, as kerchunk does. {@code main} is the timed harness: median
+ * of repeated in-process runs and peak heap.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx512m"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx512m"})
 public class CombineBenchmark {
   @Param({"365", "1000"})
   public int inputs;
@@ -67,14 +70,21 @@ public class CombineBenchmark {
   }
 
   static CombineSpec spec() throws IOException {
-    return CombineSpec.builder().concatDims("time").identicalDims("lat", "lon")
-        .targets(ReferenceFileSystemConfig.builder().root(BenchData.dir()).build()).build();
+    return CombineSpec.builder()
+        .concatDims("time")
+        .identicalDims("lat", "lon")
+        .targets(ReferenceFileSystemConfig.builder().root(BenchData.dir()).build())
+        .build();
   }
 
-  /** Prints, per size: keys, median and best of 15 runs after 10 warm-up runs, and peak heap in use. */
+  /**
+   * Prints, per size: keys, median and best of 15 runs after 10 warm-up runs, and peak heap in use.
+   */
   public static void main(String[] args) throws IOException {
-    int[] sizes = args.length == 0 ? new int[] {365, 1000} : Arrays.stream(args).mapToInt(Integer::parseInt)
-        .toArray();
+    int[] sizes =
+        args.length == 0
+            ? new int[] {365, 1000}
+            : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
     for (int n : sizes) {
       List<CombineInput> sets = inputs(n);
       CombineSpec spec = spec();
@@ -92,9 +102,15 @@ public class CombineBenchmark {
       }
       long cpu = (processCpuNanos() - cpu0) / times.length;
       Arrays.sort(times);
-      System.out.printf("combine %d daily sets: %d keys, median %.1f ms, best %.1f ms, CPU %.1f ms per combine"
+      System.out.printf(
+          "combine %d daily sets: %d keys, median %.1f ms, best %.1f ms, CPU %.1f ms per combine"
               + " (all threads, GC and JIT included), peak heap %.0f MB (max %d MB)%n",
-          n, keys, times[times.length / 2] / 1e6, times[0] / 1e6, cpu / 1e6, peakHeap() / 1e6,
+          n,
+          keys,
+          times[times.length / 2] / 1e6,
+          times[0] / 1e6,
+          cpu / 1e6,
+          peakHeap() / 1e6,
           Runtime.getRuntime().maxMemory() >> 20);
     }
   }

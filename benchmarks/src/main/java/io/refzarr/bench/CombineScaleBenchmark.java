@@ -26,11 +26,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The scale test of the combine: 10,000 synthetic inputs of 1,000 chunk references each (one time step of
- * a 1000x1000 float32 field in 40x25 chunks, like a scan of one file) combined along {@code time} into
- * 10,000,000 references written straight to Parquet (lazy-mapper's streaming writer), with the heap capped
- * by {@code -Xmx}. Inputs are generated when the combine opens them, so the heap holds at most the batches
- * in flight. Run: {@code java -Xmx1g -cp ... io.refzarr.bench.CombineScaleBenchmark [inputs] [out.parq]}.
+ * The scale test of the combine: 10,000 synthetic inputs of 1,000 chunk references each (one time
+ * step of a 1000x1000 float32 field in 40x25 chunks, like a scan of one file) combined along {@code
+ * time} into 10,000,000 references written straight to Parquet (lazy-mapper's streaming writer),
+ * with the heap capped by {@code -Xmx}. Inputs are generated when the combine opens them, so the
+ * heap holds at most the batches in flight. Run: {@code java -Xmx1g -cp ...
+ * io.refzarr.bench.CombineScaleBenchmark [inputs] [out.parq]}.
  */
 public final class CombineScaleBenchmark {
   private static final int SIDE = 1000;
@@ -40,8 +41,10 @@ public final class CombineScaleBenchmark {
 
   public static void main(String[] args) throws IOException {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-    boolean count = args.length > 1 && args[1].equals("-"); // "-": count the references, write nothing
-    Path out = args.length > 1 && !count ? Path.of(args[1]) : BenchData.dir().resolve("combined_10m.parq");
+    boolean count =
+        args.length > 1 && args[1].equals("-"); // "-": count the references, write nothing
+    Path out =
+        args.length > 1 && !count ? Path.of(args[1]) : BenchData.dir().resolve("combined_10m.parq");
     List<CombineInput> inputs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       int day = i;
@@ -62,10 +65,16 @@ public final class CombineScaleBenchmark {
       }
     }
     long t1 = System.nanoTime();
-    System.out.printf("combine %d inputs -> %d references to %s: %.1f s (CPU %.1f s), peak heap %.0f MB"
-            + " (max %d MB)%s%n", n, counted.count, count ? "a counting sink" : out.getFileName(), (t1 - t0) / 1e9,
+    System.out.printf(
+        "combine %d inputs -> %d references to %s: %.1f s (CPU %.1f s), peak heap %.0f MB"
+            + " (max %d MB)%s%n",
+        n,
+        counted.count,
+        count ? "a counting sink" : out.getFileName(),
+        (t1 - t0) / 1e9,
         (CombineBenchmark.processCpuNanos() - cpu0) / 1e9,
-        CombineBenchmark.peakHeap() / 1e6, Runtime.getRuntime().maxMemory() >> 20,
+        CombineBenchmark.peakHeap() / 1e6,
+        Runtime.getRuntime().maxMemory() >> 20,
         count ? "" : String.format(", output %.1f MB", size(out) / 1e6));
   }
 
@@ -74,14 +83,32 @@ public final class CombineScaleBenchmark {
     String target = String.format("s3://bucket/day_%05d.nc", day);
     ReferenceSetBuilder b = ReferenceSets.builder();
     b.put(".zgroup", new Reference.Inline(ZarrGroupMetadata.toJson()));
-    b.put("time/.zarray", new Reference.Inline(
-        ZarrArrayMetadata.builder().shape(1).chunks(1).dtype(DType.parse("<f8")).build().toJson()));
-    b.put("time/.zattrs", inline("{\"_ARRAY_DIMENSIONS\":[\"time\"],\"units\":\"days since 2000-01-01\"}"));
-    b.put("time/0", new Reference.Inline(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)
-        .putDouble(day).array()));
-    b.put("data/.zarray", new Reference.Inline(ZarrArrayMetadata.builder().shape(1, SIDE, SIDE)
-        .chunks(CHUNK[0], CHUNK[1], CHUNK[2]).dtype(DType.parse("<f4"))
-        .compressor(Map.of("id", "zlib", "level", 1L)).build().toJson()));
+    b.put(
+        "time/.zarray",
+        new Reference.Inline(
+            ZarrArrayMetadata.builder()
+                .shape(1)
+                .chunks(1)
+                .dtype(DType.parse("<f8"))
+                .build()
+                .toJson()));
+    b.put(
+        "time/.zattrs",
+        inline("{\"_ARRAY_DIMENSIONS\":[\"time\"],\"units\":\"days since 2000-01-01\"}"));
+    b.put(
+        "time/0",
+        new Reference.Inline(
+            ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(day).array()));
+    b.put(
+        "data/.zarray",
+        new Reference.Inline(
+            ZarrArrayMetadata.builder()
+                .shape(1, SIDE, SIDE)
+                .chunks(CHUNK[0], CHUNK[1], CHUNK[2])
+                .dtype(DType.parse("<f4"))
+                .compressor(Map.of("id", "zlib", "level", 1L))
+                .build()
+                .toJson()));
     b.put("data/.zattrs", inline("{\"_ARRAY_DIMENSIONS\":[\"time\",\"y\",\"x\"]}"));
     long offset = 4096;
     for (int y = 0; y < SIDE / CHUNK[1]; y++) {

@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The single-file reference sets of the daily benchmark series ({@code bench-data/daily/day_NNNN.nc}, made
- * by {@code make_corpus.py bench --what daily1000}: 73x144 tas/pr per day), scanned by refzarr's own HDF5
- * scanner into {@code bench-data/daily-refs/day_NNNN.json} once. Targets are written relative to
- * {@code bench-data}, as kerchunk writes them relative to where it ran.
+ * The single-file reference sets of the daily benchmark series ({@code
+ * bench-data/daily/day_NNNN.nc}, made by {@code make_corpus.py bench --what daily1000}: 73x144
+ * tas/pr per day), scanned by refzarr's own HDF5 scanner into {@code
+ * bench-data/daily-refs/day_NNNN.json} once. Targets are written relative to {@code bench-data}, as
+ * kerchunk writes them relative to where it ran.
  */
 final class DailySets {
   private DailySets() {}
@@ -41,11 +42,15 @@ final class DailySets {
     return out;
   }
 
-  private static void scan(Path data, String relative, Path json, ByteRangeReaders sources) throws IOException {
+  private static void scan(Path data, String relative, Path json, ByteRangeReaders sources)
+      throws IOException {
     Path nc = data.resolve(relative);
     if (!Files.exists(nc)) {
-      throw new IOException(nc + " is missing: run python3 ../shared/tools/make_corpus.py bench --out "
-          + data + " --what daily1000");
+      throw new IOException(
+          nc
+              + " is missing: run python3 ../shared/tools/make_corpus.py bench --out "
+              + data
+              + " --what daily1000");
     }
     ReferenceSetBuilder b = ReferenceSets.builder();
     Scanners.hdf5().scan(new ScanInput(relative, nc.toUri()), sources, ScanOptions.DEFAULT, b);

@@ -30,20 +30,23 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * 1,000 chunks of one file from a local HTTP server that adds 20 ms to every request, read with one
- * {@code ReferenceFileSystems.readKeys} call on a fresh file system (cold cache). Target: under 40 round
- * trips' worth of time (800 ms), against 1,000 sequential requests (20 s; see {@link #sequential50}, 50 of
- * them one after another).
+ * {@code ReferenceFileSystems.readKeys} call on a fresh file system (cold cache). Target: under 40
+ * round trips' worth of time (800 ms), against 1,000 sequential requests (20 s; see {@link
+ * #sequential50}, 50 of them one after another).
  *
- * <p>Layouts: {@code contiguous}, 1,000 chunks of 640 bytes back to back (like {@code hdf5_chunkgrid.h5}):
- * coalescing makes them one request; {@code scattered}, 1,000 chunks of 4 KiB 100 KiB apart: nothing can be
- * merged (gap over 64 kB), so the time is set by the number of requests in flight.
+ * <p>Layouts: {@code contiguous}, 1,000 chunks of 640 bytes back to back (like {@code
+ * hdf5_chunkgrid.h5}): coalescing makes them one request; {@code scattered}, 1,000 chunks of 4 KiB
+ * 100 KiB apart: nothing can be merged (gap over 64 kB), so the time is set by the number of
+ * requests in flight.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgs = {"-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx1g"})
 public class HttpChunksBenchmark {
   static final Duration LATENCY = Duration.ofMillis(20);
 
@@ -77,8 +80,12 @@ public class HttpChunksBenchmark {
 
   @Setup(Level.Invocation)
   public void openFileSystem() {
-    fs = ReferenceFileSystems.newFileSystem(refs,
-        ReferenceFileSystemConfig.builder().maxConcurrentRequests(maxConcurrentRequests).build());
+    fs =
+        ReferenceFileSystems.newFileSystem(
+            refs,
+            ReferenceFileSystemConfig.builder()
+                .maxConcurrentRequests(maxConcurrentRequests)
+                .build());
   }
 
   @TearDown(Level.Invocation)

@@ -19,15 +19,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Loading the 1,000,004-key JSON reference set (issue 2's target: under 0.5 s and under 100 MB retained;
- * Python's {@code ujson.load}: 1.97 s, +306 MB). Run {@code main} for the retained-heap figure.
+ * Loading the 1,000,004-key JSON reference set (issue 2's target: under 0.5 s and under 100 MB
+ * retained; Python's {@code ujson.load}: 1.97 s, +306 MB). Run {@code main} for the retained-heap
+ * figure.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 10)
-@Fork(value = 1, jvmArgs = {"-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx1g"})
 public class JsonLoadBenchmark {
   private Path json;
 
@@ -49,7 +52,8 @@ public class JsonLoadBenchmark {
     ReferenceSet set = ReferenceSets.readJson(json);
     long t1 = System.nanoTime();
     long after = usedAfterGc();
-    System.out.printf("file %.1f MB, %d keys, first (cold JVM) load %.0f ms, retained heap %.1f MB%n",
+    System.out.printf(
+        "file %.1f MB, %d keys, first (cold JVM) load %.0f ms, retained heap %.1f MB%n",
         Files.size(json) / 1e6, set.size(), (t1 - t0) / 1e6, (after - before) / 1e6);
     System.out.println(set.get("data/999.999").orElseThrow()); // keeps the set reachable until here
   }

@@ -13,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One object served on 127.0.0.1 with single {@code bytes=a-b} ranges and HEAD, every reply delayed by a
- * fixed latency (a stand-in for a remote store's round trip). Counts GETs.
+ * One object served on 127.0.0.1 with single {@code bytes=a-b} ranges and HEAD, every reply delayed
+ * by a fixed latency (a stand-in for a remote store's round trip). Counts GETs.
  */
 final class LatencyHttpServer implements AutoCloseable {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d+)");
@@ -25,11 +25,13 @@ final class LatencyHttpServer implements AutoCloseable {
   }
 
   private final HttpServer server;
-  private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "latency-http");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService pool =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "latency-http");
+            t.setDaemon(true);
+            return t;
+          });
   private final byte[] data;
   private final Duration latency;
   private final AtomicInteger gets = new AtomicInteger();
@@ -68,7 +70,8 @@ final class LatencyHttpServer implements AutoCloseable {
       }
       int start = Integer.parseInt(m.group(1));
       int end = (int) Math.min(data.length - 1, Long.parseLong(m.group(2)));
-      ex.getResponseHeaders().set("Content-Range", "bytes " + start + "-" + end + "/" + data.length);
+      ex.getResponseHeaders()
+          .set("Content-Range", "bytes " + start + "-" + end + "/" + data.length);
       ex.sendResponseHeaders(206, end - start + 1);
       ex.getResponseBody().write(data, start, end - start + 1);
     } catch (InterruptedException e) {

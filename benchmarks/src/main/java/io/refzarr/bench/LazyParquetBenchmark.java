@@ -36,18 +36,21 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Parquet reference sets (issue 4) against the baseline: {@code refs_to_dataframe} converts the 1M-reference
- * JSON in 7.52 s (520 MB); on the 10M-reference Parquet set fsspec opens and reads the first chunk in
- * 0.28 s and reads 200 random chunks in 0.67 s (393 MB). Targets: conversion under 0.75 s with a 256 MB
- * heap, open + first chunk under 100 ms from an empty cache, cached lookups under 1 us, 200 random chunks'
- * references under 50 ms. Forks run with {@code -Xmx256m}, so finishing proves the heap bound. Run
- * {@code main} for sizes on disk and the heap after touching one array.
+ * Parquet reference sets (issue 4) against the baseline: {@code refs_to_dataframe} converts the
+ * 1M-reference JSON in 7.52 s (520 MB); on the 10M-reference Parquet set fsspec opens and reads the
+ * first chunk in 0.28 s and reads 200 random chunks in 0.67 s (393 MB). Targets: conversion under
+ * 0.75 s with a 256 MB heap, open + first chunk under 100 ms from an empty cache, cached lookups
+ * under 1 us, 200 random chunks' references under 50 ms. Forks run with {@code -Xmx256m}, so
+ * finishing proves the heap bound. Run {@code main} for sizes on disk and the heap after touching
+ * one array.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5)
 @Measurement(iterations = 10)
-@Fork(value = 1, jvmArgs = {"-Xmx256m"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx256m"})
 public class LazyParquetBenchmark {
 
   /** The 1M JSON, and a loaded copy for the write-only figure. */
@@ -143,8 +146,8 @@ public class LazyParquetBenchmark {
   }
 
   /**
-   * The 10,000,000-reference set: the 1M scan tiled 10 times along axis 1 (shape 10000x100000), every
-   * reference pointing into the same target, written with refzarr's streaming writer.
+   * The 10,000,000-reference set: the 1M scan tiled 10 times along axis 1 (shape 10000x100000),
+   * every reference pointing into the same target, written with refzarr's streaming writer.
    */
   static Path tenMillionParquet() throws IOException {
     Path root = BenchData.dir().resolve("refs_10m.parq");
@@ -156,9 +159,19 @@ public class LazyParquetBenchmark {
     ParquetReferenceWriter w = LazyReferenceSets.writer(root, WriteOptions.DEFAULT);
     w.put(".zgroup", Reference.inline(ZarrGroupMetadata.toJson()));
     w.put(".zattrs", Reference.inline("{}".getBytes()));
-    w.put("data/.zarray", Reference.inline(ZarrArrayMetadata.builder().shape(10_000, 100_000).chunks(10, 10)
-        .dtype(DType.parse("<i2")).fillValue(0L).build().toJson()));
-    w.put("data/.zattrs", Reference.inline("{\"_ARRAY_DIMENSIONS\":[\"phony_dim_0\",\"phony_dim_1\"]}".getBytes()));
+    w.put(
+        "data/.zarray",
+        Reference.inline(
+            ZarrArrayMetadata.builder()
+                .shape(10_000, 100_000)
+                .chunks(10, 10)
+                .dtype(DType.parse("<i2"))
+                .fillValue(0L)
+                .build()
+                .toJson()));
+    w.put(
+        "data/.zattrs",
+        Reference.inline("{\"_ARRAY_DIMENSIONS\":[\"phony_dim_0\",\"phony_dim_1\"]}".getBytes()));
     StringBuilder key = new StringBuilder();
     for (int i = 0; i < 1000; i++) {
       for (int j = 0; j < 10_000; j++) {
@@ -172,18 +185,19 @@ public class LazyParquetBenchmark {
   }
 
   /**
-   * Prints sizes on disk, the heap after touching one array of the 10M set, and the main phases timed in
-   * wall-clock and in CPU time of the measuring thread (loads run on it here): on a shared machine the CPU
-   * figure is the one that does not depend on what else is running.
+   * Prints sizes on disk, the heap after touching one array of the 10M set, and the main phases
+   * timed in wall-clock and in CPU time of the measuring thread (loads run on it here): on a shared
+   * machine the CPU figure is the one that does not depend on what else is running.
    */
   public static void main(String[] args) throws Exception {
     Path json = BenchData.millionRefsJson();
     Path out = BenchData.dir().resolve("bench-out-1m.parq");
     Path ten = tenMillionParquet();
     LazyReferenceSets.write(ReferenceSets.readJson(json), out, WriteOptions.DEFAULT);
-    System.out.printf("sizes: 1M JSON %d bytes -> Parquet %d bytes (%.3f bytes/reference); 10M Parquet %d bytes"
-        + " (%.3f bytes/reference)%n", Files.size(json), treeSize(out), treeSize(out) / 1e6, treeSize(ten),
-        treeSize(ten) / 1e7);
+    System.out.printf(
+        "sizes: 1M JSON %d bytes -> Parquet %d bytes (%.3f bytes/reference); 10M Parquet %d bytes"
+            + " (%.3f bytes/reference)%n",
+        Files.size(json), treeSize(out), treeSize(out) / 1e6, treeSize(ten), treeSize(ten) / 1e7);
     heapAfterTouchingOneArray(ten);
     Timer convert = new Timer();
     Timer write = new Timer();
@@ -196,7 +210,8 @@ public class LazyParquetBenchmark {
       convert.stop();
     }
     System.out.println("1M JSON -> Parquet, read + write: " + convert + "; write only: " + write);
-    ReferenceFileSystemConfig config = ReferenceFileSystemConfig.builder().root(BenchData.dir()).build();
+    ReferenceFileSystemConfig config =
+        ReferenceFileSystemConfig.builder().root(BenchData.dir()).build();
     Timer first = new Timer();
     Timer random = new Timer();
     LazyOptions sameThread = LazyOptions.DEFAULT.withExecutor(Runnable::run);
@@ -216,21 +231,27 @@ public class LazyParquetBenchmark {
       }
       random.stop();
     }
-    System.out.println("10M: open + first chunk's bytes: " + first + "; open + 200 random references: " + random);
+    System.out.println(
+        "10M: open + first chunk's bytes: " + first + "; open + 200 random references: " + random);
   }
 
   private static void heapAfterTouchingOneArray(Path ten) throws Exception {
     long before = JsonLoadBenchmark.usedAfterGc();
-    ReferenceFileSystemConfig config = ReferenceFileSystemConfig.builder().root(BenchData.dir()).build();
+    ReferenceFileSystemConfig config =
+        ReferenceFileSystemConfig.builder().root(BenchData.dir()).build();
     try (FileSystem fs = ReferenceFileSystems.newFileSystem(ten, config)) {
       byte[] chunk = Files.readAllBytes(fs.getPath("/data/0.0"));
       long after = JsonLoadBenchmark.usedAfterGc();
-      System.out.printf("heap used after touching one array (%d bytes read) %.1f MB (before opening %.1f MB)%n",
+      System.out.printf(
+          "heap used after touching one array (%d bytes read) %.1f MB (before opening %.1f MB)%n",
           chunk.length, after / 1e6, before / 1e6);
     }
   }
 
-  /** Wall and thread-CPU milliseconds per run, median over the runs after the first quarter (warm-up). */
+  /**
+   * Wall and thread-CPU milliseconds per run, median over the runs after the first quarter
+   * (warm-up).
+   */
   private static final class Timer {
     private final java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     private final java.util.List<double[]> runs = new java.util.ArrayList<>();
@@ -243,14 +264,18 @@ public class LazyParquetBenchmark {
     }
 
     void stop() {
-      runs.add(new double[] {(System.nanoTime() - wall) / 1e6, (mx.getCurrentThreadCpuTime() - cpu) / 1e6});
+      runs.add(
+          new double[] {
+            (System.nanoTime() - wall) / 1e6, (mx.getCurrentThreadCpuTime() - cpu) / 1e6
+          });
     }
 
     @Override
     public String toString() {
       java.util.List<double[]> warm = runs.subList(runs.size() / 4, runs.size());
-      return String.format("median %.1f ms wall, %.1f ms CPU (%d runs)", median(warm, 0), median(warm, 1),
-          warm.size());
+      return String.format(
+          "median %.1f ms wall, %.1f ms CPU (%d runs)",
+          median(warm, 0), median(warm, 1), warm.size());
     }
 
     private static double median(java.util.List<double[]> runs, int i) {

@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * The netCDF3 benchmark file of baseline.md ({@code nc3_big.nc} of {@code make_corpus.py bench}): 64-bit
- * offset format, unlimited {@code time}, {@code y} = {@code x} = 50; variables in file order {@code time}
- * f8 (time), {@code y}, {@code x} f4, {@code mask} i1 (y, x), then {@code u}, {@code v}, {@code w} f4
- * (time, y, x). The header and the fixed variables are written; the records are left sparse (a scan reads
- * only the header), so a 1,000,000-record file (30 GB apparent) costs no disk.
+ * The netCDF3 benchmark file of baseline.md ({@code nc3_big.nc} of {@code make_corpus.py bench}):
+ * 64-bit offset format, unlimited {@code time}, {@code y} = {@code x} = 50; variables in file order
+ * {@code time} f8 (time), {@code y}, {@code x} f4, {@code mask} i1 (y, x), then {@code u}, {@code
+ * v}, {@code w} f4 (time, y, x). The header and the fixed variables are written; the records are
+ * left sparse (a scan reads only the header), so a 1,000,000-record file (30 GB apparent) costs no
+ * disk.
  */
 final class Netcdf3BenchFile {
   private static final int NY = 50;
@@ -90,7 +91,8 @@ final class Netcdf3BenchFile {
     b.putInt(length);
   }
 
-  private static void var(ByteBuffer b, String name, int[] dimIds, int type, int vsize, long begin) {
+  private static void var(
+      ByteBuffer b, String name, int[] dimIds, int type, int vsize, long begin) {
     name(b, name);
     b.putInt(dimIds.length);
     for (int id : dimIds) {

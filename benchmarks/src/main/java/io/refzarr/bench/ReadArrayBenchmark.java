@@ -35,19 +35,22 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Reading the whole 1 GiB benchmark variable ({@code data}, float32 256x1024x1024 in 2 MiB chunks) through
- * the {@code reference} file system with zarr-bridge, on every core: {@code big_gzip} (shuffle + gzip 1;
- * target 540 MB/s; h5py 268, zarr-python through references 318) and {@code big_raw} (no filter; target
- * 80% of {@link #fileBytes}, reading the same file's bytes straight from disk in the same run). MB/s =
- * 1073.74 / seconds per operation. The files come from {@code make_corpus.py bench --what big,big_gzip}
- * into {@code bench-data/}; the references from refzarr's own HDF5 scanner, made once in the setup.
+ * Reading the whole 1 GiB benchmark variable ({@code data}, float32 256x1024x1024 in 2 MiB chunks)
+ * through the {@code reference} file system with zarr-bridge, on every core: {@code big_gzip}
+ * (shuffle + gzip 1; target 540 MB/s; h5py 268, zarr-python through references 318) and {@code
+ * big_raw} (no filter; target 80% of {@link #fileBytes}, reading the same file's bytes straight
+ * from disk in the same run). MB/s = 1073.74 / seconds per operation. The files come from {@code
+ * make_corpus.py bench --what big,big_gzip} into {@code bench-data/}; the references from refzarr's
+ * own HDF5 scanner, made once in the setup.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgs = {"-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx4g"})
 public class ReadArrayBenchmark {
   @Param({"big_gzip", "big_raw"})
   public String file;
@@ -60,11 +63,15 @@ public class ReadArrayBenchmark {
   public void setUp() throws IOException {
     h5 = BenchData.dir().resolve(file + ".h5");
     if (!Files.exists(h5)) {
-      throw new IllegalStateException(h5 + " is missing: python3 ../shared/tools/make_corpus.py bench --out "
-          + BenchData.dir() + " --what big,big_gzip");
+      throw new IllegalStateException(
+          h5
+              + " is missing: python3 ../shared/tools/make_corpus.py bench --out "
+              + BenchData.dir()
+              + " --what big,big_gzip");
     }
-    fs = ReferenceFileSystems.newFileSystem(scan(h5),
-        ReferenceFileSystemConfig.builder().root(h5.getParent()).build());
+    fs =
+        ReferenceFileSystems.newFileSystem(
+            scan(h5), ReferenceFileSystemConfig.builder().root(h5.getParent()).build());
     array = ZarrArray.open(fs.getPath("/data"));
   }
 
@@ -76,8 +83,12 @@ public class ReadArrayBenchmark {
   static ReferenceSet scan(Path h5) throws IOException {
     ReferenceSetBuilder builder = ReferenceSets.builder();
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
-      Scanners.hdf5().scan(new ScanInput(h5.getFileName().toString(), h5.toUri()), sources, ScanOptions.DEFAULT,
-          builder);
+      Scanners.hdf5()
+          .scan(
+              new ScanInput(h5.getFileName().toString(), h5.toUri()),
+              sources,
+              ScanOptions.DEFAULT,
+              builder);
     }
     return builder.build();
   }
@@ -88,7 +99,9 @@ public class ReadArrayBenchmark {
     return array.read();
   }
 
-  /** The file's bytes straight from disk into one heap array, one thread: the yardstick for big_raw. */
+  /**
+   * The file's bytes straight from disk into one heap array, one thread: the yardstick for big_raw.
+   */
   @Benchmark
   public byte[] fileBytes() throws IOException {
     try (FileChannel ch = FileChannel.open(h5, StandardOpenOption.READ)) {
@@ -102,13 +115,14 @@ public class ReadArrayBenchmark {
   }
 
   /**
-   * Quick figures without JMH, per file: wall-clock MB/s of {@link #readArray} and {@link #fileBytes}, and
-   * MB per CPU-second of the process (on a shared, loaded machine the wall clock understates what two
-   * idle cores give; the CPU figure times the core count bounds it).
+   * Quick figures without JMH, per file: wall-clock MB/s of {@link #readArray} and {@link
+   * #fileBytes}, and MB per CPU-second of the process (on a shared, loaded machine the wall clock
+   * understates what two idle cores give; the CPU figure times the core count bounds it).
    */
   public static void main(String[] args) throws IOException {
-    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     for (String f : args.length > 0 ? args : new String[] {"big_gzip", "big_raw"}) {
       ReadArrayBenchmark b = new ReadArrayBenchmark();
       b.file = f;
@@ -123,7 +137,8 @@ public class ReadArrayBenchmark {
         byte[] raw = b.fileBytes();
         double s2 = (System.nanoTime() - t1) / 1e9;
         double mb = d.size() * 4.0 / 1e6;
-        System.out.printf("%s: %.0f MB in %.3f s = %.0f MB/s (%.0f MB per CPU-second); file bytes %.0f MB/s%n",
+        System.out.printf(
+            "%s: %.0f MB in %.3f s = %.0f MB/s (%.0f MB per CPU-second); file bytes %.0f MB/s%n",
             f, mb, s, mb / s, mb / cpu, raw.length / s2 / 1e6);
       }
       b.tearDown();

@@ -34,17 +34,20 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Reading a whole 1 GiB chunked variable (512 chunks of 2 MiB in one raw file, {@code bench-data/chunks_1g.raw},
- * made here on first use) through the {@code reference} file system, against reading the same bytes straight
- * from the file. Target: the file-system reads at 80% or more of {@link #directFile}. MB/s = 1073.74 / seconds
- * per operation. Every method reads every chunk into a fresh array, as a Zarr reader does.
+ * Reading a whole 1 GiB chunked variable (512 chunks of 2 MiB in one raw file, {@code
+ * bench-data/chunks_1g.raw}, made here on first use) through the {@code reference} file system,
+ * against reading the same bytes straight from the file. Target: the file-system reads at 80% or
+ * more of {@link #directFile}. MB/s = 1073.74 / seconds per operation. Every method reads every
+ * chunk into a fresh array, as a Zarr reader does.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx2g"})
 public class ReadChunksBenchmark {
   static final int CHUNK = 2 << 20;
   static final int CHUNKS = 512;
@@ -59,8 +62,15 @@ public class ReadChunksBenchmark {
     raw = rawFile();
     channel = FileChannel.open(raw, StandardOpenOption.READ);
     ReferenceSetBuilder b = ReferenceSets.builder();
-    b.putInline("data/.zarray", ZarrArrayMetadata.builder().shape((long) CHUNKS * CHUNK / 4).chunks(CHUNK / 4)
-        .dtype(DType.parse("<f4")).fillValue(0L).build().toJson());
+    b.putInline(
+        "data/.zarray",
+        ZarrArrayMetadata.builder()
+            .shape((long) CHUNKS * CHUNK / 4)
+            .chunks(CHUNK / 4)
+            .dtype(DType.parse("<f4"))
+            .fillValue(0L)
+            .build()
+            .toJson());
     keys = new ArrayList<>();
     for (int i = 0; i < CHUNKS; i++) {
       b.putTargetRef("data/" + i, raw.toString(), (long) i * CHUNK, CHUNK);
@@ -115,7 +125,9 @@ public class ReadChunksBenchmark {
     }
   }
 
-  /** {@code ReferenceFileSystems.readKeys}, 64 keys per call (the read pool runs them concurrently). */
+  /**
+   * {@code ReferenceFileSystems.readKeys}, 64 keys per call (the read pool runs them concurrently).
+   */
   @Benchmark
   public void fileSystemReadKeys(Blackhole bh) throws IOException {
     for (int i = 0; i < CHUNKS; i += 64) {

@@ -15,14 +15,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * The 1 GiB read of {@link ReadChunksBenchmark}, timed as pairs: each round reads the whole variable
- * straight from the file and through the file system (alternating which goes first), and the ratio of each
- * pair is kept. On a shared,
- * busy machine the load drifts between JMH's separate runs; within a pair it mostly cancels. Prints the
- * median ratio, and the median ratio of the reading thread's CPU time (blind to time the thread spent
- * waiting for a core). Run: {@code java -cp ... io.refzarr.bench.ReadChunksPaired [rounds [readKeys]]}
- * ({@code readKeys}: the file-system side reads 64 keys per {@code ReferenceFileSystems.readKeys} call
- * instead of {@code Files.readAllBytes} per key).
+ * The 1 GiB read of {@link ReadChunksBenchmark}, timed as pairs: each round reads the whole
+ * variable straight from the file and through the file system (alternating which goes first), and
+ * the ratio of each pair is kept. On a shared, busy machine the load drifts between JMH's separate
+ * runs; within a pair it mostly cancels. Prints the median ratio, and the median ratio of the
+ * reading thread's CPU time (blind to time the thread spent waiting for a core). Run: {@code java
+ * -cp ... io.refzarr.bench.ReadChunksPaired [rounds [readKeys]]} ({@code readKeys}: the file-system
+ * side reads 64 keys per {@code ReferenceFileSystems.readKeys} call instead of {@code
+ * Files.readAllBytes} per key).
  */
 public final class ReadChunksPaired {
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
@@ -35,12 +35,17 @@ public final class ReadChunksPaired {
     Path raw = ReadChunksBenchmark.rawFile();
     ReferenceSetBuilder b = ReferenceSets.builder();
     for (int i = 0; i < ReadChunksBenchmark.CHUNKS; i++) {
-      b.putTargetRef("data/" + i, raw.toString(), (long) i * ReadChunksBenchmark.CHUNK, ReadChunksBenchmark.CHUNK);
+      b.putTargetRef(
+          "data/" + i,
+          raw.toString(),
+          (long) i * ReadChunksBenchmark.CHUNK,
+          ReadChunksBenchmark.CHUNK);
     }
     double[] ratios = new double[rounds];
     double[] cpuRatios = new double[rounds];
     long sink = 0;
-    try (FileSystem fs = ReferenceFileSystems.newFileSystem(b.build(), ReferenceFileSystemConfig.DEFAULT);
+    try (FileSystem fs =
+            ReferenceFileSystems.newFileSystem(b.build(), ReferenceFileSystemConfig.DEFAULT);
         FileChannel fc = FileChannel.open(raw)) {
       for (int r = -3; r < rounds; r++) { // three rounds of warm-up
         // alternate which goes first, so that garbage one leaves for the collector does not always
@@ -66,18 +71,25 @@ public final class ReadChunksPaired {
         if (r >= 0) {
           ratios[r] = (double) tDirect / tFs;
           cpuRatios[r] = (double) cDirect / cFs;
-          System.out.printf("round %2d: direct %5.0f MB/s, file system %5.0f MB/s, ratio %.2f%s%n", r,
-              mbPerS(tDirect), mbPerS(tFs), ratios[r], batches ? "" : String.format("; CPU-time ratio %.2f", cpuRatios[r]));
+          System.out.printf(
+              "round %2d: direct %5.0f MB/s, file system %5.0f MB/s, ratio %.2f%s%n",
+              r,
+              mbPerS(tDirect),
+              mbPerS(tFs),
+              ratios[r],
+              batches ? "" : String.format("; CPU-time ratio %.2f", cpuRatios[r]));
         }
       }
     }
     Arrays.sort(ratios);
     Arrays.sort(cpuRatios);
     if (!batches) { // readKeys works on the read pool's threads: the caller's CPU time says nothing
-      System.out.printf("median CPU-time ratio (the reading thread's own time, blind to other processes): %.2f%n",
+      System.out.printf(
+          "median CPU-time ratio (the reading thread's own time, blind to other processes): %.2f%n",
           cpuRatios[rounds / 2]);
     }
-    System.out.printf("median file-system/direct throughput ratio over %d rounds: %.2f (min %.2f, max %.2f) [%d]%n",
+    System.out.printf(
+        "median file-system/direct throughput ratio over %d rounds: %.2f (min %.2f, max %.2f) [%d]%n",
         rounds, ratios[rounds / 2], ratios[0], ratios[rounds - 1], sink & 1);
   }
 

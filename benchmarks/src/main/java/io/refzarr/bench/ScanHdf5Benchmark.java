@@ -36,21 +36,24 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Scanning HDF5 / netCDF4 files into in-memory reference sets, against the Python baseline:
- * {@code many_chunks.h5} (102,400 gzip chunks; kerchunk with {@code inline_threshold=0}: 1.45 s = 70,500
- * chunks/s; target 700,000 chunks/s, i.e. under 146 ms), {@code many_chunks_1m.h5} (1,000,000 chunks;
- * kerchunk 15.1 s, 667 MB; target under 1.5 s with under 300 MB of heap: the fork runs with
- * {@code -Xmx300m}), and 365 daily netCDF4 files scanned and written as JSON on two threads (kerchunk
- * 7.5 s; target under 0.75 s). All single scans are single-threaded, inline threshold 0 as kerchunk's
- * figure. The files come from {@code python3 ../shared/tools/make_corpus.py bench --out bench-data --what
- * many_chunks,many_chunks_1m,daily365} (numpy, h5py, netCDF4). Run {@code main} for requests and bytes.
+ * Scanning HDF5 / netCDF4 files into in-memory reference sets, against the Python baseline: {@code
+ * many_chunks.h5} (102,400 gzip chunks; kerchunk with {@code inline_threshold=0}: 1.45 s = 70,500
+ * chunks/s; target 700,000 chunks/s, i.e. under 146 ms), {@code many_chunks_1m.h5} (1,000,000
+ * chunks; kerchunk 15.1 s, 667 MB; target under 1.5 s with under 300 MB of heap: the fork runs with
+ * {@code -Xmx300m}), and 365 daily netCDF4 files scanned and written as JSON on two threads
+ * (kerchunk 7.5 s; target under 0.75 s). All single scans are single-threaded, inline threshold 0
+ * as kerchunk's figure. The files come from {@code python3 ../shared/tools/make_corpus.py bench
+ * --out bench-data --what many_chunks,many_chunks_1m,daily365} (numpy, h5py, netCDF4). Run {@code
+ * main} for requests and bytes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx300m"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx300m"})
 public class ScanHdf5Benchmark {
   private static final ScanOptions NO_INLINE = ScanOptions.DEFAULT.withInlineThreshold(0);
 
@@ -94,19 +97,22 @@ public class ScanHdf5Benchmark {
     List<Future<Long>> parts = new ArrayList<>();
     for (int t = 0; t < 2; t++) {
       int first = t;
-      parts.add(pool.submit(() -> {
-        long bytes = 0;
-        // one registry per thread: refs-nio's NIO reader can close a channel another thread is sizing
-        // once more than 128 files are open (reported; see the scanner's report)
-        try (ByteRangeReaders mine = ByteRangeReaders.create(Map.of())) {
-          for (int i = first; i < daily.size(); i += 2) {
-            CountingStream out = new CountingStream();
-            ReferenceSets.writeJson(scan(daily.get(i), mine, ScanOptions.DEFAULT).set, out);
-            bytes += out.count;
-          }
-        }
-        return bytes;
-      }));
+      parts.add(
+          pool.submit(
+              () -> {
+                long bytes = 0;
+                // one registry per thread: refs-nio's NIO reader can close a channel another thread
+                // is sizing
+                // once more than 128 files are open (reported; see the scanner's report)
+                try (ByteRangeReaders mine = ByteRangeReaders.create(Map.of())) {
+                  for (int i = first; i < daily.size(); i += 2) {
+                    CountingStream out = new CountingStream();
+                    ReferenceSets.writeJson(scan(daily.get(i), mine, ScanOptions.DEFAULT).set, out);
+                    bytes += out.count;
+                  }
+                }
+                return bytes;
+              }));
     }
     long total = 0;
     for (Future<Long> f : parts) {
@@ -117,18 +123,26 @@ public class ScanHdf5Benchmark {
 
   private record Scan(ReferenceSet set, ScanReport report) {}
 
-  private static Scan scan(Path file, ByteRangeReaders sources, ScanOptions options) throws IOException {
+  private static Scan scan(Path file, ByteRangeReaders sources, ScanOptions options)
+      throws IOException {
     ReferenceSetBuilder builder = ReferenceSets.builder();
-    ScanReport report = Scanners.hdf5().scan(
-        new ScanInput(file.getFileName().toString(), file.toUri()), sources, options, builder);
+    ScanReport report =
+        Scanners.hdf5()
+            .scan(
+                new ScanInput(file.getFileName().toString(), file.toUri()),
+                sources,
+                options,
+                builder);
     return new Scan(builder.build(), report);
   }
 
   private static Path input(String name) throws IOException {
     Path file = BenchData.dir().resolve(name);
     if (!Files.exists(file)) {
-      throw new NoSuchFileException(file + " (make it with: python3 ../shared/tools/make_corpus.py bench"
-          + " --out bench-data --what many_chunks,many_chunks_1m,daily365)");
+      throw new NoSuchFileException(
+          file
+              + " (make it with: python3 ../shared/tools/make_corpus.py bench"
+              + " --out bench-data --what many_chunks,many_chunks_1m,daily365)");
     }
     return file;
   }
@@ -136,8 +150,11 @@ public class ScanHdf5Benchmark {
   private static List<Path> daily365() throws IOException {
     Path dir = input("daily");
     try (Stream<Path> s = Files.list(dir)) {
-      List<Path> files = s.filter(p -> p.getFileName().toString().endsWith(".nc")).sorted()
-          .limit(365).collect(Collectors.toList());
+      List<Path> files =
+          s.filter(p -> p.getFileName().toString().endsWith(".nc"))
+              .sorted()
+              .limit(365)
+              .collect(Collectors.toList());
       if (files.size() < 365) {
         throw new NoSuchFileException(dir + " holds " + files.size() + " daily files, 365 needed");
       }
@@ -160,7 +177,9 @@ public class ScanHdf5Benchmark {
     }
   }
 
-  /** Prints, per file: keys, read requests, bytes read and a cold single scan's time and heap use. */
+  /**
+   * Prints, per file: keys, read requests, bytes read and a cold single scan's time and heap use.
+   */
   public static void main(String[] args) throws IOException {
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
       for (String name : new String[] {"many_chunks.h5", "many_chunks_1m.h5"}) {
@@ -172,9 +191,16 @@ public class ScanHdf5Benchmark {
         Scan s = scan(file, sources, NO_INLINE);
         long t1 = System.nanoTime();
         long after = rt.totalMemory() - rt.freeMemory();
-        System.out.printf("%s: %.1f MB, %d keys, %d requests, %d bytes read; cold scan %.0f ms,"
-                + " heap grew %.0f MB (set kept)%n", name, Files.size(file) / 1e6, s.report.references(),
-            s.report.requests(), s.report.bytesRead(), (t1 - t0) / 1e6, (after - before) / 1e6);
+        System.out.printf(
+            "%s: %.1f MB, %d keys, %d requests, %d bytes read; cold scan %.0f ms,"
+                + " heap grew %.0f MB (set kept)%n",
+            name,
+            Files.size(file) / 1e6,
+            s.report.references(),
+            s.report.requests(),
+            s.report.bytesRead(),
+            (t1 - t0) / 1e6,
+            (after - before) / 1e6);
         s.set.close();
       }
     }

@@ -28,17 +28,20 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Scanning the netCDF3 benchmark file (600 MB, 20,000 records: 80,003 chunk references) into an in-memory
- * reference set (issue 7's target: under 40 ms; kerchunk's {@code NetCDF3ToZarr(f).translate()}: 0.41 s),
- * and the same shape with 1,000,000 records (4,000,003 references) for the scaling. Run {@code main} for
- * the reference count and the bytes the scan reads (only the header).
+ * Scanning the netCDF3 benchmark file (600 MB, 20,000 records: 80,003 chunk references) into an
+ * in-memory reference set (issue 7's target: under 40 ms; kerchunk's {@code
+ * NetCDF3ToZarr(f).translate()}: 0.41 s), and the same shape with 1,000,000 records (4,000,003
+ * references) for the scaling. Run {@code main} for the reference count and the bytes the scan
+ * reads (only the header).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx2g"})
 public class ScanNetcdf3Benchmark {
   @Param({"20000", "1000000"})
   public long records;
@@ -79,10 +82,18 @@ public class ScanNetcdf3Benchmark {
         long t0 = System.nanoTime();
         Scan s = scan(new ScanInput(file.getFileName().toString(), file.toUri()), sources);
         long t1 = System.nanoTime();
-        long chunkRefs = s.set.keys().filter(k -> !k.contains("/.z") && !k.startsWith(".z")).count();
-        System.out.printf("%s: %.1f MB, %d keys (%d chunk references), %d requests, %d bytes read,"
-                + " %s; first (cold JVM) scan %.0f ms%n", file.getFileName(), Files.size(file) / 1e6,
-            s.report.references(), chunkRefs, s.report.requests(), s.report.bytesRead(), s.report.notes(),
+        long chunkRefs =
+            s.set.keys().filter(k -> !k.contains("/.z") && !k.startsWith(".z")).count();
+        System.out.printf(
+            "%s: %.1f MB, %d keys (%d chunk references), %d requests, %d bytes read,"
+                + " %s; first (cold JVM) scan %.0f ms%n",
+            file.getFileName(),
+            Files.size(file) / 1e6,
+            s.report.references(),
+            chunkRefs,
+            s.report.requests(),
+            s.report.bytesRead(),
+            s.report.notes(),
             (t1 - t0) / 1e6);
       }
     }

@@ -12,7 +12,10 @@ import picocli.CommandLine.Parameters;
 /** {@code refzarr cat}: writes the bytes of a key to standard output. */
 @Command(name = "cat", description = "Write the bytes of a key to standard output.")
 final class CatCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "REFS", description = "Reference set (JSON file or Parquet directory).")
+  @Parameters(
+      index = "0",
+      paramLabel = "REFS",
+      description = "Reference set (JSON file or Parquet directory).")
   Path refs;
 
   @Parameters(index = "1", paramLabel = "KEY", description = "Key, such as temp/0.0.0 or .zgroup.")

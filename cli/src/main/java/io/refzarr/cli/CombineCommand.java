@@ -11,11 +11,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code refzarr combine}: many reference sets into one along concat dimensions (MultiZarrToZarr). */
-@Command(name = "combine", description = "Combine reference sets (JSON files or Parquet directories) into one"
-    + " dataset along concat dimensions, like kerchunk's MultiZarrToZarr, refusing inputs that do not fit.")
+/**
+ * {@code refzarr combine}: many reference sets into one along concat dimensions (MultiZarrToZarr).
+ */
+@Command(
+    name = "combine",
+    description =
+        "Combine reference sets (JSON files or Parquet directories) into one"
+            + " dataset along concat dimensions, like kerchunk's MultiZarrToZarr, refusing inputs that do not fit.")
 final class CombineCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "INPUT",
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "INPUT",
       description = "Reference sets: paths, globs (day_*.json) or @FILE listing one path per line.")
   List<String> inputs;
 

@@ -18,63 +18,100 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The options of {@code combine} and {@code scan-combine}, and writing the result to their output. */
+/**
+ * The options of {@code combine} and {@code scan-combine}, and writing the result to their output.
+ */
 final class CombineOptions {
-  @Option(names = "--concat-dim", required = true, paramLabel = "DIM", description = "Dimension to concatenate"
-      + " along (repeatable; \"var\" renames variables as in kerchunk).")
+  @Option(
+      names = "--concat-dim",
+      required = true,
+      paramLabel = "DIM",
+      description =
+          "Dimension to concatenate"
+              + " along (repeatable; \"var\" renames variables as in kerchunk).")
   List<String> concatDims = new ArrayList<>();
 
-  @Option(names = "--identical-dim", paramLabel = "NAME", description = "Array copied from the first input"
-      + " (repeatable).")
+  @Option(
+      names = "--identical-dim",
+      paramLabel = "NAME",
+      description = "Array copied from the first input" + " (repeatable).")
   List<String> identicalDims = new ArrayList<>();
 
-  @Option(names = "--coo", paramLabel = "DIM=SELECTOR", description = "Coordinate of a concat dimension:"
-      + " data:VAR, cf:VAR, attr:NAME, vattr:VAR:NAME, INDEX, VARNAME, re:REGEX (over the input path), or a"
-      + " constant (default data:DIM).")
+  @Option(
+      names = "--coo",
+      paramLabel = "DIM=SELECTOR",
+      description =
+          "Coordinate of a concat dimension:"
+              + " data:VAR, cf:VAR, attr:NAME, vattr:VAR:NAME, INDEX, VARNAME, re:REGEX (over the input path), or a"
+              + " constant (default data:DIM).")
   Map<String, String> coo = new LinkedHashMap<>();
 
-  @Option(names = "--coo-dtype", paramLabel = "DIM=DTYPE", description = "dtype of a coordinate, e.g."
-      + " time=<M8[s] or member=<i8.")
+  @Option(
+      names = "--coo-dtype",
+      paramLabel = "DIM=DTYPE",
+      description = "dtype of a coordinate, e.g." + " time=<M8[s] or member=<i8.")
   Map<String, String> cooDtypes = new LinkedHashMap<>();
 
   @Option(names = "--drop", paramLabel = "VAR", description = "Variable to leave out (repeatable).")
   List<String> drop = new ArrayList<>();
 
-  @Option(names = "--inline-threshold", paramLabel = "BYTES", defaultValue = "500",
-      description = "Inline referenced chunks smaller than this while combining (default: ${DEFAULT-VALUE};"
-          + " 0: none).")
+  @Option(
+      names = "--inline-threshold",
+      paramLabel = "BYTES",
+      defaultValue = "500",
+      description =
+          "Inline referenced chunks smaller than this while combining (default: ${DEFAULT-VALUE};"
+              + " 0: none).")
   int inlineThreshold;
 
-  @Option(names = "--conflicts", paramLabel = "fail|first|drop-attributes", defaultValue = "fail",
-      description = "Inputs disagreeing on dtype, codecs, fill value or CF attributes: refuse (default), take"
-          + " the first input's (in coordinate order), or drop the attribute.")
+  @Option(
+      names = "--conflicts",
+      paramLabel = "fail|first|drop-attributes",
+      defaultValue = "fail",
+      description =
+          "Inputs disagreeing on dtype, codecs, fill value or CF attributes: refuse (default), take"
+              + " the first input's (in coordinate order), or drop the attribute.")
   String conflicts;
 
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64", description = "Inputs per batch.")
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "64",
+      description = "Inputs per batch.")
   int batchSize;
 
-  @Option(names = "--parallelism", paramLabel = "N", description = "Inputs read at once (default: cores).")
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      description = "Inputs read at once (default: cores).")
   Integer parallelism;
 
-  @Option(names = "--root", paramLabel = "DIR", description = "Directory that relative targets resolve"
-      + " against when coordinates or small chunks are read (default: the working directory).")
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      description =
+          "Directory that relative targets resolve"
+              + " against when coordinates or small chunks are read (default: the working directory).")
   Path root;
 
-  @Option(names = "--remote-protocol", paramLabel = "PROTOCOL", description = "Protocol of targets written"
-      + " without one (default: file).")
+  @Option(
+      names = "--remote-protocol",
+      paramLabel = "PROTOCOL",
+      description = "Protocol of targets written" + " without one (default: file).")
   String remoteProtocol;
 
   @Option(names = "--progress", description = "Report progress on stderr.")
   boolean progress;
 
   CombineSpec spec(CommandLine cl) {
-    CombineSpec.Builder b = CombineSpec.builder()
-        .concatDims(concatDims.toArray(new String[0]))
-        .identicalDims(identicalDims.toArray(new String[0]))
-        .dropVariables(drop.toArray(new String[0]))
-        .inlineThreshold(inlineThreshold)
-        .batchSize(batchSize)
-        .conflicts(resolver(cl));
+    CombineSpec.Builder b =
+        CombineSpec.builder()
+            .concatDims(concatDims.toArray(new String[0]))
+            .identicalDims(identicalDims.toArray(new String[0]))
+            .dropVariables(drop.toArray(new String[0]))
+            .inlineThreshold(inlineThreshold)
+            .batchSize(batchSize)
+            .conflicts(resolver(cl));
     coo.forEach(b::coordinate);
     cooDtypes.forEach(b::cooDtype);
     if (parallelism != null) {
@@ -83,8 +120,13 @@ final class CombineOptions {
     b.targets(targets());
     if (progress) {
       PrintWriter err = cl.getErr();
-      b.progress((phase, done, total) -> err.printf("%s: %d/%d inputs%n",
-          phase == ProgressListener.Phase.COORDINATES ? "coordinates" : "references", done, total));
+      b.progress(
+          (phase, done, total) ->
+              err.printf(
+                  "%s: %d/%d inputs%n",
+                  phase == ProgressListener.Phase.COORDINATES ? "coordinates" : "references",
+                  done,
+                  total));
     }
     return b.build();
   }
@@ -110,18 +152,24 @@ final class CombineOptions {
       case "drop-attributes":
         return ConflictResolver.dropAttributes();
       default:
-        throw new CommandLine.ParameterException(cl, "--conflicts must be fail, first or drop-attributes: "
-            + conflicts);
+        throw new CommandLine.ParameterException(
+            cl, "--conflicts must be fail, first or drop-attributes: " + conflicts);
     }
   }
 
-  /** Combines into the output: JSON through an in-memory set, Parquet streamed; a failure leaves none. */
-  static void combine(List<CombineInput> inputs, CombineSpec spec, OutputOptions output, CommandLine cl)
+  /**
+   * Combines into the output: JSON through an in-memory set, Parquet streamed; a failure leaves
+   * none.
+   */
+  static void combine(
+      List<CombineInput> inputs, CombineSpec spec, OutputOptions output, CommandLine cl)
       throws IOException {
-    output.write(cl, sink -> {
-      Combiner.combine(inputs, spec, sink);
-      return null;
-    });
+    output.write(
+        cl,
+        sink -> {
+          Combiner.combine(inputs, spec, sink);
+          return null;
+        });
   }
 
   /** Paths, globs and {@code @list} files to a list of paths (glob matches sorted). */

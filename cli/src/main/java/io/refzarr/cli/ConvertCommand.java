@@ -11,12 +11,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code refzarr convert}: JSON to Parquet reference directory and back, written atomically. */
-@Command(name = "convert", description = {
-    "Convert a reference set between kerchunk JSON and fsspec's Parquet directory layout.",
-    "The output form follows its name: *.parq or *.parquet (or an existing Parquet reference directory) is a"
-        + " Parquet directory, anything else JSON."})
+@Command(
+    name = "convert",
+    description = {
+      "Convert a reference set between kerchunk JSON and fsspec's Parquet directory layout.",
+      "The output form follows its name: *.parq or *.parquet (or an existing Parquet reference directory) is a"
+          + " Parquet directory, anything else JSON."
+    })
 final class ConvertCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "REFS", description = "Reference set (JSON file or Parquet directory).")
+  @Parameters(
+      index = "0",
+      paramLabel = "REFS",
+      description = "Reference set (JSON file or Parquet directory).")
   Path input;
 
   @Mixin OutputOptions output;
@@ -32,8 +38,11 @@ final class ConvertCommand implements Callable<Integer> {
     try (ReferenceSet set = ReferenceSets.open(input, options.config().readOptions())) {
       output.write(spec.commandLine(), set);
     }
-    spec.commandLine().getOut().printf("%s -> %s (%s) in %.2f s%n", input, output.output, form,
-        (System.nanoTime() - start) / 1e9);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "%s -> %s (%s) in %.2f s%n",
+            input, output.output, form, (System.nanoTime() - start) / 1e9);
     return 0;
   }
 }

@@ -37,13 +37,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code refzarr demo}: refzarr's main job on embedded data, no network. It scans a netCDF4 file, checks the
- * references against kerchunk's, reads every key through the {@code reference} file system against the
- * file's own bytes, round-trips the set through Parquet, decodes an array with zarr-bridge, and scans and
- * combines three daily files into one time series. Every step checks its result; any mismatch fails.
+ * {@code refzarr demo}: refzarr's main job on embedded data, no network. It scans a netCDF4 file,
+ * checks the references against kerchunk's, reads every key through the {@code reference} file
+ * system against the file's own bytes, round-trips the set through Parquet, decodes an array with
+ * zarr-bridge, and scans and combines three daily files into one time series. Every step checks its
+ * result; any mismatch fails.
  */
-@Command(name = "demo", description = "Run refzarr's main job on embedded data (no network, no servers):"
-    + " scan, compare with kerchunk, read through the file system, Parquet, decode, combine.")
+@Command(
+    name = "demo",
+    description =
+        "Run refzarr's main job on embedded data (no network, no servers):"
+            + " scan, compare with kerchunk, read through the file system, Parquet, decode, combine.")
 final class DemoCommand implements Callable<Integer> {
   private static final List<String> FILES =
       List.of("nc4_cf.nc", "nc4_cf.json", "day_001.nc", "day_002.nc", "day_003.nc");
@@ -92,7 +96,8 @@ final class DemoCommand implements Callable<Integer> {
   private static ReferenceSet scan(Path dir, String file) throws IOException {
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
       ReferenceSetBuilder b = ReferenceSets.builder();
-      Scanners.hdf5().scan(new ScanInput(file, dir.resolve(file).toUri()), sources, ScanOptions.DEFAULT, b);
+      Scanners.hdf5()
+          .scan(new ScanInput(file, dir.resolve(file).toUri()), sources, ScanOptions.DEFAULT, b);
       return b.build();
     }
   }
@@ -114,11 +119,16 @@ final class DemoCommand implements Callable<Integer> {
         same += k.equals(scanned.get(key).orElse(null)) ? 1 : 0;
       }
     }
-    check(same == ranges && ranges > 0, same + " of kerchunk's " + ranges + " byte ranges found identically");
+    check(
+        same == ranges && ranges > 0,
+        same + " of kerchunk's " + ranges + " byte ranges found identically");
     return scanned;
   }
 
-  /** 2. Every key through the file system equals the file's bytes at its range (or the inline value). */
+  /**
+   * 2. Every key through the file system equals the file's bytes at its range (or the inline
+   * value).
+   */
   private void readThroughFileSystem(Path dir, ReferenceSet scanned) throws IOException {
     out.println("== 2. read every key through the reference file system");
     ReferenceFileSystemConfig config = ReferenceFileSystemConfig.builder().root(dir).build();
@@ -136,11 +146,18 @@ final class DemoCommand implements Callable<Integer> {
         bytes += read.length;
       }
       try (Stream<Path> arrays = Files.list(fs.getPath("/"))) {
-        out.println("  arrays: " + arrays.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-            .sorted().reduce((a, b) -> a + " " + b).orElse(""));
+        out.println(
+            "  arrays: "
+                + arrays
+                    .filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .reduce((a, b) -> a + " " + b)
+                    .orElse(""));
       }
     }
-    check(mismatches == 0, keys + " keys, " + bytes + " bytes read, each equal to the file's bytes");
+    check(
+        mismatches == 0, keys + " keys, " + bytes + " bytes read, each equal to the file's bytes");
   }
 
   private static byte[] expected(Reference ref, FileChannel source) throws IOException {
@@ -162,13 +179,17 @@ final class DemoCommand implements Callable<Integer> {
     LazyReferenceSets.write(scanned, parq, WriteOptions.DEFAULT);
     int same = 0;
     int keys = 0;
-    try (FileSystem json = ReferenceFileSystems.newFileSystem(scanned,
-            ReferenceFileSystemConfig.builder().root(dir).build());
+    try (FileSystem json =
+            ReferenceFileSystems.newFileSystem(
+                scanned, ReferenceFileSystemConfig.builder().root(dir).build());
         FileSystem lazy = FileSystems.newFileSystem(parq, Map.of("root", dir));
         Stream<Path> walk = Files.walk(json.getPath("/"))) {
       for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
         keys++;
-        same += Arrays.equals(Files.readAllBytes(p), Files.readAllBytes(lazy.getPath(p.toString()))) ? 1 : 0;
+        same +=
+            Arrays.equals(Files.readAllBytes(p), Files.readAllBytes(lazy.getPath(p.toString())))
+                ? 1
+                : 0;
       }
     }
     check(same == keys, same + " of " + keys + " keys identical through " + parq.getFileName());
@@ -179,7 +200,8 @@ final class DemoCommand implements Callable<Integer> {
     out.println("== 4. decode temp (shuffle + zlib, float32) with zarr-bridge");
     ReferenceFileSystemConfig config = ReferenceFileSystemConfig.builder().root(dir).build();
     try (FileSystem ours = ReferenceFileSystems.newFileSystem(scanned, config);
-        FileSystem theirs = ReferenceFileSystems.newFileSystem(dir.resolve("nc4_cf.json"), config)) {
+        FileSystem theirs =
+            ReferenceFileSystems.newFileSystem(dir.resolve("nc4_cf.json"), config)) {
       ZarrArray temp = ZarrArray.open(ours.getPath("/temp"));
       float[] values = temp.read().toFloatArray();
       float[] viaKerchunk = ZarrArray.open(theirs.getPath("/temp")).read().toFloatArray();
@@ -191,9 +213,16 @@ final class DemoCommand implements Callable<Integer> {
           valid++;
         }
       }
-      out.printf("  temp %s %s dims %s: %d values, mean %.2f K (fill -999 excluded)%n",
-          Arrays.toString(temp.shape()), temp.dataType().typestr(), temp.dimensionNames(), values.length, sum / valid);
-      check(Arrays.equals(values, viaKerchunk), "identical values through refzarr's and kerchunk's references");
+      out.printf(
+          "  temp %s %s dims %s: %d values, mean %.2f K (fill -999 excluded)%n",
+          Arrays.toString(temp.shape()),
+          temp.dataType().typestr(),
+          temp.dimensionNames(),
+          values.length,
+          sum / valid);
+      check(
+          Arrays.equals(values, viaKerchunk),
+          "identical values through refzarr's and kerchunk's references");
     }
   }
 
@@ -205,26 +234,36 @@ final class DemoCommand implements Callable<Integer> {
       inputs.add(CombineInput.of(day, scan(dir, day)));
     }
     ReferenceFileSystemConfig targets = ReferenceFileSystemConfig.builder().root(dir).build();
-    CombineSpec spec = CombineSpec.builder().concatDims("time").identicalDims("lat", "lon").targets(targets).build();
+    CombineSpec spec =
+        CombineSpec.builder()
+            .concatDims("time")
+            .identicalDims("lat", "lon")
+            .targets(targets)
+            .build();
     ReferenceSet combined = Combiner.combine(inputs, spec);
     try (FileSystem fs = ReferenceFileSystems.newFileSystem(combined, targets)) {
       ZarrArray tas = ZarrArray.open(fs.getPath("/tas"));
       double[] time = ZarrArray.open(fs.getPath("/time")).read().toDoubleArray();
       ArrayData all = tas.read();
-      out.printf("  combined: %d keys; tas %s, time = %s%n", combined.size(), Arrays.toString(tas.shape()),
-          Arrays.toString(time));
+      out.printf(
+          "  combined: %d keys; tas %s, time = %s%n",
+          combined.size(), Arrays.toString(tas.shape()), Arrays.toString(time));
       boolean sameAsSource = true;
       double[] dayTimes = new double[3];
       for (int d = 0; d < 3; d++) {
-        try (FileSystem one = ReferenceFileSystems.newFileSystem(scan(dir, "day_00" + (d + 1) + ".nc"),
-            ReferenceFileSystemConfig.builder().root(dir).build())) {
+        try (FileSystem one =
+            ReferenceFileSystems.newFileSystem(
+                scan(dir, "day_00" + (d + 1) + ".nc"),
+                ReferenceFileSystemConfig.builder().root(dir).build())) {
           dayTimes[d] = ZarrArray.open(one.getPath("/time")).read().toDoubleArray()[0];
           float[] day = ZarrArray.open(one.getPath("/tas")).read().toFloatArray();
-          float[] slice = Arrays.copyOfRange(all.toFloatArray(), d * day.length, (d + 1) * day.length);
+          float[] slice =
+              Arrays.copyOfRange(all.toFloatArray(), d * day.length, (d + 1) * day.length);
           sameAsSource &= Arrays.equals(day, slice);
         }
       }
-      check(Arrays.equals(time, dayTimes) && sameAsSource,
+      check(
+          Arrays.equals(time, dayTimes) && sameAsSource,
           "inputs given out of order come out in time order, each day's tas equal to its own file's");
     }
   }

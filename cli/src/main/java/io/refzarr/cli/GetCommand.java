@@ -1,43 +1,54 @@
 package io.refzarr.cli;
 
-import io.refzarr.internal.io.AtomicOutputs;
 import io.refzarr.bridge.ArrayData;
 import io.refzarr.bridge.Slice;
 import io.refzarr.bridge.ZarrArray;
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
+import io.refzarr.internal.io.AtomicOutputs;
 import java.nio.file.FileSystem;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code refzarr get}: decoded values of an array (or a slice of it) as a NumPy file or JSON. */
-@Command(name = "get", description = "Read an array (or a slice) and write it as .npy, or print it as JSON.")
+@Command(
+    name = "get",
+    description = "Read an array (or a slice) and write it as .npy, or print it as JSON.")
 final class GetCommand implements Callable<Integer> {
   static final int MAX_JSON_VALUES = 100_000;
 
-  @Parameters(index = "0", paramLabel = "REFS", description = "Reference set (JSON file or Parquet directory).")
+  @Parameters(
+      index = "0",
+      paramLabel = "REFS",
+      description = "Reference set (JSON file or Parquet directory).")
   Path refs;
 
-  @Parameters(index = "1", paramLabel = "ARRAY", description = "Array path, such as temp or forecast/surface/pressure.")
+  @Parameters(
+      index = "1",
+      paramLabel = "ARRAY",
+      description = "Array path, such as temp or forecast/surface/pressure.")
   String array;
 
-  @Option(names = "--slice", paramLabel = "SEL",
+  @Option(
+      names = "--slice",
+      paramLabel = "SEL",
       description = "numpy-style selection per axis, e.g. 0:10,5,: or ::2 (default: everything).")
   String slice = "";
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write a NumPy .npy file.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write a NumPy .npy file.")
   Path output;
 
-  @Option(names = "--json", description = "Print the values as nested JSON lists (at most 100,000 values).")
+  @Option(
+      names = "--json",
+      description = "Print the values as nested JSON lists (at most 100,000 values).")
   boolean json;
 
   @Mixin RefsOptions options;
@@ -53,8 +64,11 @@ final class GetCommand implements Callable<Integer> {
       ZarrArray a = ZarrArray.open(fs.getPath("/").resolve(array));
       Slice s = parseSlice(a);
       if (json && s.size() > MAX_JSON_VALUES) {
-        throw new ParameterException(spec.commandLine(), "the selection holds " + s.size()
-            + " values, more than --json prints; use -o FILE.npy or a smaller --slice");
+        throw new ParameterException(
+            spec.commandLine(),
+            "the selection holds "
+                + s.size()
+                + " values, more than --json prints; use -o FILE.npy or a smaller --slice");
       }
       ArrayData data = a.read(s);
       if (json) {
@@ -75,8 +89,16 @@ final class GetCommand implements Callable<Integer> {
   }
 
   private void printJson(ArrayData data) {
-    String text = "{\"array\": " + JsonValues.quote(array) + ", \"dtype\": " + JsonValues.quote(data.dataType().typestr())
-        + ", \"shape\": " + java.util.Arrays.toString(data.shape()) + ", \"values\": " + JsonValues.format(data) + "}";
+    String text =
+        "{\"array\": "
+            + JsonValues.quote(array)
+            + ", \"dtype\": "
+            + JsonValues.quote(data.dataType().typestr())
+            + ", \"shape\": "
+            + java.util.Arrays.toString(data.shape())
+            + ", \"values\": "
+            + JsonValues.format(data)
+            + "}";
     spec.commandLine().getOut().println(text);
     spec.commandLine().getOut().flush();
   }

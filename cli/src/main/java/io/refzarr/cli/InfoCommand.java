@@ -21,10 +21,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code refzarr info}: arrays, shapes, chunks, dtypes and reference statistics of a set. */
-@Command(name = "info", description = "Summarise a reference set: arrays, shapes, chunks, dtypes, references,"
-    + " distinct targets and referenced bytes.")
+@Command(
+    name = "info",
+    description =
+        "Summarise a reference set: arrays, shapes, chunks, dtypes, references,"
+            + " distinct targets and referenced bytes.")
 final class InfoCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "REFS", description = "Reference set (JSON file or Parquet directory).")
+  @Parameters(
+      index = "0",
+      paramLabel = "REFS",
+      description = "Reference set (JSON file or Parquet directory).")
   Path refs;
 
   @Mixin RefsOptions options;
@@ -36,12 +42,18 @@ final class InfoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (ReferenceSet set = ReferenceSets.open(refs, options.config().readOptions())) {
       Summary s = Summary.of(set);
-      out.printf("%s: %d keys, %d references to targets (%d inline), %d distinct targets, %d referenced bytes%n",
+      out.printf(
+          "%s: %d keys, %d references to targets (%d inline), %d distinct targets, %d referenced bytes%n",
           refs, s.keys, s.targetRefs, s.inline, s.targets.size(), s.referencedBytes);
       for (Map.Entry<String, ZarrArrayMetadata> e : s.arrays.entrySet()) {
         ZarrArrayMetadata md = e.getValue();
-        out.printf("  %-24s %-10s shape %-18s chunks %-18s %s%n", e.getKey().isEmpty() ? "/" : e.getKey(),
-            md.dtype(), Arrays.toString(md.shape()), Arrays.toString(md.chunks()), codecs(md));
+        out.printf(
+            "  %-24s %-10s shape %-18s chunks %-18s %s%n",
+            e.getKey().isEmpty() ? "/" : e.getKey(),
+            md.dtype(),
+            Arrays.toString(md.shape()),
+            Arrays.toString(md.chunks()),
+            codecs(md));
       }
     }
     return 0;
@@ -85,7 +97,8 @@ final class InfoCommand implements Callable<Integer> {
       if (ref instanceof Reference.Inline) {
         inline++;
         if (ZarrKeys.name(key).equals(ZarrKeys.ZARRAY)) {
-          arrays.put(ZarrKeys.parent(key), ZarrArrayMetadata.parse(((Reference.Inline) ref).data()));
+          arrays.put(
+              ZarrKeys.parent(key), ZarrArrayMetadata.parse(((Reference.Inline) ref).data()));
         }
         return;
       }

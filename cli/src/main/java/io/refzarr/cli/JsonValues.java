@@ -3,7 +3,10 @@ package io.refzarr.cli;
 import io.refzarr.bridge.ArrayData;
 import io.refzarr.bridge.DataType;
 
-/** Small arrays as nested JSON lists (numbers as Python's {@code json.dumps} writes them, NaN included). */
+/**
+ * Small arrays as nested JSON lists (numbers as Python's {@code json.dumps} writes them, NaN
+ * included).
+ */
 final class JsonValues {
   private JsonValues() {}
 
@@ -61,11 +64,14 @@ final class JsonValues {
         long[] v = data.toLongArray();
         String[] out = new String[v.length];
         for (int i = 0; i < v.length; i++) {
-          out[i] = t.kind() == DataType.Kind.UINT ? Long.toUnsignedString(v[i]) : Long.toString(v[i]);
+          out[i] =
+              t.kind() == DataType.Kind.UINT ? Long.toUnsignedString(v[i]) : Long.toString(v[i]);
         }
         return out;
       }
-      default -> throw new UnsupportedOperationException(t.kind() + " values cannot be printed as JSON; use -o");
+      default ->
+          throw new UnsupportedOperationException(
+              t.kind() + " values cannot be printed as JSON; use -o");
     }
   }
 

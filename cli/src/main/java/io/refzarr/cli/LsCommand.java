@@ -15,16 +15,27 @@ import picocli.CommandLine.Spec;
 /** {@code refzarr ls}: lists a directory of a reference set. */
 @Command(name = "ls", description = "List the keys and directories of a reference set.")
 final class LsCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "REFS", description = "Reference set (JSON file or Parquet directory).")
+  @Parameters(
+      index = "0",
+      paramLabel = "REFS",
+      description = "Reference set (JSON file or Parquet directory).")
   Path refs;
 
-  @Parameters(index = "1", paramLabel = "DIR", defaultValue = "/", description = "Directory to list (default: /).")
+  @Parameters(
+      index = "1",
+      paramLabel = "DIR",
+      defaultValue = "/",
+      description = "Directory to list (default: /).")
   String dir;
 
-  @Option(names = {"-l", "--long"}, description = "Show sizes and where each key's bytes live.")
+  @Option(
+      names = {"-l", "--long"},
+      description = "Show sizes and where each key's bytes live.")
   boolean longFormat;
 
-  @Option(names = {"-R", "--recursive"}, description = "List subdirectories too.")
+  @Option(
+      names = {"-R", "--recursive"},
+      description = "List subdirectories too.")
   boolean recursive;
 
   @Mixin RefsOptions options;
@@ -51,7 +62,8 @@ final class LsCommand implements Callable<Integer> {
 
   private void print(Path p) throws java.io.IOException {
     var out = spec.commandLine().getOut();
-    String name = recursive ? p.toString() : p.getFileName() == null ? "/" : p.getFileName().toString();
+    String name =
+        recursive ? p.toString() : p.getFileName() == null ? "/" : p.getFileName().toString();
     if (!longFormat) {
       out.println(Files.isDirectory(p) ? name + "/" : name);
       return;

@@ -16,13 +16,16 @@ import picocli.CommandLine.Spec;
 /** Entry point of the {@code refzarr} command. */
 @Command(
     name = "refzarr",
-    // -h/--help and -V/--version (and the version) on every command too, without their required arguments
+    // -h/--help and -V/--version (and the version) on every command too, without their required
+    // arguments
     scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     version = "refzarr 0.1.0-SNAPSHOT",
-    description = {"Virtual Zarr: kerchunk-compatible reference sets on the JVM.",
-        "The options of the commands that read a set (--root, --remote-protocol, --remote-option, --template,"
-            + " --default-target) may also come before the command; the command's own win."},
+    description = {
+      "Virtual Zarr: kerchunk-compatible reference sets on the JVM.",
+      "The options of the commands that read a set (--root, --remote-protocol, --remote-option, --template,"
+          + " --default-target) may also come before the command; the command's own win."
+    },
     subcommands = {
       DemoCommand.class,
       LsCommand.class,
@@ -67,10 +70,11 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExecutionStrategy(parsed -> {
-      refuseUnusedGlobalOptions(parsed);
-      return new CommandLine.RunLast().execute(parsed);
-    });
+    cl.setExecutionStrategy(
+        parsed -> {
+          refuseUnusedGlobalOptions(parsed);
+          return new CommandLine.RunLast().execute(parsed);
+        });
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           cmd.getErr().println("refzarr: " + Errors.describe(ex));
@@ -80,8 +84,8 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Options given before a command that takes none of them ({@code refzarr --root DIR scan ...}) would be
-   * ignored silently: refused instead.
+   * Options given before a command that takes none of them ({@code refzarr --root DIR scan ...})
+   * would be ignored silently: refused instead.
    */
   private static void refuseUnusedGlobalOptions(ParseResult parsed) {
     Main main = parsed.commandSpec().commandLine().getCommand();
@@ -89,11 +93,15 @@ public final class Main implements Runnable {
       return;
     }
     CommandSpec command = parsed.subcommand().commandSpec();
-    boolean takesThem = command.mixins().values().stream().anyMatch(m -> m.userObject() instanceof RefsOptions);
+    boolean takesThem =
+        command.mixins().values().stream().anyMatch(m -> m.userObject() instanceof RefsOptions);
     if (!takesThem) {
-      throw new CommandLine.ParameterException(command.commandLine(), "refzarr " + command.name()
-          + " does not take --root, --remote-protocol, --remote-option, --template or --default-target before"
-          + " the command (only ls, cat, info, get and convert do); give its own options after it");
+      throw new CommandLine.ParameterException(
+          command.commandLine(),
+          "refzarr "
+              + command.name()
+              + " does not take --root, --remote-protocol, --remote-option, --template or --default-target before"
+              + " the command (only ls, cat, info, get and convert do); give its own options after it");
     }
   }
 

@@ -11,9 +11,9 @@ import java.util.Arrays;
 
 /**
  * Writes NumPy {@code .npy} files (format 1.0, or 2.0 when the header needs it): magic, version, a
- * little-endian header length, the header dict padded to a multiple of 64 bytes, then the C-order data.
- * Variable-length strings are written as fixed-size unicode ({@code <U<longest>}), as numpy itself
- * stores text without pickling.
+ * little-endian header length, the header dict padded to a multiple of 64 bytes, then the C-order
+ * data. Variable-length strings are written as fixed-size unicode ({@code <U<longest>}), as numpy
+ * itself stores text without pickling.
  */
 final class NpyWriter {
   private NpyWriter() {}
@@ -21,7 +21,10 @@ final class NpyWriter {
   static void write(ArrayData data, OutputStream out) throws IOException {
     boolean vlen = data.dataType().kind() == DataType.Kind.STRING;
     String[] strings = vlen ? data.toStringArray() : null;
-    int width = vlen ? Arrays.stream(strings).mapToInt(s -> s.codePointCount(0, s.length())).max().orElse(0) : 0;
+    int width =
+        vlen
+            ? Arrays.stream(strings).mapToInt(s -> s.codePointCount(0, s.length())).max().orElse(0)
+            : 0;
     String descr = vlen ? "<U" + Math.max(1, width) : data.dataType().typestr();
     out.write(header(descr, data.shape()));
     if (vlen) {
@@ -33,7 +36,8 @@ final class NpyWriter {
 
   static byte[] header(String descr, long[] shape) {
     String d = descr.startsWith("[") ? descr : "'" + descr + "'";
-    StringBuilder dict = new StringBuilder("{'descr': ").append(d).append(", 'fortran_order': False, 'shape': (");
+    StringBuilder dict =
+        new StringBuilder("{'descr': ").append(d).append(", 'fortran_order': False, 'shape': (");
     for (long n : shape) {
       dict.append(n).append(", ");
     }
@@ -52,7 +56,10 @@ final class NpyWriter {
     dict.append('\n');
     byte[] text = dict.toString().getBytes(StandardCharsets.ISO_8859_1);
     ByteBuffer b = ByteBuffer.allocate(prefix + text.length).order(ByteOrder.LITTLE_ENDIAN);
-    b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) (v2 ? 2 : 1)).put((byte) 0);
+    b.put((byte) 0x93)
+        .put("NUMPY".getBytes(StandardCharsets.US_ASCII))
+        .put((byte) (v2 ? 2 : 1))
+        .put((byte) 0);
     if (v2) {
       b.putInt(text.length);
     } else {

@@ -9,21 +9,31 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The output of the commands that write a reference set ({@code scan}, {@code combine}, {@code scan-combine},
- * {@code convert}). Its form follows the library's one rule ({@link ReferenceSets#sink}), so every command
- * chooses it the same way.
+ * The output of the commands that write a reference set ({@code scan}, {@code combine}, {@code
+ * scan-combine}, {@code convert}). Its form follows the library's one rule ({@link
+ * ReferenceSets#sink}), so every command chooses it the same way.
  */
 final class OutputOptions {
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.json|OUT.parq",
-      description = "Where to write the references, atomically: a Parquet reference directory if the name ends"
-          + " in .parq or .parquet or it is one already, else JSON.")
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "OUT.json|OUT.parq",
+      description =
+          "Where to write the references, atomically: a Parquet reference directory if the name ends"
+              + " in .parq or .parquet or it is one already, else JSON.")
   Path output;
 
-  @Option(names = "--record-size", paramLabel = "N", defaultValue = "100000",
+  @Option(
+      names = "--record-size",
+      paramLabel = "N",
+      defaultValue = "100000",
       description = "References per Parquet record file (default: ${DEFAULT-VALUE}).")
   int recordSize;
 
-  /** Runs {@code producer} into the output; a failure leaves no output (and an existing one as it was). */
+  /**
+   * Runs {@code producer} into the output; a failure leaves no output (and an existing one as it
+   * was).
+   */
   <T> T write(CommandLine cl, ReferenceSets.Producer<T> producer) throws IOException {
     return ReferenceSets.write(output, sinkOptions(cl), producer);
   }
@@ -33,10 +43,13 @@ final class OutputOptions {
     ReferenceSets.write(set, output, sinkOptions(cl));
   }
 
-  /** The form the output is written in, for messages: {@code JSON} or the format's name and options. */
+  /**
+   * The form the output is written in, for messages: {@code JSON} or the format's name and options.
+   */
   String describeForm() throws IOException {
     String form = ReferenceSets.outputFormat(output);
-    return form.equals("json") ? "JSON"
+    return form.equals("json")
+        ? "JSON"
         : Character.toUpperCase(form.charAt(0)) + form.substring(1) + ", record_size " + recordSize;
   }
 

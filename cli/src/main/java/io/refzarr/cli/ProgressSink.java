@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 
 /**
- * Passes references on to another sink and reports how many there are on stderr, at most twice a second
- * (one line, rewritten in place), so a long scan shows it is moving. {@link #finish()} ends the line.
+ * Passes references on to another sink and reports how many there are on stderr, at most twice a
+ * second (one line, rewritten in place), so a long scan shows it is moving. {@link #finish()} ends
+ * the line.
  */
 final class ProgressSink implements ReferenceSink {
   private static final long INTERVAL_NANOS = 500_000_000L;

@@ -12,32 +12,45 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Options shared by the commands that open a reference set. They may also be given before the subcommand
- * ({@code refzarr --root DIR cat refs.json KEY}), where {@link Main} mixes them in as well; given in both
- * places, the subcommand's win (per name for {@code --template} and {@code --remote-option}).
+ * Options shared by the commands that open a reference set. They may also be given before the
+ * subcommand ({@code refzarr --root DIR cat refs.json KEY}), where {@link Main} mixes them in as
+ * well; given in both places, the subcommand's win (per name for {@code --template} and {@code
+ * --remote-option}).
  */
 final class RefsOptions {
-  @Option(names = "--root", paramLabel = "DIR",
-      description = "Directory that relative target paths resolve against (default: the working directory).")
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      description =
+          "Directory that relative target paths resolve against (default: the working directory).")
   Path root;
 
-  @Option(names = "--remote-protocol", paramLabel = "PROTOCOL",
+  @Option(
+      names = "--remote-protocol",
+      paramLabel = "PROTOCOL",
       description = "Protocol of targets written without one (default: file).")
   String remoteProtocol;
 
-  @Option(names = "--default-target", paramLabel = "URL",
+  @Option(
+      names = "--default-target",
+      paramLabel = "URL",
       description = "Target of references whose url is null.")
   String defaultTarget;
 
-  @Option(names = "--template", paramLabel = "NAME=VALUE",
+  @Option(
+      names = "--template",
+      paramLabel = "NAME=VALUE",
       description = "Override a template value of the set (repeatable).")
   Map<String, String> templates = new LinkedHashMap<>();
 
-  @Option(names = "--remote-option", paramLabel = "NAME=VALUE",
+  @Option(
+      names = "--remote-option",
+      paramLabel = "NAME=VALUE",
       description = "A byte-source option such as s3.endpoint=http://127.0.0.1:9000 (repeatable).")
   Map<String, String> remoteOptions = new LinkedHashMap<>();
 
-  @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
   ReferenceFileSystemConfig config() {
     ReferenceFileSystemConfig.Builder b = ReferenceFileSystemConfig.builder();
@@ -51,7 +64,10 @@ final class RefsOptions {
 
   /** Whether any of these options was given. */
   boolean given() {
-    return root != null || remoteProtocol != null || defaultTarget != null || !templates.isEmpty()
+    return root != null
+        || remoteProtocol != null
+        || defaultTarget != null
+        || !templates.isEmpty()
         || !remoteOptions.isEmpty();
   }
 
@@ -61,8 +77,12 @@ final class RefsOptions {
     if (parent == null) {
       return null;
     }
-    return parent.mixins().values().stream().map(CommandSpec::userObject)
-        .filter(RefsOptions.class::isInstance).map(RefsOptions.class::cast).findFirst().orElse(null);
+    return parent.mixins().values().stream()
+        .map(CommandSpec::userObject)
+        .filter(RefsOptions.class::isInstance)
+        .map(RefsOptions.class::cast)
+        .findFirst()
+        .orElse(null);
   }
 
   /** Sets the options given here; later calls override earlier ones. */

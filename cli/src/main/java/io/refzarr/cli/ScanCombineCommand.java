@@ -7,7 +7,6 @@ import io.refzarr.refs.ReferenceSets;
 import io.refzarr.scan.ErrorPolicy;
 import io.refzarr.scan.ScanInput;
 import io.refzarr.scan.ScanOptions;
-import io.refzarr.scan.Scanner;
 import io.refzarr.scan.Scanners;
 import io.refzarr.source.ByteRangeReaders;
 import java.io.IOException;
@@ -26,30 +25,44 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code refzarr scan-combine}: scan data files and combine them in one parallel run (kerchunk's
- * {@code auto_dask}). Each file is scanned when the combine reads it, on the combine's worker pool; small
- * scans are kept from the first pass, so most files are scanned once.
+ * {@code auto_dask}). Each file is scanned when the combine reads it, on the combine's worker pool;
+ * small scans are kept from the first pass, so most files are scanned once.
  */
-@Command(name = "scan-combine", description = "Scan data files (HDF5/netCDF4, netCDF3) and combine their"
-    + " references along concat dimensions in one parallel run.")
+@Command(
+    name = "scan-combine",
+    description =
+        "Scan data files (HDF5/netCDF4, netCDF3) and combine their"
+            + " references along concat dimensions in one parallel run.")
 final class ScanCombineCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "FILE",
-      description = "Data files: paths, globs (day_*.nc) or @FILE listing one path per line; targets are"
-          + " written as given.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description =
+          "Data files: paths, globs (day_*.nc) or @FILE listing one path per line; targets are"
+              + " written as given.")
   List<String> inputs;
 
   @Mixin CombineOptions options;
 
   @Mixin OutputOptions output;
 
-  @Option(names = "--scan-inline-threshold", paramLabel = "BYTES",
+  @Option(
+      names = "--scan-inline-threshold",
+      paramLabel = "BYTES",
       description = "Scanner's inline threshold (default: the scanner's own).")
   Integer scanInline;
 
-  @Option(names = "--error-policy", paramLabel = "fail|skip", defaultValue = "skip",
-      description = "Objects a scanner cannot reference: fail, or skip and report them per input (default: skip).")
+  @Option(
+      names = "--error-policy",
+      paramLabel = "fail|skip",
+      defaultValue = "skip",
+      description =
+          "Objects a scanner cannot reference: fail, or skip and report them per input (default: skip).")
   ErrorPolicy errorPolicy;
 
-  @Option(names = "--strict", description = "Fail on the first object that cannot be referenced (--error-policy fail).")
+  @Option(
+      names = "--strict",
+      description = "Fail on the first object that cannot be referenced (--error-policy fail).")
   boolean strict;
 
   @Spec CommandLine.Model.CommandSpec spec;
@@ -63,7 +76,9 @@ final class ScanCombineCommand implements Callable<Integer> {
       files.add(new CombineInput(url, () -> scan(url, p, scan, spec.commandLine().getErr())));
     }
     CombineOptions.combine(files, options.spec(spec.commandLine()), output, spec.commandLine());
-    spec.commandLine().getOut().printf("%s: scanned and combined %d files%n", output.output, files.size());
+    spec.commandLine()
+        .getOut()
+        .printf("%s: scanned and combined %d files%n", output.output, files.size());
     return 0;
   }
 
@@ -72,14 +87,18 @@ final class ScanCombineCommand implements Callable<Integer> {
     return scanInline == null ? o : o.withInlineThreshold(scanInline);
   }
 
-  /** Scans one input; the objects it left out are reported on {@code err}, one line each, naming the input. */
-  private static ReferenceSet scan(String url, Path file, ScanOptions options, java.io.PrintWriter err)
-      throws IOException {
+  /**
+   * Scans one input; the objects it left out are reported on {@code err}, one line each, naming the
+   * input.
+   */
+  private static ReferenceSet scan(
+      String url, Path file, ScanOptions options, java.io.PrintWriter err) throws IOException {
     URI location = file.toAbsolutePath().normalize().toUri();
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
       ReferenceSetBuilder b = ReferenceSets.builder();
-      io.refzarr.scan.ScanReport report = Scanners.detect(sources, location, url)
-          .scan(new ScanInput(url, location), sources, options, b);
+      io.refzarr.scan.ScanReport report =
+          Scanners.detect(sources, location, url)
+              .scan(new ScanInput(url, location), sources, options, b);
       for (io.refzarr.scan.ScanReport.Skipped s : report.skipped()) {
         err.println("refzarr: " + url + ": skipped " + s.object() + ": " + s.reason());
       }

@@ -24,46 +24,68 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code refzarr scan}: one data file to a JSON or Parquet reference set. The format is told by the file's first
- * bytes ({@link Scanners#forHead}), so every built-in scanner is reachable.
+ * {@code refzarr scan}: one data file to a JSON or Parquet reference set. The format is told by the
+ * file's first bytes ({@link Scanners#forHead}), so every built-in scanner is reachable.
  */
-@Command(name = "scan", description = "Scan a data file (HDF5/netCDF4, netCDF3; told by its magic bytes) into a"
-    + " JSON or Parquet reference set.")
+@Command(
+    name = "scan",
+    description =
+        "Scan a data file (HDF5/netCDF4, netCDF3; told by its magic bytes) into a"
+            + " JSON or Parquet reference set.")
 final class ScanCommand implements Callable<Integer> {
   private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The file: a path, or a URL a byte source reads.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The file: a path, or a URL a byte source reads.")
   String input;
 
   @Mixin OutputOptions output;
 
-  @Option(names = "--keep-chained",
-      description = "For archive members (tar://m.nc::a.tar), keep the chained URLs in the references instead"
-          + " of rewriting them into byte ranges of the archive (most readers, fsspec among them, cannot read"
-          + " chained URLs).")
+  @Option(
+      names = "--keep-chained",
+      description =
+          "For archive members (tar://m.nc::a.tar), keep the chained URLs in the references instead"
+              + " of rewriting them into byte ranges of the archive (most readers, fsspec among them, cannot read"
+              + " chained URLs).")
   boolean keepChained;
 
-  @Option(names = "--url", paramLabel = "URL",
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
       description = "Target name written into the references (default: FILE as given).")
   String url;
 
-  @Option(names = "--inline-threshold", paramLabel = "BYTES",
-      description = "Embed arrays/chunks smaller than this (default: the scanner's, 500 HDF5, 100 netCDF3; 0: none).")
+  @Option(
+      names = "--inline-threshold",
+      paramLabel = "BYTES",
+      description =
+          "Embed arrays/chunks smaller than this (default: the scanner's, 500 HDF5, 100 netCDF3; 0: none).")
   Integer inlineThreshold;
 
-  @Option(names = "--error-policy", paramLabel = "fail|skip", defaultValue = "skip",
-      description = "Objects that cannot be referenced: fail the scan, or skip and report them (default: skip).")
+  @Option(
+      names = "--error-policy",
+      paramLabel = "fail|skip",
+      defaultValue = "skip",
+      description =
+          "Objects that cannot be referenced: fail the scan, or skip and report them (default: skip).")
   ErrorPolicy errorPolicy;
 
-  @Option(names = "--strict", description = "Fail on the first object that cannot be referenced (--error-policy fail).")
+  @Option(
+      names = "--strict",
+      description = "Fail on the first object that cannot be referenced (--error-policy fail).")
   boolean strict;
 
-  @Option(names = "--enum-labels",
-      description = "HDF5 enum datasets: keep their labels as CF attributes flag_values and flag_meanings"
-          + " (spaces in labels become _). Off by default, as kerchunk, which keeps no labels.")
+  @Option(
+      names = "--enum-labels",
+      description =
+          "HDF5 enum datasets: keep their labels as CF attributes flag_values and flag_meanings"
+              + " (spaces in labels become _). Off by default, as kerchunk, which keeps no labels.")
   boolean enumLabels;
 
-  @Option(names = "--progress",
+  @Option(
+      names = "--progress",
       description = "Show on stderr how many references the scan has made (for large files).")
   boolean progress;
 
@@ -76,17 +98,25 @@ final class ScanCommand implements Callable<Integer> {
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
       Scanner scanner = Scanners.detect(sources, location, input);
       ScanInput scanInput = new ScanInput(url != null ? url : input, location);
-      ScanReport report = output.write(spec.commandLine(),
-          sink -> scanInto(scanner, scanInput, sources, options, sink));
+      ScanReport report =
+          output.write(
+              spec.commandLine(), sink -> scanInto(scanner, scanInput, sources, options, sink));
       print(scanner, report);
     }
     return 0;
   }
 
-  private ScanReport scanInto(Scanner scanner, ScanInput scanInput, ByteRangeReaders sources,
-      ScanOptions options, ReferenceSink out) throws IOException {
-    ReferenceSink sink = keepChained ? out : ArchiveReferences.dereferencing(out, scanInput, sources);
-    ProgressSink shown = progress ? new ProgressSink(sink, spec.commandLine().getErr(), input) : null;
+  private ScanReport scanInto(
+      Scanner scanner,
+      ScanInput scanInput,
+      ByteRangeReaders sources,
+      ScanOptions options,
+      ReferenceSink out)
+      throws IOException {
+    ReferenceSink sink =
+        keepChained ? out : ArchiveReferences.dereferencing(out, scanInput, sources);
+    ProgressSink shown =
+        progress ? new ProgressSink(sink, spec.commandLine().getErr(), input) : null;
     ScanReport report = scanner.scan(scanInput, sources, options, shown != null ? shown : sink);
     if (shown != null) {
       shown.finish();
@@ -95,10 +125,12 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private ScanOptions options() {
-    ScanOptions options = ScanOptions.DEFAULT.withErrorPolicy(strict ? ErrorPolicy.FAIL : errorPolicy);
+    ScanOptions options =
+        ScanOptions.DEFAULT.withErrorPolicy(strict ? ErrorPolicy.FAIL : errorPolicy);
     if (inlineThreshold != null) {
       if (inlineThreshold < 0) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--inline-threshold must be >= 0");
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--inline-threshold must be >= 0");
       }
       options = options.withInlineThreshold(inlineThreshold);
     }
@@ -109,8 +141,9 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   /**
-   * A URL is used as is (two or more scheme letters, so {@code C:\x} stays a path), else it is a local path.
-   * The container of a chained URL ({@code tar://m.nc::archives/a.tar}) follows the same rule.
+   * A URL is used as is (two or more scheme letters, so {@code C:\x} stays a path), else it is a
+   * local path. The container of a chained URL ({@code tar://m.nc::archives/a.tar}) follows the
+   * same rule.
    */
   static URI location(String input) {
     int chain = input.lastIndexOf("::");
@@ -130,10 +163,18 @@ final class ScanCommand implements Callable<Integer> {
   private void print(Scanner scanner, ScanReport report) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    out.printf("%s: %s, %d references, %d skipped, %d read requests, %d bytes read -> %s%n", input,
-        scanner.name(), report.references(), report.skipped().size(), report.requests(), report.bytesRead(),
+    out.printf(
+        "%s: %s, %d references, %d skipped, %d read requests, %d bytes read -> %s%n",
+        input,
+        scanner.name(),
+        report.references(),
+        report.skipped().size(),
+        report.requests(),
+        report.bytesRead(),
         output.output);
-    report.skipped().forEach(s -> err.println("refzarr: skipped " + s.object() + ": " + s.reason()));
+    report
+        .skipped()
+        .forEach(s -> err.println("refzarr: skipped " + s.object() + ": " + s.reason()));
     report.notes().forEach(n -> err.println("refzarr: note: " + n));
   }
 }

@@ -58,7 +58,8 @@ class CliTest {
     assertThat(r.status()).isZero();
     assertThat(r.text())
         .contains("1 distinct targets")
-        .containsPattern("temp\\s+<f4\\s+shape \\[10, 3, 18, 36\\]\\s+chunks \\[1, 3, 18, 36\\]\\s+shuffle,zlib");
+        .containsPattern(
+            "temp\\s+<f4\\s+shape \\[10, 3, 18, 36\\]\\s+chunks \\[1, 3, 18, 36\\]\\s+shuffle,zlib");
   }
 
   @Test
@@ -111,16 +112,29 @@ class CliTest {
 
   @Test
   void readingOptions_inBothPlaces_theCommandsWin(@TempDir Path dir) throws Exception {
-    Result r = run("--root", "/nonexistent", "cat", REFS, "temp/0.0.0.0", "--root", CORPUS.toString());
+    Result r =
+        run("--root", "/nonexistent", "cat", REFS, "temp/0.0.0.0", "--root", CORPUS.toString());
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo(cat("temp/0.0.0.0").out());
 
     // templates merge by name: the command's "d" wins over the global one, the global "f" stays
-    Path refs = Files.writeString(dir.resolve("t.json"), "{\"version\": 1, \"templates\": {\"d\": \"/nonexistent\","
-        + " \"f\": \"missing.nc\"}, \"refs\": {\"x\": [\"{{d}}/{{f}}\", 21170, 5409]}}");
+    Path refs =
+        Files.writeString(
+            dir.resolve("t.json"),
+            "{\"version\": 1, \"templates\": {\"d\": \"/nonexistent\","
+                + " \"f\": \"missing.nc\"}, \"refs\": {\"x\": [\"{{d}}/{{f}}\", 21170, 5409]}}");
     String corpus = CORPUS.toAbsolutePath().normalize().toString();
-    Result templated = run("--template", "d=/elsewhere", "--template", "f=nc4_cf.nc", "cat", refs.toString(), "x",
-        "--template", "d=" + corpus);
+    Result templated =
+        run(
+            "--template",
+            "d=/elsewhere",
+            "--template",
+            "f=nc4_cf.nc",
+            "cat",
+            refs.toString(),
+            "x",
+            "--template",
+            "d=" + corpus);
     assertThat(templated.status()).as(templated.err()).isZero();
     assertThat(templated.out()).isEqualTo(r.out());
   }
@@ -130,7 +144,8 @@ class CliTest {
     Result r = run("--root", CORPUS.toString(), "demo");
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("refzarr demo does not take --root");
-    Result combine = run("--template", "a=b", "combine", REFS, "--concat-dim", "time", "-o", "never.json");
+    Result combine =
+        run("--template", "a=b", "combine", REFS, "--concat-dim", "time", "-o", "never.json");
     assertThat(combine.status()).isEqualTo(2);
     assertThat(combine.err()).contains("refzarr combine does not take");
     assertThat(Path.of("never.json")).doesNotExist();

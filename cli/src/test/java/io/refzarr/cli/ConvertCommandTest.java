@@ -17,7 +17,8 @@ class ConvertCommandTest {
   void convert_jsonToParquetAndBack_sameReferences(@TempDir Path dir) throws Exception {
     Path json = CliTest.CORPUS.resolve("golden/hdf5_chunkgrid.json");
     Path parq = dir.resolve("grid.parq");
-    CliTest.Result r = CliTest.run("convert", json.toString(), "-o", parq.toString(), "--record-size", "300");
+    CliTest.Result r =
+        CliTest.run("convert", json.toString(), "-o", parq.toString(), "--record-size", "300");
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.text()).contains("record_size 300");
     assertThat(Files.readString(parq.resolve(".zmetadata"))).contains("\"record_size\":300");
@@ -41,8 +42,14 @@ class ConvertCommandTest {
   @Test
   void convert_badRecordSize_failsAndWritesNothing(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("x.parq");
-    CliTest.Result r = CliTest.run("convert", CliTest.CORPUS.resolve("golden/nc4_cf.json").toString(),
-        "-o", out.toString(), "--record-size", "0");
+    CliTest.Result r =
+        CliTest.run(
+            "convert",
+            CliTest.CORPUS.resolve("golden/nc4_cf.json").toString(),
+            "-o",
+            out.toString(),
+            "--record-size",
+            "0");
     assertThat(r.status()).isNotZero();
     assertThat(r.err()).contains("--record-size must be positive");
     assertThat(out).doesNotExist();
@@ -62,7 +69,8 @@ class ConvertCommandTest {
     r = CliTest.run("convert", json, "-o", upper.toString(), "--record-size", "7");
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.text()).contains("(Parquet, record_size 7)");
-    Path existing = Files.move(upper, dir.resolve("existing")); // a Parquet reference directory by content
+    Path existing =
+        Files.move(upper, dir.resolve("existing")); // a Parquet reference directory by content
     r = CliTest.run("convert", json, "-o", existing.toString(), "--record-size", "5");
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(Files.readString(existing.resolve(".zmetadata"))).contains("\"record_size\":5");

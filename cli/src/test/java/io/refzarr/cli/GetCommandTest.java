@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code refzarr get} on kerchunk's golden nc4_cf set; expected values come from the corpus manifest
- * (checksum of the canonical little-endian bytes, and the first values read by netCDF4).
+ * {@code refzarr get} on kerchunk's golden nc4_cf set; expected values come from the corpus
+ * manifest (checksum of the canonical little-endian bytes, and the first values read by netCDF4).
  */
 class GetCommandTest {
   static final String ROOT = CliTest.CORPUS.toString();
@@ -27,7 +27,8 @@ class GetCommandTest {
   void get_wholeArrayToNpy_writesHeaderAndManifestValues() throws Exception {
     Path npy = tmp.resolve("temp.npy");
 
-    CliTest.Result r = CliTest.run("get", CliTest.REFS, "temp", "-o", npy.toString(), "--root", ROOT);
+    CliTest.Result r =
+        CliTest.run("get", CliTest.REFS, "temp", "-o", npy.toString(), "--root", ROOT);
 
     assertThat(r.status()).as(r.err()).isZero();
     byte[] file = Files.readAllBytes(npy);
@@ -35,9 +36,12 @@ class GetCommandTest {
     String header = new String(file, 10, headerLen, StandardCharsets.ISO_8859_1);
     assertThat(file[0] & 0xff).isEqualTo(0x93);
     assertThat((10 + headerLen) % 64).isZero();
-    assertThat(header).startsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (10, 3, 18, 36), }").endsWith("\n");
+    assertThat(header)
+        .startsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (10, 3, 18, 36), }")
+        .endsWith("\n");
     byte[] data = Arrays.copyOfRange(file, 10 + headerLen, file.length);
-    assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data))).isEqualTo(TEMP_SHA256);
+    assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)))
+        .isEqualTo(TEMP_SHA256);
   }
 
   @Test
@@ -45,7 +49,8 @@ class GetCommandTest {
     Path plain = Files.writeString(tmp.resolve("plain"), "x");
     Path npy = tmp.resolve("lat.npy");
 
-    CliTest.Result r = CliTest.run("get", CliTest.REFS, "lat", "-o", npy.toString(), "--root", ROOT);
+    CliTest.Result r =
+        CliTest.run("get", CliTest.REFS, "lat", "-o", npy.toString(), "--root", ROOT);
 
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(Files.getPosixFilePermissions(npy)).isEqualTo(Files.getPosixFilePermissions(plain));
@@ -53,16 +58,21 @@ class GetCommandTest {
 
   @Test
   void get_sliceAsJson_printsFirstValuesOfManifestSample() {
-    CliTest.Result r = CliTest.run("get", CliTest.REFS, "lat", "--slice", "0:3", "--json", "--root", ROOT);
+    CliTest.Result r =
+        CliTest.run("get", CliTest.REFS, "lat", "--slice", "0:3", "--json", "--root", ROOT);
 
     assertThat(r.status()).as(r.err()).isZero();
-    assertThat(r.text().trim()).isEqualTo("{\"array\": \"lat\", \"dtype\": \"<f4\", \"shape\": [3], \"values\": ["
-        + manifestSample("nc4_cf", "lat", 3) + "]}");
+    assertThat(r.text().trim())
+        .isEqualTo(
+            "{\"array\": \"lat\", \"dtype\": \"<f4\", \"shape\": [3], \"values\": ["
+                + manifestSample("nc4_cf", "lat", 3)
+                + "]}");
   }
 
   @Test
   void get_indexDropsAxis_printsOneRow() {
-    CliTest.Result r = CliTest.run("get", CliTest.REFS, "precip", "--slice", "0,0,0:2", "--json", "--root", ROOT);
+    CliTest.Result r =
+        CliTest.run("get", CliTest.REFS, "precip", "--slice", "0,0,0:2", "--json", "--root", ROOT);
 
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.text()).contains("\"shape\": [2]");
@@ -87,11 +97,14 @@ class GetCommandTest {
   @SuppressWarnings("unchecked")
   private static java.util.Map<String, Object> manifestArray(String set, String array) {
     try {
-      java.util.Map<String, Object> m = (java.util.Map<String, Object>) io.refzarr.internal.json.Json.parse(
-          Files.readAllBytes(CliTest.CORPUS.resolve("golden/manifest.json")));
+      java.util.Map<String, Object> m =
+          (java.util.Map<String, Object>)
+              io.refzarr.internal.json.Json.parse(
+                  Files.readAllBytes(CliTest.CORPUS.resolve("golden/manifest.json")));
       java.util.Map<String, Object> sets = (java.util.Map<String, Object>) m.get("sets");
       java.util.Map<String, Object> s = (java.util.Map<String, Object>) sets.get(set);
-      return (java.util.Map<String, Object>) ((java.util.Map<String, Object>) s.get("arrays")).get(array);
+      return (java.util.Map<String, Object>)
+          ((java.util.Map<String, Object>) s.get("arrays")).get(array);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

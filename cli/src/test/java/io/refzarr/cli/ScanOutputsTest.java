@@ -2,17 +2,19 @@ package io.refzarr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.refzarr.refs.ReadOptions;
 import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSets;
-import io.refzarr.refs.ReadOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code refzarr scan} straight to Parquet, and of archive members (dereferenced into the archive). */
+/**
+ * {@code refzarr scan} straight to Parquet, and of archive members (dereferenced into the archive).
+ */
 class ScanOutputsTest {
 
   @Test
@@ -27,8 +29,10 @@ class ScanOutputsTest {
     assertThat(parq.resolve("temp/refs.3.parq")).exists(); // 10 chunks in records of 3
     Path plainFile = java.nio.file.Files.writeString(dir.resolve("plain"), "x");
     Path plainDir = java.nio.file.Files.createDirectory(dir.resolve("plain.d"));
-    assertThat(java.nio.file.Files.getPosixFilePermissions(json)).isEqualTo(java.nio.file.Files.getPosixFilePermissions(plainFile));
-    assertThat(java.nio.file.Files.getPosixFilePermissions(parq)).isEqualTo(java.nio.file.Files.getPosixFilePermissions(plainDir));
+    assertThat(java.nio.file.Files.getPosixFilePermissions(json))
+        .isEqualTo(java.nio.file.Files.getPosixFilePermissions(plainFile));
+    assertThat(java.nio.file.Files.getPosixFilePermissions(parq))
+        .isEqualTo(java.nio.file.Files.getPosixFilePermissions(plainDir));
     ReferenceSet fromJson = ReferenceSets.readJson(json);
     try (ReferenceSet fromParquet = ReferenceSets.open(parq, ReadOptions.DEFAULT)) {
       for (Iterator<String> it = fromJson.keys().iterator(); it.hasNext(); ) {
@@ -50,7 +54,8 @@ class ScanOutputsTest {
     CliTest.Result r = CliTest.run("scan", member, "-o", out.toString());
     assertThat(r.status()).as(r.err()).isZero();
     ReferenceSet ours = ReferenceSets.readJson(out);
-    ReferenceSet golden = ReferenceSets.readJson(CliTest.CORPUS.resolve("golden/archives/bundle_zip/day_002.json"));
+    ReferenceSet golden =
+        ReferenceSets.readJson(CliTest.CORPUS.resolve("golden/archives/bundle_zip/day_002.json"));
     Reference.Range g = (Reference.Range) golden.get("tas/0.0.0").orElseThrow();
     Reference.Range o = (Reference.Range) ours.get("tas/0.0.0").orElseThrow();
     assertThat(o.offset()).isEqualTo(g.offset());
@@ -58,8 +63,11 @@ class ScanOutputsTest {
     assertThat(o.target()).isEqualTo(CliTest.CORPUS.resolve("archives/bundle.zip").toString());
 
     Path chained = dir.resolve("c.json");
-    assertThat(CliTest.run("scan", member, "--keep-chained", "-o", chained.toString()).status()).isZero();
-    assertThat(((Reference.Range) ReferenceSets.readJson(chained).get("tas/0.0.0").orElseThrow()).target())
+    assertThat(CliTest.run("scan", member, "--keep-chained", "-o", chained.toString()).status())
+        .isZero();
+    assertThat(
+            ((Reference.Range) ReferenceSets.readJson(chained).get("tas/0.0.0").orElseThrow())
+                .target())
         .isEqualTo(member);
   }
 

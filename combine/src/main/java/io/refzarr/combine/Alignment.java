@@ -9,11 +9,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Places inputs on the union of coordinates and proves the placement is representable: each input covers
- * a contiguous run along each concat dimension; runs along a dimension either coincide or do not overlap
- * (inputs form a grid); no two inputs share a cell; and every run starts on a chunk boundary and is a
- * whole number of chunks, except the last along the dimension. kerchunk checks none of this and writes
- * wrong keys instead.
+ * Places inputs on the union of coordinates and proves the placement is representable: each input
+ * covers a contiguous run along each concat dimension; runs along a dimension either coincide or do
+ * not overlap (inputs form a grid); no two inputs share a cell; and every run starts on a chunk
+ * boundary and is a whole number of chunks, except the last along the dimension. kerchunk checks
+ * none of this and writes wrong keys instead.
  */
 final class Alignment {
   private final List<String> dims;
@@ -41,8 +41,13 @@ final class Alignment {
       }
       String other = cells.putIfAbsent(Arrays.stream(s).boxed().toList(), p.name());
       if (other != null) {
-        throw new CombineException(CombineException.Reason.DUPLICATE, List.of(other, p.name()),
-            "two inputs start at the same coordinates " + Arrays.toString(p.first()) + " along " + dims);
+        throw new CombineException(
+            CombineException.Reason.DUPLICATE,
+            List.of(other, p.name()),
+            "two inputs start at the same coordinates "
+                + Arrays.toString(p.first())
+                + " along "
+                + dims);
       }
       starts.put(p.index(), s);
     }
@@ -56,9 +61,20 @@ final class Alignment {
     int start = Arrays.binarySearch(coords[d], p.first()[d], CoordValues.ORDER);
     int end = Arrays.binarySearch(coords[d], p.last()[d], CoordValues.ORDER);
     if (end - start + 1 != p.count()[d]) {
-      throw new CombineException(CombineException.Reason.MISALIGNED, List.of(p.name()),
-          "its " + p.count()[d] + " " + dims.get(d) + " values from " + p.first()[d] + " to " + p.last()[d]
-              + " interleave with other inputs' values (" + (end - start + 1) + " values in that range)");
+      throw new CombineException(
+          CombineException.Reason.MISALIGNED,
+          List.of(p.name()),
+          "its "
+              + p.count()[d]
+              + " "
+              + dims.get(d)
+              + " values from "
+              + p.first()[d]
+              + " to "
+              + p.last()[d]
+              + " interleave with other inputs' values ("
+              + (end - start + 1)
+              + " values in that range)");
     }
     return start;
   }
@@ -71,8 +87,16 @@ final class Alignment {
       int start = (int) (e.getKey() >>> 32);
       int end = (int) (long) e.getKey();
       if (start <= prevEnd) {
-        throw new CombineException(CombineException.Reason.MISALIGNED, List.of(prevName, e.getValue()),
-            "their " + dims.get(d) + " ranges overlap (positions up to " + prevEnd + " and from " + start + ")");
+        throw new CombineException(
+            CombineException.Reason.MISALIGNED,
+            List.of(prevName, e.getValue()),
+            "their "
+                + dims.get(d)
+                + " ranges overlap (positions up to "
+                + prevEnd
+                + " and from "
+                + start
+                + ")");
       }
       for (long chunk : chunkSizes) {
         checkChunk(d, start, end, total, chunk, prevName, e.getValue());
@@ -82,14 +106,27 @@ final class Alignment {
     }
   }
 
-  private void checkChunk(int d, int start, int end, int total, long chunk, String prev, String name)
+  private void checkChunk(
+      int d, int start, int end, int total, long chunk, String prev, String name)
       throws CombineException {
     int len = end - start + 1;
     if (start % chunk != 0 || (len % chunk != 0 && end != total - 1)) {
       List<String> names = prev == null ? List.of(name) : List.of(prev, name);
-      throw new CombineException(CombineException.Reason.MISALIGNED, names,
-          name + " covers " + dims.get(d) + " positions " + start + ".." + end + ", which does not fit chunks of "
-              + chunk + " along " + dims.get(d) + " (every input but the last must hold whole chunks)");
+      throw new CombineException(
+          CombineException.Reason.MISALIGNED,
+          names,
+          name
+              + " covers "
+              + dims.get(d)
+              + " positions "
+              + start
+              + ".."
+              + end
+              + ", which does not fit chunks of "
+              + chunk
+              + " along "
+              + dims.get(d)
+              + " (every input but the last must hold whole chunks)");
     }
   }
 
@@ -103,7 +140,9 @@ final class Alignment {
       }
       for (int axis = 0; axis < f.dims().size(); axis++) {
         if (dims.contains(f.dims().get(axis))) {
-          sizes.computeIfAbsent(f.dims().get(axis), x -> new TreeSet<>()).add(f.md().chunks()[axis]);
+          sizes
+              .computeIfAbsent(f.dims().get(axis), x -> new TreeSet<>())
+              .add(f.md().chunks()[axis]);
         }
       }
     }

@@ -9,22 +9,29 @@ import java.util.Map;
  * What one input says about one array that the output depends on.
  *
  * @param outPath the output array path (differs from the input's when {@code var} renames it)
- * @param encoding the encoding fields that must agree across inputs (parsed JSON values; {@link #ABSENT}
- *     when missing)
+ * @param encoding the encoding fields that must agree across inputs (parsed JSON values; {@link
+ *     #ABSENT} when missing)
  */
-record ArrayFacts(String outPath, ArrayRole role, ZarrArrayMetadata md, Map<String, Object> attrs,
-    List<String> dims, Map<String, Object> encoding) {
+record ArrayFacts(
+    String outPath,
+    ArrayRole role,
+    ZarrArrayMetadata md,
+    Map<String, Object> attrs,
+    List<String> dims,
+    Map<String, Object> encoding) {
 
   static final String ABSENT = "<absent>";
-  private static final List<String> ZARRAY_FIELDS = List.of("dtype", "compressor", "filters", "fill_value",
-      "order");
-  private static final List<String> CF_FIELDS = List.of("scale_factor", "add_offset", "_FillValue",
-      "missing_value", "units", "calendar");
+  private static final List<String> ZARRAY_FIELDS =
+      List.of("dtype", "compressor", "filters", "fill_value", "order");
+  private static final List<String> CF_FIELDS =
+      List.of("scale_factor", "add_offset", "_FillValue", "missing_value", "units", "calendar");
   private static final List<String> TIME_FIELDS = List.of("units", "calendar");
 
-  /** The encoding fields checked for an array of this role ({@code attr:} prefix for attributes). */
-  static Map<String, Object> encoding(ArrayRole role, boolean cfDecoded, ZarrArrayMetadata md,
-      Map<String, Object> attrs) {
+  /**
+   * The encoding fields checked for an array of this role ({@code attr:} prefix for attributes).
+   */
+  static Map<String, Object> encoding(
+      ArrayRole role, boolean cfDecoded, ZarrArrayMetadata md, Map<String, Object> attrs) {
     Map<String, Object> out = new LinkedHashMap<>();
     if (role == ArrayRole.DATA) {
       for (String f : ZARRAY_FIELDS) {

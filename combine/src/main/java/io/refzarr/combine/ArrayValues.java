@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Reads a 0-d or 1-d array's values through its references (missing chunks read as the fill value). */
+/**
+ * Reads a 0-d or 1-d array's values through its references (missing chunks read as the fill value).
+ */
 final class ArrayValues {
   private final InputContext input;
   private final String array;
@@ -42,10 +44,16 @@ final class ArrayValues {
     return out;
   }
 
-  private List<Object> decode(CoordinateCodec dtype, byte[] raw, int count) throws CombineException {
+  private List<Object> decode(CoordinateCodec dtype, byte[] raw, int count)
+      throws CombineException {
     if (raw.length < (long) count * dtype.size()) {
-      throw fail("a chunk decodes to " + raw.length + " bytes, fewer than " + count + " elements of "
-          + dtype.dtype());
+      throw fail(
+          "a chunk decodes to "
+              + raw.length
+              + " bytes, fewer than "
+              + count
+              + " elements of "
+              + dtype.dtype());
     }
     return dtype.decode(raw, count);
   }
@@ -54,13 +62,15 @@ final class ArrayValues {
     if (md.fillValue() == null) {
       throw fail("has a missing chunk and no fill value");
     }
-    Object v = md.fillValue() instanceof String ? Double.valueOf((String) md.fillValue())
-        : CoordValues.normalise(md.fillValue());
+    Object v =
+        md.fillValue() instanceof String
+            ? Double.valueOf((String) md.fillValue())
+            : CoordValues.normalise(md.fillValue());
     return Collections.nCopies(count, v);
   }
 
   private CombineException fail(String message) {
-    return new CombineException(CombineException.Reason.BAD_COORDINATE, List.of(input.name()),
-        array + " " + message);
+    return new CombineException(
+        CombineException.Reason.BAD_COORDINATE, List.of(input.name()), array + " " + message);
   }
 }

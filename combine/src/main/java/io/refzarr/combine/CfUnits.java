@@ -6,12 +6,16 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** CF time units ({@code "days since 2000-01-01"}) with a calendar: decode numbers to times and back. */
+/**
+ * CF time units ({@code "days since 2000-01-01"}) with a calendar: decode numbers to times and
+ * back.
+ */
 record CfUnits(String units, CfCalendar calendar, long unitMicros, long originMicros) {
-  private static final Pattern UNITS = Pattern.compile(
-      "\\s*(\\w+)\\s+since\\s+(-?\\d{1,4})-(\\d{1,2})-(\\d{1,2})"
-          + "(?:[ T](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,6}))?)?)?"
-          + "\\s*(Z|UTC|[+-]\\d{1,2}(?::?\\d{2})?)?\\s*");
+  private static final Pattern UNITS =
+      Pattern.compile(
+          "\\s*(\\w+)\\s+since\\s+(-?\\d{1,4})-(\\d{1,2})-(\\d{1,2})"
+              + "(?:[ T](\\d{1,2}):(\\d{1,2})(?::(\\d{1,2})(?:\\.(\\d{1,6}))?)?)?"
+              + "\\s*(Z|UTC|[+-]\\d{1,2}(?::?\\d{2})?)?\\s*");
 
   /**
    * The units of an array's attributes ({@code units}, {@code calendar}, default standard).
@@ -19,7 +23,8 @@ record CfUnits(String units, CfCalendar calendar, long unitMicros, long originMi
    * @param what the array, for messages
    * @param inputs the inputs it comes from, for messages
    */
-  static CfUnits of(Map<String, Object> attrs, String what, List<String> inputs) throws CombineException {
+  static CfUnits of(Map<String, Object> attrs, String what, List<String> inputs)
+      throws CombineException {
     Object units = attrs.get("units");
     if (!(units instanceof String)) {
       throw bad(what, inputs, "has no string attribute units, so it cannot be decoded as CF time");
@@ -38,8 +43,11 @@ record CfUnits(String units, CfCalendar calendar, long unitMicros, long originMi
       throw new IllegalArgumentException("not CF time units: \"" + units + "\"");
     }
     CfCalendar cal = CfCalendar.parse(calendarName);
-    long day = cal.epochDay(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-        Integer.parseInt(m.group(4)));
+    long day =
+        cal.epochDay(
+            Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(3)),
+            Integer.parseInt(m.group(4)));
     long micros = day * 86_400_000_000L + timeOfDay(m) - zoneOffset(m.group(9));
     return new CfUnits(units, cal, unitMicros(m.group(1)), micros);
   }
@@ -51,7 +59,8 @@ record CfUnits(String units, CfCalendar calendar, long unitMicros, long originMi
   /** The number that encodes {@code t} in these units. */
   double encode(CfDate t) {
     if (t.calendar() != calendar) {
-      throw new IllegalArgumentException("a " + t.calendar() + " time cannot be encoded in calendar " + calendar);
+      throw new IllegalArgumentException(
+          "a " + t.calendar() + " time cannot be encoded in calendar " + calendar);
     }
     long delta = t.micros() - originMicros;
     return delta % unitMicros == 0 ? (double) (delta / unitMicros) : (double) delta / unitMicros;
@@ -61,8 +70,10 @@ record CfUnits(String units, CfCalendar calendar, long unitMicros, long originMi
     if (m.group(5) == null) {
       return 0;
     }
-    long s = Long.parseLong(m.group(5)) * 3600 + Long.parseLong(m.group(6)) * 60
-        + (m.group(7) == null ? 0 : Long.parseLong(m.group(7)));
+    long s =
+        Long.parseLong(m.group(5)) * 3600
+            + Long.parseLong(m.group(6)) * 60
+            + (m.group(7) == null ? 0 : Long.parseLong(m.group(7)));
     long frac = 0;
     if (m.group(8) != null) {
       frac = Long.parseLong((m.group(8) + "00000").substring(0, 6));
@@ -75,7 +86,8 @@ record CfUnits(String units, CfCalendar calendar, long unitMicros, long originMi
       return 0;
     }
     String digits = zone.substring(1).replace(":", "");
-    int h = Integer.parseInt(digits.length() <= 2 ? digits : digits.substring(0, digits.length() - 2));
+    int h =
+        Integer.parseInt(digits.length() <= 2 ? digits : digits.substring(0, digits.length() - 2));
     int min = digits.length() <= 2 ? 0 : Integer.parseInt(digits.substring(digits.length() - 2));
     long off = (h * 3600L + min * 60L) * 1_000_000L;
     return zone.charAt(0) == '-' ? -off : off;
@@ -83,17 +95,31 @@ record CfUnits(String units, CfCalendar calendar, long unitMicros, long originMi
 
   private static long unitMicros(String unit) {
     switch (unit.toLowerCase(Locale.ROOT)) {
-      case "days": case "day": case "d":
+      case "days":
+      case "day":
+      case "d":
         return 86_400_000_000L;
-      case "hours": case "hour": case "hr": case "h":
+      case "hours":
+      case "hour":
+      case "hr":
+      case "h":
         return 3_600_000_000L;
-      case "minutes": case "minute": case "min":
+      case "minutes":
+      case "minute":
+      case "min":
         return 60_000_000L;
-      case "seconds": case "second": case "sec": case "s":
+      case "seconds":
+      case "second":
+      case "sec":
+      case "s":
         return 1_000_000L;
-      case "milliseconds": case "millisecond": case "ms":
+      case "milliseconds":
+      case "millisecond":
+      case "ms":
         return 1_000L;
-      case "microseconds": case "microsecond": case "us":
+      case "microseconds":
+      case "microsecond":
+      case "us":
         return 1L;
       default:
         throw new IllegalArgumentException("unsupported CF time unit \"" + unit + "\"");
@@ -101,6 +127,7 @@ record CfUnits(String units, CfCalendar calendar, long unitMicros, long originMi
   }
 
   private static CombineException bad(String what, List<String> inputs, String message) {
-    return new CombineException(CombineException.Reason.BAD_COORDINATE, inputs, what + ": " + message);
+    return new CombineException(
+        CombineException.Reason.BAD_COORDINATE, inputs, what + ": " + message);
   }
 }

@@ -4,7 +4,8 @@ import io.refzarr.zarr.ChunkGrid;
 
 /**
  * Maps the chunk keys of one input array onto the output array: output part {@code i} is input part
- * {@code axis[i]} (or 0 for a new dimension) plus {@code add[i]}, the input's chunk offset along it.
+ * {@code axis[i]} (or 0 for a new dimension) plus {@code add[i]}, the input's chunk offset along
+ * it.
  */
 final class ChunkRoute {
   private final String outPrefix;
@@ -19,7 +20,10 @@ final class ChunkRoute {
     this.add = add;
   }
 
-  /** The output key of an input chunk name such as {@code "0.3.1"}, or null if it is not a chunk name. */
+  /**
+   * The output key of an input chunk name such as {@code "0.3.1"}, or null if it is not a chunk
+   * name.
+   */
   String map(String chunkName) {
     long[] parts = ChunkGrid.parseIndex(chunkName, '.', inRank);
     if (parts == null) {

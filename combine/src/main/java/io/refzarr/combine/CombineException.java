@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Inputs that cannot be combined correctly: misaligned along a concatenation dimension, disagreeing in
- * dtype, codecs, chunk shape or CF encoding, duplicated, or with unusable coordinates. The message and
- * {@link #inputs()} name the inputs involved, so nothing is ever combined into silently wrong keys.
+ * Inputs that cannot be combined correctly: misaligned along a concatenation dimension, disagreeing
+ * in dtype, codecs, chunk shape or CF encoding, duplicated, or with unusable coordinates. The
+ * message and {@link #inputs()} name the inputs involved, so nothing is ever combined into silently
+ * wrong keys.
  */
 public class CombineException extends IOException {
   private static final long serialVersionUID = 1L;
@@ -39,7 +40,11 @@ public class CombineException extends IOException {
   }
 
   public CombineException(Reason reason, List<String> inputs, String message, Throwable cause) {
-    super(reason + ": " + message + (inputs.isEmpty() ? "" : " (inputs: " + String.join(", ", inputs) + ")"),
+    super(
+        reason
+            + ": "
+            + message
+            + (inputs.isEmpty() ? "" : " (inputs: " + String.join(", ", inputs) + ")"),
         cause);
     this.reason = reason;
     this.inputs = List.copyOf(inputs);

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * One input of a combine: a name (its URL or path, used by regular-expression coordinates and in error
- * messages) and a way to open its references. Inputs are opened when needed and closed right after, once
- * per pass, so a combine never holds all inputs at once.
+ * One input of a combine: a name (its URL or path, used by regular-expression coordinates and in
+ * error messages) and a way to open its references. Inputs are opened when needed and closed right
+ * after, once per pass, so a combine never holds all inputs at once.
  *
  * @param name the input's URL or path
  * @param opener opens the references; called once per pass, possibly from a worker thread
@@ -36,7 +36,8 @@ public record CombineInput(String name, Opener opener) {
 
   private static ReferenceSet open(Path location) throws IOException {
     // a plain JSON file needs no format lookup, which costs more than parsing a small set
-    if (location.getFileName() != null && location.getFileName().toString().endsWith(".json")
+    if (location.getFileName() != null
+        && location.getFileName().toString().endsWith(".json")
         && Files.isRegularFile(location)) {
       return ReferenceSets.readJson(location, ReadOptions.DEFAULT);
     }

@@ -12,11 +12,11 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
- * What to combine and how: kerchunk's MultiZarrToZarr options plus refzarr's safety and scale knobs.
- * Immutable; build with {@link #builder()}.
+ * What to combine and how: kerchunk's MultiZarrToZarr options plus refzarr's safety and scale
+ * knobs. Immutable; build with {@link #builder()}.
  *
- * <p>The dimension name {@code var} has kerchunk's meaning: its selector's value names the output array
- * of each input's single data variable (no dimension is added for it).
+ * <p>The dimension name {@code var} has kerchunk's meaning: its selector's value names the output
+ * array of each input's single data variable (no dimension is added for it).
  */
 public final class CombineSpec {
   /** The pseudo-dimension that renames variables. */
@@ -39,12 +39,16 @@ public final class CombineSpec {
   private final ReferenceFileSystemConfig targets;
 
   private CombineSpec(Builder b) {
-    this.concatDims = List.copyOf(b.concatDims.isEmpty() ? new ArrayList<>(b.cooMap.keySet()) : b.concatDims);
+    this.concatDims =
+        List.copyOf(b.concatDims.isEmpty() ? new ArrayList<>(b.cooMap.keySet()) : b.concatDims);
     this.identicalDims = Set.copyOf(b.identicalDims);
     Map<String, CoordinateSelector> coo = new LinkedHashMap<>();
     for (String dim : concatDims) {
-      coo.put(dim, b.cooMap.getOrDefault(dim,
-          dim.equals(VAR) ? CoordinateSelector.varName() : CoordinateSelector.values(dim)));
+      coo.put(
+          dim,
+          b.cooMap.getOrDefault(
+              dim,
+              dim.equals(VAR) ? CoordinateSelector.varName() : CoordinateSelector.values(dim)));
     }
     this.cooMap = Map.copyOf(coo);
     this.cooDtypes = Map.copyOf(b.cooDtypes);
@@ -158,7 +162,9 @@ public final class CombineSpec {
 
     public Builder concatDims(String... dims) {
       for (String d : dims) {
-        require(!d.isEmpty() && !concatDims.contains(d), "concat dimension empty or repeated: \"" + d + "\"");
+        require(
+            !d.isEmpty() && !concatDims.contains(d),
+            "concat dimension empty or repeated: \"" + d + "\"");
         concatDims.add(d);
       }
       return this;
@@ -176,7 +182,10 @@ public final class CombineSpec {
       return this;
     }
 
-    /** The selector of one concat dimension, in kerchunk's string form ({@code cf:time}, {@code INDEX}). */
+    /**
+     * The selector of one concat dimension, in kerchunk's string form ({@code cf:time}, {@code
+     * INDEX}).
+     */
     public Builder coordinate(String dim, String selector) {
       return coordinate(dim, CoordinateSelector.parse(selector));
     }
@@ -214,14 +223,19 @@ public final class CombineSpec {
       return this;
     }
 
-    /** References shorter than this many bytes are fetched and inlined (0: never; kerchunk's default 500). */
+    /**
+     * References shorter than this many bytes are fetched and inlined (0: never; kerchunk's default
+     * 500).
+     */
     public Builder inlineThreshold(int bytes) {
       require(bytes >= 0, "inline threshold must be >= 0: " + bytes);
       this.inlineThreshold = bytes;
       return this;
     }
 
-    /** Inputs per batch: the unit of concurrency, of memory, and of the first pass's tree reduction. */
+    /**
+     * Inputs per batch: the unit of concurrency, of memory, and of the first pass's tree reduction.
+     */
     public Builder batchSize(int n) {
       require(n >= 1, "batch size must be >= 1: " + n);
       this.batchSize = n;
@@ -236,9 +250,9 @@ public final class CombineSpec {
     }
 
     /**
-     * Reads inputs on the caller's executor instead of a pool of the run's own ({@link #parallelism}
-     * threads, shut down after the run). refzarr never shuts the caller's executor down; a failed run
-     * cancels the tasks it has not started yet.
+     * Reads inputs on the caller's executor instead of a pool of the run's own ({@link
+     * #parallelism} threads, shut down after the run). refzarr never shuts the caller's executor
+     * down; a failed run cancels the tasks it has not started yet.
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
@@ -246,8 +260,8 @@ public final class CombineSpec {
     }
 
     /**
-     * Keep the references of inputs with at most 64 keys from the first pass instead of reading them again
-     * (default true): what is kept is part of the output anyway.
+     * Keep the references of inputs with at most 64 keys from the first pass instead of reading
+     * them again (default true): what is kept is part of the output anyway.
      */
     public Builder retainSmallInputs(boolean retain) {
       this.retainSmallInputs = retain;
@@ -255,9 +269,10 @@ public final class CombineSpec {
     }
 
     /**
-     * How the inputs' targets are found and read when coordinates or small chunks are read: root of relative
-     * targets, remote protocol and options, block cache (default: {@link ReferenceFileSystemConfig#DEFAULT},
-     * local files relative to the working directory). The same configuration opens a set as a file system.
+     * How the inputs' targets are found and read when coordinates or small chunks are read: root of
+     * relative targets, remote protocol and options, block cache (default: {@link
+     * ReferenceFileSystemConfig#DEFAULT}, local files relative to the working directory). The same
+     * configuration opens a set as a file system.
      */
     public Builder targets(ReferenceFileSystemConfig config) {
       this.targets = Objects.requireNonNull(config, "config");
@@ -268,7 +283,9 @@ public final class CombineSpec {
       List<String> dims = concatDims.isEmpty() ? new ArrayList<>(cooMap.keySet()) : concatDims;
       require(!dims.isEmpty(), "no concat dimension (set concatDims or a coordinate)");
       for (String d : cooMap.keySet()) {
-        require(dims.contains(d), "coordinate given for " + d + ", which is not a concat dimension " + dims);
+        require(
+            dims.contains(d),
+            "coordinate given for " + d + ", which is not a concat dimension " + dims);
       }
       for (String d : identicalDims) {
         require(!dims.contains(d), d + " is both a concat and an identical dimension");

@@ -21,15 +21,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Combiner.combineToJson(inputs, spec, Path.of("combined.json"));
  * }</pre>
  *
- * <p>Unlike kerchunk, inputs that do not fit the output's chunk grid, or that disagree on encodings, are
- * refused with a {@link CombineException} naming them; output keys do not depend on the input order.
+ * <p>Unlike kerchunk, inputs that do not fit the output's chunk grid, or that disagree on
+ * encodings, are refused with a {@link CombineException} naming them; output keys do not depend on
+ * the input order.
  */
 public final class Combiner {
   private Combiner() {}
 
   /**
-   * Combines {@code inputs} into {@code sink} (which the caller closes), on the spec's executor or else a
-   * pool of {@link CombineSpec#parallelism()} threads that lives for this run.
+   * Combines {@code inputs} into {@code sink} (which the caller closes), on the spec's executor or
+   * else a pool of {@link CombineSpec#parallelism()} threads that lives for this run.
    */
   public static void combine(List<CombineInput> inputs, CombineSpec spec, ReferenceSink sink)
       throws IOException {
@@ -39,46 +40,52 @@ public final class Combiner {
       new TwoPassCombine(spec, opener, spec.executor().orElse(own)).run(List.copyOf(inputs), sink);
     } finally {
       if (own != null) {
-        own.shutdownNow(); // the run's own pool only: a caller's executor is the caller's to shut down
+        own.shutdownNow(); // the run's own pool only: a caller's executor is the caller's to shut
+        // down
       }
     }
   }
 
   /** Combines {@code inputs} into an in-memory set. */
-  public static ReferenceSet combine(List<CombineInput> inputs, CombineSpec spec) throws IOException {
+  public static ReferenceSet combine(List<CombineInput> inputs, CombineSpec spec)
+      throws IOException {
     ReferenceSetBuilder builder = ReferenceSets.builder();
     combine(inputs, spec, builder);
     return builder.build();
   }
 
   /** Combines {@code inputs} into a JSON file, written atomically. */
-  public static void combineToJson(List<CombineInput> inputs, CombineSpec spec, Path json) throws IOException {
+  public static void combineToJson(List<CombineInput> inputs, CombineSpec spec, Path json)
+      throws IOException {
     ReferenceSets.writeJson(combine(inputs, spec), json);
   }
 
   /**
-   * kerchunk's {@code merge_vars}: the union of sets that hold different variables. Unlike kerchunk, a key
-   * present in several inputs with different references is refused (root {@code .zattrs} are merged).
+   * kerchunk's {@code merge_vars}: the union of sets that hold different variables. Unlike
+   * kerchunk, a key present in several inputs with different references is refused (root {@code
+   * .zattrs} are merged).
    */
   public static void mergeVars(List<CombineInput> inputs, ReferenceSink sink) throws IOException {
     new VariableMerge().run(inputs, sink);
   }
 
   /**
-   * kerchunk's {@code concatenate_arrays} with {@code check_arrays=True}: appends the array at {@code path}
-   * of each input along {@code axis}, in the given order.
+   * kerchunk's {@code concatenate_arrays} with {@code check_arrays=True}: appends the array at
+   * {@code path} of each input along {@code axis}, in the given order.
    */
-  public static void concatenateArrays(List<CombineInput> inputs, String path, int axis, ReferenceSink sink)
-      throws IOException {
+  public static void concatenateArrays(
+      List<CombineInput> inputs, String path, int axis, ReferenceSink sink) throws IOException {
     new ArrayConcatenation(path, axis).run(inputs, sink);
   }
 
   private static ExecutorService pool(int threads) {
     AtomicInteger n = new AtomicInteger();
-    return Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "refzarr-combine-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, "refzarr-combine-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 }

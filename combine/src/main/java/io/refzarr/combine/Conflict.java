@@ -7,13 +7,17 @@ import java.util.Map;
  * Inputs that disagree on one encoding field of one output array.
  *
  * @param array the output array path
- * @param field {@code dtype}, {@code compressor}, {@code filters}, {@code fill_value}, {@code order}, or an
- *     attribute such as {@code scale_factor}, {@code add_offset}, {@code _FillValue}, {@code units}
- * @param attribute whether {@code field} is an attribute ({@code .zattrs}) rather than {@code .zarray}
- * @param values each distinct value (as minified JSON, {@code "<absent>"} if missing) with an input holding it
+ * @param field {@code dtype}, {@code compressor}, {@code filters}, {@code fill_value}, {@code
+ *     order}, or an attribute such as {@code scale_factor}, {@code add_offset}, {@code _FillValue},
+ *     {@code units}
+ * @param attribute whether {@code field} is an attribute ({@code .zattrs}) rather than {@code
+ *     .zarray}
+ * @param values each distinct value (as minified JSON, {@code "<absent>"} if missing) with an input
+ *     holding it
  * @param first the value of the input that comes first in coordinate order (a parsed JSON value)
  */
-public record Conflict(String array, String field, boolean attribute, Map<String, String> values, Object first) {
+public record Conflict(
+    String array, String field, boolean attribute, Map<String, String> values, Object first) {
 
   public Conflict {
     values = Map.copyOf(values);

@@ -3,20 +3,22 @@ package io.refzarr.combine;
 import java.util.List;
 
 /**
- * Decides what an output array gets when inputs disagree on dtype, codecs, fill value or a CF encoding
- * attribute. The default {@link #fail()} refuses; anything else is the caller's explicit choice, never a
- * silent first-wins. Chunk shapes are never resolvable (Zarr v2 has one chunk shape per array).
+ * Decides what an output array gets when inputs disagree on dtype, codecs, fill value or a CF
+ * encoding attribute. The default {@link #fail()} refuses; anything else is the caller's explicit
+ * choice, never a silent first-wins. Chunk shapes are never resolvable (Zarr v2 has one chunk shape
+ * per array).
  */
 @FunctionalInterface
 public interface ConflictResolver {
 
   /** Returned by {@link #resolve} to leave an attribute out of the output. */
-  Object DROP = new Object() {
-    @Override
-    public String toString() {
-      return "DROP";
-    }
-  };
+  Object DROP =
+      new Object() {
+        @Override
+        public String toString() {
+          return "DROP";
+        }
+      };
 
   /**
    * The value to write (a JSON tree value) or {@link #DROP} for an attribute.
@@ -32,7 +34,10 @@ public interface ConflictResolver {
     };
   }
 
-  /** Takes the value of the input first in coordinate order (independent of the order inputs are given). */
+  /**
+   * Takes the value of the input first in coordinate order (independent of the order inputs are
+   * given).
+   */
   static ConflictResolver useFirst() {
     return Conflict::first;
   }

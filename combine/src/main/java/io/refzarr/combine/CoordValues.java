@@ -9,8 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Coordinate values: Long, Double, String or {@link CfDate}. Normalises what users and JSON give, orders
- * values (numbers numerically, whatever their Java type) and coerces them to a {@code coo_dtype}.
+ * Coordinate values: Long, Double, String or {@link CfDate}. Normalises what users and JSON give,
+ * orders values (numbers numerically, whatever their Java type) and coerces them to a {@code
+ * coo_dtype}.
  */
 final class CoordValues {
   private CoordValues() {}
@@ -47,7 +48,9 @@ final class CoordValues {
       return ((Float) v).doubleValue();
     }
     if (v instanceof BigInteger) {
-      return ((BigInteger) v).bitLength() < 64 ? ((BigInteger) v).longValue() : ((BigInteger) v).doubleValue();
+      return ((BigInteger) v).bitLength() < 64
+          ? ((BigInteger) v).longValue()
+          : ((BigInteger) v).doubleValue();
     }
     if (v instanceof Long || v instanceof Double || v instanceof String || v instanceof CfDate) {
       return v;
@@ -55,8 +58,8 @@ final class CoordValues {
     if (v instanceof Boolean) {
       return ((Boolean) v) ? 1L : 0L;
     }
-    throw new IllegalArgumentException("not a coordinate value: " + v
-        + (v == null ? "" : " (" + v.getClass().getName() + ")"));
+    throw new IllegalArgumentException(
+        "not a coordinate value: " + v + (v == null ? "" : " (" + v.getClass().getName() + ")"));
   }
 
   static int compare(Object a, Object b) {
@@ -72,7 +75,8 @@ final class CoordValues {
     if (a instanceof CfDate && b instanceof CfDate) {
       return ((CfDate) a).compareTo((CfDate) b);
     }
-    throw new IllegalArgumentException("coordinate values of different kinds do not compare: " + a + " and " + b);
+    throw new IllegalArgumentException(
+        "coordinate values of different kinds do not compare: " + a + " and " + b);
   }
 
   /** {@code v} as a value of {@code dtype} (numpy type string), or unchanged when dtype is null. */
@@ -81,7 +85,9 @@ final class CoordValues {
       return v;
     }
     switch (DType.parse(dtype).kind()) {
-      case INT: case UINT: case BOOL:
+      case INT:
+      case UINT:
+      case BOOL:
         if (v instanceof String) {
           return Long.parseLong(((String) v).trim());
         }
@@ -94,7 +100,8 @@ final class CoordValues {
           return Double.parseDouble(((String) v).trim());
         }
         return v instanceof Number ? ((Number) v).doubleValue() : v;
-      case UNICODE: case BYTES:
+      case UNICODE:
+      case BYTES:
         return v instanceof String ? v : String.valueOf(v);
       default:
         return v; // M8: CF times stay CfDate until written

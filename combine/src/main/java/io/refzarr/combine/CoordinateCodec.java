@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Coordinate values in the bytes of a numpy scalar type ({@code <f8}, {@code >i2}, {@code |u1},
- * {@code <U5}, {@code |S4}, {@code <M8[ns]}): decodes chunk bytes into values and encodes them back.
+ * {@code <U5}, {@code |S4}, {@code <M8[ns]}): decodes chunk bytes into values and encodes them
+ * back.
  */
 final class CoordinateCodec {
   private final DType dtype;
@@ -41,11 +42,17 @@ final class CoordinateCodec {
    */
   static CoordinateCodec of(DType dtype) {
     switch (dtype.kind()) {
-      case INT: case UINT: case FLOAT: case BOOL: case UNICODE: case BYTES:
+      case INT:
+      case UINT:
+      case FLOAT:
+      case BOOL:
+      case UNICODE:
+      case BYTES:
         break;
       case DATETIME:
         if (dtype.unit().isEmpty()) {
-          throw new IllegalArgumentException("datetime dtype needs a unit, such as M8[ns]: " + dtype);
+          throw new IllegalArgumentException(
+              "datetime dtype needs a unit, such as M8[ns]: " + dtype);
         }
         break;
       default:
@@ -84,12 +91,18 @@ final class CoordinateCodec {
     switch (kind) {
       case FLOAT:
         return size == 4 ? (double) b.getFloat(at) : b.getDouble(at);
-      case INT: case DATETIME:
-        return size == 1 ? (long) b.get(at) : size == 2 ? (long) b.getShort(at)
-            : size == 4 ? (long) b.getInt(at) : b.getLong(at);
-      case UINT: case BOOL:
-        return size == 1 ? (long) (b.get(at) & 0xff) : size == 2 ? (long) (b.getShort(at) & 0xffff)
-            : size == 4 ? (b.getInt(at) & 0xffffffffL) : b.getLong(at);
+      case INT:
+      case DATETIME:
+        return size == 1
+            ? (long) b.get(at)
+            : size == 2 ? (long) b.getShort(at) : size == 4 ? (long) b.getInt(at) : b.getLong(at);
+      case UINT:
+      case BOOL:
+        return size == 1
+            ? (long) (b.get(at) & 0xff)
+            : size == 2
+                ? (long) (b.getShort(at) & 0xffff)
+                : size == 4 ? (b.getInt(at) & 0xffffffffL) : b.getLong(at);
       case BYTES:
         return trimNul(new String(data(b, at), StandardCharsets.ISO_8859_1));
       default:
@@ -133,30 +146,48 @@ final class CoordinateCodec {
         b.putDouble(at, d);
       }
     } else if (kind == DType.Kind.BYTES || kind == DType.Kind.UNICODE) {
-      byte[] s = String.valueOf(v).getBytes(kind == DType.Kind.BYTES ? StandardCharsets.UTF_8 : utf32());
+      byte[] s =
+          String.valueOf(v).getBytes(kind == DType.Kind.BYTES ? StandardCharsets.UTF_8 : utf32());
       b.put(at, s, 0, Math.min(s.length, size));
     } else {
       long l = ((Number) v).longValue();
       switch (size) {
-        case 1: b.put(at, (byte) l); break;
-        case 2: b.putShort(at, (short) l); break;
-        case 4: b.putInt(at, (int) l); break;
-        default: b.putLong(at, l);
+        case 1:
+          b.put(at, (byte) l);
+          break;
+        case 2:
+          b.putShort(at, (short) l);
+          break;
+        case 4:
+          b.putInt(at, (int) l);
+          break;
+        default:
+          b.putLong(at, l);
       }
     }
   }
 
-  /** Microseconds per unit of an M8 dtype, negative for units finer than a microsecond (-1000 = ns). */
+  /**
+   * Microseconds per unit of an M8 dtype, negative for units finer than a microsecond (-1000 = ns).
+   */
   long microsPerUnit() {
     switch (dtype.unit().orElse("")) {
-      case "D": return 86_400_000_000L;
-      case "h": return 3_600_000_000L;
-      case "m": return 60_000_000L;
-      case "s": return 1_000_000L;
-      case "ms": return 1_000L;
-      case "us": return 1L;
-      case "ns": return -1000L;
-      default: throw new IllegalArgumentException("unsupported datetime unit in " + dtype);
+      case "D":
+        return 86_400_000_000L;
+      case "h":
+        return 3_600_000_000L;
+      case "m":
+        return 60_000_000L;
+      case "s":
+        return 1_000_000L;
+      case "ms":
+        return 1_000L;
+      case "us":
+        return 1L;
+      case "ns":
+        return -1000L;
+      default:
+        throw new IllegalArgumentException("unsupported datetime unit in " + dtype);
     }
   }
 }

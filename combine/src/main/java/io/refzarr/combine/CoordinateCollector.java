@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-/** First pass for one input: coordinate values along each concat dimension, array facts, group metadata. */
+/**
+ * First pass for one input: coordinate values along each concat dimension, array facts, group
+ * metadata.
+ */
 final class CoordinateCollector {
   private final CombineSpec spec;
 
@@ -33,8 +36,14 @@ final class CoordinateCollector {
       count[d] = v.size();
     }
     String varName = spec.concatDims().contains(CombineSpec.VAR) ? varName(in) : null;
-    Placement p = new Placement(new SortKey(first, in.name(), in.index()), first, last, count, varName);
-    return new InputSummary(p, values, arrays(in, p), groupMetadata(in), InputShape.of(in, spec, spec.retainSmallInputs()));
+    Placement p =
+        new Placement(new SortKey(first, in.name(), in.index()), first, last, count, varName);
+    return new InputSummary(
+        p,
+        values,
+        arrays(in, p),
+        groupMetadata(in),
+        InputShape.of(in, spec, spec.retainSmallInputs()));
   }
 
   private List<Object> distinctSorted(InputContext in, String dim) throws IOException {
@@ -79,12 +88,14 @@ final class CoordinateCollector {
     return out;
   }
 
-  private ArrayFacts facts(InputContext in, Placement p, String path, ZarrArrayMetadata md, ArrayRole role)
+  private ArrayFacts facts(
+      InputContext in, Placement p, String path, ZarrArrayMetadata md, ArrayRole role)
       throws IOException {
     Map<String, Object> attrs = in.attributes(path);
     List<String> dims = in.dims(path);
-    boolean cf = role == ArrayRole.CONCAT_COORDINATE
-        && spec.cooMap().get(ZarrKeys.name(path)) instanceof Selectors.CfValues;
+    boolean cf =
+        role == ArrayRole.CONCAT_COORDINATE
+            && spec.cooMap().get(ZarrKeys.name(path)) instanceof Selectors.CfValues;
     if (role == ArrayRole.DATA) {
       checkExtents(in, p, path, md, dims);
     }
@@ -93,17 +104,30 @@ final class CoordinateCollector {
   }
 
   /** An input's extent along each concat dimension must be its number of coordinate values. */
-  private void checkExtents(InputContext in, Placement p, String path, ZarrArrayMetadata md, List<String> dims)
+  private void checkExtents(
+      InputContext in, Placement p, String path, ZarrArrayMetadata md, List<String> dims)
       throws CombineException {
     List<String> concat = spec.realConcatDims();
     for (int d = 0; d < concat.size(); d++) {
       int axis = dims.indexOf(concat.get(d));
       long extent = axis < 0 ? 1 : md.shape()[axis];
       if (extent != p.count()[d]) {
-        throw new CombineException(CombineException.Reason.MISALIGNED, List.of(in.name()),
-            path + " has " + (axis < 0 ? "no dimension " + concat.get(d) + " (a new dimension takes one"
-                + " coordinate value per input)" : "extent " + extent + " along " + concat.get(d))
-                + " but the input has " + p.count()[d] + " " + concat.get(d) + " coordinate value(s)");
+        throw new CombineException(
+            CombineException.Reason.MISALIGNED,
+            List.of(in.name()),
+            path
+                + " has "
+                + (axis < 0
+                    ? "no dimension "
+                        + concat.get(d)
+                        + " (a new dimension takes one"
+                        + " coordinate value per input)"
+                    : "extent " + extent + " along " + concat.get(d))
+                + " but the input has "
+                + p.count()[d]
+                + " "
+                + concat.get(d)
+                + " coordinate value(s)");
       }
     }
   }
@@ -123,6 +147,7 @@ final class CoordinateCollector {
   }
 
   private static CombineException bad(InputContext in, String message) {
-    return new CombineException(CombineException.Reason.BAD_COORDINATE, List.of(in.name()), message);
+    return new CombineException(
+        CombineException.Reason.BAD_COORDINATE, List.of(in.name()), message);
   }
 }

@@ -3,8 +3,8 @@ package io.refzarr.combine;
 import java.io.IOException;
 
 /**
- * Computes an input's coordinate value(s) along one dimension: a number, a string, or a list or array of
- * them. kerchunk's callable {@code coo_map} entry.
+ * Computes an input's coordinate value(s) along one dimension: a number, a string, or a list or
+ * array of them. kerchunk's callable {@code coo_map} entry.
  */
 @FunctionalInterface
 public interface CoordinateFunction {

@@ -10,8 +10,16 @@ import java.util.regex.Pattern;
  * {@code coo_map}. Use the factories, or {@link #parse(String)} for kerchunk's string forms.
  */
 public sealed interface CoordinateSelector
-    permits Selectors.Values, Selectors.CfValues, Selectors.Attr, Selectors.VarAttr, Selectors.Regex,
-        Selectors.Index, Selectors.Listed, Selectors.Constant, Selectors.VarName, Selectors.Function {
+    permits Selectors.Values,
+        Selectors.CfValues,
+        Selectors.Attr,
+        Selectors.VarAttr,
+        Selectors.Regex,
+        Selectors.Index,
+        Selectors.Listed,
+        Selectors.Constant,
+        Selectors.VarName,
+        Selectors.Function {
 
   /** The input's values (one or more) along the dimension. */
   List<Object> select(InputView input) throws IOException;
@@ -22,9 +30,9 @@ public sealed interface CoordinateSelector
   }
 
   /**
-   * {@code cf:<array>}: the array's values decoded as CF times with its {@code units} and {@code calendar}
-   * (inputs may use different units); written back in the first input's units, or as datetimes when the
-   * dimension's {@code coo_dtype} is {@code M8[unit]}.
+   * {@code cf:<array>}: the array's values decoded as CF times with its {@code units} and {@code
+   * calendar} (inputs may use different units); written back in the first input's units, or as
+   * datetimes when the dimension's {@code coo_dtype} is {@code M8[unit]}.
    */
   static CoordinateSelector cfTime(String array) {
     return new Selectors.CfValues(array);
@@ -71,8 +79,9 @@ public sealed interface CoordinateSelector
   }
 
   /**
-   * kerchunk's string forms: {@code data:a}, {@code cf:a}, {@code attr:n}, {@code vattr:a:n}, {@code INDEX},
-   * {@code VARNAME}; refzarr adds {@code re:<regex>}; any other string is a constant.
+   * kerchunk's string forms: {@code data:a}, {@code cf:a}, {@code attr:n}, {@code vattr:a:n},
+   * {@code INDEX}, {@code VARNAME}; refzarr adds {@code re:<regex>}; any other string is a
+   * constant.
    */
   static CoordinateSelector parse(String text) {
     if (text.startsWith("data:")) {

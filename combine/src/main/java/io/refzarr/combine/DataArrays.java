@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Output metadata of a concatenated array: the first input's {@code .zarray} and {@code .zattrs} with the
- * new shape, chunks and dimensions, and encoding conflicts settled by the caller's resolver.
+ * Output metadata of a concatenated array: the first input's {@code .zarray} and {@code .zattrs}
+ * with the new shape, chunks and dimensions, and encoding conflicts settled by the caller's
+ * resolver.
  */
 final class DataArrays {
   private final CombineSpec spec;
@@ -31,7 +32,8 @@ final class DataArrays {
     return out;
   }
 
-  void write(ArrayAgg agg, Map<String, Integer> sizes, Map<String, byte[]> out) throws CombineException {
+  void write(ArrayAgg agg, Map<String, Integer> sizes, Map<String, byte[]> out)
+      throws CombineException {
     ArrayFacts f = agg.first();
     ZarrArrayMetadata.Builder zarray = f.md().toBuilder();
     Map<String, Object> attrs = new LinkedHashMap<>(f.attrs());
@@ -48,17 +50,28 @@ final class DataArrays {
       chunks[i] = axis < 0 ? 1L : inChunks[axis];
     }
     attrs.put("_ARRAY_DIMENSIONS", dims);
-    out.put(ZarrKeys.join(f.outPath(), ZarrKeys.ZARRAY), build(agg, zarray.shape(shape).chunks(chunks)));
+    out.put(
+        ZarrKeys.join(f.outPath(), ZarrKeys.ZARRAY),
+        build(agg, zarray.shape(shape).chunks(chunks)));
     out.put(ZarrKeys.join(f.outPath(), ZarrKeys.ZATTRS), Json.writeBytes(attrs));
   }
 
-  /** The output {@code .zarray}; a resolver's choice that is no valid metadata is refused as a conflict. */
-  private static byte[] build(ArrayAgg agg, ZarrArrayMetadata.Builder zarray) throws CombineException {
+  /**
+   * The output {@code .zarray}; a resolver's choice that is no valid metadata is refused as a
+   * conflict.
+   */
+  private static byte[] build(ArrayAgg agg, ZarrArrayMetadata.Builder zarray)
+      throws CombineException {
     try {
       return zarray.build().toJson();
     } catch (IllegalArgumentException e) {
-      throw new CombineException(CombineException.Reason.CONFLICT, List.of(),
-          agg.first().outPath() + ": the resolved encoding is not valid Zarr metadata: " + e.getMessage(), e);
+      throw new CombineException(
+          CombineException.Reason.CONFLICT,
+          List.of(),
+          agg.first().outPath()
+              + ": the resolved encoding is not valid Zarr metadata: "
+              + e.getMessage(),
+          e);
     }
   }
 }

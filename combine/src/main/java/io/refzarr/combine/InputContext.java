@@ -32,8 +32,14 @@ final class InputContext implements InputView {
   private final List<String> groups = new ArrayList<>();
   private Set<String> dimensionNames;
 
-  InputContext(int index, String name, ReferenceSet set, CombineSpec spec, ReferenceReader bytes,
-      ChunkDecoder decoder) throws IOException {
+  InputContext(
+      int index,
+      String name,
+      ReferenceSet set,
+      CombineSpec spec,
+      ReferenceReader bytes,
+      ChunkDecoder decoder)
+      throws IOException {
     this.index = index;
     this.name = name;
     this.set = set;
@@ -109,7 +115,8 @@ final class InputContext implements InputView {
     if (ref.isPresent()) {
       Object tree = Json.parse(bytes.read(key, ref.get()));
       if (!(tree instanceof Map)) {
-        throw new IOException(name + ": " + ZarrKeys.join(path, ZarrKeys.ZATTRS) + " is not a JSON object");
+        throw new IOException(
+            name + ": " + ZarrKeys.join(path, ZarrKeys.ZATTRS) + " is not a JSON object");
       }
       out = Collections.unmodifiableMap((Map<String, Object>) tree);
     }
@@ -149,7 +156,9 @@ final class InputContext implements InputView {
     List<String> out = new ArrayList<>();
     for (String a : arrays.keySet()) {
       String base = ZarrKeys.name(a);
-      if (!spec.concatDims().contains(base) && !spec.identicalDims().contains(base) && !dimNames.contains(base)
+      if (!spec.concatDims().contains(base)
+          && !spec.identicalDims().contains(base)
+          && !dimNames.contains(base)
           && !spec.dropVariables().contains(base)) {
         out.add(a);
       }
@@ -161,7 +170,9 @@ final class InputContext implements InputView {
   public List<Object> values(String array) throws IOException {
     ZarrArrayMetadata md = arrays.get(array);
     if (md == null) {
-      throw new CombineException(CombineException.Reason.BAD_COORDINATE, List.of(name),
+      throw new CombineException(
+          CombineException.Reason.BAD_COORDINATE,
+          List.of(name),
           "no array " + array + " to take coordinate values from");
     }
     return new ArrayValues(this, array, md).read();

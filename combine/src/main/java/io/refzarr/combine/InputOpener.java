@@ -34,8 +34,11 @@ final class InputOpener {
     } catch (CombineException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new CombineException(CombineException.Reason.UNREADABLE, List.of(input.name()),
-          "cannot read the input: " + e.getMessage(), e);
+      throw new CombineException(
+          CombineException.Reason.UNREADABLE,
+          List.of(input.name()),
+          "cannot read the input: " + e.getMessage(),
+          e);
     }
   }
 }

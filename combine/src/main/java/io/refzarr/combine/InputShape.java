@@ -12,13 +12,18 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * What the second pass needs of one input: the role, metadata and dimensions of each array, and, for a
- * small input, its references themselves, so that it is not opened a second time. Only keys that can reach
- * the output are kept (no metadata but that of arrays copied verbatim), so what is retained is part of the
- * output's size, not extra per input.
+ * What the second pass needs of one input: the role, metadata and dimensions of each array, and,
+ * for a small input, its references themselves, so that it is not opened a second time. Only keys
+ * that can reach the output are kept (no metadata but that of arrays copied verbatim), so what is
+ * retained is part of the output's size, not extra per input.
  */
-record InputShape(int index, String name, Map<String, ArrayRole> roles, Map<String, ZarrArrayMetadata> arrays,
-    Map<String, List<String>> dims, List<Entry> retained) {
+record InputShape(
+    int index,
+    String name,
+    Map<String, ArrayRole> roles,
+    Map<String, ZarrArrayMetadata> arrays,
+    Map<String, List<String>> dims,
+    List<Entry> retained) {
 
   /** Inputs with at most this many keys are retained after the first pass. */
   static final int RETAIN_MAX_KEYS = 64;
@@ -30,7 +35,8 @@ record InputShape(int index, String name, Map<String, ArrayRole> roles, Map<Stri
       roles.put(path, Roles.of(path, in, spec));
       dims.put(path, in.dims(path));
     }
-    List<Entry> kept = retain && in.references().size() <= RETAIN_MAX_KEYS ? new ArrayList<>() : null;
+    List<Entry> kept =
+        retain && in.references().size() <= RETAIN_MAX_KEYS ? new ArrayList<>() : null;
     if (kept != null) {
       for (Iterator<Entry> it = entries(in); it.hasNext(); ) {
         Entry e = it.next();
@@ -45,13 +51,15 @@ record InputShape(int index, String name, Map<String, ArrayRole> roles, Map<Stri
   /** Every key of an open input with its reference, lazily. */
   static Iterator<Entry> entries(InputContext in) throws IOException {
     Stream<String> keys = in.references().keys();
-    return keys.map(k -> {
-      try {
-        return new Entry(k, in.references().get(k).orElseThrow());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }).iterator();
+    return keys.map(
+            k -> {
+              try {
+                return new Entry(k, in.references().get(k).orElseThrow());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            })
+        .iterator();
   }
 
   private static boolean mayReachOutput(String key, Map<String, ArrayRole> roles) {

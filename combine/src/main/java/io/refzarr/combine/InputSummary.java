@@ -4,8 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The first pass's view of one input: its placement, coordinate values, the facts of its arrays, and its
- * group metadata, and its shape (with its references when it is small).
+ * The first pass's view of one input: its placement, coordinate values, the facts of its arrays,
+ * and its group metadata, and its shape (with its references when it is small).
  */
-record InputSummary(Placement placement, List<List<Object>> values, Map<String, ArrayFacts> arrays,
-    Map<String, byte[]> groupMetadata, InputShape shape) {}
+record InputSummary(
+    Placement placement,
+    List<List<Object>> values,
+    Map<String, ArrayFacts> arrays,
+    Map<String, byte[]> groupMetadata,
+    InputShape shape) {}

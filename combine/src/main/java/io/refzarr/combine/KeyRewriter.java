@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Second pass for one input: its chunk references under their output keys. Data arrays are shifted by the
- * input's place in the output; identical arrays, other coordinates and stray keys come from the first
- * input only; metadata is written from the {@link Plan}. Small references are inlined.
+ * Second pass for one input: its chunk references under their output keys. Data arrays are shifted
+ * by the input's place in the output; identical arrays, other coordinates and stray keys come from
+ * the first input only; metadata is written from the {@link Plan}. Small references are inlined.
  */
 final class KeyRewriter {
   private final Plan plan;
@@ -51,8 +51,8 @@ final class KeyRewriter {
     return out;
   }
 
-  private static String outKey(String key, boolean first, Map<String, ArrayRole> roles,
-      Map<String, ChunkRoute> routes) {
+  private static String outKey(
+      String key, boolean first, Map<String, ArrayRole> roles, Map<String, ChunkRoute> routes) {
     String parent = ZarrKeys.parent(key);
     String name = ZarrKeys.name(key);
     ArrayRole role = roles.get(parent);
@@ -81,7 +81,9 @@ final class KeyRewriter {
   private ChunkRoute route(InputShape in, Placement p, String path, ZarrArrayMetadata md)
       throws IOException {
     if (md.dimensionSeparator() != '.') {
-      throw new CombineException(CombineException.Reason.SHAPE_MISMATCH, List.of(in.name()),
+      throw new CombineException(
+          CombineException.Reason.SHAPE_MISMATCH,
+          List.of(in.name()),
           path + " uses dimension_separator \"/\"; only \".\" is supported by the combine");
     }
     List<String> concat = spec.realConcatDims();
@@ -99,7 +101,8 @@ final class KeyRewriter {
     return new ChunkRoute(outPath, Math.max(1, dims.size()), axis, add);
   }
 
-  private Reference maybeInline(ReferenceReader bytes, String key, Reference ref) throws IOException {
+  private Reference maybeInline(ReferenceReader bytes, String key, Reference ref)
+      throws IOException {
     if (ref instanceof Reference.Range && ref.length() < spec.inlineThreshold()) {
       return new Reference.Inline(bytes.read(key, ref));
     }

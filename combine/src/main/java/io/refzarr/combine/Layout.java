@@ -8,8 +8,9 @@ import java.util.TreeSet;
 
 /**
  * The first pass's accumulated result: the union of coordinate values, every input's placement, the
- * output arrays' facts and the group metadata of the first input. A batch of inputs folds into a Layout,
- * and Layouts merge (associatively and commutatively) into the whole combine's: the tree reduction step.
+ * output arrays' facts and the group metadata of the first input. A batch of inputs folds into a
+ * Layout, and Layouts merge (associatively and commutatively) into the whole combine's: the tree
+ * reduction step.
  */
 final class Layout {
   private final List<String> dims;
@@ -51,7 +52,9 @@ final class Layout {
       try {
         unions.get(d).addAll(other.unions.get(d));
       } catch (IllegalArgumentException e) {
-        throw new CombineException(CombineException.Reason.BAD_COORDINATE, names(other),
+        throw new CombineException(
+            CombineException.Reason.BAD_COORDINATE,
+            names(other),
             dims.get(d) + ": " + e.getMessage());
       }
     }
@@ -65,7 +68,8 @@ final class Layout {
         mine.merge(e.getValue(), dims);
       }
     }
-    if (other.groupOwner != null && (groupOwner == null || other.groupOwner.compareTo(groupOwner) < 0)) {
+    if (other.groupOwner != null
+        && (groupOwner == null || other.groupOwner.compareTo(groupOwner) < 0)) {
       groupOwner = other.groupOwner;
       groupMetadata = other.groupMetadata;
     }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The output fixed by the first pass: coordinates, where each input goes, the output metadata, and the
- * first input (in coordinate order) whose identical arrays and other keys are copied.
+ * The output fixed by the first pass: coordinates, where each input goes, the output metadata, and
+ * the first input (in coordinate order) whose identical arrays and other keys are copied.
  */
 final class Plan {
   private final List<String> dims;
@@ -19,8 +19,14 @@ final class Plan {
   private final Map<String, byte[]> metadata;
   private final Map<Integer, InputShape> retained;
 
-  private Plan(List<String> dims, Object[][] coords, List<Placement> sorted, Map<Integer, int[]> starts,
-      Map<String, ArrayAgg> arrays, Map<String, byte[]> metadata, Map<Integer, InputShape> retained) {
+  private Plan(
+      List<String> dims,
+      Object[][] coords,
+      List<Placement> sorted,
+      Map<Integer, int[]> starts,
+      Map<String, ArrayAgg> arrays,
+      Map<String, byte[]> metadata,
+      Map<Integer, InputShape> retained) {
     this.dims = dims;
     this.coords = coords;
     this.sorted = sorted;
@@ -38,13 +44,14 @@ final class Plan {
     }
     List<Placement> sorted = new ArrayList<>(layout.placements());
     sorted.sort((a, b) -> a.key().compareTo(b.key()));
-    Map<Integer, int[]> starts = new Alignment(dims, coords)
-        .place(sorted, Alignment.chunkSizes(layout.arrays(), dims));
+    Map<Integer, int[]> starts =
+        new Alignment(dims, coords).place(sorted, Alignment.chunkSizes(layout.arrays(), dims));
     Map<String, byte[]> metadata = new TreeMap<>(layout.groupMetadata());
     Map<String, Integer> sizes = new HashMap<>();
     for (int d = 0; d < dims.size(); d++) {
       sizes.put(dims.get(d), coords[d].length);
-      new CoordinateArrays(spec).write(dims.get(d), coords[d], layout.arrays().get(dims.get(d)), metadata);
+      new CoordinateArrays(spec)
+          .write(dims.get(d), coords[d], layout.arrays().get(dims.get(d)), metadata);
     }
     for (ArrayAgg a : layout.arrays().values()) {
       if (a.first().role() == ArrayRole.DATA) {

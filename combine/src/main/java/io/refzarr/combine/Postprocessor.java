@@ -5,8 +5,8 @@ import io.refzarr.refs.ReferenceSink;
 import java.io.IOException;
 
 /**
- * Sees every output key on its way to the sink (kerchunk's {@code postprocess}, made streaming): put the
- * key unchanged, rewritten, several keys, or nothing.
+ * Sees every output key on its way to the sink (kerchunk's {@code postprocess}, made streaming):
+ * put the key unchanged, rewritten, several keys, or nothing.
  */
 @FunctionalInterface
 public interface Postprocessor {

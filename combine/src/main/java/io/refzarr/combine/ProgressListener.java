@@ -1,8 +1,8 @@
 package io.refzarr.combine;
 
 /**
- * Progress of a long combine, reported after each batch of inputs: from worker threads in the first pass
- * (so implementations must be thread-safe), from the combining thread in the second.
+ * Progress of a long combine, reported after each batch of inputs: from worker threads in the first
+ * pass (so implementations must be thread-safe), from the combining thread in the second.
  */
 @FunctionalInterface
 public interface ProgressListener {

@@ -66,8 +66,12 @@ final class Selectors {
     @Override
     public List<Object> select(InputView input) throws IOException {
       if (input.index() >= values.size()) {
-        throw bad(input, "the list of coordinate values has " + values.size() + " entries, input index is "
-            + input.index());
+        throw bad(
+            input,
+            "the list of coordinate values has "
+                + values.size()
+                + " entries, input index is "
+                + input.index());
       }
       return CoordValues.flatten(values.get(input.index()));
     }
@@ -104,7 +108,8 @@ final class Selectors {
     }
   }
 
-  private static List<Object> attribute(InputView input, String path, String name) throws IOException {
+  private static List<Object> attribute(InputView input, String path, String name)
+      throws IOException {
     Map<String, Object> attrs = input.attributes(path);
     if (!attrs.containsKey(name) || attrs.get(name) == null) {
       throw bad(input, "no attribute " + name + (path.isEmpty() ? "" : " on " + path));
@@ -113,6 +118,7 @@ final class Selectors {
   }
 
   static CombineException bad(InputView input, String message) {
-    return new CombineException(CombineException.Reason.BAD_COORDINATE, List.of(input.name()), message);
+    return new CombineException(
+        CombineException.Reason.BAD_COORDINATE, List.of(input.name()), message);
   }
 }

@@ -3,9 +3,9 @@ package io.refzarr.combine;
 import java.util.Arrays;
 
 /**
- * The canonical order of inputs: by their first coordinate value along each concat dimension, then by
- * name, then by position. "The first input" always means the least key, so results do not depend on
- * the order inputs are given in.
+ * The canonical order of inputs: by their first coordinate value along each concat dimension, then
+ * by name, then by position. "The first input" always means the least key, so results do not depend
+ * on the order inputs are given in.
  */
 record SortKey(Object[] first, String name, int index) implements Comparable<SortKey> {
   @Override

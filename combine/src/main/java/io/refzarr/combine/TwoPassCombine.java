@@ -13,10 +13,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The combine: a first pass folds inputs, batch by batch and concurrently, into {@link Layout}s that are
- * merged pairwise (a tree reduction); the {@link Plan} fixes the output; a second pass rewrites inputs in
- * coordinate order, a batch at a time (the next batch is read while the current one is written), and
- * streams their references to the sink. Memory: the output's metadata plus two batches of inputs.
+ * The combine: a first pass folds inputs, batch by batch and concurrently, into {@link Layout}s
+ * that are merged pairwise (a tree reduction); the {@link Plan} fixes the output; a second pass
+ * rewrites inputs in coordinate order, a batch at a time (the next batch is read while the current
+ * one is written), and streams their references to the sink. Memory: the output's metadata plus two
+ * batches of inputs.
  */
 final class TwoPassCombine {
   private final CombineSpec spec;
@@ -58,11 +59,15 @@ final class TwoPassCombine {
     for (int from = 0; from < total; from += spec.batchSize()) {
       int f = from;
       int t = Math.min(total, from + spec.batchSize());
-      level.add(Futures.supplyAsync(() -> {
-        Layout l = foldBatch(inputs, f, t);
-        spec.progress().progress(ProgressListener.Phase.COORDINATES, done.addAndGet(t - f), total);
-        return l;
-      }, executor));
+      level.add(
+          Futures.supplyAsync(
+              () -> {
+                Layout l = foldBatch(inputs, f, t);
+                spec.progress()
+                    .progress(ProgressListener.Phase.COORDINATES, done.addAndGet(t - f), total);
+                return l;
+              },
+              executor));
     }
     List<CompletableFuture<Layout>> batches = List.copyOf(level);
     while (level.size() > 1) {
@@ -87,7 +92,8 @@ final class TwoPassCombine {
     }
   }
 
-  private void secondPass(List<CombineInput> inputs, Plan plan, ReferenceSink out) throws IOException {
+  private void secondPass(List<CombineInput> inputs, Plan plan, ReferenceSink out)
+      throws IOException {
     KeyRewriter rewriter = new KeyRewriter(plan, spec);
     List<Placement> order = plan.placements();
     List<CompletableFuture<List<Entry>>> pending = submit(inputs, plan, 0, rewriter);
@@ -100,8 +106,11 @@ final class TwoPassCombine {
             out.put(e.key(), e.ref());
           }
         }
-        spec.progress().progress(ProgressListener.Phase.REFERENCES,
-            Math.min(order.size(), from + spec.batchSize()), order.size());
+        spec.progress()
+            .progress(
+                ProgressListener.Phase.REFERENCES,
+                Math.min(order.size(), from + spec.batchSize()),
+                order.size());
       }
     } catch (IOException | RuntimeException | Error e) {
       Futures.cancelAll(pending); // the next batch, already submitted
@@ -109,17 +118,28 @@ final class TwoPassCombine {
     }
   }
 
-  private List<CompletableFuture<List<Entry>>> submit(List<CombineInput> inputs, Plan plan, int from,
-      KeyRewriter rewriter) {
+  private List<CompletableFuture<List<Entry>>> submit(
+      List<CombineInput> inputs, Plan plan, int from, KeyRewriter rewriter) {
     List<Placement> order = plan.placements();
     List<CompletableFuture<List<Entry>>> out = new ArrayList<>();
     for (int i = from; i < Math.min(order.size(), from + spec.batchSize()); i++) {
       Placement p = order.get(i);
       InputShape kept = plan.retained(p.index());
-      out.add(Futures.supplyAsync(() -> kept != null
-          ? rewriter.rewrite(kept, p, kept.retained().iterator(), opener.bytes())
-          : opener.with(p.index(), inputs.get(p.index()), in -> rewriter.rewrite(
-              InputShape.of(in, spec, false), p, InputShape.entries(in), in.bytes())), executor));
+      out.add(
+          Futures.supplyAsync(
+              () ->
+                  kept != null
+                      ? rewriter.rewrite(kept, p, kept.retained().iterator(), opener.bytes())
+                      : opener.with(
+                          p.index(),
+                          inputs.get(p.index()),
+                          in ->
+                              rewriter.rewrite(
+                                  InputShape.of(in, spec, false),
+                                  p,
+                                  InputShape.entries(in),
+                                  in.bytes())),
+              executor));
     }
     return out;
   }

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** merge_vars: the union of sets; equal duplicates are fine, differing ones refused, root attrs merged. */
+/**
+ * merge_vars: the union of sets; equal duplicates are fine, differing ones refused, root attrs
+ * merged.
+ */
 final class VariableMerge {
   private final Map<String, Reference> seen = new HashMap<>();
   private final Map<String, String> owner = new HashMap<>();
@@ -23,7 +26,8 @@ final class VariableMerge {
 
   void run(List<CombineInput> inputs, ReferenceSink sink) throws IOException {
     for (CombineInput input : inputs) {
-      try (ReferenceSet set = input.opener().open(); Stream<String> keys = set.keys()) {
+      try (ReferenceSet set = input.opener().open();
+          Stream<String> keys = set.keys()) {
         Iterator<String> it = keys.iterator();
         while (it.hasNext()) {
           String key = it.next();
@@ -48,7 +52,9 @@ final class VariableMerge {
       owner.put(key, input);
       sink.put(key, ref);
     } else if (!sameContent(key, prev, ref)) {
-      throw new CombineException(CombineException.Reason.KEY_COLLISION, List.of(owner.get(key), input),
+      throw new CombineException(
+          CombineException.Reason.KEY_COLLISION,
+          List.of(owner.get(key), input),
           "key " + key + " holds " + prev + " in one input and " + ref + " in another");
     }
   }
@@ -57,9 +63,11 @@ final class VariableMerge {
     if (a.equals(b)) {
       return true;
     }
-    if (ZarrKeys.isMetadataName(ZarrKeys.name(key)) && a instanceof Reference.Inline
+    if (ZarrKeys.isMetadataName(ZarrKeys.name(key))
+        && a instanceof Reference.Inline
         && b instanceof Reference.Inline) {
-      return Json.parse(((Reference.Inline) a).data()).equals(Json.parse(((Reference.Inline) b).data()));
+      return Json.parse(((Reference.Inline) a).data())
+          .equals(Json.parse(((Reference.Inline) b).data()));
     }
     return false;
   }
@@ -68,13 +76,21 @@ final class VariableMerge {
   private void mergeAttrs(String input, byte[] json) throws IOException {
     Object tree = Json.parse(json);
     if (!(tree instanceof Map)) {
-      throw new CombineException(CombineException.Reason.KEY_COLLISION, List.of(input), ".zattrs is not an object");
+      throw new CombineException(
+          CombineException.Reason.KEY_COLLISION, List.of(input), ".zattrs is not an object");
     }
     for (Map.Entry<String, Object> e : ((Map<String, Object>) tree).entrySet()) {
-      if (rootAttrs.containsKey(e.getKey()) && !java.util.Objects.equals(rootAttrs.get(e.getKey()), e.getValue())) {
-        throw new CombineException(CombineException.Reason.KEY_COLLISION,
-            List.of(attrOwner.get(e.getKey()), input), "global attribute " + e.getKey() + " differs: "
-                + Json.write(rootAttrs.get(e.getKey())) + " and " + Json.write(e.getValue()));
+      if (rootAttrs.containsKey(e.getKey())
+          && !java.util.Objects.equals(rootAttrs.get(e.getKey()), e.getValue())) {
+        throw new CombineException(
+            CombineException.Reason.KEY_COLLISION,
+            List.of(attrOwner.get(e.getKey()), input),
+            "global attribute "
+                + e.getKey()
+                + " differs: "
+                + Json.write(rootAttrs.get(e.getKey()))
+                + " and "
+                + Json.write(e.getValue()));
       }
       rootAttrs.put(e.getKey(), e.getValue());
       attrOwner.putIfAbsent(e.getKey(), input);

@@ -33,7 +33,9 @@ class GoldenSeriesCombineTest {
   }
 
   static CombineSpec.Builder seriesSpec() {
-    return CombineSpec.builder().concatDims("time").identicalDims("lat", "lon")
+    return CombineSpec.builder()
+        .concatDims("time")
+        .identicalDims("lat", "lon")
         .targets(ReferenceFileSystemConfig.builder().root(Corpus.dir()).build());
   }
 
@@ -47,9 +49,11 @@ class GoldenSeriesCombineTest {
 
   @Test
   void combine_inputsReadAgainInSecondPass_equalsKerchunkCombinedSet() throws IOException {
-    ReferenceSet combined = Combiner.combine(dailyInputs(), seriesSpec().retainSmallInputs(false).build());
+    ReferenceSet combined =
+        Combiner.combine(dailyInputs(), seriesSpec().retainSmallInputs(false).build());
 
-    assertSameReferences(combined, ReferenceSets.readJson(Corpus.file("golden/series_combined.json")));
+    assertSameReferences(
+        combined, ReferenceSets.readJson(Corpus.file("golden/series_combined.json")));
   }
 
   @Test
@@ -59,29 +63,37 @@ class GoldenSeriesCombineTest {
       List<CombineInput> shuffled = new ArrayList<>(dailyInputs());
       Collections.shuffle(shuffled, new Random(seed));
 
-      byte[] actual = json(Combiner.combine(shuffled, seriesSpec().batchSize(2).parallelism(2).build()));
+      byte[] actual =
+          json(Combiner.combine(shuffled, seriesSpec().batchSize(2).parallelism(2).build()));
 
       assertThat(new String(actual)).as("seed %d", seed).isEqualTo(new String(expected));
     }
   }
 
   @Test
-  void combineToJson_goldenDailySeries_writesReadableEqualFile(@TempDir Path dir) throws IOException {
+  void combineToJson_goldenDailySeries_writesReadableEqualFile(@TempDir Path dir)
+      throws IOException {
     Path out = dir.resolve("combined.json");
 
     Combiner.combineToJson(dailyInputs(), seriesSpec().build(), out);
 
-    assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactly("combined.json");
-    assertSameReferences(ReferenceSets.readJson(out),
+    assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
+        .containsExactly("combined.json");
+    assertSameReferences(
+        ReferenceSets.readJson(out),
         ReferenceSets.readJson(Corpus.file("golden/series_combined.json")));
   }
 
   @Test
   void combine_inlineThresholdAboveChunkSizes_inlinesTheFileBytes() throws IOException {
-    ReferenceSet combined = Combiner.combine(dailyInputs(), seriesSpec().inlineThreshold(600).build());
+    ReferenceSet combined =
+        Combiner.combine(dailyInputs(), seriesSpec().inlineThreshold(600).build());
 
-    Reference.Range golden = (Reference.Range) ReferenceSets.readJson(Corpus.file("golden/series_combined.json"))
-        .get("tas/0.0.0").orElseThrow();
+    Reference.Range golden =
+        (Reference.Range)
+            ReferenceSets.readJson(Corpus.file("golden/series_combined.json"))
+                .get("tas/0.0.0")
+                .orElseThrow();
     byte[] file = Files.readAllBytes(Corpus.file(golden.target()));
     byte[] expected = java.util.Arrays.copyOfRange(file, (int) golden.offset(), (int) golden.end());
     assertThat(golden.length()).isLessThan(600);
@@ -96,7 +108,8 @@ class GoldenSeriesCombineTest {
       Reference a = actual.get(key).orElseThrow();
       Reference e = expected.get(key).orElseThrow();
       if (ZarrKeys.isMetadataName(ZarrKeys.name(key))) {
-        assertThat(Json.parse(((Reference.Inline) a).data())).as(key)
+        assertThat(Json.parse(((Reference.Inline) a).data()))
+            .as(key)
             .isEqualTo(Json.parse(((Reference.Inline) e).data()));
       } else {
         assertThat(a).as(key).isEqualTo(e);

@@ -25,9 +25,11 @@ class LayoutTest {
 
   /** Member m (from the name) x a block of two time steps, tas (time, x) chunked (1, 3). */
   private static CombineInput member(int m, double t0) {
-    return new Synthetic("m" + m + "_t" + (int) t0 + ".nc").coord("time", t0, t0 + 1)
+    return new Synthetic("m" + m + "_t" + (int) t0 + ".nc")
+        .coord("time", t0, t0 + 1)
         .coord("x", 10, 20, 30)
-        .variable("tas", List.of("time", "x"), new long[] {2, 3}, new long[] {1, 3}).input();
+        .variable("tas", List.of("time", "x"), new long[] {2, 3}, new long[] {1, 3})
+        .input();
   }
 
   private static List<CombineInput> grid() {
@@ -41,24 +43,30 @@ class LayoutTest {
   }
 
   private static CombineSpec.Builder gridSpec() {
-    return CombineSpec.builder().concatDims("member", "time").coordinate("member", "re:^m(\\d)")
-        .cooDtype("member", "<i8").identicalDims("x");
+    return CombineSpec.builder()
+        .concatDims("member", "time")
+        .coordinate("member", "re:^m(\\d)")
+        .cooDtype("member", "<i8")
+        .identicalDims("x");
   }
 
   @Test
   void combine_twoConcatDims_placesEveryInputOnTheGrid() throws IOException {
     ReferenceSet out = Combiner.combine(grid(), gridSpec().build());
 
-    assertThat(meta(out, "tas/.zarray")).containsEntry("shape", List.of(2L, 6L, 3L))
+    assertThat(meta(out, "tas/.zarray"))
+        .containsEntry("shape", List.of(2L, 6L, 3L))
         .containsEntry("chunks", List.of(1L, 1L, 3L));
-    assertThat(meta(out, "tas/.zattrs")).containsEntry("_ARRAY_DIMENSIONS", List.of("member", "time", "x"));
+    assertThat(meta(out, "tas/.zattrs"))
+        .containsEntry("_ARRAY_DIMENSIONS", List.of("member", "time", "x"));
     assertThat(longsOf(out, "member/0")).containsExactly(1, 2);
     assertThat(doubles(out, "time/0")).containsExactly(0, 1, 2, 3, 4, 5);
     assertThat(out.get("tas/0.0.0")).contains(ref("m1_t0.nc", 0));
     assertThat(out.get("tas/1.3.0")).contains(ref("m2_t2.nc", 1));
     assertThat(out.get("tas/1.4.0")).contains(ref("m2_t4.nc", 0));
     assertThat(doubles(out, "x/0")).containsExactly(10, 20, 30);
-    assertThat(out.keys().filter(k -> k.startsWith("tas/") && !k.contains(".z")).count()).isEqualTo(12);
+    assertThat(out.keys().filter(k -> k.startsWith("tas/") && !k.contains(".z")).count())
+        .isEqualTo(12);
   }
 
   @Test
@@ -68,20 +76,31 @@ class LayoutTest {
       List<CombineInput> shuffled = new ArrayList<>(grid());
       Collections.shuffle(shuffled, new Random(batch));
 
-      ReferenceSet out = Combiner.combine(shuffled, gridSpec().batchSize(batch).parallelism(2)
-          .retainSmallInputs(batch % 2 == 0).build());
+      ReferenceSet out =
+          Combiner.combine(
+              shuffled,
+              gridSpec().batchSize(batch).parallelism(2).retainSmallInputs(batch % 2 == 0).build());
 
-      assertThat(new String(GoldenSeriesCombineTest.json(out))).as("batch %d", batch)
+      assertThat(new String(GoldenSeriesCombineTest.json(out)))
+          .as("batch %d", batch)
           .isEqualTo(new String(expected));
     }
   }
 
   @Test
   void combine_identicalDim_copiedFromTheFirstInputInCoordinateOrder() throws IOException {
-    CombineInput late = new Synthetic("late.nc").coord("time", 5).coord("x", 1, 2, 3)
-        .variable("tas", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3}).input();
-    CombineInput early = new Synthetic("early.nc").coord("time", 4).coord("x", 7, 8, 9)
-        .variable("tas", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3}).input();
+    CombineInput late =
+        new Synthetic("late.nc")
+            .coord("time", 5)
+            .coord("x", 1, 2, 3)
+            .variable("tas", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3})
+            .input();
+    CombineInput early =
+        new Synthetic("early.nc")
+            .coord("time", 4)
+            .coord("x", 7, 8, 9)
+            .variable("tas", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3})
+            .input();
     CombineSpec spec = CombineSpec.builder().concatDims("time").identicalDims("x").build();
 
     ReferenceSet out = Combiner.combine(List.of(late, early), spec);
@@ -92,60 +111,85 @@ class LayoutTest {
   @Test
   void combine_hooks_preprocessPostprocessDropAndProgressAreApplied() throws IOException {
     List<String> progress = Collections.synchronizedList(new ArrayList<>());
-    CombineInput a = new Synthetic("a.nc").coord("time", 0)
-        .variable("tas", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3})
-        .variable("junk", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3})
-        .variable("pr", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3}).input();
-    CombineInput b = new Synthetic("b.nc").coord("time", 1)
-        .variable("tas", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3})
-        .variable("junk", List.of("time", "x"), new long[] {1, 4}, new long[] {1, 4})
-        .variable("pr", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3}).input();
-    CombineSpec spec = CombineSpec.builder().concatDims("time").dropVariables("junk")
-        .preprocess(set -> renamed(set, "pr", "precip"))
-        .postprocess((key, ref, sink) -> {
-          if (!key.startsWith("tas/")) {
-            sink.put(key, ref);
-          }
-        })
-        .progress((phase, done, total) -> progress.add(phase + " " + done + "/" + total))
-        .batchSize(1).retainSmallInputs(false).build();
+    CombineInput a =
+        new Synthetic("a.nc")
+            .coord("time", 0)
+            .variable("tas", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3})
+            .variable("junk", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3})
+            .variable("pr", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3})
+            .input();
+    CombineInput b =
+        new Synthetic("b.nc")
+            .coord("time", 1)
+            .variable("tas", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3})
+            .variable("junk", List.of("time", "x"), new long[] {1, 4}, new long[] {1, 4})
+            .variable("pr", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3})
+            .input();
+    CombineSpec spec =
+        CombineSpec.builder()
+            .concatDims("time")
+            .dropVariables("junk")
+            .preprocess(set -> renamed(set, "pr", "precip"))
+            .postprocess(
+                (key, ref, sink) -> {
+                  if (!key.startsWith("tas/")) {
+                    sink.put(key, ref);
+                  }
+                })
+            .progress((phase, done, total) -> progress.add(phase + " " + done + "/" + total))
+            .batchSize(1)
+            .retainSmallInputs(false)
+            .build();
 
     ReferenceSet out = Combiner.combine(List.of(a, b), spec);
 
-    assertThat(out.keys().collect(Collectors.toList())).noneMatch(k -> k.startsWith("tas/") || k.startsWith("junk/")
-        || k.startsWith("pr/"));
+    assertThat(out.keys().collect(Collectors.toList()))
+        .noneMatch(k -> k.startsWith("tas/") || k.startsWith("junk/") || k.startsWith("pr/"));
     assertThat(out.get("precip/1.0")).contains(ref("b.nc", 0));
     assertThat(progress).contains("COORDINATES 2/2", "REFERENCES 1/2", "REFERENCES 2/2");
   }
 
   @Test
-  void combine_smallReferencesBelowThreshold_fetchedAndInlined(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws IOException {
+  void combine_smallReferencesBelowThreshold_fetchedAndInlined(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
     byte[] bytes = new byte[4000];
     new Random(7).nextBytes(bytes);
     java.nio.file.Files.write(dir.resolve("a.bin"), bytes);
     java.nio.file.Files.write(dir.resolve("b.bin"), bytes);
-    CombineSpec spec = CombineSpec.builder().concatDims("time")
-        .targets(ReferenceFileSystemConfig.builder().root(dir).build()).inlineThreshold(601).build();
+    CombineSpec spec =
+        CombineSpec.builder()
+            .concatDims("time")
+            .targets(ReferenceFileSystemConfig.builder().root(dir).build())
+            .inlineThreshold(601)
+            .build();
 
-    ReferenceSet out = Combiner.combine(List.of(Synthetic.series("a.bin", 1, 0, 1), Synthetic.series("b.bin", 1,
-        2, 3)), spec);
+    ReferenceSet out =
+        Combiner.combine(
+            List.of(Synthetic.series("a.bin", 1, 0, 1), Synthetic.series("b.bin", 1, 2, 3)), spec);
 
-    assertThat(out.get("tas/3.0")).contains(new Reference.Inline(java.util.Arrays.copyOfRange(bytes, 1000, 1600)));
+    assertThat(out.get("tas/3.0"))
+        .contains(new Reference.Inline(java.util.Arrays.copyOfRange(bytes, 1000, 1600)));
   }
 
   @Test
   void combine_arraysInNestedGroups_keepTheirPathsAndGroupMetadata() throws IOException {
-    CombineInput a = new Synthetic("a.nc").coord("time", 0)
-        .put("obs/.zgroup", Synthetic.inline(Map.of("zarr_format", 2L)))
-        .put("obs/.zattrs", Synthetic.inline(Map.of("source", "station")))
-        .variable("obs/temp", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3}).input();
-    CombineInput b = new Synthetic("b.nc").coord("time", 1)
-        .put("obs/.zgroup", Synthetic.inline(Map.of("zarr_format", 2L)))
-        .put("obs/.zattrs", Synthetic.inline(Map.of("source", "station")))
-        .variable("obs/temp", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3}).input();
+    CombineInput a =
+        new Synthetic("a.nc")
+            .coord("time", 0)
+            .put("obs/.zgroup", Synthetic.inline(Map.of("zarr_format", 2L)))
+            .put("obs/.zattrs", Synthetic.inline(Map.of("source", "station")))
+            .variable("obs/temp", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3})
+            .input();
+    CombineInput b =
+        new Synthetic("b.nc")
+            .coord("time", 1)
+            .put("obs/.zgroup", Synthetic.inline(Map.of("zarr_format", 2L)))
+            .put("obs/.zattrs", Synthetic.inline(Map.of("source", "station")))
+            .variable("obs/temp", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3})
+            .input();
 
-    ReferenceSet out = Combiner.combine(List.of(b, a), CombineSpec.builder().concatDims("time").build());
+    ReferenceSet out =
+        Combiner.combine(List.of(b, a), CombineSpec.builder().concatDims("time").build());
 
     assertThat(meta(out, "obs/.zattrs")).containsEntry("source", "station");
     assertThat(meta(out, "obs/temp/.zarray")).containsEntry("shape", List.of(2L, 3L));
@@ -157,7 +201,9 @@ class LayoutTest {
   private static ReferenceSet renamed(ReferenceSet set, String from, String to) throws IOException {
     ReferenceSetBuilder b = ReferenceSets.builder();
     for (String key : set.keys().collect(Collectors.toList())) {
-      b.put(key.startsWith(from + "/") ? to + key.substring(from.length()) : key, set.get(key).orElseThrow());
+      b.put(
+          key.startsWith(from + "/") ? to + key.substring(from.length()) : key,
+          set.get(key).orElseThrow());
     }
     return b.build();
   }

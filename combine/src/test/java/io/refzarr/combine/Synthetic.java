@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Small synthetic input sets built with {@link ReferenceSets#builder()}: inline coordinates, and data
- * variables whose chunk {@code n} (flat C order) is {@code [target, 1000 n, 600]} (above the default inline threshold), so every output
- * reference says which input and which chunk it came from.
+ * Small synthetic input sets built with {@link ReferenceSets#builder()}: inline coordinates, and
+ * data variables whose chunk {@code n} (flat C order) is {@code [target, 1000 n, 600]} (above the
+ * default inline threshold), so every output reference says which input and which chunk it came
+ * from.
  */
 final class Synthetic {
   private final ReferenceSetBuilder b = ReferenceSets.builder();
@@ -44,8 +45,11 @@ final class Synthetic {
     for (double v : values) {
       buf.putDouble(v);
     }
-    b.put(name + "/.zarray", inline(zarray(new long[] {values.length}, new long[] {values.length}, Map.of(
-        "dtype", "<f8"))));
+    b.put(
+        name + "/.zarray",
+        inline(
+            zarray(
+                new long[] {values.length}, new long[] {values.length}, Map.of("dtype", "<f8"))));
     Map<String, Object> a = new LinkedHashMap<>(attrs);
     a.put("_ARRAY_DIMENSIONS", List.of(name));
     b.put(name + "/.zattrs", inline(a));
@@ -62,7 +66,12 @@ final class Synthetic {
     return variable(name, dims, shape, chunks, Map.of(), Map.of());
   }
 
-  Synthetic variable(String name, List<String> dims, long[] shape, long[] chunks, Map<String, Object> zarray,
+  Synthetic variable(
+      String name,
+      List<String> dims,
+      long[] shape,
+      long[] chunks,
+      Map<String, Object> zarray,
       Map<String, Object> attrs) {
     b.put(name + "/.zarray", inline(zarray(shape, chunks, zarray)));
     Map<String, Object> a = new LinkedHashMap<>(attrs);
@@ -122,16 +131,18 @@ final class Synthetic {
 
   /** The little-endian doubles of an inline key. */
   static double[] doubles(ReferenceSet set, String key) throws IOException {
-    ByteBuffer buf = ByteBuffer.wrap(((Reference.Inline) set.get(key).orElseThrow()).data())
-        .order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buf =
+        ByteBuffer.wrap(((Reference.Inline) set.get(key).orElseThrow()).data())
+            .order(ByteOrder.LITTLE_ENDIAN);
     double[] out = new double[buf.remaining() / 8];
     buf.asDoubleBuffer().get(out);
     return out;
   }
 
   static long[] longsOf(ReferenceSet set, String key) throws IOException {
-    ByteBuffer buf = ByteBuffer.wrap(((Reference.Inline) set.get(key).orElseThrow()).data())
-        .order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buf =
+        ByteBuffer.wrap(((Reference.Inline) set.get(key).orElseThrow()).data())
+            .order(ByteOrder.LITTLE_ENDIAN);
     long[] out = new long[buf.remaining() / 8];
     buf.asLongBuffer().get(out);
     return out;
@@ -139,8 +150,10 @@ final class Synthetic {
 
   /** A daily-style input: time values, variable tas (time, x) with chunks (timeChunk, 3). */
   static CombineInput series(String target, long timeChunk, double... times) {
-    return new Synthetic(target).coord("time", Map.of("units", "days since 2000-01-01"), times)
-        .variable("tas", List.of("time", "x"), new long[] {times.length, 3}, new long[] {timeChunk, 3})
+    return new Synthetic(target)
+        .coord("time", Map.of("units", "days since 2000-01-01"), times)
+        .variable(
+            "tas", List.of("time", "x"), new long[] {times.length, 3}, new long[] {timeChunk, 3})
         .input();
   }
 }

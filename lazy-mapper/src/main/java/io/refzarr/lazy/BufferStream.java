@@ -6,9 +6,9 @@ import java.nio.ByteBuffer;
 import org.apache.parquet.io.SeekableInputStream;
 
 /**
- * A Parquet input stream over positional reads, with a small read buffer: parquet-java parses footers and
- * page indexes with Thrift one byte at a time, which would otherwise cost a system call (or an HTTP
- * request) per byte.
+ * A Parquet input stream over positional reads, with a small read buffer: parquet-java parses
+ * footers and page indexes with Thrift one byte at a time, which would otherwise cost a system call
+ * (or an HTTP request) per byte.
  */
 abstract class BufferStream extends SeekableInputStream {
   private static final int BUFFER = 8192;
@@ -48,7 +48,8 @@ abstract class BufferStream extends SeekableInputStream {
       return 0;
     }
     if (!buffered() && (len >= BUFFER || !fill())) {
-      return read(ByteBuffer.wrap(b, off, len)); // large reads bypass the buffer; also reports the end
+      return read(
+          ByteBuffer.wrap(b, off, len)); // large reads bypass the buffer; also reports the end
     }
     int offset = (int) (pos - bufferStart);
     int n = Math.min(len, bufferLength - offset);
@@ -91,8 +92,13 @@ abstract class BufferStream extends SeekableInputStream {
   public void readFully(ByteBuffer dst) throws IOException {
     while (dst.hasRemaining()) {
       if (read(dst) < 0) {
-        throw new EOFException(name() + ": unexpected end of file at byte " + pos + ", "
-            + dst.remaining() + " bytes missing");
+        throw new EOFException(
+            name()
+                + ": unexpected end of file at byte "
+                + pos
+                + ", "
+                + dst.remaining()
+                + " bytes missing");
       }
     }
   }

@@ -13,8 +13,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.xerial.snappy.Snappy;
 
 /**
- * refzarr's own Parquet codecs (zstd, snappy, gzip, none): parquet-java's default factory is built on
- * Hadoop's codec classes, which would drag the Hadoop runtime in (java-deps.md section 5).
+ * refzarr's own Parquet codecs (zstd, snappy, gzip, none): parquet-java's default factory is built
+ * on Hadoop's codec classes, which would drag the Hadoop runtime in (java-deps.md section 5).
  */
 final class Codecs implements CompressionCodecFactory {
   static final Codecs INSTANCE = new Codecs();
@@ -66,7 +66,8 @@ final class Codecs implements CompressionCodecFactory {
         out = new byte[size];
         long n = Zstd.decompressByteArray(out, 0, size, in, 0, in.length);
         if (Zstd.isError(n) || n != size) {
-          throw new IOException("corrupt zstd page: " + (Zstd.isError(n) ? Zstd.getErrorName(n) : n + " bytes"));
+          throw new IOException(
+              "corrupt zstd page: " + (Zstd.isError(n) ? Zstd.getErrorName(n) : n + " bytes"));
         }
         break;
       case SNAPPY:
@@ -120,7 +121,8 @@ final class Codecs implements CompressionCodecFactory {
     }
 
     @Override
-    public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
+    public void decompress(
+        ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
         throws IOException {
       byte[] in = new byte[compressedSize];
       input.get(in);

@@ -10,9 +10,9 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 
 /**
- * The columns of a record file, found by name as fsspec reads them: {@code path} (binary, normally a
- * string), {@code offset} and {@code size} (int64, int32 tolerated), {@code raw} (binary). A file may hold
- * only {@code path/offset/size} or only {@code raw}.
+ * The columns of a record file, found by name as fsspec reads them: {@code path} (binary, normally
+ * a string), {@code offset} and {@code size} (int64, int32 tolerated), {@code raw} (binary). A file
+ * may hold only {@code path/offset/size} or only {@code raw}.
  */
 final class Columns {
   final ColumnDescriptor path;
@@ -27,11 +27,17 @@ final class Columns {
     size = find(schema, "size", source, PrimitiveTypeName.INT64, PrimitiveTypeName.INT32);
     raw = find(schema, "raw", source, PrimitiveTypeName.BINARY);
     if (path != null && (offset == null || size == null)) {
-      throw new InvalidReferenceSetException(source, "",
-          "has a \"path\" column but no " + (offset == null ? "\"offset\"" : "\"size\"") + " column");
+      throw new InvalidReferenceSetException(
+          source,
+          "",
+          "has a \"path\" column but no "
+              + (offset == null ? "\"offset\"" : "\"size\"")
+              + " column");
     }
     if (path == null && raw == null) {
-      throw new InvalidReferenceSetException(source, "",
+      throw new InvalidReferenceSetException(
+          source,
+          "",
           "has neither a \"path\" nor a \"raw\" column (columns: " + schema.getFields() + ")");
     }
     List<Type> fields = new ArrayList<>();
@@ -76,15 +82,16 @@ final class Columns {
     return offset != null ? offset : raw;
   }
 
-  private static ColumnDescriptor find(MessageType schema, String name, String source,
-      PrimitiveTypeName... types) throws InvalidReferenceSetException {
+  private static ColumnDescriptor find(
+      MessageType schema, String name, String source, PrimitiveTypeName... types)
+      throws InvalidReferenceSetException {
     if (!schema.containsField(name)) {
       return null;
     }
     Type t = schema.getType(name);
     if (!t.isPrimitive() || t.isRepetition(Type.Repetition.REPEATED)) {
-      throw new InvalidReferenceSetException(source, "",
-          "column \"" + name + "\" must be a flat " + types[0] + " column, found " + t);
+      throw new InvalidReferenceSetException(
+          source, "", "column \"" + name + "\" must be a flat " + types[0] + " column, found " + t);
     }
     PrimitiveType p = t.asPrimitiveType();
     for (PrimitiveTypeName ok : types) {
@@ -92,7 +99,9 @@ final class Columns {
         return schema.getColumnDescription(new String[] {name});
       }
     }
-    throw new InvalidReferenceSetException(source, "",
+    throw new InvalidReferenceSetException(
+        source,
+        "",
         "column \"" + name + "\" has type " + p.getPrimitiveTypeName() + ", expected " + types[0]);
   }
 }

@@ -19,22 +19,31 @@ import org.apache.parquet.io.SeekableInputStream;
 
 /**
  * A parquet-java reader over an already parsed footer whose filtered reads take page locations from
- * offset indexes kept by the caller, per row group and column: each index is read and parsed the first
- * time any page of its column chunk is read, not on every filtered read (parquet-java re-reads and
- * re-parses every column's index each time otherwise). The index is read in one piece and parsed by
- * {@link OffsetIndexes}, without Thrift's byte-at-a-time transport.
+ * offset indexes kept by the caller, per row group and column: each index is read and parsed the
+ * first time any page of its column chunk is read, not on every filtered read (parquet-java
+ * re-reads and re-parses every column's index each time otherwise). The index is read in one piece
+ * and parsed by {@link OffsetIndexes}, without Thrift's byte-at-a-time transport.
  */
 final class IndexCachingFileReader extends ParquetFileReader {
   private final SeekableInputStream stream;
   private final List<? extends Map<ColumnPath, OffsetIndex>> known;
 
-  IndexCachingFileReader(InputFile input, ParquetMetadata footer, ParquetReadOptions options,
-      List<? extends Map<ColumnPath, OffsetIndex>> known) throws IOException {
+  IndexCachingFileReader(
+      InputFile input,
+      ParquetMetadata footer,
+      ParquetReadOptions options,
+      List<? extends Map<ColumnPath, OffsetIndex>> known)
+      throws IOException {
     this(input, footer, options, known, input.newStream());
   }
 
-  private IndexCachingFileReader(InputFile input, ParquetMetadata footer, ParquetReadOptions options,
-      List<? extends Map<ColumnPath, OffsetIndex>> known, SeekableInputStream stream) throws IOException {
+  private IndexCachingFileReader(
+      InputFile input,
+      ParquetMetadata footer,
+      ParquetReadOptions options,
+      List<? extends Map<ColumnPath, OffsetIndex>> known,
+      SeekableInputStream stream)
+      throws IOException {
     super(input, footer, options, stream);
     this.stream = stream;
     this.known = known;

@@ -8,9 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
- * Copies JSON values minified, keeping number text exactly as written ({@code 1.0000000200408773e+20}
- * stays so, {@code NaN} too): metadata moves between a JSON set, {@code .zmetadata} and back without a
- * float round trip changing its bytes.
+ * Copies JSON values minified, keeping number text exactly as written ({@code
+ * 1.0000000200408773e+20} stays so, {@code NaN} too): metadata moves between a JSON set, {@code
+ * .zmetadata} and back without a float round trip changing its bytes.
  */
 final class JsonCopy {
   private JsonCopy() {}

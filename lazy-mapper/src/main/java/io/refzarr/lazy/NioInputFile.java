@@ -9,8 +9,8 @@ import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
 /**
- * A Parquet {@link InputFile} over any NIO file system ({@code Files.newByteChannel}), never
- * {@code Path.toFile()}: record files may live on jimfs, zipfs, or a remote NIO provider.
+ * A Parquet {@link InputFile} over any NIO file system ({@code Files.newByteChannel}), never {@code
+ * Path.toFile()}: record files may live on jimfs, zipfs, or a remote NIO provider.
  */
 final class NioInputFile implements InputFile {
   private final Path path;

@@ -3,10 +3,11 @@ package io.refzarr.lazy;
 import org.apache.parquet.internal.column.columnindex.OffsetIndex;
 
 /**
- * Parses a Parquet {@code OffsetIndex} (Thrift compact protocol) from its bytes, read in one piece: parquet-java
- * parses it one byte at a time through its stream and Thrift transport, which was the largest cost of a cold
- * lookup. Only the page locations are kept; {@code unencoded_byte_array_data_bytes} and unknown fields are
- * skipped. Anything unexpected gives null, and the caller parses with parquet-java instead.
+ * Parses a Parquet {@code OffsetIndex} (Thrift compact protocol) from its bytes, read in one piece:
+ * parquet-java parses it one byte at a time through its stream and Thrift transport, which was the
+ * largest cost of a cold lookup. Only the page locations are kept; {@code
+ * unencoded_byte_array_data_bytes} and unknown fields are skipped. Anything unexpected gives null,
+ * and the caller parses with parquet-java instead.
  */
 final class OffsetIndexes {
   private static final int STOP = 0;
@@ -88,7 +89,7 @@ final class OffsetIndexes {
 
   private void skip(int type) {
     switch (type) {
-      case 1, 2 -> { } // booleans are in the type nibble
+      case 1, 2 -> {} // booleans are in the type nibble
       case 3 -> p++;
       case 4, I32, I64 -> varint();
       case 7 -> p += 8;

@@ -11,12 +11,13 @@ final class OutputDirectories {
   private OutputDirectories() {}
 
   /**
-   * Renames {@code staging} to {@code out}. An existing Parquet reference directory (or empty directory)
-   * at {@code out} is first renamed aside and deleted only after the new one is in place; anything else
-   * there is left alone and the move refused.
+   * Renames {@code staging} to {@code out}. An existing Parquet reference directory (or empty
+   * directory) at {@code out} is first renamed aside and deleted only after the new one is in
+   * place; anything else there is left alone and the move refused.
    */
   static void publish(Path staging, Path out) throws IOException {
-    AtomicOutputs.publishDirectory(staging, out, "a Parquet reference directory", OutputDirectories::replaceable);
+    AtomicOutputs.publishDirectory(
+        staging, out, "a Parquet reference directory", OutputDirectories::replaceable);
   }
 
   private static boolean replaceable(Path out) throws IOException {

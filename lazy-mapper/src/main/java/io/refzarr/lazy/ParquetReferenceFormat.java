@@ -11,12 +11,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The Parquet directory form, registered with {@link java.util.ServiceLoader} so that
- * {@code ReferenceSets.open} and {@code FileSystems.newFileSystem(dir)} open Parquet reference directories
+ * The Parquet directory form, registered with {@link java.util.ServiceLoader} so that {@code
+ * ReferenceSets.open} and {@code FileSystems.newFileSystem(dir)} open Parquet reference directories
  * like JSON files, and {@code ReferenceSets.sink} writes them. A directory is recognised by its
- * {@code .zmetadata}, or by a {@code .parq}/{@code .parquet} name (then a missing {@code .zmetadata} is
- * reported as such). An output is written as Parquet when its name ends in {@code .parq} or
- * {@code .parquet} (any case) or it is an existing Parquet reference directory. For ServiceLoader only.
+ * {@code .zmetadata}, or by a {@code .parq}/{@code .parquet} name (then a missing {@code
+ * .zmetadata} is reported as such). An output is written as Parquet when its name ends in {@code
+ * .parq} or {@code .parquet} (any case) or it is an existing Parquet reference directory. For
+ * ServiceLoader only.
  */
 public final class ParquetReferenceFormat implements ReferenceSetFormat {
 
@@ -27,7 +28,8 @@ public final class ParquetReferenceFormat implements ReferenceSetFormat {
 
   @Override
   public boolean recognizes(Path location) {
-    return Files.isDirectory(location) && (isReferenceDirectory(location) || hasParquetName(location));
+    return Files.isDirectory(location)
+        && (isReferenceDirectory(location) || hasParquetName(location));
   }
 
   @Override
@@ -37,7 +39,8 @@ public final class ParquetReferenceFormat implements ReferenceSetFormat {
 
   @Override
   public ReferenceOutput output(Path location, SinkOptions options) throws IOException {
-    return LazyReferenceSets.writer(location, WriteOptions.DEFAULT.withRecordSize(options.recordSize()));
+    return LazyReferenceSets.writer(
+        location, WriteOptions.DEFAULT.withRecordSize(options.recordSize()));
   }
 
   private static boolean isReferenceDirectory(Path location) {

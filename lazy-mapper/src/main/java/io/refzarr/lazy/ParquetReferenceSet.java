@@ -1,7 +1,7 @@
 package io.refzarr.lazy;
 
-import io.refzarr.refs.InvalidReferenceSetException;
 import io.refzarr.internal.refs.KeyDirectories;
+import io.refzarr.refs.InvalidReferenceSetException;
 import io.refzarr.refs.Reference;
 import io.refzarr.source.ByteRangeReaders;
 import io.refzarr.source.TargetResolver;
@@ -11,21 +11,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeSet;
-import java.util.stream.StreamSupport;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
- * The lazy Parquet reference set. Metadata keys come from {@code .zmetadata}; a chunk key
- * {@code <field>/<i.j.k>} is chunk number {@code n} of its array's grid (C order), row {@code n %
- * record_size} of {@code <field>/refs.<n / record_size>.parq}. Only the page holding that row is read.
- * Directories are derived from the metadata keys, so listing never reads a record file until chunk names
- * are asked for, and then one page at a time.
+ * The lazy Parquet reference set. Metadata keys come from {@code .zmetadata}; a chunk key {@code
+ * <field>/<i.j.k>} is chunk number {@code n} of its array's grid (C order), row {@code n %
+ * record_size} of {@code <field>/refs.<n / record_size>.parq}. Only the page holding that row is
+ * read. Directories are derived from the metadata keys, so listing never reads a record file until
+ * chunk names are asked for, and then one page at a time.
  */
 final class ParquetReferenceSet implements LazyReferenceSet {
   private final RecordSource root;
@@ -62,7 +62,9 @@ final class ParquetReferenceSet implements LazyReferenceSet {
       return Optional.empty();
     }
     OptionalLong flat = grid.parseKey(ZarrKeys.name(key));
-    return flat.isPresent() ? Optional.ofNullable(chunk(key, field, flat.getAsLong())) : Optional.empty();
+    return flat.isPresent()
+        ? Optional.ofNullable(chunk(key, field, flat.getAsLong()))
+        : Optional.empty();
   }
 
   private Reference chunk(String key, String field, long flat) throws IOException {
@@ -79,8 +81,11 @@ final class ParquetReferenceSet implements LazyReferenceSet {
     } catch (InvalidReferenceSetException e) {
       throw new InvalidReferenceSetException(e.source(), key, reason(e), e);
     } catch (IllegalArgumentException e) {
-      throw new InvalidReferenceSetException(cache.recordPath(fk), key,
-          "row " + row + " holds an invalid reference: " + e.getMessage(), e);
+      throw new InvalidReferenceSetException(
+          cache.recordPath(fk),
+          key,
+          "row " + row + " holds an invalid reference: " + e.getMessage(),
+          e);
     }
   }
 
@@ -108,14 +113,18 @@ final class ParquetReferenceSet implements LazyReferenceSet {
     return grid == null ? names : Stream.concat(names, chunkNames(directory, grid));
   }
 
-  /** The names of the chunks that have references, loading one page at a time as they are consumed. */
+  /**
+   * The names of the chunks that have references, loading one page at a time as they are consumed.
+   */
   private Stream<String> chunkNames(String field, ChunkGrid grid) {
     Iterator<String> it = new ChunkNames(field, grid);
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
 
-  /** Walks records, then pages, then rows; a record or page is loaded only when the walk reaches it. */
+  /**
+   * Walks records, then pages, then rows; a record or page is loaded only when the walk reaches it.
+   */
   private final class ChunkNames implements Iterator<String> {
     private final String field;
     private final ChunkGrid grid;
@@ -185,8 +194,10 @@ final class ParquetReferenceSet implements LazyReferenceSet {
 
   @Override
   public Stream<String> keys() {
-    Stream<String> chunks = meta.arrays().entrySet().stream()
-        .flatMap(e -> chunkNames(e.getKey(), e.getValue()).map(n -> ZarrKeys.join(e.getKey(), n)));
+    Stream<String> chunks =
+        meta.arrays().entrySet().stream()
+            .flatMap(
+                e -> chunkNames(e.getKey(), e.getValue()).map(n -> ZarrKeys.join(e.getKey(), n)));
     return Stream.concat(new TreeSet<>(meta.metadata().keySet()).stream(), chunks);
   }
 
@@ -201,9 +212,9 @@ final class ParquetReferenceSet implements LazyReferenceSet {
   }
 
   /**
-   * Checks every chunk reference against the size of its target (asked once per target); the first row
-   * that points past the end of its target, or at a target that cannot be read, fails naming the record
-   * file, row and key.
+   * Checks every chunk reference against the size of its target (asked once per target); the first
+   * row that points past the end of its target, or at a target that cannot be read, fails naming
+   * the record file, row and key.
    */
   void verifyTargets(TargetResolver resolver, ByteRangeReaders sources) throws IOException {
     Map<String, Long> sizes = new HashMap<>();
@@ -219,8 +230,14 @@ final class ParquetReferenceSet implements LazyReferenceSet {
     }
   }
 
-  private void verify(String key, String field, Reference ref, TargetResolver resolver,
-      ByteRangeReaders sources, Map<String, Long> sizes) throws IOException {
+  private void verify(
+      String key,
+      String field,
+      Reference ref,
+      TargetResolver resolver,
+      ByteRangeReaders sources,
+      Map<String, Long> sizes)
+      throws IOException {
     if (!(ref instanceof Reference.Targeted t)) {
       return;
     }
@@ -234,14 +251,25 @@ final class ParquetReferenceSet implements LazyReferenceSet {
         java.net.URI uri = resolver.resolve(target);
         size = sources.forTarget(uri).size(uri);
       } catch (IOException | RuntimeException x) {
-        throw new InvalidReferenceSetException(file, key, row + " names target " + target
-            + ", which cannot be read: " + x, x);
+        throw new InvalidReferenceSetException(
+            file, key, row + " names target " + target + ", which cannot be read: " + x, x);
       }
       sizes.put(target, size);
     }
     if (ref instanceof Reference.Range r && r.end() > size) {
-      throw new InvalidReferenceSetException(file, key, row + " points past the end of its target: bytes "
-          + r.offset() + ".." + (r.end() - 1) + " of " + target + ", which has " + size + " bytes");
+      throw new InvalidReferenceSetException(
+          file,
+          key,
+          row
+              + " points past the end of its target: bytes "
+              + r.offset()
+              + ".."
+              + (r.end() - 1)
+              + " of "
+              + target
+              + ", which has "
+              + size
+              + " bytes");
     }
   }
 
@@ -252,7 +280,12 @@ final class ParquetReferenceSet implements LazyReferenceSet {
 
   @Override
   public String toString() {
-    return "ParquetReferenceSet[" + root.describe("") + ", " + meta.arrays().size() + " arrays, record_size "
-        + meta.recordSize() + "]";
+    return "ParquetReferenceSet["
+        + root.describe("")
+        + ", "
+        + meta.arrays().size()
+        + " arrays, record_size "
+        + meta.recordSize()
+        + "]";
   }
 }

@@ -22,21 +22,23 @@ import java.util.TreeMap;
 import org.apache.parquet.io.api.Binary;
 
 /**
- * Streams references into a Parquet reference directory (fsspec's lazy layout). Keys may arrive in any
- * order; chunk keys whose {@code .zarray} has not arrived yet wait for it. A record file is written as
- * soon as all its chunks are in; at most {@link WriteOptions#maxOpenRecords()} partly filled records stay
- * in memory, the least recently used beyond that being written out and read back if more of its keys come.
+ * Streams references into a Parquet reference directory (fsspec's lazy layout). Keys may arrive in
+ * any order; chunk keys whose {@code .zarray} has not arrived yet wait for it. A record file is
+ * written as soon as all its chunks are in; at most {@link WriteOptions#maxOpenRecords()} partly
+ * filled records stay in memory, the least recently used beyond that being written out and read
+ * back if more of its keys come.
  *
- * <p>Everything is written into a hidden sibling directory; {@link #close()} renames it into place, so
- * the output appears complete or not at all. An existing Parquet reference directory at the output is
- * replaced only then. Call {@link #abort()} instead of {@code close()} when the producer failed: it
- * discards the partial output. Not thread-safe.
+ * <p>Everything is written into a hidden sibling directory; {@link #close()} renames it into place,
+ * so the output appears complete or not at all. An existing Parquet reference directory at the
+ * output is replaced only then. Call {@link #abort()} instead of {@code close()} when the producer
+ * failed: it discards the partial output. Not thread-safe.
  *
- * <p>Mapping (fsspec's): metadata keys ({@code .z*}, and top-level keys that are not chunks) must hold JSON
- * objects and go into {@code .zmetadata}; a range becomes {@code (path, offset, size)}, a whole target
- * {@code (path, 0, 0)}, inline bytes {@code raw}. A zero-length range is stored as empty inline bytes,
- * since {@code (path, 0, 0)} would read back as the whole target. The default target is stored as the path
- * {@code ""}. A {@code .zmetadata} key of the input is dropped: the writer makes its own.
+ * <p>Mapping (fsspec's): metadata keys ({@code .z*}, and top-level keys that are not chunks) must
+ * hold JSON objects and go into {@code .zmetadata}; a range becomes {@code (path, offset, size)}, a
+ * whole target {@code (path, 0, 0)}, inline bytes {@code raw}. A zero-length range is stored as
+ * empty inline bytes, since {@code (path, 0, 0)} would read back as the whole target. The default
+ * target is stored as the path {@code ""}. A {@code .zmetadata} key of the input is dropped: the
+ * writer makes its own.
  */
 public final class ParquetReferenceWriter implements ReferenceOutput {
   private final Path out;
@@ -45,7 +47,8 @@ public final class ParquetReferenceWriter implements ReferenceOutput {
   private final Map<String, byte[]> metadata = new TreeMap<>();
   private final Map<String, ChunkGrid> grids = new HashMap<>();
   private final Map<String, List<Pending>> pending = new HashMap<>();
-  private final LinkedHashMap<RecordCache.FileKey, RecordBuffer> open = new LinkedHashMap<>(16, 0.75f, true);
+  private final LinkedHashMap<RecordCache.FileKey, RecordBuffer> open =
+      new LinkedHashMap<>(16, 0.75f, true);
   private final Set<RecordCache.FileKey> onDisk = new HashSet<>();
   private final Map<String, Integer> pathIds = new HashMap<>();
   private final List<Binary> paths = new ArrayList<>();
@@ -145,16 +148,22 @@ public final class ParquetReferenceWriter implements ReferenceOutput {
     storeChunk(array, grid, flat, ref);
   }
 
-  private void putChunk(String key, String field, ChunkGrid grid, Reference ref) throws IOException {
+  private void putChunk(String key, String field, ChunkGrid grid, Reference ref)
+      throws IOException {
     OptionalLong flat = grid.parseKey(ZarrKeys.name(key));
     if (flat.isEmpty()) {
-      throw invalid(key, "not a chunk key of the array " + grid + " (the Parquet layout stores only"
-          + " metadata and chunks)");
+      throw invalid(
+          key,
+          "not a chunk key of the array "
+              + grid
+              + " (the Parquet layout stores only"
+              + " metadata and chunks)");
     }
     storeChunk(field, grid, flat.getAsLong(), ref);
   }
 
-  private void storeChunk(String field, ChunkGrid grid, long flat, Reference ref) throws IOException {
+  private void storeChunk(String field, ChunkGrid grid, long flat, Reference ref)
+      throws IOException {
     int rs = options.recordSize();
     RecordCache.FileKey fk = new RecordCache.FileKey(field, flat / rs);
     RecordBuffer buffer = buffer(fk, grid);
@@ -208,8 +217,11 @@ public final class ParquetReferenceWriter implements ReferenceOutput {
 
   /** Reloads a record written earlier, so later keys merge into it. */
   private void readBack(RecordCache.FileKey fk, RecordBuffer buffer) throws IOException {
-    RecordFile file = RecordFile.open(RecordSource.of(staging), ZMetadata.recordName(fk.field(), fk.record()),
-        options.recordSize());
+    RecordFile file =
+        RecordFile.open(
+            RecordSource.of(staging),
+            ZMetadata.recordName(fk.field(), fk.record()),
+            options.recordSize());
     for (int b = 0; b < file.blockCount(); b++) {
       RowBlock rows = file.readBlock(b);
       for (int i = 0; i < rows.rowCount(); i++) {
@@ -243,7 +255,8 @@ public final class ParquetReferenceWriter implements ReferenceOutput {
   private void writeRecord(RecordCache.FileKey fk, RecordBuffer buffer) throws IOException {
     Path file = recordFile(fk);
     Files.createDirectories(file.getParent());
-    // a mostly empty record (a small array padded to record_size) is one page: page headers, offset index
+    // a mostly empty record (a small array padded to record_size) is one page: page headers, offset
+    // index
     // entries and compression frames would cost more than page-level reads save
     int pageRows = buffer.filledRows() < options.pageRows() ? buffer.rows() : options.pageRows();
     RecordWriter.write(file, buffer, paths, pageRows);
@@ -272,7 +285,10 @@ public final class ParquetReferenceWriter implements ReferenceOutput {
     }
   }
 
-  /** Keys still waiting for a {@code .zarray}: top-level JSON objects are metadata, the rest an error. */
+  /**
+   * Keys still waiting for a {@code .zarray}: top-level JSON objects are metadata, the rest an
+   * error.
+   */
   private void resolvePending() throws IOException {
     for (Map.Entry<String, List<Pending>> e : pending.entrySet()) {
       for (Pending p : e.getValue()) {

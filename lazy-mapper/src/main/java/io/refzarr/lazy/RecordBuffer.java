@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /**
- * One record being written: every row's path id (into the writer's path table, {@link RowBlock#NULL} for
- * none), offset, size and inline bytes. Knows how many of its rows can exist, so it can tell when it is
- * complete and may be written at once.
+ * One record being written: every row's path id (into the writer's path table, {@link
+ * RowBlock#NULL} for none), offset, size and inline bytes. Knows how many of its rows can exist, so
+ * it can tell when it is complete and may be written at once.
  */
 final class RecordBuffer {
   private final int[] pathIds;

@@ -9,8 +9,8 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * Record-file footers and decoded pages of one lazy set, in Caffeine async caches: concurrent misses on the
- * same page share one load, and pages are bounded by their estimated heap bytes.
+ * Record-file footers and decoded pages of one lazy set, in Caffeine async caches: concurrent
+ * misses on the same page share one load, and pages are bounded by their estimated heap bytes.
  */
 final class RecordCache {
   /** A record file: array path and record number. */
@@ -23,26 +23,37 @@ final class RecordCache {
   private final int recordSize;
   private final AsyncLoadingCache<FileKey, Loaded<Optional<RecordFile>>> files;
   private final AsyncLoadingCache<BlockKey, Loaded<RowBlock>> blocks;
-  private final java.util.concurrent.atomic.LongAdder loads = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder loads =
+      new java.util.concurrent.atomic.LongAdder();
 
   RecordCache(RecordSource root, int recordSize, LazyOptions options) {
     this.root = root;
     this.recordSize = recordSize;
-    this.files = Caffeine.newBuilder()
-        .maximumSize(options.maxCachedFiles())
-        .executor(options.executor())
-        .buildAsync(key -> Loaded.of(() -> Optional.ofNullable(
-            RecordFile.open(root, ZMetadata.recordName(key.field(), key.record()), recordSize))));
-    this.blocks = Caffeine.newBuilder()
-        .maximumWeight(options.maxCachedBytes())
-        .<BlockKey, Loaded<RowBlock>>weigher((k, v) -> v.value == null ? 1 : v.value.weight())
-        .executor(options.executor())
-        .recordStats()
-        .buildAsync(this::loadBlock);
+    this.files =
+        Caffeine.newBuilder()
+            .maximumSize(options.maxCachedFiles())
+            .executor(options.executor())
+            .buildAsync(
+                key ->
+                    Loaded.of(
+                        () ->
+                            Optional.ofNullable(
+                                RecordFile.open(
+                                    root,
+                                    ZMetadata.recordName(key.field(), key.record()),
+                                    recordSize))));
+    this.blocks =
+        Caffeine.newBuilder()
+            .maximumWeight(options.maxCachedBytes())
+            .<BlockKey, Loaded<RowBlock>>weigher((k, v) -> v.value == null ? 1 : v.value.weight())
+            .executor(options.executor())
+            .recordStats()
+            .buildAsync(this::loadBlock);
   }
 
   private Loaded<RowBlock> loadBlock(BlockKey key) {
-    // counted here, before the caller's join returns: Caffeine records its load statistics asynchronously
+    // counted here, before the caller's join returns: Caffeine records its load statistics
+    // asynchronously
     loads.increment();
     return Loaded.of(() -> file(key.file()).orElseThrow().readBlock(key.block()));
   }
@@ -58,8 +69,9 @@ final class RecordCache {
   }
 
   /**
-   * The loaded value, or the load's failure. A failure is shared by the callers that waited for that load
-   * and then dropped, so a later lookup tries again (the next read of a flaky remote file may work).
+   * The loaded value, or the load's failure. A failure is shared by the callers that waited for
+   * that load and then dropped, so a later lookup tries again (the next read of a flaky remote file
+   * may work).
    */
   private static <K, V> V value(AsyncLoadingCache<K, Loaded<V>> cache, K key) throws IOException {
     Loaded<V> loaded = Futures.get(cache.get(key));
@@ -71,8 +83,9 @@ final class RecordCache {
   }
 
   /**
-   * A load's value or its failure. Loads complete normally even when they fail, so the cache does not log
-   * each bad record file as an unexpected exception; the caller gets the typed error instead.
+   * A load's value or its failure. Loads complete normally even when they fail, so the cache does
+   * not log each bad record file as an unexpected exception; the caller gets the typed error
+   * instead.
    */
   private static final class Loaded<V> {
     final V value;
@@ -110,9 +123,17 @@ final class RecordCache {
   CacheMetrics metrics() {
     blocks.synchronous().cleanUp(); // weights are applied by pending maintenance; settle them first
     CacheStats s = blocks.synchronous().stats();
-    long weight = blocks.synchronous().policy().eviction()
-        .flatMap(e -> e.weightedSize().isPresent() ? Optional.of(e.weightedSize().getAsLong()) : Optional.empty())
-        .orElse(0L);
+    long weight =
+        blocks
+            .synchronous()
+            .policy()
+            .eviction()
+            .flatMap(
+                e ->
+                    e.weightedSize().isPresent()
+                        ? Optional.of(e.weightedSize().getAsLong())
+                        : Optional.empty())
+            .orElse(0L);
     return new CacheMetrics(s.hitCount(), s.missCount(), loads.sum(), s.evictionCount(), weight);
   }
 

@@ -2,8 +2,8 @@ package io.refzarr.lazy;
 
 import io.refzarr.refs.InvalidReferenceSetException;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,37 +16,48 @@ import org.apache.parquet.filter2.columnindex.RowRanges;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
-import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.metadata.ColumnPath;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.internal.column.columnindex.OffsetIndex;
 import org.apache.parquet.io.InputFile;
 
 /**
- * One record file's footer and block layout. A block is one page of the file when every column has an
- * offset index (refzarr's own files: a lookup then decodes one page per column, not the whole record), else
- * a whole row group (files written by fsspec). Holds no open file: each block read opens the file anew, so
- * evicting this from the cache leaks nothing.
+ * One record file's footer and block layout. A block is one page of the file when every column has
+ * an offset index (refzarr's own files: a lookup then decodes one page per column, not the whole
+ * record), else a whole row group (files written by fsspec). Holds no open file: each block read
+ * opens the file anew, so evicting this from the cache leaks nothing.
  *
- * <p>Reading a block: {@link IndexCachingFileReader} finds the pages (offset indexes parsed once per
- * file), {@link SinglePageBlocks} decodes refzarr's one-page blocks directly, and anything else goes
- * through parquet-java's column readers ({@link RowBlockDecoder#fromColumnReaders}).
+ * <p>Reading a block: {@link IndexCachingFileReader} finds the pages (offset indexes parsed once
+ * per file), {@link SinglePageBlocks} decodes refzarr's one-page blocks directly, and anything else
+ * goes through parquet-java's column readers ({@link RowBlockDecoder#fromColumnReaders}).
  */
 final class RecordFile {
   private final String file;
   private final InputFile input;
   private final ParquetMetadata footer;
-  private final Columns[] groupColumns; // per row group: raw left out where statistics say it is all null
+  private final Columns[]
+      groupColumns; // per row group: raw left out where statistics say it is all null
   private final long[] blockStarts; // first row of each block, plus the total row count at the end
   private final int[] blockRowGroups;
   private final boolean[] blockIsPage;
   private final long[] rowGroupStarts;
-  // per row group: the offset indexes parsed so far, by column; parsed once per file rather than once per
-  // page read (parquet-java re-reads and re-parses every column's index on each filtered read otherwise)
+  // per row group: the offset indexes parsed so far, by column; parsed once per file rather than
+  // once per
+  // page read (parquet-java re-reads and re-parses every column's index on each filtered read
+  // otherwise)
   private final List<ConcurrentHashMap<ColumnPath, OffsetIndex>> offsetIndexes;
-  private final java.util.concurrent.atomic.LongAdder generalDecodes = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder generalDecodes =
+      new java.util.concurrent.atomic.LongAdder();
 
-  private RecordFile(String file, InputFile input, ParquetMetadata footer, Columns[] groupColumns,
-      long[] blockStarts, int[] blockRowGroups, boolean[] blockIsPage, long[] rowGroupStarts) {
+  private RecordFile(
+      String file,
+      InputFile input,
+      ParquetMetadata footer,
+      Columns[] groupColumns,
+      long[] blockStarts,
+      int[] blockRowGroups,
+      boolean[] blockIsPage,
+      long[] rowGroupStarts) {
     this.file = file;
     this.input = input;
     this.footer = footer;
@@ -83,13 +94,16 @@ final class RecordFile {
     } catch (InvalidReferenceSetException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new InvalidReferenceSetException(file, "",
-          "not a readable Parquet record file (truncated or corrupt?): " + e.getMessage(), e);
+      throw new InvalidReferenceSetException(
+          file,
+          "",
+          "not a readable Parquet record file (truncated or corrupt?): " + e.getMessage(),
+          e);
     }
   }
 
-  private static RecordFile layout(String file, InputFile input, ParquetFileReader reader, int recordSize)
-      throws IOException {
+  private static RecordFile layout(
+      String file, InputFile input, ParquetFileReader reader, int recordSize) throws IOException {
     ParquetMetadata footer = reader.getFooter();
     Columns columns = Columns.of(footer.getFileMetaData().getSchema(), file);
     List<BlockMetaData> groups = footer.getBlocks();
@@ -115,8 +129,13 @@ final class RecordFile {
       row += groups.get(g).getRowCount();
     }
     if (row > recordSize) {
-      throw new InvalidReferenceSetException(file, "",
-          "has " + row + " rows, more than the record_size " + recordSize
+      throw new InvalidReferenceSetException(
+          file,
+          "",
+          "has "
+              + row
+              + " rows, more than the record_size "
+              + recordSize
               + " of .zmetadata (wrong record_size?)");
     }
     starts = Arrays.copyOf(starts, starts.length + 1);
@@ -134,7 +153,10 @@ final class RecordFile {
     }
   }
 
-  /** Whether the row group's statistics show {@code raw} to be null in every row (nothing to decode). */
+  /**
+   * Whether the row group's statistics show {@code raw} to be null in every row (nothing to
+   * decode).
+   */
   private static boolean rawAllNull(BlockMetaData group) {
     for (ColumnChunkMetaData c : group.getColumns()) {
       if (c.getPath().toDotString().equals("raw")) {
@@ -146,8 +168,9 @@ final class RecordFile {
   }
 
   /** Row-group-relative first rows of the pages (one entry, 0, when pages cannot be read alone). */
-  private static long[] pageStarts(ParquetFileReader reader, BlockMetaData group, Columns columns,
-      long declaredPageRows) throws IOException {
+  private static long[] pageStarts(
+      ParquetFileReader reader, BlockMetaData group, Columns columns, long declaredPageRows)
+      throws IOException {
     ColumnChunkMetaData first = null;
     for (ColumnChunkMetaData c : group.getColumns()) {
       if (c.getOffsetIndexReference() == null) {
@@ -158,7 +181,8 @@ final class RecordFile {
       }
     }
     if (declaredPageRows > 0) {
-      // refzarr's own files say their page size, which saves parsing a page index here; a filtered read
+      // refzarr's own files say their page size, which saves parsing a page index here; a filtered
+      // read
       // is correct for any row range, so this only has to be a good block size, not exact
       int n = (int) Math.max(1, (group.getRowCount() + declaredPageRows - 1) / declaredPageRows);
       long[] out = new long[n];
@@ -203,7 +227,8 @@ final class RecordFile {
 
   /** Reads and decodes one block. */
   RowBlock readBlock(int block) throws IOException {
-    try (ParquetFileReader reader = new IndexCachingFileReader(input, footer, readOptions(), offsetIndexes)) {
+    try (ParquetFileReader reader =
+        new IndexCachingFileReader(input, footer, readOptions(), offsetIndexes)) {
       int g = blockRowGroups[block];
       reader.setRequestedSchema(groupColumns[g].projection);
       long first = blockStarts[block];
@@ -211,16 +236,24 @@ final class RecordFile {
       PageReadStore pages;
       if (blockIsPage[block]) {
         long from = first - rowGroupStarts[g];
-        pages = reader.readFilteredRowGroup(g, RowRanges.builder().addSelectedRange(from, from + count - 1).build());
+        pages =
+            reader.readFilteredRowGroup(
+                g, RowRanges.builder().addSelectedRange(from, from + count - 1).build());
         RowBlock direct = SinglePageBlocks.decode(pages, groupColumns[g], first, from, count);
         if (direct != null) {
           return direct;
         }
-        // the pages did not match the block exactly: read again through parquet-java's row synchronisation
-        try (ParquetFileReader again = new IndexCachingFileReader(input, footer, readOptions(), offsetIndexes)) {
+        // the pages did not match the block exactly: read again through parquet-java's row
+        // synchronisation
+        try (ParquetFileReader again =
+            new IndexCachingFileReader(input, footer, readOptions(), offsetIndexes)) {
           again.setRequestedSchema(groupColumns[g].projection);
-          return decode(again.readFilteredRowGroup(g,
-              RowRanges.builder().addSelectedRange(from, from + count - 1).build()), groupColumns[g], first, count);
+          return decode(
+              again.readFilteredRowGroup(
+                  g, RowRanges.builder().addSelectedRange(from, from + count - 1).build()),
+              groupColumns[g],
+              first,
+              count);
         }
       } else {
         pages = reader.readRowGroup(g);
@@ -229,17 +262,34 @@ final class RecordFile {
     } catch (InvalidReferenceSetException e) {
       throw e;
     } catch (UncheckedIOException e) { // an offset index that could not be read
-      throw new InvalidReferenceSetException(file, "",
-          "cannot read rows " + blockStarts[block] + ".." + (blockStarts[block + 1] - 1)
-              + " (truncated or corrupt?): " + e.getCause().getMessage(), e.getCause());
+      throw new InvalidReferenceSetException(
+          file,
+          "",
+          "cannot read rows "
+              + blockStarts[block]
+              + ".."
+              + (blockStarts[block + 1] - 1)
+              + " (truncated or corrupt?): "
+              + e.getCause().getMessage(),
+          e.getCause());
     } catch (IOException | RuntimeException e) {
-      throw new InvalidReferenceSetException(file, "",
-          "cannot read rows " + blockStarts[block] + ".." + (blockStarts[block + 1] - 1)
-              + " (truncated or corrupt?): " + e.getMessage(), e);
+      throw new InvalidReferenceSetException(
+          file,
+          "",
+          "cannot read rows "
+              + blockStarts[block]
+              + ".."
+              + (blockStarts[block + 1] - 1)
+              + " (truncated or corrupt?): "
+              + e.getMessage(),
+          e);
     }
   }
 
-  /** How many block reads went through parquet-java's column readers rather than the direct page path (for tests). */
+  /**
+   * How many block reads went through parquet-java's column readers rather than the direct page
+   * path (for tests).
+   */
   long generalDecodes() {
     return generalDecodes.sum();
   }
@@ -251,6 +301,7 @@ final class RecordFile {
 
   private RowBlock decode(PageReadStore pages, Columns columns, long first, int count) {
     generalDecodes.increment();
-    return RowBlockDecoder.fromColumnReaders(pages, columns, footer.getFileMetaData().getCreatedBy(), first, count);
+    return RowBlockDecoder.fromColumnReaders(
+        pages, columns, footer.getFileMetaData().getCreatedBy(), first, count);
   }
 }

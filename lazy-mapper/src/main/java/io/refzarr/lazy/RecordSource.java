@@ -11,8 +11,9 @@ import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
 /**
- * Where the files of a Parquet reference directory are read from: a directory of any NIO file system, or
- * a base URL read through a refs-nio {@link ByteRangeReader} (HTTP, S3, archive members).
+ * Where the files of a Parquet reference directory are read from: a directory of any NIO file
+ * system, or a base URL read through a refs-nio {@link ByteRangeReader} (HTTP, S3, archive
+ * members).
  */
 abstract class RecordSource {
 

@@ -18,46 +18,54 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 
 /**
- * Writes one record file in the layout fsspec reads: {@code optional binary path (STRING)} with dictionary
- * encoding, {@code required int64 offset}, {@code required int64 size}, {@code optional binary raw}
- * without a string annotation (so Python keeps the bytes as bytes), zstd, one row group, statistics on
- * {@code offset}, {@code size} and {@code raw} only (fastparquet needs the integer columns' null counts).
- * Pages of {@code pageRows} rows with an offset index let readers decode one page per lookup.
+ * Writes one record file in the layout fsspec reads: {@code optional binary path (STRING)} with
+ * dictionary encoding, {@code required int64 offset}, {@code required int64 size}, {@code optional
+ * binary raw} without a string annotation (so Python keeps the bytes as bytes), zstd, one row
+ * group, statistics on {@code offset}, {@code size} and {@code raw} only (fastparquet needs the
+ * integer columns' null counts). Pages of {@code pageRows} rows with an offset index let readers
+ * decode one page per lookup.
  */
 final class RecordWriter {
-  static final MessageType SCHEMA = MessageTypeParser.parseMessageType(
-      "message schema { optional binary path (STRING); required int64 offset; required int64 size;"
-          + " optional binary raw; }");
+  static final MessageType SCHEMA =
+      MessageTypeParser.parseMessageType(
+          "message schema { optional binary path (STRING); required int64 offset; required int64 size;"
+              + " optional binary raw; }");
 
-  /** Key-value metadata naming the rows per page, so readers need not parse a page index to know it. */
+  /**
+   * Key-value metadata naming the rows per page, so readers need not parse a page index to know it.
+   */
   static final String PAGE_ROWS_KEY = "refzarr.page_rows";
 
   private RecordWriter() {}
 
-  static void write(Path file, RecordBuffer buffer, List<Binary> paths, int pageRows) throws IOException {
+  static void write(Path file, RecordBuffer buffer, List<Binary> paths, int pageRows)
+      throws IOException {
     RowSupport support = new RowSupport(buffer, paths);
-    try (ParquetWriter<Integer> w = new Builder(file, support)
-        .withConf(new PlainParquetConfiguration())
-        .withCodecFactory(Codecs.INSTANCE)
-        .withCompressionCodec(CompressionCodecName.ZSTD)
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-        .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-        .withDictionaryEncoding(false)
-        .withDictionaryEncoding("path", true)
-        .withStatisticsEnabled(false)
-        // fastparquet (fsspec's default engine) reads an integer column without a null count in its
-        // statistics as nullable and hands the offsets over as floats, which fsspec cannot use
-        .withStatisticsEnabled("offset", true)
-        .withStatisticsEnabled("size", true)
-        .withStatisticsEnabled("raw", true) // its null count lets readers skip an all-null raw column
-        .withStatisticsTruncateLength(16)
-        .withSizeStatisticsEnabled(false)
-        .withPageWriteChecksumEnabled(false)
-        .withPageRowCountLimit(pageRows)
-        .withRowGroupSize(Long.MAX_VALUE)
-        .withRowGroupRowCountLimit(Integer.MAX_VALUE)
-        .withExtraMetaData(java.util.Map.of(PAGE_ROWS_KEY, Integer.toString(pageRows)))
-        .build()) {
+    try (ParquetWriter<Integer> w =
+        new Builder(file, support)
+            .withConf(new PlainParquetConfiguration())
+            .withCodecFactory(Codecs.INSTANCE)
+            .withCompressionCodec(CompressionCodecName.ZSTD)
+            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+            .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
+            .withDictionaryEncoding(false)
+            .withDictionaryEncoding("path", true)
+            .withStatisticsEnabled(false)
+            // fastparquet (fsspec's default engine) reads an integer column without a null count in
+            // its
+            // statistics as nullable and hands the offsets over as floats, which fsspec cannot use
+            .withStatisticsEnabled("offset", true)
+            .withStatisticsEnabled("size", true)
+            .withStatisticsEnabled(
+                "raw", true) // its null count lets readers skip an all-null raw column
+            .withStatisticsTruncateLength(16)
+            .withSizeStatisticsEnabled(false)
+            .withPageWriteChecksumEnabled(false)
+            .withPageRowCountLimit(pageRows)
+            .withRowGroupSize(Long.MAX_VALUE)
+            .withRowGroupRowCountLimit(Integer.MAX_VALUE)
+            .withExtraMetaData(java.util.Map.of(PAGE_ROWS_KEY, Integer.toString(pageRows)))
+            .build()) {
       for (int row = 0; row < buffer.rows(); row++) {
         w.write(row);
       }

@@ -3,9 +3,9 @@ package io.refzarr.lazy;
 import io.refzarr.refs.Reference;
 
 /**
- * Decoded rows of one record file (a Parquet page or a whole row group), struct-of-arrays: a path id
- * per row into a small per-block path table ({@link #NULL} for a null path), offset, size, and inline
- * bytes where {@code raw} is set. Immutable once built.
+ * Decoded rows of one record file (a Parquet page or a whole row group), struct-of-arrays: a path
+ * id per row into a small per-block path table ({@link #NULL} for a null path), offset, size, and
+ * inline bytes where {@code raw} is set. Immutable once built.
  */
 final class RowBlock {
   static final int NULL = -1;
@@ -18,7 +18,8 @@ final class RowBlock {
   private final byte[][] raw; // null when no row has inline bytes
   private final long weight;
 
-  RowBlock(long firstRow, String[] paths, int[] pathIds, long[] offsets, long[] sizes, byte[][] raw) {
+  RowBlock(
+      long firstRow, String[] paths, int[] pathIds, long[] offsets, long[] sizes, byte[][] raw) {
     this.firstRow = firstRow;
     this.paths = paths;
     this.pathIds = pathIds;
@@ -42,8 +43,8 @@ final class RowBlock {
   }
 
   /**
-   * The reference of row {@code i} (block-relative), or null if the row is empty. fsspec's order: raw
-   * wins, a null path means missing, offset 0 with size 0 means the whole target.
+   * The reference of row {@code i} (block-relative), or null if the row is empty. fsspec's order:
+   * raw wins, a null path means missing, offset 0 with size 0 means the whole target.
    *
    * @throws IllegalArgumentException if the row holds a negative offset or size
    */

@@ -15,8 +15,8 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * Fills the columns of one {@link RowBlock}: either from parquet-java's column readers (any file) or
- * straight from one data page's definition levels and values (refzarr's own single-page blocks).
+ * Fills the columns of one {@link RowBlock}: either from parquet-java's column readers (any file)
+ * or straight from one data page's definition levels and values (refzarr's own single-page blocks).
  */
 final class RowBlockDecoder {
   private final int count;
@@ -27,11 +27,18 @@ final class RowBlockDecoder {
   private final Map<Binary, Integer> ids = new HashMap<>();
   private final List<String> table = new ArrayList<>();
 
-  /** Decodes a block through parquet-java's column readers, which handle any page layout and encoding. */
-  static RowBlock fromColumnReaders(PageReadStore pages, Columns columns, String createdBy, long first,
-      int count) {
-    ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
-        new GroupRecordConverter(columns.projection).getRootConverter(), columns.projection, createdBy);
+  /**
+   * Decodes a block through parquet-java's column readers, which handle any page layout and
+   * encoding.
+   */
+  static RowBlock fromColumnReaders(
+      PageReadStore pages, Columns columns, String createdBy, long first, int count) {
+    ColumnReadStoreImpl store =
+        new ColumnReadStoreImpl(
+            pages,
+            new GroupRecordConverter(columns.projection).getRootConverter(),
+            columns.projection,
+            createdBy);
     RowBlockDecoder d = new RowBlockDecoder(count);
     if (columns.path != null) {
       d.paths(store.getColumnReader(columns.path), columns.path);
@@ -60,10 +67,13 @@ final class RowBlockDecoder {
       if (r.getCurrentDefinitionLevel() == max) {
         Binary b = r.getBinary();
         if (b != last) { // dictionary pages hand out the same Binary for the same entry
-          lastId = ids.computeIfAbsent(b.copy(), k -> {
-            table.add(k.toStringUsingUTF8());
-            return table.size() - 1;
-          });
+          lastId =
+              ids.computeIfAbsent(
+                  b.copy(),
+                  k -> {
+                    table.add(k.toStringUsingUTF8());
+                    return table.size() - 1;
+                  });
           last = b;
         }
         pathIds[i] = lastId;
@@ -81,10 +91,13 @@ final class RowBlockDecoder {
       if (dl.readInteger() == max) {
         Binary b = values.readBytes();
         if (b != last) {
-          lastId = ids.computeIfAbsent(b.copy(), k -> {
-            table.add(k.toStringUsingUTF8());
-            return table.size() - 1;
-          });
+          lastId =
+              ids.computeIfAbsent(
+                  b.copy(),
+                  k -> {
+                    table.add(k.toStringUsingUTF8());
+                    return table.size() - 1;
+                  });
           last = b;
         }
         pathIds[i] = lastId;
@@ -94,8 +107,7 @@ final class RowBlockDecoder {
 
   void longs(ValuesReader dl, ValuesReader values, ColumnDescriptor c, long[] out) {
     int max = c.getMaxDefinitionLevel();
-    boolean int64 = c.getPrimitiveType().getPrimitiveTypeName()
-        == PrimitiveTypeName.INT64;
+    boolean int64 = c.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64;
     for (int i = 0; i < count; i++) {
       if (dl.readInteger() == max) {
         out[i] = int64 ? values.readLong() : values.readInteger();
@@ -117,8 +129,7 @@ final class RowBlockDecoder {
 
   private void longs(ColumnReader r, ColumnDescriptor c, long[] out) {
     int max = c.getMaxDefinitionLevel();
-    boolean int64 = c.getPrimitiveType().getPrimitiveTypeName()
-        == PrimitiveTypeName.INT64;
+    boolean int64 = c.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64;
     for (int i = 0; i < count; i++) {
       if (r.getCurrentDefinitionLevel() == max) {
         out[i] = int64 ? r.getLong() : r.getInteger();

@@ -15,18 +15,19 @@ import org.apache.parquet.column.values.ValuesReader;
  * The fast path for refzarr's own record files, whose blocks are one v1 data page per column.
  *
  * <p>Why not parquet-java's record reader: a filtered read of one page goes through its per-row
- * synchronisation of columns and record assembly, which costs more than decoding the page; a lookup here
- * decodes the page's definition levels and values directly. This relies on parquet-java's page-level API
- * ({@code DataPageV1}, {@code ValuesReader}, {@code Encoding}), not its internals; {@code PageReadTest}
- * pins the behaviour (which path a block takes, and its values) across parquet-java upgrades.
+ * synchronisation of columns and record assembly, which costs more than decoding the page; a lookup
+ * here decodes the page's definition levels and values directly. This relies on parquet-java's
+ * page-level API ({@code DataPageV1}, {@code ValuesReader}, {@code Encoding}), not its internals;
+ * {@code PageReadTest} pins the behaviour (which path a block takes, and its values) across
+ * parquet-java upgrades.
  */
 final class SinglePageBlocks {
   private SinglePageBlocks() {}
 
   /**
-   * Decodes a block whose every column is exactly one v1 data page starting at the block's first row:
-   * values are read straight from each page. Null if any column's page does not match, so the caller can
-   * take the general path.
+   * Decodes a block whose every column is exactly one v1 data page starting at the block's first
+   * row: values are read straight from each page. Null if any column's page does not match, so the
+   * caller can take the general path.
    */
   static RowBlock decode(PageReadStore pages, Columns columns, long first, long from, int count)
       throws IOException {
@@ -34,8 +35,10 @@ final class SinglePageBlocks {
     for (ColumnDescriptor c : columns.all()) {
       PageReader pr = pages.getPageReader(c);
       DataPage page = pr.readPage();
-      if (!(page instanceof DataPageV1) || page.getValueCount() != count
-          || page.getFirstRowIndex().orElse(-1L) != from || c.getMaxRepetitionLevel() != 0) {
+      if (!(page instanceof DataPageV1)
+          || page.getValueCount() != count
+          || page.getFirstRowIndex().orElse(-1L) != from
+          || c.getMaxRepetitionLevel() != 0) {
         return null;
       }
       DataPageV1 v1 = (DataPageV1) page;
@@ -74,7 +77,8 @@ final class SinglePageBlocks {
     if (dictPage == null) {
       return null;
     }
-    return page.getValueEncoding().getDictionaryBasedValuesReader(c, ValuesType.VALUES,
-        dictPage.getEncoding().initDictionary(c, dictPage));
+    return page.getValueEncoding()
+        .getDictionaryBasedValuesReader(
+            c, ValuesType.VALUES, dictPage.getEncoding().initDictionary(c, dictPage));
   }
 }

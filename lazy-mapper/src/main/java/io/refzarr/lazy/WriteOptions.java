@@ -3,16 +3,19 @@ package io.refzarr.lazy;
 /**
  * Options for writing a Parquet reference set.
  *
- * @param recordSize references per record file (fsspec's {@code record_size}); every file is padded to
- *     this many rows
- * @param maxOpenRecords the most partly filled records held in memory (each about 20 bytes per row);
- *     beyond it the least recently used one is written out and read back if more of its keys arrive
- * @param pageRows rows per Parquet page: a lookup decodes one page per column, so smaller pages make
- *     random lookups cheaper and files slightly larger
+ * @param recordSize references per record file (fsspec's {@code record_size}); every file is padded
+ *     to this many rows
+ * @param maxOpenRecords the most partly filled records held in memory (each about 20 bytes per
+ *     row); beyond it the least recently used one is written out and read back if more of its keys
+ *     arrive
+ * @param pageRows rows per Parquet page: a lookup decodes one page per column, so smaller pages
+ *     make random lookups cheaper and files slightly larger
  */
 public record WriteOptions(int recordSize, int maxOpenRecords, int pageRows) {
 
-  /** record_size 100,000 (as kerchunk's {@code refs_to_dataframe}), 8 open records, 1,000-row pages. */
+  /**
+   * record_size 100,000 (as kerchunk's {@code refs_to_dataframe}), 8 open records, 1,000-row pages.
+   */
   public static final WriteOptions DEFAULT = new WriteOptions(100_000, 8, 1_000);
 
   public WriteOptions {

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The {@code .zmetadata} of a Parquet reference directory: {@code record_size}, every metadata key's
- * document (kept as minified bytes with number text as written), and the chunk grid of every array.
- * Other members (such as {@code zarr_consolidated_format}) are ignored, as fsspec does.
+ * The {@code .zmetadata} of a Parquet reference directory: {@code record_size}, every metadata
+ * key's document (kept as minified bytes with number text as written), and the chunk grid of every
+ * array. Other members (such as {@code zarr_consolidated_format}) are ignored, as fsspec does.
  */
 final class ZMetadata {
   static final String FILE = ZarrKeys.ZMETADATA;
@@ -57,9 +57,13 @@ final class ZMetadata {
     try {
       bytes = root.readAll(FILE);
     } catch (NoSuchFileException e) {
-      throw new InvalidReferenceSetException(file, "",
-          "missing: a Parquet reference directory needs a .zmetadata file (is " + root.describe("")
-              + " one?)", e);
+      throw new InvalidReferenceSetException(
+          file,
+          "",
+          "missing: a Parquet reference directory needs a .zmetadata file (is "
+              + root.describe("")
+              + " one?)",
+          e);
     }
     try {
       return parse(bytes, file);
@@ -85,7 +89,9 @@ final class ZMetadata {
         } else if (name.equals("record_size")) {
           recordSize = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
           if (recordSize <= 0 || recordSize > Integer.MAX_VALUE) {
-            throw new InvalidReferenceSetException(source, "record_size",
+            throw new InvalidReferenceSetException(
+                source,
+                "record_size",
                 "must be a positive integer below 2^31, found " + p.getText());
           }
         } else {
@@ -97,7 +103,8 @@ final class ZMetadata {
       throw new InvalidReferenceSetException(source, "metadata", "missing member \"metadata\"");
     }
     if (recordSize < 0) {
-      throw new InvalidReferenceSetException(source, "record_size", "missing member \"record_size\"");
+      throw new InvalidReferenceSetException(
+          source, "record_size", "missing member \"record_size\"");
     }
     return new ZMetadata((int) recordSize, metadata, grids(metadata, source));
   }
@@ -127,11 +134,14 @@ final class ZMetadata {
   }
 
   /** The chunk grid of a {@code .zarray} document, as the Parquet layout numbers chunks. */
-  static ChunkGrid grid(String key, byte[] zarray, String source) throws InvalidReferenceSetException {
+  static ChunkGrid grid(String key, byte[] zarray, String source)
+      throws InvalidReferenceSetException {
     try {
       ZarrArrayMetadata md = ZarrArrayMetadata.parse(zarray);
       if (md.dimensionSeparator() != '.') {
-        throw new InvalidReferenceSetException(source, key,
+        throw new InvalidReferenceSetException(
+            source,
+            key,
             "dimension_separator \"/\" is not supported by the Parquet reference layout");
       }
       return md.grid();

@@ -22,10 +22,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Malformed Parquet reference directories fail with typed errors naming the record file and the key. */
+/**
+ * Malformed Parquet reference directories fail with typed errors naming the record file and the
+ * key.
+ */
 class BadInputTest {
-  private static final String ZARRAY = "{\"shape\":[8],\"chunks\":[1],\"dtype\":\"<i2\",\"compressor\":null,"
-      + "\"fill_value\":0,\"filters\":null,\"order\":\"C\",\"zarr_format\":2}";
+  private static final String ZARRAY =
+      "{\"shape\":[8],\"chunks\":[1],\"dtype\":\"<i2\",\"compressor\":null,"
+          + "\"fill_value\":0,\"filters\":null,\"order\":\"C\",\"zarr_format\":2}";
 
   @TempDir Path tmp;
   Path dir;
@@ -48,39 +52,50 @@ class BadInputTest {
     Files.delete(dir.resolve(".zmetadata"));
     assertThatThrownBy(() -> LazyReferenceSets.open(dir))
         .isInstanceOf(InvalidReferenceSetException.class)
-        .hasMessageContaining(dir.resolve(".zmetadata").toString()).hasMessageContaining("missing");
+        .hasMessageContaining(dir.resolve(".zmetadata").toString())
+        .hasMessageContaining("missing");
     assertThatThrownBy(() -> ReferenceSets.open(dir, ReadOptions.DEFAULT))
-        .isInstanceOf(InvalidReferenceSetException.class).hasMessageContaining(".zmetadata");
+        .isInstanceOf(InvalidReferenceSetException.class)
+        .hasMessageContaining(".zmetadata");
   }
 
   @Test
   void open_recordSizeNotAnInteger_namesRecordSize() throws IOException {
     Files.writeString(dir.resolve(".zmetadata"), "{\"metadata\":{},\"record_size\":\"4\"}");
     assertThatThrownBy(() -> LazyReferenceSets.open(dir))
-        .isInstanceOf(InvalidReferenceSetException.class).hasMessageContaining("record_size");
+        .isInstanceOf(InvalidReferenceSetException.class)
+        .hasMessageContaining("record_size");
   }
 
   @Test
   void get_recordSizeSmallerThanFiles_namesRecordFileAndKey() throws IOException {
-    Files.writeString(dir.resolve(".zmetadata"),
-        Files.readString(dir.resolve(".zmetadata")).replace("\"record_size\":4", "\"record_size\":2"));
+    Files.writeString(
+        dir.resolve(".zmetadata"),
+        Files.readString(dir.resolve(".zmetadata"))
+            .replace("\"record_size\":4", "\"record_size\":2"));
     try (LazyReferenceSet set = LazyReferenceSets.open(dir)) {
       assertThatThrownBy(() -> set.get("a/1"))
           .isInstanceOf(InvalidReferenceSetException.class)
-          .hasMessageContaining(record0.toString()).hasMessageContaining("a/1")
+          .hasMessageContaining(record0.toString())
+          .hasMessageContaining("a/1")
           .hasMessageContaining("more than the record_size 2");
     }
   }
 
   @Test
   void get_badRecordFileLoadedOnAPool_reachesTheCallerAsTheSameTypedError() throws IOException {
-    Files.writeString(dir.resolve(".zmetadata"),
-        Files.readString(dir.resolve(".zmetadata")).replace("\"record_size\":4", "\"record_size\":2"));
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-    try (LazyReferenceSet set = LazyReferenceSets.open(dir, LazyOptions.DEFAULT.withExecutor(pool))) {
+    Files.writeString(
+        dir.resolve(".zmetadata"),
+        Files.readString(dir.resolve(".zmetadata"))
+            .replace("\"record_size\":4", "\"record_size\":2"));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try (LazyReferenceSet set =
+        LazyReferenceSets.open(dir, LazyOptions.DEFAULT.withExecutor(pool))) {
       assertThatThrownBy(() -> set.get("a/1"))
           .isExactlyInstanceOf(InvalidReferenceSetException.class)
-          .hasMessageContaining(record0.toString()).hasMessageContaining("a/1")
+          .hasMessageContaining(record0.toString())
+          .hasMessageContaining("a/1")
           .hasMessageContaining("more than the record_size 2");
     } finally {
       pool.shutdownNow();
@@ -89,36 +104,45 @@ class BadInputTest {
 
   @Test
   void get_missingSizeColumn_namesRecordFileAndKey() throws Exception {
-    duckDb("COPY (SELECT 'data.bin' AS path, 0::BIGINT AS \"offset\" FROM range(4)) TO '" + record0
-        + "' (FORMAT parquet)");
+    duckDb(
+        "COPY (SELECT 'data.bin' AS path, 0::BIGINT AS \"offset\" FROM range(4)) TO '"
+            + record0
+            + "' (FORMAT parquet)");
     try (LazyReferenceSet set = LazyReferenceSets.open(dir)) {
       assertThatThrownBy(() -> set.get("a/2"))
           .isInstanceOf(InvalidReferenceSetException.class)
-          .hasMessageContaining(record0.toString()).hasMessageContaining("a/2")
+          .hasMessageContaining(record0.toString())
+          .hasMessageContaining("a/2")
           .hasMessageContaining("no \"size\" column");
     }
   }
 
   @Test
   void get_mistypedOffsetColumn_namesRecordFileKeyAndColumn() throws Exception {
-    duckDb("COPY (SELECT 'data.bin' AS path, 'zero' AS \"offset\", 8::BIGINT AS size FROM range(4)) TO '"
-        + record0 + "' (FORMAT parquet)");
+    duckDb(
+        "COPY (SELECT 'data.bin' AS path, 'zero' AS \"offset\", 8::BIGINT AS size FROM range(4)) TO '"
+            + record0
+            + "' (FORMAT parquet)");
     try (LazyReferenceSet set = LazyReferenceSets.open(dir)) {
       assertThatThrownBy(() -> set.get("a/0"))
           .isInstanceOf(InvalidReferenceSetException.class)
-          .hasMessageContaining(record0.toString()).hasMessageContaining("a/0")
+          .hasMessageContaining(record0.toString())
+          .hasMessageContaining("a/0")
           .hasMessageContaining("column \"offset\" has type BINARY, expected INT64");
     }
   }
 
   @Test
   void get_negativeOffsetRow_namesRecordFileAndKey() throws Exception {
-    duckDb("COPY (SELECT 'data.bin' AS path, -8::BIGINT AS \"offset\", 8::BIGINT AS size FROM range(4)) TO '"
-        + record0 + "' (FORMAT parquet)");
+    duckDb(
+        "COPY (SELECT 'data.bin' AS path, -8::BIGINT AS \"offset\", 8::BIGINT AS size FROM range(4)) TO '"
+            + record0
+            + "' (FORMAT parquet)");
     try (LazyReferenceSet set = LazyReferenceSets.open(dir)) {
       assertThatThrownBy(() -> set.get("a/3"))
           .isInstanceOf(InvalidReferenceSetException.class)
-          .hasMessageContaining(record0.toString()).hasMessageContaining("a/3")
+          .hasMessageContaining(record0.toString())
+          .hasMessageContaining("a/3")
           .hasMessageContaining("negative offset");
     }
   }
@@ -130,7 +154,8 @@ class BadInputTest {
     try (LazyReferenceSet set = LazyReferenceSets.open(dir)) {
       assertThatThrownBy(() -> set.get("a/1"))
           .isInstanceOf(InvalidReferenceSetException.class)
-          .hasMessageContaining(record0.toString()).hasMessageContaining("a/1")
+          .hasMessageContaining(record0.toString())
+          .hasMessageContaining("a/1")
           .hasMessageContaining("truncated or corrupt");
       assertThat(set.get("a/5")).isPresent(); // the other record file is fine
     }
@@ -138,21 +163,29 @@ class BadInputTest {
 
   @Test
   void verifyTargets_rowPastTheEndOfItsTarget_namesRecordFileRowAndKey() throws Exception {
-    duckDb("COPY (SELECT 'data.bin' AS path, (range * 8 + CASE WHEN range = 2 THEN 60 ELSE 0 END)::BIGINT"
-        + " AS \"offset\", 8::BIGINT AS size FROM range(4)) TO '" + record0 + "' (FORMAT parquet)");
+    duckDb(
+        "COPY (SELECT 'data.bin' AS path, (range * 8 + CASE WHEN range = 2 THEN 60 ELSE 0 END)::BIGINT"
+            + " AS \"offset\", 8::BIGINT AS size FROM range(4)) TO '"
+            + record0
+            + "' (FORMAT parquet)");
     TargetResolver resolver = new TargetResolver(tmp, "file", Optional.empty());
-    try (LazyReferenceSet set = LazyReferenceSets.open(dir); ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
+    try (LazyReferenceSet set = LazyReferenceSets.open(dir);
+        ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
       assertThatThrownBy(() -> LazyReferenceSets.verifyTargets(set, resolver, sources))
           .isInstanceOf(InvalidReferenceSetException.class)
-          .hasMessageContaining(record0.toString()).hasMessageContaining("a/2").hasMessageContaining("row 2")
-          .hasMessageContaining("past the end of its target: bytes 76..83 of data.bin, which has 64 bytes");
+          .hasMessageContaining(record0.toString())
+          .hasMessageContaining("a/2")
+          .hasMessageContaining("row 2")
+          .hasMessageContaining(
+              "past the end of its target: bytes 76..83 of data.bin, which has 64 bytes");
     }
   }
 
   @Test
   void verifyTargets_goodSet_passes() throws IOException {
     TargetResolver resolver = new TargetResolver(tmp, "file", Optional.empty());
-    try (LazyReferenceSet set = LazyReferenceSets.open(dir); ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
+    try (LazyReferenceSet set = LazyReferenceSets.open(dir);
+        ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
       LazyReferenceSets.verifyTargets(set, resolver, sources);
       assertThat(set.get("a/7")).contains(io.refzarr.refs.Reference.range("data.bin", 56, 8));
     }
@@ -160,17 +193,22 @@ class BadInputTest {
 
   @Test
   void write_chunkKeyOutsideTheGrid_failsNamingTheKeyAndLeavesNoOutput() {
-    ReferenceSet bad = ReferenceSets.builder().putInline("a/.zarray", ZARRAY.getBytes())
-        .putTargetRef("a/9", "data.bin", 0, 8).build();
+    ReferenceSet bad =
+        ReferenceSets.builder()
+            .putInline("a/.zarray", ZARRAY.getBytes())
+            .putTargetRef("a/9", "data.bin", 0, 8)
+            .build();
     Path out = tmp.resolve("bad.parq");
     assertThatThrownBy(() -> LazyReferenceSets.write(bad, out, WriteOptions.DEFAULT))
-        .isInstanceOf(InvalidReferenceSetException.class).hasMessageContaining("a/9");
+        .isInstanceOf(InvalidReferenceSetException.class)
+        .hasMessageContaining("a/9");
     assertThat(out).doesNotExist();
     assertThat(tmp.toFile().list()).noneMatch(n -> n.startsWith(".bad.parq"));
   }
 
   private static void duckDb(String sql) throws SQLException {
-    try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = db.createStatement()) {
       st.execute(sql);
     }
   }

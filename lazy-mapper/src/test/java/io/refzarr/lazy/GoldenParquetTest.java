@@ -19,7 +19,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** fsspec's own Parquet output (golden/series_combined.parq) against kerchunk's JSON of the same set. */
+/**
+ * fsspec's own Parquet output (golden/series_combined.parq) against kerchunk's JSON of the same
+ * set.
+ */
 class GoldenParquetTest {
   private static final Path PARQ = Corpus.file("golden/series_combined.parq");
   private static final Path JSON = Corpus.file("golden/series_combined.json");
@@ -44,12 +47,14 @@ class GoldenParquetTest {
   }
 
   /**
-   * Chunks read byte for byte the same. Metadata documents are equal as JSON: kerchunk's combined JSON
-   * holds some indented, and the Parquet form keeps parsed objects (fsspec re-serialises them too).
+   * Chunks read byte for byte the same. Metadata documents are equal as JSON: kerchunk's combined
+   * JSON holds some indented, and the Parquet form keeps parsed objects (fsspec re-serialises them
+   * too).
    */
   @Test
   void newFileSystem_fsspecParquet_identicalBytesToJsonForEveryKey() throws IOException {
-    ReferenceFileSystemConfig config = ReferenceFileSystemConfig.builder().root(Corpus.dir()).build();
+    ReferenceFileSystemConfig config =
+        ReferenceFileSystemConfig.builder().root(Corpus.dir()).build();
     try (FileSystem parq = ReferenceFileSystems.newFileSystem(PARQ, config);
         FileSystem json = ReferenceFileSystems.newFileSystem(JSON, config)) {
       List<String> keys = walk(json);
@@ -59,7 +64,8 @@ class GoldenParquetTest {
         byte[] fromJson = Files.readAllBytes(json.getPath(key));
         byte[] fromParq = Files.readAllBytes(parq.getPath(key));
         if (key.contains("/.z")) {
-          assertThat(io.refzarr.internal.json.Json.parse(fromParq)).as(key)
+          assertThat(io.refzarr.internal.json.Json.parse(fromParq))
+              .as(key)
               .isEqualTo(io.refzarr.internal.json.Json.parse(fromJson));
         } else {
           assertThat(fromParq).as(key).isEqualTo(fromJson);
@@ -93,7 +99,10 @@ class GoldenParquetTest {
 
   static List<String> walk(FileSystem fs) throws IOException {
     try (Stream<Path> s = Files.walk(fs.getPath("/"))) {
-      return s.filter(Files::isRegularFile).map(Path::toString).sorted().collect(Collectors.toList());
+      return s.filter(Files::isRegularFile)
+          .map(Path::toString)
+          .sorted()
+          .collect(Collectors.toList());
     }
   }
 }

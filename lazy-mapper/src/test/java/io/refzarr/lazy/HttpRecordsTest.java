@@ -18,7 +18,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Record files served over HTTP (loopback) and read by ranged requests through refs-nio's byte sources. */
+/**
+ * Record files served over HTTP (loopback) and read by ranged requests through refs-nio's byte
+ * sources.
+ */
 class HttpRecordsTest {
   @TempDir Path tmp;
 
@@ -29,7 +32,8 @@ class HttpRecordsTest {
     LazyReferenceSets.write(source, local, WriteOptions.DEFAULT.withRecordSize(5).withPageRows(2));
     try (RangeHttpServer server = RangeHttpServer.serve(tmp);
         ByteRangeReaders sources = ByteRangeReaders.create(Map.of());
-        LazyReferenceSet remote = LazyReferenceSets.open(server.uri("cf.parq/"), sources, LazyOptions.DEFAULT)) {
+        LazyReferenceSet remote =
+            LazyReferenceSets.open(server.uri("cf.parq/"), sources, LazyOptions.DEFAULT)) {
       List<String> keys = source.keys().sorted().collect(Collectors.toList());
       assertThat(remote.keys().sorted().collect(Collectors.toList())).isEqualTo(keys);
       for (String key : keys) {
@@ -45,7 +49,8 @@ class HttpRecordsTest {
     Files.createDirectories(tmp.resolve("empty.parq"));
     try (RangeHttpServer server = RangeHttpServer.serve(tmp);
         ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
-      assertThatThrownBy(() -> LazyReferenceSets.open(server.uri("empty.parq"), sources, LazyOptions.DEFAULT))
+      assertThatThrownBy(
+              () -> LazyReferenceSets.open(server.uri("empty.parq"), sources, LazyOptions.DEFAULT))
           .isInstanceOf(InvalidReferenceSetException.class)
           .hasMessageContaining(server.uri("empty.parq/.zmetadata").toString());
     }

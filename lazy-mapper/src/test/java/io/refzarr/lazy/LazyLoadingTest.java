@@ -38,9 +38,16 @@ class LazyLoadingTest {
   static void write() throws IOException {
     ReferenceSetBuilder b = ReferenceSets.builder();
     b.putInline(".zgroup", "{\"zarr_format\":2}".getBytes());
-    b.putInline("g/v/.zarray", ("{\"shape\":[" + SIDE * 10 + "," + SIDE * 10 + "],\"chunks\":[10,10],"
-        + "\"dtype\":\"<i2\",\"compressor\":null,\"fill_value\":0,\"filters\":null,\"order\":\"C\","
-        + "\"zarr_format\":2}").getBytes());
+    b.putInline(
+        "g/v/.zarray",
+        ("{\"shape\":["
+                + SIDE * 10
+                + ","
+                + SIDE * 10
+                + "],\"chunks\":[10,10],"
+                + "\"dtype\":\"<i2\",\"compressor\":null,\"fill_value\":0,\"filters\":null,\"order\":\"C\","
+                + "\"zarr_format\":2}")
+            .getBytes());
     for (int i = 0; i < SIDE; i++) {
       for (int j = 0; j < SIDE; j++) {
         if ((i + j) % 7 != 3) { // some chunks missing
@@ -49,7 +56,8 @@ class LazyLoadingTest {
       }
     }
     dir = tmp.resolve("grid.parq");
-    LazyReferenceSets.write(b.build(), dir, WriteOptions.DEFAULT.withRecordSize(1000).withPageRows(100));
+    LazyReferenceSets.write(
+        b.build(), dir, WriteOptions.DEFAULT.withRecordSize(1000).withPageRows(100));
   }
 
   @Test
@@ -77,8 +85,11 @@ class LazyLoadingTest {
       }
       assertThat(set.cacheMetrics().loads()).isEqualTo(1);
       try (Stream<String> names = set.list("g/v")) {
-        long expected = 10_000 - java.util.stream.IntStream.range(0, 10_000)
-            .filter(n -> (n / SIDE + n % SIDE) % 7 == 3).count();
+        long expected =
+            10_000
+                - java.util.stream.IntStream.range(0, 10_000)
+                    .filter(n -> (n / SIDE + n % SIDE) % 7 == 3)
+                    .count();
         assertThat(names.filter(n -> !n.startsWith(".")).count()).isEqualTo(expected);
       }
     }
@@ -91,7 +102,8 @@ class LazyLoadingTest {
 
   @Test
   void get_concurrentMissesLoadingOnAPool_shareOneLoad() throws Exception {
-    concurrentMisses(LazyOptions.DEFAULT.withExecutor(java.util.concurrent.ForkJoinPool.commonPool()));
+    concurrentMisses(
+        LazyOptions.DEFAULT.withExecutor(java.util.concurrent.ForkJoinPool.commonPool()));
   }
 
   private void concurrentMisses(LazyOptions options) throws Exception {
@@ -101,15 +113,20 @@ class LazyLoadingTest {
       List<Future<java.util.Optional<Reference>>> results = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         int j = t;
-        results.add(pool.submit(() -> {
-          start.await();
-          return set.get("g/v/20." + j);
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return set.get("g/v/20." + j);
+                }));
       }
       start.countDown();
       for (int t = 0; t < 8; t++) {
-        assertThat(results.get(t).get()).isEqualTo(t == 4 ? java.util.Optional.empty() // (20 + 4) % 7 == 3
-            : java.util.Optional.of(Reference.range("big.h5", 200L * (2000 + t), 200)));
+        assertThat(results.get(t).get())
+            .isEqualTo(
+                t == 4
+                    ? java.util.Optional.empty() // (20 + 4) % 7 == 3
+                    : java.util.Optional.of(Reference.range("big.h5", 200L * (2000 + t), 200)));
       }
       pool.shutdown();
       assertThat(set.cacheMetrics().loads()).isEqualTo(1);
@@ -118,10 +135,14 @@ class LazyLoadingTest {
 
   @Test
   void get_smallByteBound_evictsAndStaysCorrect() throws IOException {
-    try (LazyReferenceSet set = LazyReferenceSets.open(dir, LazyOptions.DEFAULT.withMaxCachedBytes(5_000))) {
+    try (LazyReferenceSet set =
+        LazyReferenceSets.open(dir, LazyOptions.DEFAULT.withMaxCachedBytes(5_000))) {
       for (int i = 0; i < SIDE; i += 9) {
-        assertThat(set.get("g/v/" + i + ".0")).isEqualTo(i % 7 == 3 ? java.util.Optional.empty()
-            : java.util.Optional.of(Reference.range("big.h5", 200L * i * SIDE, 200)));
+        assertThat(set.get("g/v/" + i + ".0"))
+            .isEqualTo(
+                i % 7 == 3
+                    ? java.util.Optional.empty()
+                    : java.util.Optional.of(Reference.range("big.h5", 200L * i * SIDE, 200)));
       }
       assertThat(set.cacheMetrics().cachedBytes()).isLessThanOrEqualTo(5_000);
       assertThat(set.cacheMetrics().evictions()).isPositive();
@@ -131,7 +152,8 @@ class LazyLoadingTest {
   @Test
   void open_setInsideAZipFile_readsThroughNio() throws IOException {
     Path zip = tmp.resolve("refs.zip");
-    try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out);
+    try (OutputStream out = Files.newOutputStream(zip);
+        ZipOutputStream z = new ZipOutputStream(out);
         Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
         z.putNextEntry(new ZipEntry("grid.parq/" + dir.relativize(p)));

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The one output-form rule of {@link ReferenceSets#sink} with this module installed: a {@code .parq} or
- * {@code .parquet} name (any case) or an existing Parquet reference directory is Parquet, anything else JSON.
+ * The one output-form rule of {@link ReferenceSets#sink} with this module installed: a {@code
+ * .parq} or {@code .parquet} name (any case) or an existing Parquet reference directory is Parquet,
+ * anything else JSON.
  */
 class OutputFormRuleTest {
   @TempDir Path tmp;
@@ -55,7 +56,8 @@ class OutputFormRuleTest {
   void write_existingParquetDirectoryWithoutSuffix_isReplacedByParquet() throws IOException {
     ReferenceSet source = source();
     Path out = tmp.resolve("refs");
-    LazyReferenceSets.write(ReferenceSets.readJson(Corpus.file("golden/nc4_cf.json")), out, WriteOptions.DEFAULT);
+    LazyReferenceSets.write(
+        ReferenceSets.readJson(Corpus.file("golden/nc4_cf.json")), out, WriteOptions.DEFAULT);
 
     ReferenceSets.write(source, out, SinkOptions.DEFAULT);
 
@@ -65,10 +67,16 @@ class OutputFormRuleTest {
   @Test
   void write_failingProducer_leavesNoParquetDirectory() {
     Path out = tmp.resolve("failed.parq");
-    assertThatThrownBy(() -> ReferenceSets.write(out, SinkOptions.DEFAULT, sink -> {
-      ReferenceSets.copy(source(), sink);
-      throw new IOException("producer failed");
-    })).hasMessage("producer failed");
+    assertThatThrownBy(
+            () ->
+                ReferenceSets.write(
+                    out,
+                    SinkOptions.DEFAULT,
+                    sink -> {
+                      ReferenceSets.copy(source(), sink);
+                      throw new IOException("producer failed");
+                    }))
+        .hasMessage("producer failed");
     assertThat(out).doesNotExist();
     assertThat(tmp.toFile().list()).isEmpty();
   }
@@ -77,7 +85,8 @@ class OutputFormRuleTest {
     return ReferenceSets.readJson(Corpus.file("golden/hdf5_chunkgrid.json"));
   }
 
-  private static void assertSameReferences(ReferenceSet written, ReferenceSet source) throws IOException {
+  private static void assertSameReferences(ReferenceSet written, ReferenceSet source)
+      throws IOException {
     try (written) {
       List<String> keys = source.keys().sorted().collect(Collectors.toList());
       assertThat(written.keys().sorted().collect(Collectors.toList())).isEqualTo(keys);

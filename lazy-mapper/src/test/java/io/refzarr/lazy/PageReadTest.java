@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Page reads of refzarr's own record files: each column's offset index is parsed once per record file, and
- * pages decoded straight from their values give the references that were written.
+ * Page reads of refzarr's own record files: each column's offset index is parsed once per record
+ * file, and pages decoded straight from their values give the references that were written.
  */
 class PageReadTest {
   static final int SIDE = 50; // 50 x 50 chunks: 2,500 references, 3 record files of 1,000 rows
@@ -27,9 +27,16 @@ class PageReadTest {
   static void write() throws IOException {
     ReferenceSetBuilder b = ReferenceSets.builder();
     b.putInline(".zgroup", "{\"zarr_format\":2}".getBytes());
-    b.putInline("v/.zarray", ("{\"shape\":[" + SIDE * 10 + "," + SIDE * 10 + "],\"chunks\":[10,10],"
-        + "\"dtype\":\"<i2\",\"compressor\":null,\"fill_value\":0,\"filters\":null,\"order\":\"C\","
-        + "\"zarr_format\":2}").getBytes());
+    b.putInline(
+        "v/.zarray",
+        ("{\"shape\":["
+                + SIDE * 10
+                + ","
+                + SIDE * 10
+                + "],\"chunks\":[10,10],"
+                + "\"dtype\":\"<i2\",\"compressor\":null,\"fill_value\":0,\"filters\":null,\"order\":\"C\","
+                + "\"zarr_format\":2}")
+            .getBytes());
     for (int i = 0; i < SIDE; i++) {
       for (int j = 0; j < SIDE; j++) {
         int n = i * SIDE + j;
@@ -48,7 +55,8 @@ class PageReadTest {
     source = b.build();
     dir = tmp.resolve("paged.parq");
     // 300-row pages: the last page of each record is shorter (1,000 = 3 x 300 + 100)
-    LazyReferenceSets.write(source, dir, WriteOptions.DEFAULT.withRecordSize(1000).withPageRows(300));
+    LazyReferenceSets.write(
+        source, dir, WriteOptions.DEFAULT.withRecordSize(1000).withPageRows(300));
   }
 
   @Test
@@ -69,7 +77,8 @@ class PageReadTest {
   @Test
   void get_randomOrderAcrossRecords_matchesSourceReferences() throws IOException {
     java.util.Random r = new java.util.Random(42);
-    try (LazyReferenceSet set = LazyReferenceSets.open(dir, LazyOptions.DEFAULT.withMaxCachedBytes(0))) {
+    try (LazyReferenceSet set =
+        LazyReferenceSets.open(dir, LazyOptions.DEFAULT.withMaxCachedBytes(0))) {
       for (int k = 0; k < 500; k++) {
         String key = "v/" + r.nextInt(SIDE) + "." + r.nextInt(SIDE);
         assertThat(set.get(key)).as(key).isEqualTo(source.get(key));
@@ -84,7 +93,8 @@ class PageReadTest {
     assertThat(file.cachedOffsetIndexes()).isZero();
     RowBlock first = file.readBlock(0);
     int parsed = file.cachedOffsetIndexes();
-    assertThat(parsed).isBetween(3, 4); // path, offset, size, and raw unless its statistics say all null
+    assertThat(parsed)
+        .isBetween(3, 4); // path, offset, size, and raw unless its statistics say all null
     for (int b = 0; b < file.blockCount(); b++) {
       RowBlock rows = b == 0 ? first : file.readBlock(b);
       assertThat(rows.firstRow()).isEqualTo(300L * b);
@@ -96,25 +106,30 @@ class PageReadTest {
       }
     }
     assertThat(file.cachedOffsetIndexes()).isEqualTo(parsed);
-    // every block of refzarr's own files is one page per column, decoded without parquet-java's readers
+    // every block of refzarr's own files is one page per column, decoded without parquet-java's
+    // readers
     assertThat(file.generalDecodes()).isZero();
   }
 
   /**
-   * Pins the two decode paths across parquet-java upgrades: fsspec's files (no offset index, one row group)
-   * go through parquet-java's column readers and still give kerchunk's references, while refzarr's files
-   * keep taking the direct page path (previous test).
+   * Pins the two decode paths across parquet-java upgrades: fsspec's files (no offset index, one
+   * row group) go through parquet-java's column readers and still give kerchunk's references, while
+   * refzarr's files keep taking the direct page path (previous test).
    */
   @Test
-  void readBlock_fsspecWrittenRecordFile_takesColumnReaderPathWithKerchunksReferences() throws IOException {
+  void readBlock_fsspecWrittenRecordFile_takesColumnReaderPathWithKerchunksReferences()
+      throws IOException {
     Path golden = io.refzarr.testing.Corpus.file("golden/series_combined.parq");
-    ReferenceSet json = ReferenceSets.readJson(io.refzarr.testing.Corpus.file("golden/series_combined.json"));
+    ReferenceSet json =
+        ReferenceSets.readJson(io.refzarr.testing.Corpus.file("golden/series_combined.json"));
     RecordFile file = RecordFile.open(RecordSource.of(golden), "tas/refs.0.parq", 100_000);
     assertThat(file.blockCount()).isEqualTo(1);
     RowBlock rows = file.readBlock(0);
     assertThat(file.generalDecodes()).isEqualTo(1);
-    io.refzarr.zarr.ChunkGrid grid = io.refzarr.zarr.ZarrArrayMetadata.parse(
-        ((Reference.Inline) json.get("tas/.zarray").orElseThrow()).data()).grid();
+    io.refzarr.zarr.ChunkGrid grid =
+        io.refzarr.zarr.ZarrArrayMetadata.parse(
+                ((Reference.Inline) json.get("tas/.zarray").orElseThrow()).data())
+            .grid();
     int checked = 0;
     for (int i = 0; i < rows.rowCount() && i < grid.chunkCount(); i++) {
       String key = "tas/" + grid.key(i);
@@ -131,12 +146,14 @@ class PageReadTest {
             org.apache.parquet.hadoop.ParquetFileReader.open(in, RecordFile.readOptions());
         org.apache.parquet.io.SeekableInputStream s = in.newStream()) {
       int columns = 0;
-      for (org.apache.parquet.hadoop.metadata.ColumnChunkMetaData c : r.getRowGroups().get(0).getColumns()) {
+      for (org.apache.parquet.hadoop.metadata.ColumnChunkMetaData c :
+          r.getRowGroups().get(0).getColumns()) {
         org.apache.parquet.internal.column.columnindex.OffsetIndex expected = r.readOffsetIndex(c);
         byte[] bytes = new byte[c.getOffsetIndexReference().getLength()];
         s.seek(c.getOffsetIndexReference().getOffset());
         s.readFully(bytes);
-        org.apache.parquet.internal.column.columnindex.OffsetIndex parsed = OffsetIndexes.parse(bytes);
+        org.apache.parquet.internal.column.columnindex.OffsetIndex parsed =
+            OffsetIndexes.parse(bytes);
         assertThat(parsed).as(c.getPath().toDotString()).isNotNull();
         assertThat(parsed.getPageCount()).isEqualTo(expected.getPageCount()).isEqualTo(4);
         for (int i = 0; i < expected.getPageCount(); i++) {
@@ -154,7 +171,8 @@ class PageReadTest {
   @Test
   void parse_notAnOffsetIndex_returnsNull() {
     assertThat(OffsetIndexes.parse(new byte[0])).isNull();
-    assertThat(OffsetIndexes.parse(new byte[] {0})).isNull(); // an empty struct has no page locations
+    assertThat(OffsetIndexes.parse(new byte[] {0}))
+        .isNull(); // an empty struct has no page locations
     assertThat(OffsetIndexes.parse(new byte[] {(byte) 0x19, (byte) 0x15, 0})).isNull(); // list<i32>
   }
 }

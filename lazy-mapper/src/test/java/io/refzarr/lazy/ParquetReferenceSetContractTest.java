@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shared ReferenceSet contract, on sets written as Parquet (small records and pages) and reopened. */
+/**
+ * The shared ReferenceSet contract, on sets written as Parquet (small records and pages) and
+ * reopened.
+ */
 class ParquetReferenceSetContractTest extends ReferenceSetContractTest {
   private static final AtomicInteger COUNT = new AtomicInteger();
   @TempDir static Path tmp;

@@ -29,7 +29,8 @@ class ParquetReferenceWriterTest {
     ReferenceSet source = ReferenceSets.readJson(Corpus.file("golden/hdf5_chunkgrid.json"));
     List<String> keys = keys(source);
     Collections.shuffle(keys, new Random(42)); // chunks before their .zarray, records revisited
-    WriteOptions tiny = WriteOptions.DEFAULT.withRecordSize(100).withMaxOpenRecords(1).withPageRows(30);
+    WriteOptions tiny =
+        WriteOptions.DEFAULT.withRecordSize(100).withMaxOpenRecords(1).withPageRows(30);
     Path shuffled = tmp.resolve("shuffled.parq");
     ParquetReferenceWriter w = LazyReferenceSets.writer(shuffled, tiny);
     for (String key : keys) {
@@ -38,7 +39,8 @@ class ParquetReferenceWriterTest {
     w.close();
     Path sorted = tmp.resolve("sorted.parq");
     LazyReferenceSets.write(source, sorted, tiny);
-    try (LazyReferenceSet a = LazyReferenceSets.open(shuffled); LazyReferenceSet b = LazyReferenceSets.open(sorted)) {
+    try (LazyReferenceSet a = LazyReferenceSets.open(shuffled);
+        LazyReferenceSet b = LazyReferenceSets.open(sorted)) {
       List<String> expected = keys(source).stream().sorted().collect(Collectors.toList());
       assertThat(keys(a).stream().sorted().collect(Collectors.toList())).isEqualTo(expected);
       for (String key : expected) {
@@ -54,11 +56,14 @@ class ParquetReferenceWriterTest {
     Path plainDir = Files.createDirectory(tmp.resolve("plain"));
     Path plainFile = Files.writeString(plainDir.resolve("f"), "x");
     Path out = tmp.resolve("modes.parq");
-    LazyReferenceSets.write(ReferenceSets.readJson(Corpus.file("golden/nc4_cf.json")), out, WriteOptions.DEFAULT);
+    LazyReferenceSets.write(
+        ReferenceSets.readJson(Corpus.file("golden/nc4_cf.json")), out, WriteOptions.DEFAULT);
     try (Stream<Path> all = Files.walk(out)) {
       for (Path p : (Iterable<Path>) all::iterator) {
         Path plain = Files.isDirectory(p) ? plainDir : plainFile;
-        assertThat(Files.getPosixFilePermissions(p)).as(p.toString()).isEqualTo(Files.getPosixFilePermissions(plain));
+        assertThat(Files.getPosixFilePermissions(p))
+            .as(p.toString())
+            .isEqualTo(Files.getPosixFilePermissions(plain));
       }
     }
   }
@@ -66,7 +71,8 @@ class ParquetReferenceWriterTest {
   @Test
   void put_sameKeyTwice_lastWins() throws IOException {
     Path out = tmp.resolve("twice.parq");
-    ParquetReferenceWriter w = LazyReferenceSets.writer(out, WriteOptions.DEFAULT.withRecordSize(2));
+    ParquetReferenceWriter w =
+        LazyReferenceSets.writer(out, WriteOptions.DEFAULT.withRecordSize(2));
     w.put("v/.zarray", Reference.inline(zarray(4).getBytes()));
     w.put("v/0", Reference.range("a.nc", 1, 2));
     w.put("v/1", Reference.range("a.nc", 3, 4)); // completes record 0: written at once
@@ -84,12 +90,15 @@ class ParquetReferenceWriterTest {
   @Test
   void putChunk_byGridIndex_sameAsPutByKey() throws IOException {
     Path out = tmp.resolve("index.parq");
-    ParquetReferenceWriter w = LazyReferenceSets.writer(out, WriteOptions.DEFAULT.withRecordSize(3));
-    w.putChunk("g/v", new long[] {1}, Reference.range("early.nc", 5, 6)); // before its .zarray: waits
+    ParquetReferenceWriter w =
+        LazyReferenceSets.writer(out, WriteOptions.DEFAULT.withRecordSize(3));
+    w.putChunk(
+        "g/v", new long[] {1}, Reference.range("early.nc", 5, 6)); // before its .zarray: waits
     w.put("g/v/.zarray", Reference.inline(zarray(5).getBytes()));
     w.putChunk("g/v", new long[] {4}, Reference.range("a.nc", 7, 8));
     assertThatThrownBy(() -> w.putChunk("g/v", new long[] {5}, Reference.range("a.nc", 0, 1)))
-        .hasMessageContaining("g/v/5").hasMessageContaining("outside the chunk grid");
+        .hasMessageContaining("g/v/5")
+        .hasMessageContaining("outside the chunk grid");
     w.close();
     try (LazyReferenceSet set = LazyReferenceSets.open(out)) {
       assertThat(set.get("g/v/1")).contains(Reference.range("early.nc", 5, 6));
@@ -117,7 +126,8 @@ class ParquetReferenceWriterTest {
   @Test
   void close_beforeClose_outputDoesNotExist() throws IOException {
     Path out = tmp.resolve("atomic.parq");
-    ParquetReferenceWriter w = LazyReferenceSets.writer(out, WriteOptions.DEFAULT.withRecordSize(1));
+    ParquetReferenceWriter w =
+        LazyReferenceSets.writer(out, WriteOptions.DEFAULT.withRecordSize(1));
     w.put("v/.zarray", Reference.inline(zarray(2).getBytes()));
     w.put("v/0", Reference.range("a.nc", 1, 2)); // a complete record, already written aside
     assertThat(out).doesNotExist();
@@ -159,7 +169,8 @@ class ParquetReferenceWriterTest {
     Path out = tmp.resolve("mine");
     Files.createDirectories(out);
     Files.writeString(out.resolve("notes.txt"), "keep me");
-    assertThatThrownBy(() -> write(out, "a.nc")).isInstanceOf(FileAlreadyExistsException.class)
+    assertThatThrownBy(() -> write(out, "a.nc"))
+        .isInstanceOf(FileAlreadyExistsException.class)
         .hasMessageContaining("not a Parquet reference directory");
     assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("keep me");
     assertThat(siblings()).containsExactly("mine");
@@ -167,23 +178,31 @@ class ParquetReferenceWriterTest {
 
   @Test
   void close_chunkWithoutZarray_failsNamingKey() throws IOException {
-    ParquetReferenceWriter w = LazyReferenceSets.writer(tmp.resolve("x.parq"), WriteOptions.DEFAULT);
+    ParquetReferenceWriter w =
+        LazyReferenceSets.writer(tmp.resolve("x.parq"), WriteOptions.DEFAULT);
     w.put("orphan/0.0", Reference.range("a.nc", 1, 2));
-    assertThatThrownBy(w::close).hasMessageContaining("orphan/0.0").hasMessageContaining("no .zarray");
+    assertThatThrownBy(w::close)
+        .hasMessageContaining("orphan/0.0")
+        .hasMessageContaining("no .zarray");
     assertThat(siblings()).isEmpty();
   }
 
   @Test
   void put_metadataNotAnObject_failsNamingKey() throws IOException {
-    ParquetReferenceWriter w = LazyReferenceSets.writer(tmp.resolve("x.parq"), WriteOptions.DEFAULT);
+    ParquetReferenceWriter w =
+        LazyReferenceSets.writer(tmp.resolve("x.parq"), WriteOptions.DEFAULT);
     assertThatThrownBy(() -> w.put("v/.zattrs", Reference.inline("[1,2]".getBytes())))
-        .hasMessageContaining("v/.zattrs").hasMessageContaining("JSON objects");
+        .hasMessageContaining("v/.zattrs")
+        .hasMessageContaining("JSON objects");
     w.abort();
   }
 
   private void write(Path out, String target) throws IOException {
-    ReferenceSet set = ReferenceSets.builder().putInline("v/.zarray", zarray(2).getBytes())
-        .putTargetRef("v/0", target, 1, 2).build();
+    ReferenceSet set =
+        ReferenceSets.builder()
+            .putInline("v/.zarray", zarray(2).getBytes())
+            .putTargetRef("v/0", target, 1, 2)
+            .build();
     LazyReferenceSets.write(set, out, WriteOptions.DEFAULT);
   }
 
@@ -194,7 +213,9 @@ class ParquetReferenceWriterTest {
   }
 
   static String zarray(int n) {
-    return "{\"shape\":[" + n + "],\"chunks\":[1],\"dtype\":\"<i2\",\"compressor\":null,\"fill_value\":0,"
+    return "{\"shape\":["
+        + n
+        + "],\"chunks\":[1],\"dtype\":\"<i2\",\"compressor\":null,\"fill_value\":0,"
         + "\"filters\":null,\"order\":\"C\",\"zarr_format\":2}";
   }
 

@@ -23,8 +23,14 @@ class RoundTripTest {
   @TestFactory
   Stream<DynamicTest> write_everyGoldenJsonSet_readsBackIdenticalReferences() throws IOException {
     // record_size 4 with pages of 2 runs in ParquetReferenceSetContractTest
-    return Corpus.goldenJsonSets().stream().map(json -> DynamicTest.dynamicTest(name(json) + " record_size 1000",
-        () -> roundTrip(json, WriteOptions.DEFAULT.withRecordSize(1000).withPageRows(100))));
+    return Corpus.goldenJsonSets().stream()
+        .map(
+            json ->
+                DynamicTest.dynamicTest(
+                    name(json) + " record_size 1000",
+                    () ->
+                        roundTrip(
+                            json, WriteOptions.DEFAULT.withRecordSize(1000).withPageRows(100))));
   }
 
   private void roundTrip(Path json, WriteOptions options) throws IOException {

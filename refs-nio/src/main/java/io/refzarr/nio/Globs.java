@@ -10,7 +10,8 @@ final class Globs {
   static PathMatcher matcher(String syntaxAndPattern) {
     int colon = syntaxAndPattern.indexOf(':');
     if (colon <= 0) {
-      throw new IllegalArgumentException("expected syntax:pattern, got \"" + syntaxAndPattern + "\"");
+      throw new IllegalArgumentException(
+          "expected syntax:pattern, got \"" + syntaxAndPattern + "\"");
     }
     String syntax = syntaxAndPattern.substring(0, colon);
     String pattern = syntaxAndPattern.substring(colon + 1);
@@ -20,7 +21,8 @@ final class Globs {
     } else if (syntax.equalsIgnoreCase("glob")) {
       regex = Pattern.compile(globToRegex(pattern));
     } else {
-      throw new UnsupportedOperationException("path matcher syntax \"" + syntax + "\" is not supported");
+      throw new UnsupportedOperationException(
+          "path matcher syntax \"" + syntax + "\" is not supported");
     }
     return path -> regex.matcher(path.toString()).matches();
   }

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Attributes of a key or a directory. All times are the epoch: a reference set has no times of its own. */
+/**
+ * Attributes of a key or a directory. All times are the epoch: a reference set has no times of its
+ * own.
+ */
 final class KeyAttributes implements ReferenceFileAttributes {
   private static final FileTime EPOCH = FileTime.fromMillis(0);
 

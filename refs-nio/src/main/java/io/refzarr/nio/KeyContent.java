@@ -10,8 +10,8 @@ interface KeyContent {
   long size() throws IOException;
 
   /**
-   * Reads {@code min(dst.remaining(), size - position)} bytes at {@code position} into {@code dst}; reads
-   * nothing at or past the end.
+   * Reads {@code min(dst.remaining(), size - position)} bytes at {@code position} into {@code dst};
+   * reads nothing at or past the end.
    */
   void read(long position, ByteBuffer dst) throws IOException;
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Pure path algebra for {@code /}-separated paths: an absolute flag and a list of names. No I/O, no file
- * system: {@link ReferencePath} wraps it. Empty names never occur; {@code "."} and {@code ".."} are kept
- * until {@link #normalize()}.
+ * Pure path algebra for {@code /}-separated paths: an absolute flag and a list of names. No I/O, no
+ * file system: {@link ReferencePath} wraps it. Empty names never occur; {@code "."} and {@code
+ * ".."} are kept until {@link #normalize()}.
  */
 final class KeyPath implements Comparable<KeyPath> {
   static final KeyPath ROOT = new KeyPath(true, List.of());
@@ -136,11 +136,16 @@ final class KeyPath implements Comparable<KeyPath> {
 
   KeyPath relativize(KeyPath other) {
     if (absolute != other.absolute) {
-      throw new IllegalArgumentException("cannot relativize " + other + " against " + this
-          + ": one is absolute, the other is not");
+      throw new IllegalArgumentException(
+          "cannot relativize "
+              + other
+              + " against "
+              + this
+              + ": one is absolute, the other is not");
     }
     int common = 0;
-    while (common < names.size() && common < other.names.size()
+    while (common < names.size()
+        && common < other.names.size()
         && names.get(common).equals(other.names.get(common))) {
       common++;
     }
@@ -174,7 +179,9 @@ final class KeyPath implements Comparable<KeyPath> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof KeyPath && ((KeyPath) o).absolute == absolute && ((KeyPath) o).names.equals(names);
+    return o instanceof KeyPath
+        && ((KeyPath) o).absolute == absolute
+        && ((KeyPath) o).names.equals(names);
   }
 
   @Override

@@ -13,10 +13,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Reads many keys in one call: inline keys from memory, the others as one batch of ranges (coalesced per
- * target, fetched concurrently, shared through the block cache). Keys that the lookup does not find are
- * left out of the result, so Zarr readers can apply the fill value; a key whose target fails throws
- * {@link io.refzarr.source.ReferenceNotReachableException} naming the key.
+ * Reads many keys in one call: inline keys from memory, the others as one batch of ranges
+ * (coalesced per target, fetched concurrently, shared through the block cache). Keys that the
+ * lookup does not find are left out of the result, so Zarr readers can apply the fill value; a key
+ * whose target fails throws {@link io.refzarr.source.ReferenceNotReachableException} naming the
+ * key.
  */
 final class MultiKeyRead {
   /** Finds a key's reference, empty for a missing key. */

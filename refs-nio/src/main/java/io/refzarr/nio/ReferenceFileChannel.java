@@ -10,9 +10,9 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 
 /**
- * A read-only channel over one key. Reads always fill the caller's buffer up to the end of the data:
- * readers such as jhdf and zarr-java issue one read and assume it is complete. Shared locks succeed as
- * no-ops (nothing ever writes); {@code map} is unsupported.
+ * A read-only channel over one key. Reads always fill the caller's buffer up to the end of the
+ * data: readers such as jhdf and zarr-java issue one read and assume it is complete. Shared locks
+ * succeed as no-ops (nothing ever writes); {@code map} is unsupported.
  */
 final class ReferenceFileChannel extends FileChannel {
   private final KeyContent content;
@@ -136,7 +136,8 @@ final class ReferenceFileChannel extends FileChannel {
 
   @Override
   public MappedByteBuffer map(MapMode mode, long pos, long size) {
-    throw new UnsupportedOperationException("memory mapping a reference is not supported; read it instead");
+    throw new UnsupportedOperationException(
+        "memory mapping a reference is not supported; read it instead");
   }
 
   @Override

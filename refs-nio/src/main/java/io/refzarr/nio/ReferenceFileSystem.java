@@ -30,13 +30,14 @@ import java.util.stream.Stream;
  *
  * <h2>Design</h2>
  *
- * <p>{@link ReferenceFileSystemProvider} (public, ServiceLoader entry, URI parsing, registry) delegates
- * every operation here. Paths are {@link ReferencePath}s over pure {@link KeyPath} algebra; a normalized
- * absolute path names a store key ({@code /temp/0.0} is key {@code temp/0.0}). The {@link ReferenceSet}
- * answers what a key is (file, directory implied by key prefixes, or absent) and where its bytes live.
- * Reading goes through the file system's {@link ReferenceReader} (target resolution, coalesced range reads,
- * block cache; {@link TargetContent}); inline data is served from memory. Every open channel and directory
- * stream is registered here and closed with the file system.
+ * <p>{@link ReferenceFileSystemProvider} (public, ServiceLoader entry, URI parsing, registry)
+ * delegates every operation here. Paths are {@link ReferencePath}s over pure {@link KeyPath}
+ * algebra; a normalized absolute path names a store key ({@code /temp/0.0} is key {@code
+ * temp/0.0}). The {@link ReferenceSet} answers what a key is (file, directory implied by key
+ * prefixes, or absent) and where its bytes live. Reading goes through the file system's {@link
+ * ReferenceReader} (target resolution, coalesced range reads, block cache; {@link TargetContent});
+ * inline data is served from memory. Every open channel and directory stream is registered here and
+ * closed with the file system.
  */
 final class ReferenceFileSystem extends FileSystem {
   private final ReferenceFileSystemProvider provider;
@@ -50,7 +51,11 @@ final class ReferenceFileSystem extends FileSystem {
   private final Set<Closeable> resources = ConcurrentHashMap.newKeySet();
   private volatile boolean open = true;
 
-  ReferenceFileSystem(ReferenceFileSystemProvider provider, ReferenceSet set, boolean ownsSet, URI origin,
+  ReferenceFileSystem(
+      ReferenceFileSystemProvider provider,
+      ReferenceSet set,
+      boolean ownsSet,
+      URI origin,
       ReferenceFileSystemConfig config) {
     this.provider = provider;
     this.set = set;
@@ -75,7 +80,8 @@ final class ReferenceFileSystem extends FileSystem {
   }
 
   URI uriOf(KeyPath absolute) {
-    return URI.create(ReferenceFileSystemProvider.SCHEME + ":" + origin + "!" + encodePath(absolute.toString()));
+    return URI.create(
+        ReferenceFileSystemProvider.SCHEME + ":" + origin + "!" + encodePath(absolute.toString()));
   }
 
   private static String encodePath(String path) {
@@ -182,7 +188,8 @@ final class ReferenceFileSystem extends FileSystem {
 
   @Override
   public WatchService newWatchService() {
-    throw new UnsupportedOperationException("a reference file system cannot be watched: it never changes");
+    throw new UnsupportedOperationException(
+        "a reference file system cannot be watched: it never changes");
   }
 
   // ---- operations used by the provider ----
@@ -239,8 +246,8 @@ final class ReferenceFileSystem extends FileSystem {
     return ch;
   }
 
-  DirectoryStream<Path> newDirectoryStream(ReferencePath dir, DirectoryStream.Filter<? super Path> filter)
-      throws IOException {
+  DirectoryStream<Path> newDirectoryStream(
+      ReferencePath dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
     checkOpen();
     String key = dir.key();
     ReferenceSet.Kind kind = set.kind(key);
@@ -251,52 +258,53 @@ final class ReferenceFileSystem extends FileSystem {
       throw new NoSuchFileException(dir.toString());
     }
     Stream<String> names = set.list(key);
-    DirectoryStream<Path> stream = new DirectoryStream<>() {
-      private boolean iterated;
-
-      @Override
-      public Iterator<Path> iterator() {
-        if (iterated) {
-          throw new IllegalStateException("a directory stream can be iterated once");
-        }
-        iterated = true;
-        Iterator<String> it = names.iterator();
-        return new Iterator<>() {
-          private Path next;
+    DirectoryStream<Path> stream =
+        new DirectoryStream<>() {
+          private boolean iterated;
 
           @Override
-          public boolean hasNext() {
-            while (next == null && it.hasNext()) {
-              Path p = dir.resolve(it.next());
-              try {
-                if (filter.accept(p)) {
-                  next = p;
-                }
-              } catch (IOException e) {
-                throw new java.nio.file.DirectoryIteratorException(e);
-              }
+          public Iterator<Path> iterator() {
+            if (iterated) {
+              throw new IllegalStateException("a directory stream can be iterated once");
             }
-            return next != null;
+            iterated = true;
+            Iterator<String> it = names.iterator();
+            return new Iterator<>() {
+              private Path next;
+
+              @Override
+              public boolean hasNext() {
+                while (next == null && it.hasNext()) {
+                  Path p = dir.resolve(it.next());
+                  try {
+                    if (filter.accept(p)) {
+                      next = p;
+                    }
+                  } catch (IOException e) {
+                    throw new java.nio.file.DirectoryIteratorException(e);
+                  }
+                }
+                return next != null;
+              }
+
+              @Override
+              public Path next() {
+                if (!hasNext()) {
+                  throw new java.util.NoSuchElementException();
+                }
+                Path p = next;
+                next = null;
+                return p;
+              }
+            };
           }
 
           @Override
-          public Path next() {
-            if (!hasNext()) {
-              throw new java.util.NoSuchElementException();
-            }
-            Path p = next;
-            next = null;
-            return p;
+          public void close() {
+            names.close();
+            resources.remove(this);
           }
         };
-      }
-
-      @Override
-      public void close() {
-        names.close();
-        resources.remove(this);
-      }
-    };
     register(stream);
     return stream;
   }

@@ -6,15 +6,15 @@ import io.refzarr.source.ReadSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a {@code reference} file system finds and reads its targets. Immutable; make one with
- * {@link #builder()} or from a {@code FileSystems.newFileSystem} environment map with {@link #fromEnv}.
+ * How a {@code reference} file system finds and reads its targets. Immutable; make one with {@link
+ * #builder()} or from a {@code FileSystems.newFileSystem} environment map with {@link #fromEnv}.
  *
  * <p>Environment properties (unknown names are rejected):
  *
@@ -48,10 +48,11 @@ import java.util.Optional;
  *       <td>byte sources of the user's own, ahead of the installed ones (by URL scheme)</td></tr>
  * </table>
  *
- * <p>Source options in {@code remoteOptions} read by the built-in sources: {@code http.headers} (Map),
- * {@code http.timeoutMs} (30,000; the whole exchange), {@code http.connectTimeoutMs} (10,000),
- * {@code http.version} ({@code HTTP_2}), {@code http.maxAttempts} (4), {@code http.retryBaseDelayMs} (100),
- * {@code http.retryMaxDelayMs} (5,000); the S3 source of {@code refs-s3} reads {@code s3.*}.
+ * <p>Source options in {@code remoteOptions} read by the built-in sources: {@code http.headers}
+ * (Map), {@code http.timeoutMs} (30,000; the whole exchange), {@code http.connectTimeoutMs}
+ * (10,000), {@code http.version} ({@code HTTP_2}), {@code http.maxAttempts} (4), {@code
+ * http.retryBaseDelayMs} (100), {@code http.retryMaxDelayMs} (5,000); the S3 source of {@code
+ * refs-s3} reads {@code s3.*}.
  */
 public final class ReferenceFileSystemConfig {
 
@@ -71,14 +72,19 @@ public final class ReferenceFileSystemConfig {
     this.remoteProtocol = b.remoteProtocol == null ? "file" : b.remoteProtocol;
     this.remoteOptions = Map.copyOf(b.remoteOptions);
     this.defaultTarget = Optional.ofNullable(b.defaultTarget);
-    this.readOptions = new ReadOptions(b.templateOverrides,
-        b.maxGeneratedReferences == null ? ReadOptions.DEFAULT.maxGeneratedReferences()
-            : b.maxGeneratedReferences);
+    this.readOptions =
+        new ReadOptions(
+            b.templateOverrides,
+            b.maxGeneratedReferences == null
+                ? ReadOptions.DEFAULT.maxGeneratedReferences()
+                : b.maxGeneratedReferences);
     ReadSettings d = ReadSettings.DEFAULT;
-    this.readSettings = new ReadSettings(b.maxGap == null ? d.maxGap() : b.maxGap,
-        b.maxBlock == null ? d.maxBlock() : b.maxBlock,
-        b.maxConcurrentRequests == null ? d.maxConcurrentRequests() : b.maxConcurrentRequests,
-        b.blockCacheBytes == null ? d.cacheBytes() : b.blockCacheBytes);
+    this.readSettings =
+        new ReadSettings(
+            b.maxGap == null ? d.maxGap() : b.maxGap,
+            b.maxBlock == null ? d.maxBlock() : b.maxBlock,
+            b.maxConcurrentRequests == null ? d.maxConcurrentRequests() : b.maxConcurrentRequests,
+            b.blockCacheBytes == null ? d.cacheBytes() : b.blockCacheBytes);
     this.sourceProviders = List.copyOf(b.sourceProviders);
   }
 
@@ -127,7 +133,8 @@ public final class ReferenceFileSystemConfig {
           map(e.getKey(), v).forEach((k, o) -> b.remoteOption(String.valueOf(k), o));
           break;
         case "templateOverrides":
-          map(e.getKey(), v).forEach((k, o) -> b.templateOverride(String.valueOf(k), string(e.getKey(), o)));
+          map(e.getKey(), v)
+              .forEach((k, o) -> b.templateOverride(String.valueOf(k), string(e.getKey(), o)));
           break;
         case "maxGeneratedReferences":
           b.maxGeneratedReferences(number(e.getKey(), v));
@@ -139,7 +146,9 @@ public final class ReferenceFileSystemConfig {
           b.maxBlock(number(e.getKey(), v));
           break;
         case "maxConcurrentRequests":
-          b.maxConcurrentRequests((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number(e.getKey(), v))));
+          b.maxConcurrentRequests(
+              (int)
+                  Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number(e.getKey(), v))));
           break;
         case "blockCacheBytes":
           b.blockCacheBytes(number(e.getKey(), v));
@@ -148,10 +157,12 @@ public final class ReferenceFileSystemConfig {
           providers(e.getKey(), v).forEach(b::sourceProvider);
           break;
         default:
-          throw new IllegalArgumentException("unknown reference file system property \"" + e.getKey()
-              + "\" (known: root, defaultTarget, remoteProtocol, remoteOptions, templateOverrides,"
-              + " maxGeneratedReferences, maxGap, maxBlock, maxConcurrentRequests, blockCacheBytes,"
-              + " sourceProviders)");
+          throw new IllegalArgumentException(
+              "unknown reference file system property \""
+                  + e.getKey()
+                  + "\" (known: root, defaultTarget, remoteProtocol, remoteOptions, templateOverrides,"
+                  + " maxGeneratedReferences, maxGap, maxBlock, maxConcurrentRequests, blockCacheBytes,"
+                  + " sourceProviders)");
       }
     }
     return b.build();
@@ -161,7 +172,8 @@ public final class ReferenceFileSystemConfig {
     if (v instanceof String || v instanceof Path) {
       return v.toString();
     }
-    throw new IllegalArgumentException("property " + name + " must be a String, not " + typeName(v));
+    throw new IllegalArgumentException(
+        "property " + name + " must be a String, not " + typeName(v));
   }
 
   private static Map<?, ?> map(String name, Object v) {
@@ -172,16 +184,22 @@ public final class ReferenceFileSystemConfig {
   }
 
   private static List<ByteRangeReaderProvider> providers(String name, Object v) {
-    Collection<?> c = v instanceof ByteRangeReaderProvider ? List.of(v) : v instanceof Collection ? (Collection<?>) v : null;
+    Collection<?> c =
+        v instanceof ByteRangeReaderProvider
+            ? List.of(v)
+            : v instanceof Collection ? (Collection<?>) v : null;
     if (c == null) {
-      throw new IllegalArgumentException("property " + name + " must be a Collection of ByteRangeReaderProvider, not "
-          + typeName(v));
+      throw new IllegalArgumentException(
+          "property "
+              + name
+              + " must be a Collection of ByteRangeReaderProvider, not "
+              + typeName(v));
     }
     List<ByteRangeReaderProvider> out = new ArrayList<>();
     for (Object o : c) {
       if (!(o instanceof ByteRangeReaderProvider)) {
-        throw new IllegalArgumentException("property " + name + " holds a " + typeName(o)
-            + ", not a ByteRangeReaderProvider");
+        throw new IllegalArgumentException(
+            "property " + name + " holds a " + typeName(o) + ", not a ByteRangeReaderProvider");
       }
       out.add((ByteRangeReaderProvider) o);
     }
@@ -239,9 +257,17 @@ public final class ReferenceFileSystemConfig {
 
   @Override
   public String toString() {
-    return "ReferenceFileSystemConfig{root=" + root + ", remoteProtocol=" + remoteProtocol
-        + ", defaultTarget=" + defaultTarget.orElse("none") + ", remoteOptions=" + remoteOptions.keySet()
-        + ", templateOverrides=" + readOptions.templateOverrides().keySet() + "}";
+    return "ReferenceFileSystemConfig{root="
+        + root
+        + ", remoteProtocol="
+        + remoteProtocol
+        + ", defaultTarget="
+        + defaultTarget.orElse("none")
+        + ", remoteOptions="
+        + remoteOptions.keySet()
+        + ", templateOverrides="
+        + readOptions.templateOverrides().keySet()
+        + "}";
   }
 
   /** Builds a {@link ReferenceFileSystemConfig}; setters validate their argument at once. */
@@ -314,7 +340,9 @@ public final class ReferenceFileSystemConfig {
       return this;
     }
 
-    /** The protocol of targets written without one ({@code file}, {@code s3}, {@code https}, ...). */
+    /**
+     * The protocol of targets written without one ({@code file}, {@code s3}, {@code https}, ...).
+     */
     public Builder remoteProtocol(String protocol) {
       if (!protocol.matches("[A-Za-z][A-Za-z0-9+.-]*")) {
         throw new IllegalArgumentException("not a URL scheme: \"" + protocol + "\"");

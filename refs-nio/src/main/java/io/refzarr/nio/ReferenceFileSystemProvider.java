@@ -38,13 +38,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The {@code reference} file-system provider: opens reference sets (JSON files, or any form an installed
- * {@link ReferenceSetFormat} recognises, such as Parquet directories) as read-only Zarr directory trees.
+ * The {@code reference} file-system provider: opens reference sets (JSON files, or any form an
+ * installed {@link ReferenceSetFormat} recognises, such as Parquet directories) as read-only Zarr
+ * directory trees.
  *
- * <p>Open one with {@code FileSystems.newFileSystem(Path refs, env)}, or by URI:
- * {@code reference:file:///data/refs.json!/temp/0.0.0} names key {@code temp/0.0.0} of the set
- * {@code file:///data/refs.json}. The {@code env} properties are listed in
- * {@link ReferenceFileSystemConfig}. Every operation checks its path and delegates to the file system;
+ * <p>Open one with {@code FileSystems.newFileSystem(Path refs, env)}, or by URI: {@code
+ * reference:file:///data/refs.json!/temp/0.0.0} names key {@code temp/0.0.0} of the set {@code
+ * file:///data/refs.json}. The {@code env} properties are listed in {@link
+ * ReferenceFileSystemConfig}. Every operation checks its path and delegates to the file system;
  * every mutation throws {@link ReadOnlyFileSystemException}.
  */
 public final class ReferenceFileSystemProvider extends FileSystemProvider {
@@ -54,7 +55,8 @@ public final class ReferenceFileSystemProvider extends FileSystemProvider {
   private final Map<URI, ReferenceFileSystem> registry = new ConcurrentHashMap<>();
 
   /**
-   * For {@link ServiceLoader} only; use {@code FileSystems.newFileSystem} or {@link ReferenceFileSystems}.
+   * For {@link ServiceLoader} only; use {@code FileSystems.newFileSystem} or {@link
+   * ReferenceFileSystems}.
    */
   @Deprecated
   public ReferenceFileSystemProvider() {}
@@ -108,13 +110,15 @@ public final class ReferenceFileSystemProvider extends FileSystemProvider {
     return fs;
   }
 
-  ReferenceFileSystem open(Path location, URI setUri, ReferenceFileSystemConfig config) throws IOException {
+  ReferenceFileSystem open(Path location, URI setUri, ReferenceFileSystemConfig config)
+      throws IOException {
     ReferenceSet set = ReferenceSets.open(location, config.readOptions());
     return new ReferenceFileSystem(this, set, true, setUri, config);
   }
 
   ReferenceFileSystem wrap(ReferenceSet set, ReferenceFileSystemConfig config) {
-    return new ReferenceFileSystem(this, set, false, URI.create("memory:" + UUID.randomUUID()), config);
+    return new ReferenceFileSystem(
+        this, set, false, URI.create("memory:" + UUID.randomUUID()), config);
   }
 
   void forget(ReferenceFileSystem fs) {
@@ -152,14 +156,16 @@ public final class ReferenceFileSystemProvider extends FileSystemProvider {
     try {
       return Path.of(setUri);
     } catch (IllegalArgumentException | FileSystemNotFoundException e) {
-      throw new IllegalArgumentException("cannot open the reference set " + setUri + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot open the reference set " + setUri + ": " + e.getMessage(), e);
     }
   }
 
   /** A JSON object file, or a location an installed reference-set format recognises. */
   static boolean looksLikeReferenceSet(Path path) throws IOException {
-    for (ReferenceSetFormat f : ServiceLoader.load(ReferenceSetFormat.class,
-        ReferenceFileSystemProvider.class.getClassLoader())) {
+    for (ReferenceSetFormat f :
+        ServiceLoader.load(
+            ReferenceSetFormat.class, ReferenceFileSystemProvider.class.getClassLoader())) {
       if (f.recognizes(path)) {
         return true;
       }
@@ -173,7 +179,12 @@ public final class ReferenceFileSystemProvider extends FileSystemProvider {
         if (b == '{') {
           return true;
         }
-        if (b != ' ' && b != '\n' && b != '\r' && b != '\t' && (b & 0xff) != 0xEF && (b & 0xff) != 0xBB
+        if (b != ' '
+            && b != '\n'
+            && b != '\r'
+            && b != '\t'
+            && (b & 0xff) != 0xEF
+            && (b & 0xff) != 0xBB
             && (b & 0xff) != 0xBF) {
           return false;
         }
@@ -193,14 +204,14 @@ public final class ReferenceFileSystemProvider extends FileSystemProvider {
   }
 
   @Override
-  public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options,
-      FileAttribute<?>... attrs) throws IOException {
+  public SeekableByteChannel newByteChannel(
+      Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
     return newFileChannel(path, options, attrs);
   }
 
   @Override
-  public FileChannel newFileChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
-      throws IOException {
+  public FileChannel newFileChannel(
+      Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
     ReferencePath p = check(path);
     checkReadOptions(options);
     return ((ReferenceFileSystem) p.getFileSystem()).newChannel(p);
@@ -214,8 +225,11 @@ public final class ReferenceFileSystemProvider extends FileSystemProvider {
 
   private static void checkReadOptions(Set<? extends OpenOption> options) {
     for (OpenOption o : options) {
-      if (o == StandardOpenOption.WRITE || o == StandardOpenOption.APPEND || o == StandardOpenOption.CREATE
-          || o == StandardOpenOption.CREATE_NEW || o == StandardOpenOption.TRUNCATE_EXISTING
+      if (o == StandardOpenOption.WRITE
+          || o == StandardOpenOption.APPEND
+          || o == StandardOpenOption.CREATE
+          || o == StandardOpenOption.CREATE_NEW
+          || o == StandardOpenOption.TRUNCATE_EXISTING
           || o == StandardOpenOption.DELETE_ON_CLOSE) {
         throw new ReadOnlyFileSystemException();
       }
@@ -226,8 +240,8 @@ public final class ReferenceFileSystemProvider extends FileSystemProvider {
   }
 
   @Override
-  public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter)
-      throws IOException {
+  public DirectoryStream<Path> newDirectoryStream(
+      Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
     ReferencePath p = check(dir);
     return ((ReferenceFileSystem) p.getFileSystem()).newDirectoryStream(p, filter);
   }
@@ -235,7 +249,8 @@ public final class ReferenceFileSystemProvider extends FileSystemProvider {
   @Override
   public boolean isSameFile(Path path, Path path2) {
     return path.equals(path2)
-        || (path instanceof ReferencePath && path2 instanceof ReferencePath
+        || (path instanceof ReferencePath
+            && path2 instanceof ReferencePath
             && path.getFileSystem() == path2.getFileSystem()
             && path.toAbsolutePath().normalize().equals(path2.toAbsolutePath().normalize()));
   }
@@ -273,11 +288,12 @@ public final class ReferenceFileSystemProvider extends FileSystemProvider {
 
   @Override
   @SuppressWarnings("unchecked")
-  public <A extends BasicFileAttributes> A readAttributes(Path path, Class<A> type, LinkOption... options)
-      throws IOException {
+  public <A extends BasicFileAttributes> A readAttributes(
+      Path path, Class<A> type, LinkOption... options) throws IOException {
     ReferencePath p = check(path);
     if (type != BasicFileAttributes.class && type != ReferenceFileAttributes.class) {
-      throw new UnsupportedOperationException("attributes " + type.getName() + " are not supported");
+      throw new UnsupportedOperationException(
+          "attributes " + type.getName() + " are not supported");
     }
     return (A) ((ReferenceFileSystem) p.getFileSystem()).attributes(p);
   }
@@ -291,27 +307,30 @@ public final class ReferenceFileSystemProvider extends FileSystemProvider {
 
   @Override
   @SuppressWarnings("unchecked")
-  public <V extends FileAttributeView> V getFileAttributeView(Path path, Class<V> type, LinkOption... options) {
+  public <V extends FileAttributeView> V getFileAttributeView(
+      Path path, Class<V> type, LinkOption... options) {
     ReferencePath p = check(path);
     if (type != BasicFileAttributeView.class) {
       return null;
     }
-    return (V) new BasicFileAttributeView() {
-      @Override
-      public String name() {
-        return "basic";
-      }
+    return (V)
+        new BasicFileAttributeView() {
+          @Override
+          public String name() {
+            return "basic";
+          }
 
-      @Override
-      public BasicFileAttributes readAttributes() throws IOException {
-        return ((ReferenceFileSystem) p.getFileSystem()).attributes(p);
-      }
+          @Override
+          public BasicFileAttributes readAttributes() throws IOException {
+            return ((ReferenceFileSystem) p.getFileSystem()).attributes(p);
+          }
 
-      @Override
-      public void setTimes(FileTime lastModifiedTime, FileTime lastAccessTime, FileTime createTime) {
-        throw new ReadOnlyFileSystemException();
-      }
-    };
+          @Override
+          public void setTimes(
+              FileTime lastModifiedTime, FileTime lastAccessTime, FileTime createTime) {
+            throw new ReadOnlyFileSystemException();
+          }
+        };
   }
 
   // ---- mutations: all refused ----
@@ -359,8 +378,11 @@ public final class ReferenceFileSystemProvider extends FileSystemProvider {
   }
 
   @Override
-  public java.nio.channels.AsynchronousFileChannel newAsynchronousFileChannel(Path path,
-      Set<? extends OpenOption> options, ExecutorService executor, FileAttribute<?>... attrs) {
+  public java.nio.channels.AsynchronousFileChannel newAsynchronousFileChannel(
+      Path path,
+      Set<? extends OpenOption> options,
+      ExecutorService executor,
+      FileAttribute<?>... attrs) {
     throw new UnsupportedOperationException("asynchronous channels are not supported");
   }
 }

@@ -87,7 +87,9 @@ final class ReferencePath implements Path {
 
   @Override
   public boolean startsWith(Path other) {
-    return other instanceof ReferencePath && other.getFileSystem() == fs && path.startsWith(unwrap(other));
+    return other instanceof ReferencePath
+        && other.getFileSystem() == fs
+        && path.startsWith(unwrap(other));
   }
 
   @Override
@@ -97,7 +99,9 @@ final class ReferencePath implements Path {
 
   @Override
   public boolean endsWith(Path other) {
-    return other instanceof ReferencePath && other.getFileSystem() == fs && path.endsWith(unwrap(other));
+    return other instanceof ReferencePath
+        && other.getFileSystem() == fs
+        && path.endsWith(unwrap(other));
   }
 
   @Override
@@ -153,8 +157,10 @@ final class ReferencePath implements Path {
   }
 
   @Override
-  public WatchKey register(WatchService watcher, WatchEvent.Kind<?>[] events, WatchEvent.Modifier... modifiers) {
-    throw new UnsupportedOperationException("a reference file system cannot be watched: it never changes");
+  public WatchKey register(
+      WatchService watcher, WatchEvent.Kind<?>[] events, WatchEvent.Modifier... modifiers) {
+    throw new UnsupportedOperationException(
+        "a reference file system cannot be watched: it never changes");
   }
 
   @Override
@@ -164,7 +170,9 @@ final class ReferencePath implements Path {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ReferencePath && ((ReferencePath) o).fs == fs && ((ReferencePath) o).path.equals(path);
+    return o instanceof ReferencePath
+        && ((ReferencePath) o).fs == fs
+        && ((ReferencePath) o).path.equals(path);
   }
 
   @Override

@@ -18,13 +18,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads the bytes that references name: the one way to do so, shared by the {@code reference} file system
- * and the operations on reference sets (combine, inline, verify). Targets are resolved as the
- * {@link ReferenceFileSystemConfig} says ({@link TargetResolver}); ranges go through the byte sources of
- * the configuration with its coalescing and block cache ({@link RangeReads}); inline bytes come from
- * memory. Any failure of a target is a {@link ReferenceNotReachableException} naming the key, the target
- * and the range, never a {@link java.nio.file.NoSuchFileException} (which Zarr readers take for a missing
- * chunk).
+ * Reads the bytes that references name: the one way to do so, shared by the {@code reference} file
+ * system and the operations on reference sets (combine, inline, verify). Targets are resolved as
+ * the {@link ReferenceFileSystemConfig} says ({@link TargetResolver}); ranges go through the byte
+ * sources of the configuration with its coalescing and block cache ({@link RangeReads}); inline
+ * bytes come from memory. Any failure of a target is a {@link ReferenceNotReachableException}
+ * naming the key, the target and the range, never a {@link java.nio.file.NoSuchFileException}
+ * (which Zarr readers take for a missing chunk).
  *
  * <pre>{@code
  * try (ReferenceReader reader = ReferenceReader.create(config)) {
@@ -38,10 +38,12 @@ public final class ReferenceReader implements Closeable {
   private final TargetResolver resolver;
   private final ByteRangeReaders sources;
   private final RangeReads reads;
-  private final Map<String, URI> uris = new ConcurrentHashMap<>(); // resolving touches the disk: once per target
+  private final Map<String, URI> uris =
+      new ConcurrentHashMap<>(); // resolving touches the disk: once per target
 
   private ReferenceReader(ReferenceFileSystemConfig config) {
-    this.resolver = new TargetResolver(config.root(), config.remoteProtocol(), config.defaultTarget());
+    this.resolver =
+        new TargetResolver(config.root(), config.remoteProtocol(), config.defaultTarget());
     this.sources = ByteRangeReaders.create(config.remoteOptions(), config.sourceProviders());
     this.reads = RangeReads.create(sources, config.readSettings());
   }
@@ -52,11 +54,11 @@ public final class ReferenceReader implements Closeable {
   }
 
   /**
-   * The bytes of {@code key}, whose reference is {@code ref}: the inline data itself, or the range (the
-   * whole target) read in one piece.
+   * The bytes of {@code key}, whose reference is {@code ref}: the inline data itself, or the range
+   * (the whole target) read in one piece.
    *
-   * @throws ReferenceNotReachableException if the target cannot be resolved, is missing, shorter than the
-   *     reference says, too large for one array, or fails otherwise
+   * @throws ReferenceNotReachableException if the target cannot be resolved, is missing, shorter
+   *     than the reference says, too large for one array, or fails otherwise
    */
   public byte[] read(String key, Reference ref) throws IOException {
     if (ref instanceof Reference.Inline in) {
@@ -74,8 +76,9 @@ public final class ReferenceReader implements Closeable {
   }
 
   /**
-   * The bytes of many keys at once, in the order of {@code refs}: inline keys from memory, the others as one
-   * batch of ranges (coalesced per target, fetched concurrently, shared through the block cache).
+   * The bytes of many keys at once, in the order of {@code refs}: inline keys from memory, the
+   * others as one batch of ranges (coalesced per target, fetched concurrently, shared through the
+   * block cache).
    *
    * @throws ReferenceNotReachableException naming the first key whose target fails
    */
@@ -83,7 +86,9 @@ public final class ReferenceReader implements Closeable {
     return new MultiKeyRead(key -> Optional.ofNullable(refs.get(key)), this).read(refs.keySet());
   }
 
-  /** The number of bytes of {@code key}: the reference's length, or the size of its whole target. */
+  /**
+   * The number of bytes of {@code key}: the reference's length, or the size of its whole target.
+   */
   public long size(String key, Reference ref) throws IOException {
     return ref.length() >= 0 ? ref.length() : content(key, (Reference.Targeted) ref).size();
   }
@@ -95,10 +100,14 @@ public final class ReferenceReader implements Closeable {
 
   /** The content of a key, readable at any position. */
   KeyContent content(String key, Reference ref) throws IOException {
-    return ref instanceof Reference.Inline in ? KeyContent.of(in.data()) : content(key, (Reference.Targeted) ref);
+    return ref instanceof Reference.Inline in
+        ? KeyContent.of(in.data())
+        : content(key, (Reference.Targeted) ref);
   }
 
-  /** The content of a key whose bytes live in a target; a target that cannot be resolved fails here. */
+  /**
+   * The content of a key whose bytes live in a target; a target that cannot be resolved fails here.
+   */
   TargetContent content(String key, Reference.Targeted ref) throws IOException {
     String target = ref.target();
     URI uri;
@@ -108,7 +117,8 @@ public final class ReferenceReader implements Closeable {
       throw new ReferenceNotReachableException(key, target, e.getMessage(), e);
     }
     try {
-      return new TargetContent(key, target, uri, sources.forTarget(uri), reads, ref.offset(), ref.length());
+      return new TargetContent(
+          key, target, uri, sources.forTarget(uri), reads, ref.offset(), ref.length());
     } catch (IOException | RuntimeException e) {
       throw new ReferenceNotReachableException(key, target, e.getMessage(), e);
     }

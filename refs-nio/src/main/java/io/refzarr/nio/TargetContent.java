@@ -12,12 +12,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 
 /**
- * A key whose bytes are a range of a target (or the whole target, sized on first use). A range of a remote
- * target small enough for the block cache is fetched whole, once, and served from the cache to every
- * reader; small reads of larger remote ranges are served from cached aligned blocks; other reads go straight
- * to the target's reader. Every failure of the target becomes a
- * {@link ReferenceNotReachableException} that names the key, the target and the range, so it can never
- * be mistaken for a missing key.
+ * A key whose bytes are a range of a target (or the whole target, sized on first use). A range of a
+ * remote target small enough for the block cache is fetched whole, once, and served from the cache
+ * to every reader; small reads of larger remote ranges are served from cached aligned blocks; other
+ * reads go straight to the target's reader. Every failure of the target becomes a {@link
+ * ReferenceNotReachableException} that names the key, the target and the range, so it can never be
+ * mistaken for a missing key.
  */
 final class TargetContent implements KeyContent {
   /** The read-ahead block of small reads of large remote ranges (fsspec's HTTP files use 5 MB). */
@@ -31,7 +31,13 @@ final class TargetContent implements KeyContent {
   private final long offset;
   private volatile long length; // -1 until known for a whole target
 
-  TargetContent(String key, String target, URI uri, ByteRangeReader reader, RangeReads reads, long offset,
+  TargetContent(
+      String key,
+      String target,
+      URI uri,
+      ByteRangeReader reader,
+      RangeReads reads,
+      long offset,
       long length) {
     this.key = key;
     this.target = target;
@@ -80,13 +86,15 @@ final class TargetContent implements KeyContent {
     } catch (ClosedByInterruptException | InterruptedIOException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw failure(e, size); // a source's bug or bad URL still reaches the caller as an IOException
+      throw failure(
+          e, size); // a source's bug or bad URL still reaches the caller as an IOException
     }
   }
 
   /**
-   * Serves a small read of a large remote range (a whole HDF5 file read by a parser, say) from aligned
-   * blocks kept in the cache, so that many small neighbouring reads cost one request per block.
+   * Serves a small read of a large remote range (a whole HDF5 file read by a parser, say) from
+   * aligned blocks kept in the cache, so that many small neighbouring reads cost one request per
+   * block.
    */
   private void readBlocks(long position, int n, long size, ByteBuffer dst) throws IOException {
     long pos = position;
@@ -106,7 +114,8 @@ final class TargetContent implements KeyContent {
   ByteRange range() throws IOException {
     long size = size();
     if (size > Integer.MAX_VALUE - 16) {
-      throw unreachable("the range [" + offset + ", +" + size + ") is too large to read into one array", null);
+      throw unreachable(
+          "the range [" + offset + ", +" + size + ") is too large to read into one array", null);
     }
     return new ByteRange(uri, offset, (int) size);
   }
@@ -118,12 +127,14 @@ final class TargetContent implements KeyContent {
     }
     String range = "range [" + offset + ", +" + size + ")";
     if (e instanceof EOFException) {
-      return unreachable("the target is shorter than the reference " + range + " says: " + e.getMessage(), e);
+      return unreachable(
+          "the target is shorter than the reference " + range + " says: " + e.getMessage(), e);
     }
     return unreachable(range + ": " + e, e);
   }
 
   private ReferenceNotReachableException unreachable(String reason, Exception cause) {
-    return new ReferenceNotReachableException(key, target.isEmpty() ? uri.toString() : target, reason, cause);
+    return new ReferenceNotReachableException(
+        key, target.isEmpty() ? uri.toString() : target, reason, cause);
   }
 }

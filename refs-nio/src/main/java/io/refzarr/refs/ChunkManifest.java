@@ -5,10 +5,10 @@ import java.util.OptionalLong;
 import java.util.function.LongConsumer;
 
 /**
- * The references of one array's chunks, struct-of-arrays over its chunk grid: a target number (into the
- * set's target table), offset and length per chunk. Dense (indexed by flat chunk number) when most chunks
- * exist, else sorted by flat chunk number and binary-searched. Inline chunks keep their bytes in a side
- * table, indexed through the offset column.
+ * The references of one array's chunks, struct-of-arrays over its chunk grid: a target number (into
+ * the set's target table), offset and length per chunk. Dense (indexed by flat chunk number) when
+ * most chunks exist, else sorted by flat chunk number and binary-searched. Inline chunks keep their
+ * bytes in a side table, indexed through the offset column.
  */
 final class ChunkManifest {
   static final int MISSING = -2;
@@ -22,8 +22,14 @@ final class ChunkManifest {
   private final byte[][] inline;
   private final int present;
 
-  ChunkManifest(ChunkGrid grid, long[] flats, int[] targetIds, long[] offsets, long[] lengths,
-      byte[][] inline, int present) {
+  ChunkManifest(
+      ChunkGrid grid,
+      long[] flats,
+      int[] targetIds,
+      long[] offsets,
+      long[] lengths,
+      byte[][] inline,
+      int present) {
     this.grid = grid;
     this.flats = flats;
     this.targetIds = targetIds;
@@ -63,7 +69,9 @@ final class ChunkManifest {
       return new Reference.Inline(inline[(int) offsets[slot]]);
     }
     long len = lengths[slot];
-    return len < 0 ? new Reference.Whole(targets[t]) : new Reference.Range(targets[t], offsets[slot], len);
+    return len < 0
+        ? new Reference.Whole(targets[t])
+        : new Reference.Range(targets[t], offsets[slot], len);
   }
 
   /** Calls {@code action} with the flat number of every present chunk, in increasing order. */

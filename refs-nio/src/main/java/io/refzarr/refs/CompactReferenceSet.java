@@ -11,9 +11,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The in-memory reference set: plain keys in a map, chunk keys of known arrays in {@link ChunkManifest}s,
- * and a directory index derived from the plain keys and array paths (chunk names are listed from the
- * manifests on demand, never stored as strings).
+ * The in-memory reference set: plain keys in a map, chunk keys of known arrays in {@link
+ * ChunkManifest}s, and a directory index derived from the plain keys and array paths (chunk names
+ * are listed from the manifests on demand, never stored as strings).
  */
 final class CompactReferenceSet implements ReferenceSet {
   private final String[] targets;
@@ -23,7 +23,8 @@ final class CompactReferenceSet implements ReferenceSet {
   private final List<String> plainKeysSorted;
   private final List<String> arrayPathsSorted;
 
-  CompactReferenceSet(String[] targets, Map<String, Reference> plain, Map<String, ChunkManifest> arrays) {
+  CompactReferenceSet(
+      String[] targets, Map<String, Reference> plain, Map<String, ChunkManifest> arrays) {
     this.targets = targets;
     this.plain = plain;
     this.arrays = arrays;

@@ -3,10 +3,10 @@ package io.refzarr.refs;
 import java.util.Map;
 
 /**
- * A tiny, safe expression language for {@code gen} and templates: integer literals, names, parentheses,
- * unary minus, and {@code + - * // / %} on 64-bit integers ({@code /} only when it divides exactly;
- * {@code //} and {@code %} floor like Python). A bare name may also yield a string (a template value).
- * Overflow and division by zero are errors. Nothing is ever executed.
+ * A tiny, safe expression language for {@code gen} and templates: integer literals, names,
+ * parentheses, unary minus, and {@code + - * // / %} on 64-bit integers ({@code /} only when it
+ * divides exactly; {@code //} and {@code %} floor like Python). A bare name may also yield a string
+ * (a template value). Overflow and division by zero are errors. Nothing is ever executed.
  */
 abstract class Expression {
   private static final int MAX_LENGTH = 1000;

@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * Expands the {@code gen} blocks of a version-1 reference set: each block's dimensions (ranges
- * {@code {"start","stop","step"}} or explicit lists) are iterated as a cartesian product, first dimension
- * outermost, and {@code key}, {@code url}, {@code offset} and {@code length} rendered for each combination.
- * The total size is checked against the limit before any reference is made.
+ * {@code {"start","stop","step"}} or explicit lists) are iterated as a cartesian product, first
+ * dimension outermost, and {@code key}, {@code url}, {@code offset} and {@code length} rendered for
+ * each combination. The total size is checked against the limit before any reference is made.
  */
 final class GenExpander {
   private final String source;
@@ -30,8 +30,12 @@ final class GenExpander {
       Block block = parse(gens.get(g), "/gen/" + g);
       total = addCapped(total, block.count);
       if (total > limit) {
-        throw new InvalidReferenceSetException(source, "/gen/" + g,
-            "gen expands to more than " + limit + " references (raise ReadOptions.maxGeneratedReferences"
+        throw new InvalidReferenceSetException(
+            source,
+            "/gen/" + g,
+            "gen expands to more than "
+                + limit
+                + " references (raise ReadOptions.maxGeneratedReferences"
                 + " if this is intended)");
       }
       blocks.add(block);
@@ -83,7 +87,8 @@ final class GenExpander {
       }
       return null;
     }
-    String text = value instanceof Long ? value.toString() : value instanceof String ? (String) value : null;
+    String text =
+        value instanceof Long ? value.toString() : value instanceof String ? (String) value : null;
     if (text == null) {
       throw bad(pointer, "must be a string or an integer");
     }
@@ -158,7 +163,8 @@ final class GenExpander {
       if (span.signum() != stepBig.signum()) {
         return 0;
       }
-      BigInteger n = span.add(stepBig).subtract(BigInteger.valueOf(Long.signum(step))).divide(stepBig);
+      BigInteger n =
+          span.add(stepBig).subtract(BigInteger.valueOf(Long.signum(step))).divide(stepBig);
       return n.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
     }
 

@@ -3,9 +3,9 @@ package io.refzarr.refs;
 import java.io.IOException;
 
 /**
- * A reference set that cannot be read: malformed JSON, an unknown version, a bad value, an unknown template
- * or a {@code gen} block that is malformed or too large. The message names the source, and the key or JSON
- * pointer, and what is wrong.
+ * A reference set that cannot be read: malformed JSON, an unknown version, a bad value, an unknown
+ * template or a {@code gen} block that is malformed or too large. The message names the source, and
+ * the key or JSON pointer, and what is wrong.
  */
 public class InvalidReferenceSetException extends IOException {
   private static final long serialVersionUID = 1L;
@@ -22,7 +22,8 @@ public class InvalidReferenceSetException extends IOException {
     this(source, location, reason, null);
   }
 
-  public InvalidReferenceSetException(String source, String location, String reason, Throwable cause) {
+  public InvalidReferenceSetException(
+      String source, String location, String reason, Throwable cause) {
     super(source + (location.isEmpty() ? "" : " at " + location) + ": " + reason, cause);
     this.source = source;
     this.location = location;

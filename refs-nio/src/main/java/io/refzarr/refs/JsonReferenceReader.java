@@ -18,11 +18,11 @@ import java.util.Map;
  * Streaming reader of kerchunk JSON reference sets (versions 0 and 1). Values go straight into a
  * {@link ReferenceSetBuilder}; nothing but the builder's compact columns is retained.
  *
- * <p>Version detection follows fsspec: a top-level {@code version} member makes the document version 1
- * (and it must be {@code 1}); without one, every top-level member is a reference (version 0). kerchunk
- * writes {@code version} after {@code refs}, so {@code refs} is read as version 1 as it streams by; in the
- * rare version-0 document that has a key named {@code refs}, {@code templates} or {@code gen}, the
- * document is read a second time in version-0 mode.
+ * <p>Version detection follows fsspec: a top-level {@code version} member makes the document
+ * version 1 (and it must be {@code 1}); without one, every top-level member is a reference (version
+ * 0). kerchunk writes {@code version} after {@code refs}, so {@code refs} is read as version 1 as
+ * it streams by; in the rare version-0 document that has a key named {@code refs}, {@code
+ * templates} or {@code gen}, the document is read a second time in version-0 mode.
  */
 final class JsonReferenceReader {
 
@@ -45,8 +45,11 @@ final class JsonReferenceReader {
     try {
       return readDocument();
     } catch (JsonProcessingException e) {
-      throw new InvalidReferenceSetException(source.name(), "byte " + e.getLocation().getByteOffset(),
-          "malformed JSON: " + e.getOriginalMessage(), e);
+      throw new InvalidReferenceSetException(
+          source.name(),
+          "byte " + e.getLocation().getByteOffset(),
+          "malformed JSON: " + e.getOriginalMessage(),
+          e);
     }
   }
 
@@ -79,7 +82,8 @@ final class JsonReferenceReader {
             if (versioned) {
               throw e;
             }
-            // maybe a version-0 document whose key happens to be "refs": decide once the version is known
+            // maybe a version-0 document whose key happens to be "refs": decide once the version is
+            // known
             if (hasVersionMember()) {
               throw e;
             }
@@ -149,7 +153,9 @@ final class JsonReferenceReader {
         try {
           rendered.put(target, TemplateString.parse(target).render(vars));
         } catch (IllegalArgumentException e) {
-          throw new InvalidReferenceSetException(source.name(), "/templates",
+          throw new InvalidReferenceSetException(
+              source.name(),
+              "/templates",
               "cannot render target \"" + target + "\": " + e.getMessage());
         }
       }
@@ -168,7 +174,8 @@ final class JsonReferenceReader {
     }
   }
 
-  private void readValue(JsonParser p, JsonToken t, String key, ReferenceSetBuilder out, String pointer)
+  private void readValue(
+      JsonParser p, JsonToken t, String key, ReferenceSetBuilder out, String pointer)
       throws IOException {
     try {
       switch (t) {
@@ -182,8 +189,11 @@ final class JsonReferenceReader {
           readTargetRef(p, key, out, pointer);
           return;
         default:
-          throw bad(pointer, key, "a reference must be a string, an object or [url(, offset, length)], not "
-              + describe(t));
+          throw bad(
+              pointer,
+              key,
+              "a reference must be a string, an object or [url(, offset, length)], not "
+                  + describe(t));
       }
     } catch (IllegalArgumentException e) {
       throw bad(pointer, key, e.getMessage());
@@ -202,7 +212,8 @@ final class JsonReferenceReader {
     } else if (t == JsonToken.VALUE_NULL) {
       url = Reference.DEFAULT_TARGET;
     } else {
-      throw bad(pointer, key, "the url of a reference must be a string or null, not " + describe(t));
+      throw bad(
+          pointer, key, "the url of a reference must be a string or null, not " + describe(t));
     }
     t = p.nextToken();
     if (t == JsonToken.END_ARRAY) {
@@ -212,7 +223,8 @@ final class JsonReferenceReader {
     long offset = integer(p, t, key, pointer, "offset");
     long length = integer(p, p.nextToken(), key, pointer, "length");
     if (p.nextToken() != JsonToken.END_ARRAY) {
-      throw bad(pointer, key, "a reference is [url] or [url, offset, length]; this one has more members");
+      throw bad(
+          pointer, key, "a reference is [url] or [url, offset, length]; this one has more members");
     }
     out.putTargetRef(key, url, offset, length);
   }
@@ -220,7 +232,8 @@ final class JsonReferenceReader {
   private long integer(JsonParser p, JsonToken t, String key, String pointer, String what)
       throws IOException {
     if (t == JsonToken.END_ARRAY) {
-      throw bad(pointer, key, "a reference is [url] or [url, offset, length]; this one has two members");
+      throw bad(
+          pointer, key, "a reference is [url] or [url, offset, length]; this one has two members");
     }
     if (t != JsonToken.VALUE_NUMBER_INT) {
       throw bad(pointer, key, "the " + what + " must be an integer, not " + describe(t));
@@ -235,7 +248,8 @@ final class JsonReferenceReader {
     return v;
   }
 
-  private byte[] decodeString(String text, String key, String pointer) throws InvalidReferenceSetException {
+  private byte[] decodeString(String text, String key, String pointer)
+      throws InvalidReferenceSetException {
     if (text.startsWith("base64:")) {
       try {
         return Base64.getDecoder().decode(text.substring(7));
@@ -260,7 +274,9 @@ final class JsonReferenceReader {
       String name = p.currentName();
       JsonToken t = p.nextToken();
       if (t != JsonToken.VALUE_STRING) {
-        throw new InvalidReferenceSetException(source.name(), "/templates/" + escape(name),
+        throw new InvalidReferenceSetException(
+            source.name(),
+            "/templates/" + escape(name),
             "a template value must be a string, not " + describe(t));
       }
       templates.put(name, p.getText());
@@ -269,10 +285,14 @@ final class JsonReferenceReader {
   }
 
   private void checkVersion(JsonParser p, JsonToken t) throws IOException {
-    if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT
+    if (t != JsonToken.VALUE_NUMBER_INT
+        || p.getNumberType() != JsonParser.NumberType.INT
         || p.getIntValue() != 1) {
-      throw new InvalidReferenceSetException(source.name(), "/version",
-          "unknown reference spec version " + (t.isScalarValue() ? p.getText() : describe(t))
+      throw new InvalidReferenceSetException(
+          source.name(),
+          "/version",
+          "unknown reference spec version "
+              + (t.isScalarValue() ? p.getText() : describe(t))
               + " (only version 1, or no version member for version 0, is defined)");
     }
   }
@@ -280,15 +300,20 @@ final class JsonReferenceReader {
   private void expectObject(JsonParser p) throws IOException {
     JsonToken t = p.nextToken();
     if (t != JsonToken.START_OBJECT) {
-      throw new InvalidReferenceSetException(source.name(), "",
-          "a reference set is a JSON object, not " + (t == null ? "an empty document" : describe(t)));
+      throw new InvalidReferenceSetException(
+          source.name(),
+          "",
+          "a reference set is a JSON object, not "
+              + (t == null ? "an empty document" : describe(t)));
     }
   }
 
   private void expectEnd(JsonParser p) throws IOException {
     JsonToken t = p.nextToken();
     if (t != null) {
-      throw new InvalidReferenceSetException(source.name(), "byte " + p.currentLocation().getByteOffset(),
+      throw new InvalidReferenceSetException(
+          source.name(),
+          "byte " + p.currentLocation().getByteOffset(),
           "trailing content after the reference set: " + describe(t));
     }
   }

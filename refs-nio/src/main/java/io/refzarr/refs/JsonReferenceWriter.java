@@ -11,10 +11,10 @@ import java.util.Iterator;
 import java.util.stream.Stream;
 
 /**
- * Writes a reference set as kerchunk JSON version 1: {@code {"version":1,"refs":{...}}}. Metadata documents
- * ({@code .z*}, {@code zarr.json}) are minified JSON strings; other inline data is written as a string when
- * every byte is ASCII (fsspec encodes strings back as UTF-8, which leaves ASCII unchanged), else as
- * {@code base64:}. A null target is written for the default target.
+ * Writes a reference set as kerchunk JSON version 1: {@code {"version":1,"refs":{...}}}. Metadata
+ * documents ({@code .z*}, {@code zarr.json}) are minified JSON strings; other inline data is
+ * written as a string when every byte is ASCII (fsspec encodes strings back as UTF-8, which leaves
+ * ASCII unchanged), else as {@code base64:}. A null target is written for the default target.
  */
 final class JsonReferenceWriter {
   private JsonReferenceWriter() {}
@@ -28,7 +28,8 @@ final class JsonReferenceWriter {
       Iterator<String> it = keys.iterator();
       while (it.hasNext()) {
         String key = it.next();
-        Reference ref = set.get(key).orElseThrow(() -> new IOException("key vanished while writing: " + key));
+        Reference ref =
+            set.get(key).orElseThrow(() -> new IOException("key vanished while writing: " + key));
         g.writeFieldName(key);
         writeValue(g, key, ref);
       }

@@ -7,10 +7,10 @@ import java.util.Objects;
 /**
  * Options for reading a reference set.
  *
- * @param templateOverrides template values that replace (or add to) the set's own {@code templates}, for
- *     relocating data without rewriting the set
- * @param maxGeneratedReferences the most references that {@code gen} blocks may expand to, together; a
- *     larger {@code gen} is rejected before anything is expanded
+ * @param templateOverrides template values that replace (or add to) the set's own {@code
+ *     templates}, for relocating data without rewriting the set
+ * @param maxGeneratedReferences the most references that {@code gen} blocks may expand to,
+ *     together; a larger {@code gen} is rejected before anything is expanded
  */
 public record ReadOptions(Map<String, String> templateOverrides, long maxGeneratedReferences) {
 
@@ -20,7 +20,8 @@ public record ReadOptions(Map<String, String> templateOverrides, long maxGenerat
   public ReadOptions {
     templateOverrides = Map.copyOf(Objects.requireNonNull(templateOverrides, "templateOverrides"));
     if (maxGeneratedReferences < 0) {
-      throw new IllegalArgumentException("maxGeneratedReferences must be >= 0: " + maxGeneratedReferences);
+      throw new IllegalArgumentException(
+          "maxGeneratedReferences must be >= 0: " + maxGeneratedReferences);
     }
   }
 

@@ -5,12 +5,13 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * Where the bytes of one key live: {@link Inline} data, a {@link Range} of a target, or a {@link Whole}
- * target; the last two are the {@link Targeted} references. Values are validated once, at construction.
+ * Where the bytes of one key live: {@link Inline} data, a {@link Range} of a target, or a {@link
+ * Whole} target; the last two are the {@link Targeted} references. Values are validated once, at
+ * construction.
  *
- * <p>Targets are kept as written in the reference set (a URL, an absolute or relative path, or a chained
- * URL such as {@code tar://member::file:///a.tar}); the file system resolves them when reading. The
- * empty string stands for the set's default target (a JSON {@code null} URL).
+ * <p>Targets are kept as written in the reference set (a URL, an absolute or relative path, or a
+ * chained URL such as {@code tar://member::file:///a.tar}); the file system resolves them when
+ * reading. The empty string stands for the set's default target (a JSON {@code null} URL).
  */
 public sealed interface Reference {
 
@@ -131,7 +132,10 @@ public sealed interface Reference {
       char c = target.charAt(i);
       if (c < 0x20 || c == 0x7f) {
         throw new IllegalArgumentException(
-            "target contains control character U+" + String.format("%04X", (int) c) + ": " + target);
+            "target contains control character U+"
+                + String.format("%04X", (int) c)
+                + ": "
+                + target);
       }
     }
   }

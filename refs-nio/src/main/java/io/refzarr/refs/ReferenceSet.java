@@ -6,12 +6,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A read-only view of a reference set: Zarr store keys ({@code "temp/.zarray"}, {@code "temp/0.0.1"}) and
- * where their bytes live. Directories are implied by key prefixes: {@code "temp"} is a directory because
- * {@code "temp/.zarray"} is a key.
+ * A read-only view of a reference set: Zarr store keys ({@code "temp/.zarray"}, {@code
+ * "temp/0.0.1"}) and where their bytes live. Directories are implied by key prefixes: {@code
+ * "temp"} is a directory because {@code "temp/.zarray"} is a key.
  *
- * <p>Implementations are immutable and safe for concurrent use. Lookups may do I/O (a lazy Parquet set
- * loads a record file on first use), hence the checked exceptions.
+ * <p>Implementations are immutable and safe for concurrent use. Lookups may do I/O (a lazy Parquet
+ * set loads a record file on first use), hence the checked exceptions.
  */
 public interface ReferenceSet extends Closeable {
 
@@ -32,8 +32,8 @@ public interface ReferenceSet extends Closeable {
   Kind kind(String key) throws IOException;
 
   /**
-   * The names (not full keys) of the keys and directories directly below {@code directory}; {@code ""} is the
-   * root. Empty when {@code directory} is not a directory.
+   * The names (not full keys) of the keys and directories directly below {@code directory}; {@code
+   * ""} is the root. Empty when {@code directory} is not a directory.
    */
   Stream<String> list(String directory) throws IOException;
 

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Collects references in any order and builds an immutable in-memory {@link ReferenceSet}. Chunk keys of
- * arrays whose {@code .zarray} is in the set are stored compactly (struct-of-arrays over the chunk grid,
- * each distinct target once); every other key is kept as is. A later {@code put} of the same key wins.
+ * Collects references in any order and builds an immutable in-memory {@link ReferenceSet}. Chunk
+ * keys of arrays whose {@code .zarray} is in the set are stored compactly (struct-of-arrays over
+ * the chunk grid, each distinct target once); every other key is kept as is. A later {@code put} of
+ * the same key wins.
  *
  * <p>Not thread-safe; a builder builds one set.
  */
@@ -45,7 +46,10 @@ public final class ReferenceSetBuilder implements ReferenceSink {
   @Override
   public void putChunk(String array, long[] index, Reference ref) {
     PendingArray a = lastPending;
-    if (!(ref instanceof Reference.Range r) || a == null || a.rank != index.length || !a.prefix.equals(array)
+    if (!(ref instanceof Reference.Range r)
+        || a == null
+        || a.rank != index.length
+        || !a.prefix.equals(array)
         || !nonNegative(index)) {
       put(ZarrKeys.chunkKey(array, index), ref); // the general path, which also validates the key
       return;
@@ -78,7 +82,8 @@ public final class ReferenceSetBuilder implements ReferenceSink {
   /** Adds a byte range ({@code length >= 0}) or, with {@code length == -1}, a whole target. */
   public ReferenceSetBuilder putTargetRef(String key, String target, long offset, long length) {
     checkKey(key);
-    Reference ref = length < 0 ? new Reference.Whole(target) : new Reference.Range(target, offset, length);
+    Reference ref =
+        length < 0 ? new Reference.Whole(target) : new Reference.Range(target, offset, length);
     int id = targetId(target); // every target is in the table, so build() rewrites each once
     PendingArray array = chunkArray(key);
     if (array == null) {
@@ -99,7 +104,8 @@ public final class ReferenceSetBuilder implements ReferenceSink {
   }
 
   /**
-   * Builds the set, rewriting every distinct target once with {@code rewrite} (template substitution).
+   * Builds the set, rewriting every distinct target once with {@code rewrite} (template
+   * substitution).
    *
    * @throws IllegalArgumentException if a rewritten target is not usable
    */
@@ -150,8 +156,9 @@ public final class ReferenceSetBuilder implements ReferenceSink {
   }
 
   /**
-   * The pending array that {@code key} is a chunk of (name part of canonical chunk-key form), or null.
-   * Chunk keys are recognised by form only; whether the array really has such a chunk is decided at build.
+   * The pending array that {@code key} is a chunk of (name part of canonical chunk-key form), or
+   * null. Chunk keys are recognised by form only; whether the array really has such a chunk is
+   * decided at build.
    */
   private PendingArray chunkArray(String key) {
     int slash = key.lastIndexOf('/');
@@ -188,7 +195,10 @@ public final class ReferenceSetBuilder implements ReferenceSink {
     }
   }
 
-  /** Chunks of one array prefix as they arrive: growable columns, resolved against the grid at build. */
+  /**
+   * Chunks of one array prefix as they arrive: growable columns, resolved against the grid at
+   * build.
+   */
   private static final class PendingArray {
     final String prefix;
     final int rank;
@@ -324,8 +334,14 @@ public final class ReferenceSetBuilder implements ReferenceSink {
         l[m] = lens[i];
         m++;
       }
-      return new ChunkManifest(grid, Arrays.copyOf(f, m), Arrays.copyOf(t, m), Arrays.copyOf(o, m),
-          Arrays.copyOf(l, m), inlineTable, m);
+      return new ChunkManifest(
+          grid,
+          Arrays.copyOf(f, m),
+          Arrays.copyOf(t, m),
+          Arrays.copyOf(o, m),
+          Arrays.copyOf(l, m),
+          inlineTable,
+          m);
     }
 
     /** Moves these entries into the plain map, for arrays that cannot be stored compactly. */

@@ -1,7 +1,7 @@
 package io.refzarr.refs;
 
-import io.refzarr.internal.io.AtomicOutputs;
 import com.fasterxml.jackson.core.JsonParser;
+import io.refzarr.internal.io.AtomicOutputs;
 import io.refzarr.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,18 +16,21 @@ import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
 /**
- * Static factories for reference sets: read and write JSON, open and write any installed form, build in
- * memory.
+ * Static factories for reference sets: read and write JSON, open and write any installed form,
+ * build in memory.
  *
- * <p>The form of an output follows one rule ({@link #sink}): the first installed {@link ReferenceSetFormat}
- * that {@linkplain ReferenceSetFormat#writes writes} the path writes it, anything else is JSON. With the
- * lazy-mapper module installed, a path whose name ends in {@code .parq} or {@code .parquet} (any case), or
- * that is an existing Parquet reference directory (one holding {@code .zmetadata}), is a Parquet directory.
+ * <p>The form of an output follows one rule ({@link #sink}): the first installed {@link
+ * ReferenceSetFormat} that {@linkplain ReferenceSetFormat#writes writes} the path writes it,
+ * anything else is JSON. With the lazy-mapper module installed, a path whose name ends in {@code
+ * .parq} or {@code .parquet} (any case), or that is an existing Parquet reference directory (one
+ * holding {@code .zmetadata}), is a Parquet directory.
  */
 public final class ReferenceSets {
   private ReferenceSets() {}
 
-  /** Puts references into an output; {@link #write(Path, SinkOptions, Producer)} returns its result. */
+  /**
+   * Puts references into an output; {@link #write(Path, SinkOptions, Producer)} returns its result.
+   */
   @FunctionalInterface
   public interface Producer<T> {
     T writeTo(ReferenceSink sink) throws IOException;
@@ -69,13 +72,15 @@ public final class ReferenceSets {
   }
 
   /** Reads a JSON reference set from a stream (read to its end; not closed). */
-  public static ReferenceSet readJson(InputStream in, String name, ReadOptions options) throws IOException {
+  public static ReferenceSet readJson(InputStream in, String name, ReadOptions options)
+      throws IOException {
     byte[] bytes = in.readAllBytes();
     return readJson(bytes, name, options);
   }
 
   /** Reads a JSON reference set from bytes. */
-  public static ReferenceSet readJson(byte[] json, String name, ReadOptions options) throws IOException {
+  public static ReferenceSet readJson(byte[] json, String name, ReadOptions options)
+      throws IOException {
     return new JsonReferenceReader(
             new JsonReferenceReader.Source() {
               @Override
@@ -93,8 +98,8 @@ public final class ReferenceSets {
   }
 
   /**
-   * Opens a reference set in any installed form: a directory or file that an installed
-   * {@link ReferenceSetFormat} recognises (such as a Parquet directory), else JSON.
+   * Opens a reference set in any installed form: a directory or file that an installed {@link
+   * ReferenceSetFormat} recognises (such as a Parquet directory), else JSON.
    */
   public static ReferenceSet open(Path location, ReadOptions options) throws IOException {
     for (ReferenceSetFormat format : formats()) {
@@ -103,17 +108,19 @@ public final class ReferenceSets {
       }
     }
     if (Files.isDirectory(location)) {
-      throw new InvalidReferenceSetException(location.toString(), "",
+      throw new InvalidReferenceSetException(
+          location.toString(),
+          "",
           "a directory, and no installed reference-set format recognises it (is lazy-mapper on the class path?)");
     }
     return readJson(location, options);
   }
 
   /**
-   * An output at {@code out} in the form its path names (see the {@linkplain ReferenceSets class rule}):
-   * an installed format's streaming writer, or JSON collected in memory and written atomically on
-   * {@code close()}. Either way the output appears complete on {@code close()} or, after
-   * {@code abort()}, not at all.
+   * An output at {@code out} in the form its path names (see the {@linkplain ReferenceSets class
+   * rule}): an installed format's streaming writer, or JSON collected in memory and written
+   * atomically on {@code close()}. Either way the output appears complete on {@code close()} or,
+   * after {@code abort()}, not at all.
    */
   public static ReferenceOutput sink(Path out, SinkOptions options) throws IOException {
     Objects.requireNonNull(options, "options");
@@ -122,10 +129,11 @@ public final class ReferenceSets {
   }
 
   /**
-   * Runs {@code producer} on a {@link #sink} at {@code out} and closes it, or aborts it if the producer
-   * fails (the failure is rethrown); returns what the producer returned.
+   * Runs {@code producer} on a {@link #sink} at {@code out} and closes it, or aborts it if the
+   * producer fails (the failure is rethrown); returns what the producer returned.
    */
-  public static <T> T write(Path out, SinkOptions options, Producer<T> producer) throws IOException {
+  public static <T> T write(Path out, SinkOptions options, Producer<T> producer)
+      throws IOException {
     ReferenceOutput output = sink(out, options);
     T result;
     try {
@@ -139,8 +147,8 @@ public final class ReferenceSets {
   }
 
   /**
-   * Writes every key of {@code set} to {@code out} in the form its path names (see the
-   * {@linkplain ReferenceSets class rule}), atomically. JSON is written straight from the set.
+   * Writes every key of {@code set} to {@code out} in the form its path names (see the {@linkplain
+   * ReferenceSets class rule}), atomically. JSON is written straight from the set.
    */
   public static void write(ReferenceSet set, Path out, SinkOptions options) throws IOException {
     Objects.requireNonNull(options, "options");
@@ -148,10 +156,13 @@ public final class ReferenceSets {
       writeJson(set, out);
       return;
     }
-    write(out, options, sink -> {
-      copy(set, sink);
-      return null;
-    });
+    write(
+        out,
+        options,
+        sink -> {
+          copy(set, sink);
+          return null;
+        });
   }
 
   /** Puts every key of {@code set} into {@code sink}, in the set's key order. */
@@ -160,7 +171,8 @@ public final class ReferenceSets {
       Iterator<String> it = keys.iterator();
       while (it.hasNext()) {
         String key = it.next();
-        Reference ref = set.get(key).orElseThrow(() -> new IOException("key vanished while writing: " + key));
+        Reference ref =
+            set.get(key).orElseThrow(() -> new IOException("key vanished while writing: " + key));
         sink.put(key, ref);
       }
     } catch (UncheckedIOException e) {
@@ -204,8 +216,9 @@ public final class ReferenceSets {
   }
 
   /**
-   * Writes a set as JSON version 1 to a file, atomically: the file appears complete or not at all, and an
-   * existing file is replaced only once the new one is fully written. Missing parent directories are made.
+   * Writes a set as JSON version 1 to a file, atomically: the file appears complete or not at all,
+   * and an existing file is replaced only once the new one is fully written. Missing parent
+   * directories are made.
    */
   public static void writeJson(ReferenceSet set, Path file) throws IOException {
     AtomicOutputs.write(file, out -> JsonReferenceWriter.write(set, out));

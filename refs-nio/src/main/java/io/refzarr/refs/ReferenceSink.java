@@ -1,13 +1,13 @@
 package io.refzarr.refs;
 
-import java.io.Closeable;
 import io.refzarr.zarr.ZarrKeys;
+import java.io.Closeable;
 import java.io.IOException;
 
 /**
- * Where generators (scanners, the combiner) put references as they make them: an in-memory builder, or a
- * streaming writer (Parquet) that never holds the whole set. Keys may arrive in any order; a later put of
- * the same key wins. {@link #close()} finishes the output.
+ * Where generators (scanners, the combiner) put references as they make them: an in-memory builder,
+ * or a streaming writer (Parquet) that never holds the whole set. Keys may arrive in any order; a
+ * later put of the same key wins. {@link #close()} finishes the output.
  */
 public interface ReferenceSink extends Closeable {
 
@@ -15,10 +15,10 @@ public interface ReferenceSink extends Closeable {
   void put(String key, Reference ref) throws IOException;
 
   /**
-   * Adds (or replaces) the reference of one chunk, by its index in the chunk grid of {@code array} (the
-   * array's path, {@code ""} for a root array): the same as {@link #put} of the key
-   * {@code array/i.j.k} ({@code array/0} for a 0-d array). Sinks that store chunks by index override it
-   * to skip making and parsing the key.
+   * Adds (or replaces) the reference of one chunk, by its index in the chunk grid of {@code array}
+   * (the array's path, {@code ""} for a root array): the same as {@link #put} of the key {@code
+   * array/i.j.k} ({@code array/0} for a 0-d array). Sinks that store chunks by index override it to
+   * skip making and parsing the key.
    */
   default void putChunk(String array, long[] index, Reference ref) throws IOException {
     put(ZarrKeys.chunkKey(array, index), ref);

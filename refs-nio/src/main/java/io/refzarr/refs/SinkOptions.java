@@ -1,11 +1,11 @@
 package io.refzarr.refs;
 
 /**
- * Options for writing a reference set with {@link ReferenceSets#sink}; each output form uses the ones that
- * concern it and ignores the rest (JSON uses none).
+ * Options for writing a reference set with {@link ReferenceSets#sink}; each output form uses the
+ * ones that concern it and ignores the rest (JSON uses none).
  *
- * @param recordSize references per record file, for forms that split chunk references into files of a
- *     fixed number of rows (fsspec's Parquet {@code record_size})
+ * @param recordSize references per record file, for forms that split chunk references into files of
+ *     a fixed number of rows (fsspec's Parquet {@code record_size})
  */
 public record SinkOptions(int recordSize) {
 

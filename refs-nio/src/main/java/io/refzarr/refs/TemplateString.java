@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A string with {@code {{ expression }}} placeholders, parsed once and rendered many times. Expressions are
- * evaluated by {@link Expression}: names (dimension variables and templates) and integer arithmetic, never
- * code.
+ * A string with {@code {{ expression }}} placeholders, parsed once and rendered many times.
+ * Expressions are evaluated by {@link Expression}: names (dimension variables and templates) and
+ * integer arithmetic, never code.
  */
 final class TemplateString {
   private final String source;
@@ -72,7 +72,8 @@ final class TemplateString {
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("\"" + source + "\" renders to \"" + text + "\", not an integer");
+      throw new IllegalArgumentException(
+          "\"" + source + "\" renders to \"" + text + "\", not an integer");
     }
   }
 

@@ -1,8 +1,8 @@
 package io.refzarr.source;
 
 /**
- * Where a member's bytes lie in its archive: {@code size} bytes from {@code dataOffset}; a negative offset
- * marks a member whose bytes are not one range (a sparse tar member).
+ * Where a member's bytes lie in its archive: {@code size} bytes from {@code dataOffset}; a negative
+ * offset marks a member whose bytes are not one range (a sparse tar member).
  */
 record ArchiveMember(String name, long dataOffset, long size) {
 

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads members of uncompressed tar archives and stored zip members, named by chained URLs
- * ({@code tar://member::<archive url>}, {@code zip://member::<archive url>}), as byte ranges of the archive
+ * Reads members of uncompressed tar archives and stored zip members, named by chained URLs ({@code
+ * tar://member::<archive url>}, {@code zip://member::<archive url>}), as byte ranges of the archive
  * read through the archive's own source. Each archive's index is built once, from its headers.
  */
 final class ArchiveMemberReader implements ByteRangeReader {
@@ -28,8 +28,16 @@ final class ArchiveMemberReader implements ByteRangeReader {
     ArchiveMember m = member(target);
     long end = offset + dst.remaining();
     if (end > m.size()) {
-      throw new EOFException("archive member " + m.name() + " is " + m.size() + " bytes long; cannot read ["
-          + offset + ", " + end + ")");
+      throw new EOFException(
+          "archive member "
+              + m.name()
+              + " is "
+              + m.size()
+              + " bytes long; cannot read ["
+              + offset
+              + ", "
+              + end
+              + ")");
     }
     URI container = ChainedUrl.parse(target).container();
     registry.forTarget(container).read(container, m.dataOffset() + offset, dst);
@@ -60,12 +68,18 @@ final class ArchiveMemberReader implements ByteRangeReader {
       throw new IOException("not an archive scheme: " + url.scheme());
     }
     if (m == null) {
-      throw new NoSuchFileException(url.toUri().toString(), null,
+      throw new NoSuchFileException(
+          url.toUri().toString(),
+          null,
           "no member " + url.member() + " in archive " + url.container());
     }
     if (!m.contiguous()) {
-      throw new IOException("tar member " + url.member() + " of " + url.container()
-          + " is sparse; only contiguous members can be read as byte ranges");
+      throw new IOException(
+          "tar member "
+              + url.member()
+              + " of "
+              + url.container()
+              + " is sparse; only contiguous members can be read as byte ranges");
     }
     return m;
   }

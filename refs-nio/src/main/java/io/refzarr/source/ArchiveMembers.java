@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * Locates archive members named by chained URLs ({@code tar://m.nc::archives/a.tar}) inside their
- * containers, from the archives' own headers, so references into a member can be rewritten as references
- * into the archive itself (kerchunk's {@code dereference_archives}), which every reader can read.
+ * containers, from the archives' own headers, so references into a member can be rewritten as
+ * references into the archive itself (kerchunk's {@code dereference_archives}), which every reader
+ * can read.
  */
 public final class ArchiveMembers {
   private ArchiveMembers() {}
@@ -15,13 +16,16 @@ public final class ArchiveMembers {
   /**
    * Where a member lies in its container.
    *
-   * @param container the container's URL exactly as written in the chained URL ({@code archives/a.tar})
+   * @param container the container's URL exactly as written in the chained URL ({@code
+   *     archives/a.tar})
    * @param offset the position of the member's first byte in the container
    * @param size the member's size
    */
   public record Location(String container, long offset, long size) {}
 
-  /** Whether {@code url} is a chained archive-member URL ({@code tar://…::…} or {@code zip://…::…}). */
+  /**
+   * Whether {@code url} is a chained archive-member URL ({@code tar://…::…} or {@code zip://…::…}).
+   */
   public static boolean isMember(String url) {
     if (!ChainedUrl.isChained(url)) {
       return false;
@@ -36,15 +40,18 @@ public final class ArchiveMembers {
    * @param url the chained URL as written
    * @param location the same URL resolved to a URI (its container made absolute), as it is read
    * @param sources the byte sources that read the container
-   * @throws IOException if the archive cannot be read or has no such member, or the member is compressed
+   * @throws IOException if the archive cannot be read or has no such member, or the member is
+   *     compressed
    */
-  public static Optional<Location> locate(String url, URI location, ByteRangeReaders sources) throws IOException {
+  public static Optional<Location> locate(String url, URI location, ByteRangeReaders sources)
+      throws IOException {
     if (!isMember(url)) {
       return Optional.empty();
     }
     ByteRangeReader reader = sources.forTarget(location);
     if (!(reader instanceof ArchiveMemberReader)) {
-      throw new IOException("no archive reader for " + location + " (found " + reader.getClass().getName() + ")");
+      throw new IOException(
+          "no archive reader for " + location + " (found " + reader.getClass().getName() + ")");
     }
     ArchiveMember m = ((ArchiveMemberReader) reader).member(location);
     return Optional.of(new Location(ChainedUrl.split(url)[2], m.dataOffset(), m.size()));

@@ -7,9 +7,11 @@ package io.refzarr.source;
  * @param misses ranges that had to be fetched
  * @param evictions ranges dropped to stay within the weight bound
  * @param cachedBytes bytes now held
- * @param requests requests sent to remote sources by multi-range and cached reads (after coalescing)
+ * @param requests requests sent to remote sources by multi-range and cached reads (after
+ *     coalescing)
  */
-public record BlockCacheStats(long hits, long misses, long evictions, long cachedBytes, long requests) {
+public record BlockCacheStats(
+    long hits, long misses, long evictions, long cachedBytes, long requests) {
 
   /** Hits over all lookups, 0 when there were none. */
   public double hitRate() {

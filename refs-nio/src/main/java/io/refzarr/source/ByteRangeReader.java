@@ -6,13 +6,14 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 
 /**
- * Reads byte ranges of targets named by URI. Implementations are thread-safe and fill the caller's buffer
- * completely: a short read happens only by exception, never silently.
+ * Reads byte ranges of targets named by URI. Implementations are thread-safe and fill the caller's
+ * buffer completely: a short read happens only by exception, never silently.
  */
 public interface ByteRangeReader extends Closeable {
 
   /**
-   * Reads {@code dst.remaining()} bytes of {@code target} starting at {@code offset} into {@code dst}.
+   * Reads {@code dst.remaining()} bytes of {@code target} starting at {@code offset} into {@code
+   * dst}.
    *
    * @throws java.io.EOFException if the target ends before the range does
    * @throws java.nio.file.NoSuchFileException if the target does not exist
@@ -31,9 +32,9 @@ public interface ByteRangeReader extends Closeable {
   }
 
   /**
-   * Whether each read costs a round trip (HTTP, S3, archives on them): the file system then coalesces nearby
-   * ranges and keeps fetched ranges in its block cache. Local readers answer {@code false} so their bytes
-   * go straight into the caller's buffer.
+   * Whether each read costs a round trip (HTTP, S3, archives on them): the file system then
+   * coalesces nearby ranges and keeps fetched ranges in its block cache. Local readers answer
+   * {@code false} so their bytes go straight into the caller's buffer.
    */
   default boolean isRemote() {
     return true;

@@ -13,9 +13,10 @@ import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The byte sources of one file system, by URL scheme: readers are created on first use from the installed
- * {@link ByteRangeReaderProvider}s, falling back to the built-in NIO reader for {@code file} and every
- * installed {@link FileSystemProvider} scheme. Closing the registry closes its readers.
+ * The byte sources of one file system, by URL scheme: readers are created on first use from the
+ * installed {@link ByteRangeReaderProvider}s, falling back to the built-in NIO reader for {@code
+ * file} and every installed {@link FileSystemProvider} scheme. Closing the registry closes its
+ * readers.
  */
 public final class ByteRangeReaders implements Closeable {
   private final Map<String, Object> options;
@@ -38,36 +39,45 @@ public final class ByteRangeReaders implements Closeable {
     }
   }
 
-  /** A registry with the given source options, using the providers visible to refzarr's class loader. */
+  /**
+   * A registry with the given source options, using the providers visible to refzarr's class
+   * loader.
+   */
   public static ByteRangeReaders create(Map<String, Object> options) {
     return new ByteRangeReaders(options, ByteRangeReaders.class.getClassLoader());
   }
 
   /**
-   * A registry with the given source options and {@code extra} providers, which take precedence over the
-   * installed ones (in order: a later provider for a scheme replaces an earlier one).
+   * A registry with the given source options and {@code extra} providers, which take precedence
+   * over the installed ones (in order: a later provider for a scheme replaces an earlier one).
    */
-  public static ByteRangeReaders create(Map<String, Object> options, List<ByteRangeReaderProvider> extra) {
+  public static ByteRangeReaders create(
+      Map<String, Object> options, List<ByteRangeReaderProvider> extra) {
     ByteRangeReaders r = create(options);
     extra.forEach(r::register);
     return r;
   }
 
   /**
-   * A new instance of the built-in reader for {@code file:} and any installed NIO file-system provider, for
-   * users' own providers that decorate it (tracking, fault injection).
+   * A new instance of the built-in reader for {@code file:} and any installed NIO file-system
+   * provider, for users' own providers that decorate it (tracking, fault injection).
    */
   public static ByteRangeReader nio() {
     return new NioByteRangeReader();
   }
 
-  /** A new instance of the built-in HTTP(S) reader with the given source options (see the package docs). */
+  /**
+   * A new instance of the built-in HTTP(S) reader with the given source options (see the package
+   * docs).
+   */
   public static ByteRangeReader http(Map<String, Object> options) {
     ByteRangeReaders registry = create(options);
     return new HttpByteRangeReaderProvider().create(new SourceContext(options, registry));
   }
 
-  /** Adds a provider for its schemes, ahead of installed ones (for users' own sources and tests). */
+  /**
+   * Adds a provider for its schemes, ahead of installed ones (for users' own sources and tests).
+   */
   public ByteRangeReaders register(ByteRangeReaderProvider provider) {
     for (String scheme : provider.schemes()) {
       providers.put(scheme.toLowerCase(Locale.ROOT), provider);
@@ -77,7 +87,8 @@ public final class ByteRangeReaders implements Closeable {
 
   /** The reader for {@code target}'s scheme. */
   public ByteRangeReader forTarget(URI target) throws IOException {
-    String scheme = target.getScheme() == null ? "file" : target.getScheme().toLowerCase(Locale.ROOT);
+    String scheme =
+        target.getScheme() == null ? "file" : target.getScheme().toLowerCase(Locale.ROOT);
     ByteRangeReader r = readers.get(scheme);
     return r != null ? r : create(scheme);
   }
@@ -97,7 +108,9 @@ public final class ByteRangeReaders implements Closeable {
       r = new NioByteRangeReader();
     } else {
       throw new java.nio.file.ProviderNotFoundException(
-          "no byte source for URL scheme \"" + scheme + "\" (add the module that provides it, such as"
+          "no byte source for URL scheme \""
+              + scheme
+              + "\" (add the module that provides it, such as"
               + " refs-s3 for s3, or register a ByteRangeReaderProvider)");
     }
     readers.put(scheme, r);

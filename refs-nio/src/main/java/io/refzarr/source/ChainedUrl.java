@@ -5,8 +5,8 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * An fsspec chained URL naming a member of a container, {@code tar://dir/m.nc::file:///data/a.tar}: the
- * member path, and the container's own URL (any scheme, itself possibly chained).
+ * An fsspec chained URL naming a member of a container, {@code tar://dir/m.nc::file:///data/a.tar}:
+ * the member path, and the container's own URL (any scheme, itself possibly chained).
  */
 record ChainedUrl(String scheme, String member, URI container) {
 
@@ -20,33 +20,39 @@ record ChainedUrl(String scheme, String member, URI container) {
   static String[] split(String url) {
     int sep = url.indexOf("://");
     int chain = url.indexOf("::", sep + 3);
-    return new String[] {url.substring(0, sep).toLowerCase(Locale.ROOT), url.substring(sep + 3, chain),
-        url.substring(chain + 2)};
+    return new String[] {
+      url.substring(0, sep).toLowerCase(Locale.ROOT),
+      url.substring(sep + 3, chain),
+      url.substring(chain + 2)
+    };
   }
 
   /** Parses a URI made by {@link #toUri} (or any URI whose text is a chained URL). */
   static ChainedUrl parse(URI uri) {
     String ssp = uri.getSchemeSpecificPart();
     if (ssp == null || !ssp.startsWith("//") || !ssp.contains("::")) {
-      throw new IllegalArgumentException("not a chained URL (" + uri.getScheme() + "://member::url): " + uri);
+      throw new IllegalArgumentException(
+          "not a chained URL (" + uri.getScheme() + "://member::url): " + uri);
     }
     int chain = ssp.indexOf("::");
     String member = ssp.substring(2, chain);
     if (member.isEmpty()) {
       throw new IllegalArgumentException("chained URL names no member: " + uri);
     }
-    return new ChainedUrl(uri.getScheme().toLowerCase(Locale.ROOT), member, toUri(ssp.substring(chain + 2)));
+    return new ChainedUrl(
+        uri.getScheme().toLowerCase(Locale.ROOT), member, toUri(ssp.substring(chain + 2)));
   }
 
   /**
-   * The URI of this chained URL. Always built with the quoting constructor, so that
-   * {@link URI#getSchemeSpecificPart()} gives back the member and container text exactly.
+   * The URI of this chained URL. Always built with the quoting constructor, so that {@link
+   * URI#getSchemeSpecificPart()} gives back the member and container text exactly.
    */
   URI toUri() {
     try {
       return new URI(scheme, "//" + member + "::" + container, null);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("not a usable chained URL: " + scheme + "://" + member + "::" + container, e);
+      throw new IllegalArgumentException(
+          "not a usable chained URL: " + scheme + "://" + member + "::" + container, e);
     }
   }
 

@@ -7,8 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Reads an archive's headers through its container's reader, a window at a time so that walking many
- * small tar headers costs few requests. Not thread-safe: one index build uses one instance.
+ * Reads an archive's headers through its container's reader, a window at a time so that walking
+ * many small tar headers costs few requests. Not thread-safe: one index build uses one instance.
  */
 final class ContainerBytes {
   private static final int WINDOW = 64 * 1024;
@@ -33,11 +33,21 @@ final class ContainerBytes {
     return uri;
   }
 
-  /** {@code length} bytes at {@code pos}, little-endian, read through a cached window when small. */
+  /**
+   * {@code length} bytes at {@code pos}, little-endian, read through a cached window when small.
+   */
   ByteBuffer bytes(long pos, int length) throws IOException {
     if (pos < 0 || pos + length > size) {
-      throw new EOFException("archive " + uri + " is " + size + " bytes long; cannot read [" + pos + ", "
-          + (pos + length) + ")");
+      throw new EOFException(
+          "archive "
+              + uri
+              + " is "
+              + size
+              + " bytes long; cannot read ["
+              + pos
+              + ", "
+              + (pos + length)
+              + ")");
     }
     if (length > WINDOW) {
       return reader.read(uri, pos, length).order(ByteOrder.LITTLE_ENDIAN);

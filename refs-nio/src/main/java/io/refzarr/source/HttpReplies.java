@@ -2,7 +2,6 @@ package io.refzarr.source;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -16,7 +15,9 @@ import java.util.concurrent.Flow;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Checks of HTTP replies to range requests: status, {@code Content-Range}, body length, identity. */
+/**
+ * Checks of HTTP replies to range requests: status, {@code Content-Range}, body length, identity.
+ */
 final class HttpReplies {
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
 
@@ -50,33 +51,72 @@ final class HttpReplies {
   }
 
   /** Checks that a reply carries exactly the bytes {@code [offset, offset + length)}. */
-  static void checkRange(URI target, HttpResponse<byte[]> r, long offset, int length) throws IOException {
+  static void checkRange(URI target, HttpResponse<byte[]> r, long offset, int length)
+      throws IOException {
     long end = offset + length - 1;
     if (r.statusCode() == 200) {
       if (offset != 0 || r.body().length != length) {
-        throw new Retrier.NonRetryableException("the server of " + target + " ignored the Range header");
+        throw new Retrier.NonRetryableException(
+            "the server of " + target + " ignored the Range header");
       }
       return;
     }
     String cr = r.headers().firstValue("Content-Range").orElse("");
     Matcher m = CONTENT_RANGE.matcher(cr);
     if (!m.matches()) {
-      throw new RetryableException("reply for bytes " + offset + "-" + end + " of " + target
-          + " has no usable Content-Range: \"" + cr + "\"", null);
+      throw new RetryableException(
+          "reply for bytes "
+              + offset
+              + "-"
+              + end
+              + " of "
+              + target
+              + " has no usable Content-Range: \""
+              + cr
+              + "\"",
+          null);
     }
     long first = Long.parseLong(m.group(1));
     long last = Long.parseLong(m.group(2));
     if (first == offset && last < end && m.group(3).equals(String.valueOf(last + 1))) {
-      throw new Retrier.TargetEndException("target " + target + " ends at byte " + (last + 1)
-          + ", before the end of the range [" + offset + ", " + (end + 1) + ")");
+      throw new Retrier.TargetEndException(
+          "target "
+              + target
+              + " ends at byte "
+              + (last + 1)
+              + ", before the end of the range ["
+              + offset
+              + ", "
+              + (end + 1)
+              + ")");
     }
     if (first != offset || last != end) {
-      throw new RetryableException("asked for bytes " + offset + "-" + end + " of " + target
-          + ", got Content-Range \"" + cr + "\"", null);
+      throw new RetryableException(
+          "asked for bytes "
+              + offset
+              + "-"
+              + end
+              + " of "
+              + target
+              + ", got Content-Range \""
+              + cr
+              + "\"",
+          null);
     }
     if (r.body().length != length) {
-      throw new RetryableException("truncated body for bytes " + offset + "-" + end + " of " + target
-          + ": " + r.body().length + " of " + length + " bytes", null);
+      throw new RetryableException(
+          "truncated body for bytes "
+              + offset
+              + "-"
+              + end
+              + " of "
+              + target
+              + ": "
+              + r.body().length
+              + " of "
+              + length
+              + " bytes",
+          null);
     }
   }
 
@@ -84,16 +124,21 @@ final class HttpReplies {
   static long totalLength(URI target, HttpResponse<?> r) throws IOException {
     Matcher m = CONTENT_RANGE.matcher(r.headers().firstValue("Content-Range").orElse(""));
     if (r.statusCode() != 206 || !m.matches() || m.group(3).equals("*")) {
-      throw new Retrier.NonRetryableException("cannot tell the size of " + target
-          + ": no Content-Length on HEAD and no total in Content-Range");
+      throw new Retrier.NonRetryableException(
+          "cannot tell the size of "
+              + target
+              + ": no Content-Length on HEAD and no total in Content-Range");
     }
     return Long.parseLong(m.group(3));
   }
 
   /** The ETag, else the Last-Modified time, else null. */
   static String identity(HttpResponse<?> r) {
-    return r.headers().firstValue("ETag").map(e -> "ETag " + e)
-        .orElse(r.headers().firstValue("Last-Modified").map(t -> "Last-Modified " + t).orElse(null));
+    return r.headers()
+        .firstValue("ETag")
+        .map(e -> "ETag " + e)
+        .orElse(
+            r.headers().firstValue("Last-Modified").map(t -> "Last-Modified " + t).orElse(null));
   }
 
   static Duration retryAfter(HttpResponse<?> r) {
@@ -105,7 +150,9 @@ final class HttpReplies {
       return Duration.ofSeconds(Math.max(0, Long.parseLong(v.trim())));
     } catch (NumberFormatException e) {
       try {
-        Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
+        Duration d =
+            Duration.between(
+                ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
         return d.isNegative() ? Duration.ZERO : d;
       } catch (RuntimeException e2) {
         return null;
@@ -113,7 +160,9 @@ final class HttpReplies {
     }
   }
 
-  /** Collects a body of at most {@code limit} bytes; a longer body fails instead of filling memory. */
+  /**
+   * Collects a body of at most {@code limit} bytes; a longer body fails instead of filling memory.
+   */
   private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final int limit;
     private final boolean wholeTarget;
@@ -143,9 +192,12 @@ final class HttpReplies {
         int r = b.remaining();
         if (n + r > limit) {
           subscription.cancel();
-          result.completeExceptionally(wholeTarget
-              ? new Retrier.NonRetryableException("the server ignored the Range header (200 with a longer body)")
-              : new RetryableException("the body is longer than the " + limit + " bytes asked for", null));
+          result.completeExceptionally(
+              wholeTarget
+                  ? new Retrier.NonRetryableException(
+                      "the server ignored the Range header (200 with a longer body)")
+                  : new RetryableException(
+                      "the body is longer than the " + limit + " bytes asked for", null));
           return;
         }
         b.get(buf, n, r);

@@ -17,11 +17,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads targets through {@code java.nio.file}: local files and any installed file-system provider. Open
- * channels are kept per target (up to a bound) so that reading many chunks of one file opens it once;
- * positional reads on a {@link FileChannel} are safe from many threads at once. A target's size and
- * modification time are pinned when it is first opened and checked on every read, so a file rewritten
- * under a running reader fails with {@link TargetChangedException} instead of returning mixed bytes.
+ * Reads targets through {@code java.nio.file}: local files and any installed file-system provider.
+ * Open channels are kept per target (up to a bound) so that reading many chunks of one file opens
+ * it once; positional reads on a {@link FileChannel} are safe from many threads at once. A target's
+ * size and modification time are pinned when it is first opened and checked on every read, so a
+ * file rewritten under a running reader fails with {@link TargetChangedException} instead of
+ * returning mixed bytes.
  */
 final class NioByteRangeReader implements ByteRangeReader {
   private static final int MAX_OPEN = 128;
@@ -61,8 +62,18 @@ final class NioByteRangeReader implements ByteRangeReader {
         }
       }
       if (n < 0) {
-        throw new EOFException("target " + target + " ends at byte " + pos + ", " + dst.remaining()
-            + " bytes before the end of the range [" + offset + ", " + (pos + dst.remaining()) + ")");
+        throw new EOFException(
+            "target "
+                + target
+                + " ends at byte "
+                + pos
+                + ", "
+                + dst.remaining()
+                + " bytes before the end of the range ["
+                + offset
+                + ", "
+                + (pos + dst.remaining())
+                + ")");
       }
       pos += n;
     }
@@ -114,7 +125,10 @@ final class NioByteRangeReader implements ByteRangeReader {
     return mine;
   }
 
-  /** Closes channels beyond the bound, never the one just opened for {@code keep} (its caller reads it next). */
+  /**
+   * Closes channels beyond the bound, never the one just opened for {@code keep} (its caller reads
+   * it next).
+   */
   private void trim(URI keep) {
     if (open.size() <= MAX_OPEN) {
       return;

@@ -5,10 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Merges ranges of one target into fewer requests, as fsspec's {@code merge_offset_ranges}: sorted by
- * offset, a range joins the current block when the gap to it is at most {@code maxGap} and the block stays
- * within {@code maxBlock} bytes. Overlapping and contained ranges always join; a negative {@code maxGap}
- * merges nothing else, not even touching ranges.
+ * Merges ranges of one target into fewer requests, as fsspec's {@code merge_offset_ranges}: sorted
+ * by offset, a range joins the current block when the gap to it is at most {@code maxGap} and the
+ * block stays within {@code maxBlock} bytes. Overlapping and contained ranges always join; a
+ * negative {@code maxGap} merges nothing else, not even touching ranges.
  */
 final class RangeCoalescer {
   private RangeCoalescer() {}
@@ -30,8 +30,10 @@ final class RangeCoalescer {
     long end = -1;
     for (ByteRange r : sorted) {
       long newEnd = Math.max(end, r.end());
-      boolean joins = !parts.isEmpty() && (r.offset() < end || (maxGap >= 0 && r.offset() - end <= maxGap))
-          && newEnd - start <= limit;
+      boolean joins =
+          !parts.isEmpty()
+              && (r.offset() < end || (maxGap >= 0 && r.offset() - end <= maxGap))
+              && newEnd - start <= limit;
       if (!joins && !parts.isEmpty()) {
         blocks.add(new Block(start, end, parts));
         parts = new ArrayList<>();

@@ -22,11 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The read engine of one file system over its {@link ByteRangeReaders}: many ranges at once, coalesced per
- * target ({@link ReadSettings#maxGap()}, {@link ReadSettings#maxBlock()}) and fetched with at most
- * {@link ReadSettings#maxConcurrentRequests()} requests in flight; ranges of remote targets kept in a
- * weight-bounded block cache keyed by exact range, whose in-flight entries let concurrent readers of one
- * range share a single fetch. Local targets are read directly, uncached and unmerged.
+ * The read engine of one file system over its {@link ByteRangeReaders}: many ranges at once,
+ * coalesced per target ({@link ReadSettings#maxGap()}, {@link ReadSettings#maxBlock()}) and fetched
+ * with at most {@link ReadSettings#maxConcurrentRequests()} requests in flight; ranges of remote
+ * targets kept in a weight-bounded block cache keyed by exact range, whose in-flight entries let
+ * concurrent readers of one range share a single fetch. Local targets are read directly, uncached
+ * and unmerged.
  */
 public final class RangeReads implements Closeable {
   private static final AtomicInteger POOLS = new AtomicInteger();
@@ -43,19 +44,29 @@ public final class RangeReads implements Closeable {
   private RangeReads(ByteRangeReaders sources, ReadSettings settings) {
     this.sources = sources;
     this.settings = settings;
-    this.cache = settings.cacheBytes() == 0 ? null : Caffeine.newBuilder()
-        .maximumWeight(settings.cacheBytes())
-        .weigher((ByteRange k, byte[] v) -> v.length)
-        .recordStats()
-        .buildAsync();
+    this.cache =
+        settings.cacheBytes() == 0
+            ? null
+            : Caffeine.newBuilder()
+                .maximumWeight(settings.cacheBytes())
+                .weigher((ByteRange k, byte[] v) -> v.length)
+                .recordStats()
+                .buildAsync();
     int n = settings.maxConcurrentRequests();
     String name = "refzarr-read-" + POOLS.incrementAndGet() + "-";
     AtomicInteger threads = new AtomicInteger();
-    this.pool = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-      Thread t = new Thread(r, name + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        new ThreadPoolExecutor(
+            n,
+            n,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, name + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     pool.allowCoreThreadTimeOut(true);
   }
 
@@ -70,9 +81,9 @@ public final class RangeReads implements Closeable {
   }
 
   /**
-   * Starts reading every range, returning one future per range in the same order. Ranges of one target are
-   * coalesced; ranges already cached or in flight are not fetched again. A failure fails only the futures
-   * of the ranges it concerns.
+   * Starts reading every range, returning one future per range in the same order. Ranges of one
+   * target are coalesced; ranges already cached or in flight are not fetched again. A failure fails
+   * only the futures of the ranges it concerns.
    */
   public List<CompletableFuture<byte[]>> readAll(List<ByteRange> ranges) {
     return start(ranges, pool);
@@ -84,8 +95,8 @@ public final class RangeReads implements Closeable {
   }
 
   /**
-   * The size of a whole target. Remote sizes are asked once per file system (their identity is pinned, so
-   * the size cannot change unnoticed); local ones every time.
+   * The size of a whole target. Remote sizes are asked once per file system (their identity is
+   * pinned, so the size cannot change unnoticed); local ones every time.
    */
   public long size(URI target) throws IOException {
     Long known = sizes.get(target);
@@ -100,9 +111,13 @@ public final class RangeReads implements Closeable {
     return size;
   }
 
-  /** Whether ranges of {@code target} go through the cache: remote targets of a cacheable length. */
+  /**
+   * Whether ranges of {@code target} go through the cache: remote targets of a cacheable length.
+   */
   public boolean caches(URI target, long length) throws IOException {
-    return cache != null && length <= settings.maxCachedRange() && sources.forTarget(target).isRemote();
+    return cache != null
+        && length <= settings.maxCachedRange()
+        && sources.forTarget(target).isRemote();
   }
 
   private List<CompletableFuture<byte[]>> start(List<ByteRange> ranges, Executor executor) {
@@ -115,8 +130,10 @@ public final class RangeReads implements Closeable {
     return out;
   }
 
-  private CompletableFuture<byte[]> lookup(ByteRange r, Map<URI, Map<ByteRange, CompletableFuture<byte[]>>> toFetch) {
-    Map<ByteRange, CompletableFuture<byte[]>> mine = toFetch.computeIfAbsent(r.target(), t -> new LinkedHashMap<>());
+  private CompletableFuture<byte[]> lookup(
+      ByteRange r, Map<URI, Map<ByteRange, CompletableFuture<byte[]>>> toFetch) {
+    Map<ByteRange, CompletableFuture<byte[]>> mine =
+        toFetch.computeIfAbsent(r.target(), t -> new LinkedHashMap<>());
     CompletableFuture<byte[]> f = mine.get(r);
     if (f != null) {
       return f;
@@ -142,7 +159,8 @@ public final class RangeReads implements Closeable {
     }
   }
 
-  private void dispatch(URI target, Map<ByteRange, CompletableFuture<byte[]>> mine, Executor executor) {
+  private void dispatch(
+      URI target, Map<ByteRange, CompletableFuture<byte[]>> mine, Executor executor) {
     if (mine.isEmpty()) {
       return;
     }
@@ -154,9 +172,10 @@ public final class RangeReads implements Closeable {
       return;
     }
     List<ByteRange> ranges = new ArrayList<>(mine.keySet());
-    List<RangeCoalescer.Block> blocks = reader.isRemote()
-        ? RangeCoalescer.coalesce(ranges, settings.maxGap(), settings.maxBlock())
-        : RangeCoalescer.coalesce(ranges, -1, 1);
+    List<RangeCoalescer.Block> blocks =
+        reader.isRemote()
+            ? RangeCoalescer.coalesce(ranges, settings.maxGap(), settings.maxBlock())
+            : RangeCoalescer.coalesce(ranges, -1, 1);
     for (RangeCoalescer.Block b : blocks) {
       try {
         executor.execute(() -> fetch(reader, target, b, mine));
@@ -166,7 +185,10 @@ public final class RangeReads implements Closeable {
     }
   }
 
-  private void fetch(ByteRangeReader reader, URI target, RangeCoalescer.Block b,
+  private void fetch(
+      ByteRangeReader reader,
+      URI target,
+      RangeCoalescer.Block b,
       Map<ByteRange, CompletableFuture<byte[]>> mine) {
     try {
       byte[] block = new byte[b.length()];
@@ -174,8 +196,11 @@ public final class RangeReads implements Closeable {
       reader.read(target, b.offset(), ByteBuffer.wrap(block));
       for (ByteRange p : b.parts()) {
         int from = (int) (p.offset() - b.offset());
-        mine.get(p).complete(from == 0 && p.length() == block.length ? block
-            : Arrays.copyOfRange(block, from, from + p.length()));
+        mine.get(p)
+            .complete(
+                from == 0 && p.length() == block.length
+                    ? block
+                    : Arrays.copyOfRange(block, from, from + p.length()));
       }
     } catch (IOException | RuntimeException | OutOfMemoryError e) {
       b.parts().forEach(p -> fail(mine.get(p), e));
@@ -183,9 +208,9 @@ public final class RangeReads implements Closeable {
   }
 
   /**
-   * Fails a range's future. The failure travels as a cancellation carrying the real cause: the cache drops
-   * failed entries either way, but logs a warning for any other exception, and a failed read is already
-   * reported to its caller.
+   * Fails a range's future. The failure travels as a cancellation carrying the real cause: the
+   * cache drops failed entries either way, but logs a warning for any other exception, and a failed
+   * read is already reported to its caller.
    */
   private static void fail(CompletableFuture<byte[]> f, Throwable cause) {
     CancellationException c = new CancellationException(cause.toString());
@@ -194,8 +219,8 @@ public final class RangeReads implements Closeable {
   }
 
   /**
-   * Waits for one range, rethrowing its failure as the {@link IOException} it was ({@link Futures#get}). The
-   * future is never cancelled: other readers of the range may share it.
+   * Waits for one range, rethrowing its failure as the {@link IOException} it was ({@link
+   * Futures#get}). The future is never cancelled: other readers of the range may share it.
    */
   public static byte[] join(CompletableFuture<byte[]> f) throws IOException {
     return Futures.get(f);
@@ -204,8 +229,15 @@ public final class RangeReads implements Closeable {
   /** Cache and request counts so far. */
   public BlockCacheStats stats() {
     long evictions = cache == null ? 0 : cache.synchronous().stats().evictionCount();
-    long weight = cache == null ? 0 : cache.synchronous().policy().eviction()
-        .map(e -> e.weightedSize().orElse(0L)).orElse(0L);
+    long weight =
+        cache == null
+            ? 0
+            : cache
+                .synchronous()
+                .policy()
+                .eviction()
+                .map(e -> e.weightedSize().orElse(0L))
+                .orElse(0L);
     return new BlockCacheStats(hits.sum(), misses.sum(), evictions, weight, requests.sum());
   }
 

@@ -7,8 +7,8 @@ import java.nio.file.FileSystemException;
 import java.time.Duration;
 
 /**
- * Runs one remote operation under a {@link RetryPolicy}. Transport failures and
- * {@link RetryableException}s are retried; file-system exceptions (missing target, changed target),
+ * Runs one remote operation under a {@link RetryPolicy}. Transport failures and {@link
+ * RetryableException}s are retried; file-system exceptions (missing target, changed target),
  * end-of-target and interrupts are not.
  */
 final class Retrier {
@@ -37,17 +37,29 @@ final class Retrier {
         }
         last = e;
         if (n < policy.maxAttempts()) {
-          sleep(policy.backoff(n, e instanceof RetryableException ? ((RetryableException) e).retryAfter() : null));
+          sleep(
+              policy.backoff(
+                  n,
+                  e instanceof RetryableException ? ((RetryableException) e).retryAfter() : null));
         }
       }
     }
-    IOException failure = new IOException(what + " failed after " + policy.maxAttempts() + " attempt"
-        + (policy.maxAttempts() == 1 ? "" : "s") + ": " + last.getMessage(), last);
+    IOException failure =
+        new IOException(
+            what
+                + " failed after "
+                + policy.maxAttempts()
+                + " attempt"
+                + (policy.maxAttempts() == 1 ? "" : "s")
+                + ": "
+                + last.getMessage(),
+            last);
     throw failure;
   }
 
   static boolean retryable(IOException e) {
-    if (e instanceof InterruptedIOException && !(e instanceof java.net.http.HttpTimeoutException)
+    if (e instanceof InterruptedIOException
+        && !(e instanceof java.net.http.HttpTimeoutException)
         && !(e instanceof java.net.SocketTimeoutException)) {
       return false;
     }

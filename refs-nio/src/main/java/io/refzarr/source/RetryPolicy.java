@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How remote sources retry transient failures (timeouts, connection resets, 5xx and 429 replies, short or
- * mismatched bodies): up to {@code maxAttempts} attempts in all, waiting {@code baseDelay * 2^(n-1)}
- * between them, capped at {@code maxDelay}; a server's {@code Retry-After} is honoured up to
- * {@code maxDelay}.
+ * How remote sources retry transient failures (timeouts, connection resets, 5xx and 429 replies,
+ * short or mismatched bodies): up to {@code maxAttempts} attempts in all, waiting {@code baseDelay
+ * * 2^(n-1)} between them, capped at {@code maxDelay}; a server's {@code Retry-After} is honoured
+ * up to {@code maxDelay}.
  *
  * @param maxAttempts attempts in all, at least 1 (1 means no retry)
  * @param baseDelay the wait before the first retry
@@ -16,7 +16,8 @@ import java.util.Objects;
 public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
 
   /** Four attempts, 100 ms first wait, at most 5 s between attempts. */
-  public static final RetryPolicy DEFAULT = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5));
+  public static final RetryPolicy DEFAULT =
+      new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5));
 
   public RetryPolicy {
     Objects.requireNonNull(baseDelay, "baseDelay");
@@ -25,13 +26,18 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
       throw new IllegalArgumentException("maxAttempts must be >= 1: " + maxAttempts);
     }
     if (baseDelay.isNegative() || maxDelay.isNegative()) {
-      throw new IllegalArgumentException("retry delays must not be negative: " + baseDelay + ", " + maxDelay);
+      throw new IllegalArgumentException(
+          "retry delays must not be negative: " + baseDelay + ", " + maxDelay);
     }
   }
 
-  /** The policy in source options {@code <prefix>.maxAttempts}, {@code .retryBaseDelayMs}, {@code .retryMaxDelayMs}. */
+  /**
+   * The policy in source options {@code <prefix>.maxAttempts}, {@code .retryBaseDelayMs}, {@code
+   * .retryMaxDelayMs}.
+   */
   public static RetryPolicy fromOptions(SourceContext context, String prefix) {
-    return new RetryPolicy((int) context.longOption(prefix + ".maxAttempts", DEFAULT.maxAttempts),
+    return new RetryPolicy(
+        (int) context.longOption(prefix + ".maxAttempts", DEFAULT.maxAttempts),
         context.durationOption(prefix + ".retryBaseDelayMs", DEFAULT.baseDelay),
         context.durationOption(prefix + ".retryMaxDelayMs", DEFAULT.maxDelay));
   }

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * What a {@link ByteRangeReaderProvider} gets to create a reader.
  *
- * @param options source options, by scheme-specific name (for example {@code s3.endpoint}); providers
- *     ignore the ones that are not theirs
+ * @param options source options, by scheme-specific name (for example {@code s3.endpoint});
+ *     providers ignore the ones that are not theirs
  * @param registry the registry the reader belongs to, for reading through other schemes
  */
 public record SourceContext(Map<String, Object> options, ByteRangeReaders registry) {
@@ -36,7 +36,8 @@ public record SourceContext(Map<String, Object> options, ByteRangeReaders regist
     if (s.equals("true") || s.equals("false")) {
       return s.equals("true");
     }
-    throw new IllegalArgumentException("source option " + name + " must be true or false, not " + v);
+    throw new IllegalArgumentException(
+        "source option " + name + " must be true or false, not " + v);
   }
 
   /** An integer option ({@code Number} or decimal string). */
@@ -51,7 +52,8 @@ public record SourceContext(Map<String, Object> options, ByteRangeReaders regist
     try {
       return Long.parseLong(v.toString().trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("source option " + name + " must be an integer, not " + v, e);
+      throw new IllegalArgumentException(
+          "source option " + name + " must be an integer, not " + v, e);
     }
   }
 

@@ -7,8 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The members of an uncompressed tar archive, from its headers (ustar, GNU long names, PAX path and size
- * records), reading only the 512-byte headers and the long-name or PAX blocks, never member data.
+ * The members of an uncompressed tar archive, from its headers (ustar, GNU long names, PAX path and
+ * size records), reading only the 512-byte headers and the long-name or PAX blocks, never member
+ * data.
  */
 final class TarIndex {
   private static final int BLOCK = 512;
@@ -40,8 +41,13 @@ final class TarIndex {
       long size = pax.containsKey("size") ? Long.parseLong(pax.get("size")) : number(h, 124, 12);
       long data = pos + BLOCK;
       if ((type == 'L' || type == 'x') && size > MAX_META) {
-        throw new IOException("corrupt tar archive " + in.uri() + ": a " + size + "-byte name or PAX header at byte "
-            + pos);
+        throw new IOException(
+            "corrupt tar archive "
+                + in.uri()
+                + ": a "
+                + size
+                + "-byte name or PAX header at byte "
+                + pos);
       }
       if (type == 'L') {
         longName = cString(in.bytes(data, (int) size), 0, (int) size);
@@ -85,8 +91,12 @@ final class TarIndex {
       sum += (i >= 148 && i < 156) ? ' ' : (h.get(i) & 0xff);
     }
     if (sum != stored) {
-      throw new IOException("not an uncompressed tar archive, or corrupt: the header at byte " + pos + " of "
-          + in.uri() + " has a bad checksum");
+      throw new IOException(
+          "not an uncompressed tar archive, or corrupt: the header at byte "
+              + pos
+              + " of "
+              + in.uri()
+              + " has a bad checksum");
     }
   }
 

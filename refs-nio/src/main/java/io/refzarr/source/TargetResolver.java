@@ -10,16 +10,17 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Turns the target strings of a reference set into URIs, as fsspec does: a URL with a scheme is used as is;
- * a chained URL such as {@code tar://m.nc::archives/a.tar} keeps its scheme ({@code tar}) and has its
- * container part resolved by these same rules; fsspec's caching prefixes ({@code simplecache::},
- * {@code filecache::}, {@code blockcache::}) are dropped, as the file system caches blocks itself; an absolute path
- * is a local file; a relative path is resolved against {@code root} (kerchunk writes local targets relative
- * to where it ran), or, with a remote protocol, taken as {@code protocol://path}; the default target stands
- * in for {@link Reference#DEFAULT_TARGET}.
+ * Turns the target strings of a reference set into URIs, as fsspec does: a URL with a scheme is
+ * used as is; a chained URL such as {@code tar://m.nc::archives/a.tar} keeps its scheme ({@code
+ * tar}) and has its container part resolved by these same rules; fsspec's caching prefixes ({@code
+ * simplecache::}, {@code filecache::}, {@code blockcache::}) are dropped, as the file system caches
+ * blocks itself; an absolute path is a local file; a relative path is resolved against {@code root}
+ * (kerchunk writes local targets relative to where it ran), or, with a remote protocol, taken as
+ * {@code protocol://path}; the default target stands in for {@link Reference#DEFAULT_TARGET}.
  */
 public final class TargetResolver {
-  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*", Pattern.DOTALL);
+  private static final Pattern SCHEME =
+      Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*", Pattern.DOTALL);
 
   private static final String[] CACHE_PREFIXES = {"simplecache::", "filecache::", "blockcache::"};
 
@@ -44,8 +45,8 @@ public final class TargetResolver {
   /**
    * The URI of a target string.
    *
-   * @throws IllegalArgumentException if the target is the default one and none is configured, or cannot be
-   *     made into a URI
+   * @throws IllegalArgumentException if the target is the default one and none is configured, or
+   *     cannot be made into a URI
    */
   public URI resolve(String target) {
     if (target.equals(Reference.DEFAULT_TARGET)) {
@@ -90,7 +91,8 @@ public final class TargetResolver {
     try {
       return new URI(url);
     } catch (URISyntaxException e) {
-      // URLs written by Python are often not strictly valid URIs (spaces, brackets): quote what is illegal
+      // URLs written by Python are often not strictly valid URIs (spaces, brackets): quote what is
+      // illegal
       int colon = url.indexOf(':');
       try {
         return new URI(url.substring(0, colon), url.substring(colon + 1), null);

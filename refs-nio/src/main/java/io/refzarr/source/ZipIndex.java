@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.zip.ZipException;
 
 /**
- * The members of a zip archive: names, methods, sizes and local-header offsets from the central directory
- * (zip64 included); a member's data offset from its own local file header, since the local extra field may
- * differ from the central one. Only stored (uncompressed, unencrypted) members are readable as ranges.
+ * The members of a zip archive: names, methods, sizes and local-header offsets from the central
+ * directory (zip64 included); a member's data offset from its own local file header, since the
+ * local extra field may differ from the central one. Only stored (uncompressed, unencrypted)
+ * members are readable as ranges.
  */
 final class ZipIndex {
   private static final int EOCD = 0x06054b50;
@@ -34,7 +35,9 @@ final class ZipIndex {
     }
   }
 
-  /** The member named {@code name}, its data offset taken from its local header, or null if absent. */
+  /**
+   * The member named {@code name}, its data offset taken from its local header, or null if absent.
+   */
   ArchiveMember member(String name) throws IOException {
     Entry e = entries.get(TarIndex.normalize(name));
     if (e == null) {
@@ -44,13 +47,25 @@ final class ZipIndex {
       throw new ZipException("zip member " + name + " of " + in.uri() + " is encrypted");
     }
     if (e.method != 0) {
-      throw new ZipException("zip member " + name + " of " + in.uri() + " is compressed (method " + e.method
-          + (e.method == 8 ? ", deflate" : "") + "); only stored members can be read as byte ranges");
+      throw new ZipException(
+          "zip member "
+              + name
+              + " of "
+              + in.uri()
+              + " is compressed (method "
+              + e.method
+              + (e.method == 8 ? ", deflate" : "")
+              + "); only stored members can be read as byte ranges");
     }
     ByteBuffer local = in.bytes(e.localOffset, 30);
     if (local.getInt(0) != LOCAL) {
-      throw new ZipException("no local file header at byte " + e.localOffset + " of " + in.uri()
-          + " for member " + name);
+      throw new ZipException(
+          "no local file header at byte "
+              + e.localOffset
+              + " of "
+              + in.uri()
+              + " for member "
+              + name);
     }
     long data = e.localOffset + 30 + (local.getShort(26) & 0xffff) + (local.getShort(28) & 0xffff);
     return new ArchiveMember(e.name, data, e.size);
@@ -71,7 +86,9 @@ final class ZipIndex {
     }
     long cdSize = t.getInt(eocd + 12) & MAX32;
     long cdOffset = t.getInt(eocd + 16) & MAX32;
-    if ((cdOffset == MAX32 || cdSize == MAX32) && eocd >= 20 && t.getInt(eocd - 20) == ZIP64_LOCATOR) {
+    if ((cdOffset == MAX32 || cdSize == MAX32)
+        && eocd >= 20
+        && t.getInt(eocd - 20) == ZIP64_LOCATOR) {
       ByteBuffer z = in.bytes(t.getLong(eocd - 20 + 8), 56);
       cdSize = z.getLong(40);
       cdOffset = z.getLong(48);
@@ -88,15 +105,22 @@ final class ZipIndex {
       byte[] nameBytes = new byte[nameLen];
       cd.get(p + 46, nameBytes);
       String name = new String(nameBytes, StandardCharsets.UTF_8);
-      long[] sizes = {cd.getInt(p + 24) & MAX32, cd.getInt(p + 20) & MAX32, cd.getInt(p + 42) & MAX32};
+      long[] sizes = {
+        cd.getInt(p + 24) & MAX32, cd.getInt(p + 20) & MAX32, cd.getInt(p + 42) & MAX32
+      };
       zip64(cd.slice(p + 46 + nameLen, extraLen).order(cd.order()), sizes);
-      entries.put(TarIndex.normalize(name), new Entry(name, cd.getShort(p + 10) & 0xffff,
-          cd.getShort(p + 8) & 0xffff, sizes[1], sizes[2]));
+      entries.put(
+          TarIndex.normalize(name),
+          new Entry(
+              name, cd.getShort(p + 10) & 0xffff, cd.getShort(p + 8) & 0xffff, sizes[1], sizes[2]));
       p += 46 + nameLen + extraLen + commentLen;
     }
   }
 
-  /** Replaces the 0xffffffff fields (uncompressed, compressed, local offset) with their zip64 values. */
+  /**
+   * Replaces the 0xffffffff fields (uncompressed, compressed, local offset) with their zip64
+   * values.
+   */
   private static void zip64(ByteBuffer extra, long[] sizes) {
     int p = 0;
     while (p + 4 <= extra.limit()) {

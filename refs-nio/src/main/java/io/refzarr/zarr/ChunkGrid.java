@@ -5,8 +5,8 @@ import java.util.OptionalLong;
 
 /**
  * A regular chunk grid: the array shape, the chunk shape, and the arithmetic between chunk keys
- * ({@code "2.0.13"}) and flat chunk numbers (C order, last index fastest), as fsspec's Parquet layout
- * numbers them. A scalar array (shape {@code []}) has one chunk, key {@code "0"}.
+ * ({@code "2.0.13"}) and flat chunk numbers (C order, last index fastest), as fsspec's Parquet
+ * layout numbers them. A scalar array (shape {@code []}) has one chunk, key {@code "0"}.
  */
 public final class ChunkGrid {
   private final long[] shape;
@@ -33,19 +33,25 @@ public final class ChunkGrid {
   /**
    * A grid for the given array and chunk shapes.
    *
-   * @throws IllegalArgumentException if ranks differ, a size is negative or a chunk size is not positive
+   * @throws IllegalArgumentException if ranks differ, a size is negative or a chunk size is not
+   *     positive
    */
   public static ChunkGrid of(long[] shape, long[] chunks, char separator) {
     if (shape.length != chunks.length) {
       throw new IllegalArgumentException(
-          "shape " + Arrays.toString(shape) + " and chunks " + Arrays.toString(chunks) + " differ in rank");
+          "shape "
+              + Arrays.toString(shape)
+              + " and chunks "
+              + Arrays.toString(chunks)
+              + " differ in rank");
     }
     for (int d = 0; d < shape.length; d++) {
       if (shape[d] < 0) {
         throw new IllegalArgumentException("negative size in shape " + Arrays.toString(shape));
       }
       if (chunks[d] <= 0) {
-        throw new IllegalArgumentException("chunk sizes must be positive: " + Arrays.toString(chunks));
+        throw new IllegalArgumentException(
+            "chunk sizes must be positive: " + Arrays.toString(chunks));
       }
     }
     if (separator != '.' && separator != '/') {
@@ -139,8 +145,8 @@ public final class ChunkGrid {
   }
 
   /**
-   * Parses the parts of a canonical chunk key; null if the text is not {@code rank} decimal parts without
-   * leading zeros separated by {@code sep}.
+   * Parses the parts of a canonical chunk key; null if the text is not {@code rank} decimal parts
+   * without leading zeros separated by {@code sep}.
    */
   public static long[] parseIndex(CharSequence key, char sep, int rank) {
     long[] idx = new long[rank];

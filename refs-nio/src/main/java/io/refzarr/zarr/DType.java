@@ -13,20 +13,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A numpy dtype as Zarr v2 writes it in {@code .zarray}: a type string ({@code "<f4"}, {@code ">i2"},
- * {@code "|S10"}, {@code "<U3"}, {@code "|b1"}, {@code "|O"}, {@code "<M8[s]"}) or a structured type, a list
- * of {@code [name, type]} or {@code [name, type, shape]} fields packed in order.
+ * A numpy dtype as Zarr v2 writes it in {@code .zarray}: a type string ({@code "<f4"}, {@code
+ * ">i2"}, {@code "|S10"}, {@code "<U3"}, {@code "|b1"}, {@code "|O"}, {@code "<M8[s]"}) or a
+ * structured type, a list of {@code [name, type]} or {@code [name, type, shape]} fields packed in
+ * order.
  *
- * <p>The value keeps the spelling it was parsed from: {@link #toJson()} gives it back unchanged (numpy
- * accepts several spellings of one type, and documents that pass through refzarr keep theirs), and
- * equality compares spellings. Without a prefix, {@code '='} and {@code '|'} read as little-endian, the
- * native order of every platform Zarr runs on.
+ * <p>The value keeps the spelling it was parsed from: {@link #toJson()} gives it back unchanged
+ * (numpy accepts several spellings of one type, and documents that pass through refzarr keep
+ * theirs), and equality compares spellings. Without a prefix, {@code '='} and {@code '|'} read as
+ * little-endian, the native order of every platform Zarr runs on.
  */
 public final class DType {
   private static final Pattern TYPESTR =
-      Pattern.compile("([<>|=]?)([biufcmMOSUV])(\\d*)(?:\\[(\\d*(?:Y|M|W|D|h|m|s|ms|us|μs|ns|ps|fs|as))\\])?");
+      Pattern.compile(
+          "([<>|=]?)([biufcmMOSUV])(\\d*)(?:\\[(\\d*(?:Y|M|W|D|h|m|s|ms|us|μs|ns|ps|fs|as))\\])?");
 
-  /** What the bytes of an element mean: numpy's kinds, with structured types apart from raw bytes. */
+  /**
+   * What the bytes of an element mean: numpy's kinds, with structured types apart from raw bytes.
+   */
   public enum Kind {
     BOOL('b'),
     INT('i'),
@@ -85,7 +89,8 @@ public final class DType {
   private final List<Field> fields;
   private final Object json;
 
-  private DType(Kind kind, ByteOrder order, int itemSize, String unit, List<Field> fields, Object json) {
+  private DType(
+      Kind kind, ByteOrder order, int itemSize, String unit, List<Field> fields, Object json) {
     this.kind = kind;
     this.order = order;
     this.itemSize = itemSize;
@@ -106,27 +111,37 @@ public final class DType {
     if (json instanceof List<?> list) {
       return parseStructured(list);
     }
-    throw new IllegalArgumentException("not a numpy dtype (a type string or a list of fields): " + json);
+    throw new IllegalArgumentException(
+        "not a numpy dtype (a type string or a list of fields): " + json);
   }
 
   /**
-   * The numpy type string of a type without unit or fields, in numpy's canonical spelling: {@code '|'} for
-   * single-byte and byte-string kinds, the byte order otherwise ({@code "<f4"}, {@code ">i2"},
-   * {@code "|u1"}, {@code "|S10"}, {@code "|b1"}, {@code "|O"}, {@code "<U3"} for 12 bytes).
+   * The numpy type string of a type without unit or fields, in numpy's canonical spelling: {@code
+   * '|'} for single-byte and byte-string kinds, the byte order otherwise ({@code "<f4"}, {@code
+   * ">i2"}, {@code "|u1"}, {@code "|S10"}, {@code "|b1"}, {@code "|O"}, {@code "<U3"} for 12
+   * bytes).
    *
    * @param order the byte order of multi-byte elements (ignored where numpy writes {@code '|'})
-   * @throws IllegalArgumentException for structured and date/time kinds, or a size numpy does not have
+   * @throws IllegalArgumentException for structured and date/time kinds, or a size numpy does not
+   *     have
    */
   public static DType of(Kind kind, ByteOrder order, int itemSize) {
     if (kind == Kind.STRUCTURED || kind == Kind.DATETIME || kind == Kind.TIMEDELTA) {
-      throw new IllegalArgumentException("DType.of cannot make a " + kind + " type; parse its spelling");
+      throw new IllegalArgumentException(
+          "DType.of cannot make a " + kind + " type; parse its spelling");
     }
-    boolean single = itemSize == 1 || kind == Kind.BOOL || kind == Kind.BYTES || kind == Kind.VOID
-        || kind == Kind.OBJECT;
+    boolean single =
+        itemSize == 1
+            || kind == Kind.BOOL
+            || kind == Kind.BYTES
+            || kind == Kind.VOID
+            || kind == Kind.OBJECT;
     String prefix = single ? "|" : order == ByteOrder.BIG_ENDIAN ? ">" : "<";
-    String count = kind == Kind.OBJECT ? "" : Integer.toString(kind == Kind.UNICODE ? itemSize / 4 : itemSize);
+    String count =
+        kind == Kind.OBJECT ? "" : Integer.toString(kind == Kind.UNICODE ? itemSize / 4 : itemSize);
     if (kind == Kind.UNICODE && itemSize % 4 != 0) {
-      throw new IllegalArgumentException("a unicode type has 4 bytes per character, not " + itemSize + " bytes");
+      throw new IllegalArgumentException(
+          "a unicode type has 4 bytes per character, not " + itemSize + " bytes");
     }
     return parseTypestr(prefix + kind.code() + count);
   }
@@ -139,7 +154,8 @@ public final class DType {
     Kind kind = Kind.of(m.group(2).charAt(0));
     String unit = m.group(4);
     if (unit != null && kind != Kind.DATETIME && kind != Kind.TIMEDELTA) {
-      throw new IllegalArgumentException("dtype \"" + s + "\": only datetime and timedelta types have a unit");
+      throw new IllegalArgumentException(
+          "dtype \"" + s + "\": only datetime and timedelta types have a unit");
     }
     int size = itemSize(s, kind, m.group(3));
     ByteOrder order = m.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
@@ -157,8 +173,14 @@ public final class DType {
     long n = digits.length() > 10 ? Integer.MAX_VALUE : Long.parseLong(digits);
     long size = kind == Kind.UNICODE ? n * 4 : n;
     if (size > Integer.MAX_VALUE - 8 || !validSize(kind, size)) {
-      throw new IllegalArgumentException("dtype \"" + s + "\": numpy has no " + kind + " type of " + digits
-          + (kind == Kind.UNICODE ? " characters" : " bytes"));
+      throw new IllegalArgumentException(
+          "dtype \""
+              + s
+              + "\": numpy has no "
+              + kind
+              + " type of "
+              + digits
+              + (kind == Kind.UNICODE ? " characters" : " bytes"));
     }
     return (int) size;
   }
@@ -181,7 +203,8 @@ public final class DType {
     for (Object o : list) {
       Field f = field(o, (int) offset);
       if (!names.add(f.name())) {
-        throw new IllegalArgumentException("structured dtype names field \"" + f.name() + "\" twice");
+        throw new IllegalArgumentException(
+            "structured dtype names field \"" + f.name() + "\" twice");
       }
       fields.add(f);
       offset += (long) f.type().itemSize() * elements(f.shape());
@@ -189,24 +212,34 @@ public final class DType {
         throw new IllegalArgumentException("structured dtype records are larger than 2 GiB");
       }
     }
-    return new DType(Kind.STRUCTURED, ByteOrder.LITTLE_ENDIAN, (int) offset, null, List.copyOf(fields),
+    return new DType(
+        Kind.STRUCTURED,
+        ByteOrder.LITTLE_ENDIAN,
+        (int) offset,
+        null,
+        List.copyOf(fields),
         frozen(list));
   }
 
   private static Field field(Object o, int offset) {
-    if (!(o instanceof List<?> f) || f.size() < 2 || f.size() > 3 || !(f.get(0) instanceof String name)) {
-      throw new IllegalArgumentException("structured dtype field is not [name, type] or [name, type, shape]: "
-          + o);
+    if (!(o instanceof List<?> f)
+        || f.size() < 2
+        || f.size() > 3
+        || !(f.get(0) instanceof String name)) {
+      throw new IllegalArgumentException(
+          "structured dtype field is not [name, type] or [name, type, shape]: " + o);
     }
     DType type = parse(f.get(1));
     List<Integer> shape = new ArrayList<>();
     if (f.size() == 3) {
       if (!(f.get(2) instanceof List<?> dims)) {
-        throw new IllegalArgumentException("structured dtype field " + name + " has a shape that is not a list");
+        throw new IllegalArgumentException(
+            "structured dtype field " + name + " has a shape that is not a list");
       }
       for (Object d : dims) {
         if (!(d instanceof Long n) || n < 0 || n > Integer.MAX_VALUE) {
-          throw new IllegalArgumentException("structured dtype field " + name + " has a bad shape " + dims);
+          throw new IllegalArgumentException(
+              "structured dtype field " + name + " has a bad shape " + dims);
         }
         shape.add((int) (long) n);
       }
@@ -249,7 +282,9 @@ public final class DType {
     return itemSize;
   }
 
-  /** The unit of a datetime or timedelta type ({@code "ns"}, {@code "s"}, {@code "10ms"}), if given. */
+  /**
+   * The unit of a datetime or timedelta type ({@code "ns"}, {@code "s"}, {@code "10ms"}), if given.
+   */
   public Optional<String> unit() {
     return Optional.ofNullable(unit);
   }

@@ -11,14 +11,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Zarr v2 array metadata ({@code .zarray}): the fields refzarr interprets, validated, over the whole
- * document, which {@link #toJson()} writes back with its field order and any other fields unchanged.
+ * Zarr v2 array metadata ({@code .zarray}): the fields refzarr interprets, validated, over the
+ * whole document, which {@link #toJson()} writes back with its field order and any other fields
+ * unchanged.
  *
- * <p>Read one with {@link #parse(byte[])}; write one with {@link #builder()}, which lays fields out in
- * kerchunk's order ({@code shape, chunks, dtype, fill_value, order, filters, dimension_separator,
- * compressor, zarr_format}), or change one with {@link #toBuilder()}, which keeps the document's order.
- * The fill value stays the JSON value it is ({@code "NaN"}, {@code "Infinity"}, base64 bytes, a big integer,
- * {@code [re, im]}), so it round-trips exactly.
+ * <p>Read one with {@link #parse(byte[])}; write one with {@link #builder()}, which lays fields out
+ * in kerchunk's order ({@code shape, chunks, dtype, fill_value, order, filters,
+ * dimension_separator, compressor, zarr_format}), or change one with {@link #toBuilder()}, which
+ * keeps the document's order. The fill value stays the JSON value it is ({@code "NaN"}, {@code
+ * "Infinity"}, base64 bytes, a big integer, {@code [re, im]}), so it round-trips exactly.
  */
 public final class ZarrArrayMetadata {
   private final long[] shape;
@@ -30,8 +31,15 @@ public final class ZarrArrayMetadata {
   private final char dimensionSeparator;
   private final Map<String, Object> document;
 
-  private ZarrArrayMetadata(long[] shape, long[] chunks, DType dtype, Map<String, Object> compressor,
-      List<Map<String, Object>> filters, String order, char dimensionSeparator, Map<String, Object> document) {
+  private ZarrArrayMetadata(
+      long[] shape,
+      long[] chunks,
+      DType dtype,
+      Map<String, Object> compressor,
+      List<Map<String, Object>> filters,
+      String order,
+      char dimensionSeparator,
+      Map<String, Object> document) {
     this.shape = shape;
     this.chunks = chunks;
     this.dtype = dtype;
@@ -82,11 +90,21 @@ public final class ZarrArrayMetadata {
       throw new IOException(".zarray zarr_format must be 2: " + format);
     }
     Map<String, Object> frozen = castMap(frozen(doc));
-    return new ZarrArrayMetadata(shape, chunks, dtype(doc.get("dtype")), compressor(frozen.get("compressor")),
-        filters(frozen.get("filters")), (String) order, ((String) sep).charAt(0), frozen);
+    return new ZarrArrayMetadata(
+        shape,
+        chunks,
+        dtype(doc.get("dtype")),
+        compressor(frozen.get("compressor")),
+        filters(frozen.get("filters")),
+        (String) order,
+        ((String) sep).charAt(0),
+        frozen);
   }
 
-  /** A builder for a new array, with kerchunk's field order and defaults (no codecs, C order, fill null). */
+  /**
+   * A builder for a new array, with kerchunk's field order and defaults (no codecs, C order, fill
+   * null).
+   */
   public static Builder builder() {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("shape", null);
@@ -126,7 +144,10 @@ public final class ZarrArrayMetadata {
     return dtype;
   }
 
-  /** The fill value as it appears in JSON (number, string such as {@code "NaN"} or base64, list, or null). */
+  /**
+   * The fill value as it appears in JSON (number, string such as {@code "NaN"} or base64, list, or
+   * null).
+   */
   public Object fillValue() {
     return document.get("fill_value");
   }
@@ -177,7 +198,9 @@ public final class ZarrArrayMetadata {
     return new String(toJson(), StandardCharsets.UTF_8);
   }
 
-  /** Builds metadata field by field; {@link #build()} validates the whole as {@link #fromTree} does. */
+  /**
+   * Builds metadata field by field; {@link #build()} validates the whole as {@link #fromTree} does.
+   */
   public static final class Builder {
     private final Map<String, Object> doc;
 

@@ -28,8 +28,8 @@ public final class ZarrKeys {
   }
 
   /**
-   * The Zarr v2 key of a chunk with the {@code .} separator: {@code array/i.j.k}, or {@code array/0} for a
-   * 0-d array ({@code array} {@code ""} for a root array).
+   * The Zarr v2 key of a chunk with the {@code .} separator: {@code array/i.j.k}, or {@code
+   * array/0} for a 0-d array ({@code array} {@code ""} for a root array).
    */
   public static String chunkKey(String array, long[] index) {
     StringBuilder key = new StringBuilder(array.length() + 8 * index.length + 2);
@@ -42,7 +42,10 @@ public final class ZarrKeys {
     return key.append(index.length == 0 ? "0" : "").toString();
   }
 
-  /** True for {@code .zarray}, {@code .zattrs}, {@code .zgroup}, {@code .zmetadata} and {@code zarr.json}. */
+  /**
+   * True for {@code .zarray}, {@code .zattrs}, {@code .zgroup}, {@code .zmetadata} and {@code
+   * zarr.json}.
+   */
   public static boolean isMetadataName(String name) {
     return name.startsWith(".z") || name.equals(ZARR_JSON);
   }

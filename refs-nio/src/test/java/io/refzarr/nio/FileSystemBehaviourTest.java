@@ -40,7 +40,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The NIO surface of the {@code reference} file system, over a small set with real local targets. */
+/**
+ * The NIO surface of the {@code reference} file system, over a small set with real local targets.
+ */
 class FileSystemBehaviourTest {
   @TempDir Path dir;
   private byte[] data;
@@ -54,8 +56,11 @@ class FileSystemBehaviourTest {
     Files.write(dir.resolve("data.bin"), data);
     ReferenceSetBuilder b = ReferenceSets.builder();
     b.putInline(".zgroup", "{\"zarr_format\":2}".getBytes(StandardCharsets.UTF_8));
-    b.putInline("temp/.zarray", ("{\"shape\":[100],\"chunks\":[10],\"dtype\":\"|u1\",\"compressor\":null,"
-        + "\"fill_value\":0,\"filters\":null,\"order\":\"C\",\"zarr_format\":2}").getBytes(StandardCharsets.UTF_8));
+    b.putInline(
+        "temp/.zarray",
+        ("{\"shape\":[100],\"chunks\":[10],\"dtype\":\"|u1\",\"compressor\":null,"
+                + "\"fill_value\":0,\"filters\":null,\"order\":\"C\",\"zarr_format\":2}")
+            .getBytes(StandardCharsets.UTF_8));
     for (int i = 0; i < 10; i += 2) {
       b.put("temp/" + i, Reference.range("data.bin", i * 10L, 10));
     }
@@ -93,7 +98,8 @@ class FileSystemBehaviourTest {
   @Test
   void list_directoriesDerivedFromKeys() throws IOException {
     try (Stream<Path> s = Files.list(fs.getPath("/"))) {
-      assertThat(s.map(Path::toString)).containsExactlyInAnyOrder("/.zgroup", "/temp", "/grp", "/bad");
+      assertThat(s.map(Path::toString))
+          .containsExactlyInAnyOrder("/.zgroup", "/temp", "/grp", "/bad");
     }
     try (Stream<Path> s = Files.list(fs.getPath("/temp"))) {
       assertThat(s.map(p -> p.getFileName().toString()))
@@ -104,10 +110,14 @@ class FileSystemBehaviourTest {
           .containsExactlyInAnyOrder("/grp", "/grp/sub", "/grp/sub/whole", "/grp/abs", "/grp/uri");
     }
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(fs.getPath("/temp"), "[0-4]")) {
-      assertThat(ds).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder("0", "2", "4");
+      assertThat(ds)
+          .extracting(p -> p.getFileName().toString())
+          .containsExactlyInAnyOrder("0", "2", "4");
     }
-    assertThatThrownBy(() -> Files.list(fs.getPath("/temp/0"))).isInstanceOf(NotDirectoryException.class);
-    assertThatThrownBy(() -> Files.list(fs.getPath("/nope"))).isInstanceOf(NoSuchFileException.class);
+    assertThatThrownBy(() -> Files.list(fs.getPath("/temp/0")))
+        .isInstanceOf(NotDirectoryException.class);
+    assertThatThrownBy(() -> Files.list(fs.getPath("/nope")))
+        .isInstanceOf(NoSuchFileException.class);
   }
 
   @Test
@@ -118,7 +128,8 @@ class FileSystemBehaviourTest {
     assertThat(Files.size(fs.getPath("/grp/sub/whole"))).isEqualTo(data.length);
     assertThat(Files.isDirectory(fs.getPath("/grp/sub"))).isTrue();
     assertThat(Files.exists(fs.getPath("/temp/1"))).isFalse();
-    ReferenceFileAttributes r = Files.readAttributes(fs.getPath("/temp/2"), ReferenceFileAttributes.class);
+    ReferenceFileAttributes r =
+        Files.readAttributes(fs.getPath("/temp/2"), ReferenceFileAttributes.class);
     assertThat(r.reference()).contains(Reference.range("data.bin", 20, 10));
     Map<String, Object> m = Files.readAttributes(fs.getPath("/temp/2"), "basic:size,isDirectory");
     assertThat(m).containsEntry("size", 10L).containsEntry("isDirectory", false);
@@ -153,8 +164,9 @@ class FileSystemBehaviourTest {
 
   @Test
   void defaultTarget_fromEnv_servesNullUrls() throws IOException {
-    try (FileSystem other = FileSystems.newFileSystem(refs,
-        Map.of("root", dir, "defaultTarget", dir.resolve("data.bin").toString()))) {
+    try (FileSystem other =
+        FileSystems.newFileSystem(
+            refs, Map.of("root", dir, "defaultTarget", dir.resolve("data.bin").toString()))) {
       assertThat(Files.readAllBytes(other.getPath("/bad/default"))).isEqualTo(slice(0, 4));
     }
   }
@@ -164,11 +176,16 @@ class FileSystemBehaviourTest {
     Path moved = Files.createDirectories(dir.resolve("moved"));
     Files.write(moved.resolve("data.bin"), slice(100, 50));
     Path templated = dir.resolve("templated.json");
-    Files.writeString(templated, "{\"version\":1,\"templates\":{\"d\":\"" + dir + "\"},"
-        + "\"refs\":{\"k\":[\"{{d}}/data.bin\", 10, 5]}}");
+    Files.writeString(
+        templated,
+        "{\"version\":1,\"templates\":{\"d\":\""
+            + dir
+            + "\"},"
+            + "\"refs\":{\"k\":[\"{{d}}/data.bin\", 10, 5]}}");
     try (FileSystem original = FileSystems.newFileSystem(templated, Map.of());
-        FileSystem relocated = FileSystems.newFileSystem(templated,
-            Map.of("templateOverrides", Map.of("d", moved.toString())))) {
+        FileSystem relocated =
+            FileSystems.newFileSystem(
+                templated, Map.of("templateOverrides", Map.of("d", moved.toString())))) {
       assertThat(Files.readAllBytes(original.getPath("/k"))).isEqualTo(slice(10, 5));
       assertThat(Files.readAllBytes(relocated.getPath("/k"))).isEqualTo(slice(110, 5));
     }
@@ -192,7 +209,8 @@ class FileSystemBehaviourTest {
       assertThatThrownBy(() -> ch.lock()).isInstanceOf(NonWritableChannelException.class);
       assertThatThrownBy(() -> ch.map(FileChannel.MapMode.READ_ONLY, 0, 10))
           .isInstanceOf(UnsupportedOperationException.class);
-      assertThatThrownBy(() -> ch.write(ByteBuffer.allocate(1))).isInstanceOf(NonWritableChannelException.class);
+      assertThatThrownBy(() -> ch.write(ByteBuffer.allocate(1)))
+          .isInstanceOf(NonWritableChannelException.class);
     }
     try (SeekableByteChannel ch = Files.newByteChannel(fs.getPath("/temp/6"))) {
       ByteBuffer buf = ByteBuffer.allocate(64);
@@ -206,14 +224,18 @@ class FileSystemBehaviourTest {
   void mutations_throwReadOnly() {
     Path p = fs.getPath("/temp/0");
     assertThatThrownBy(() -> Files.delete(p)).isInstanceOf(ReadOnlyFileSystemException.class);
-    assertThatThrownBy(() -> Files.createDirectory(fs.getPath("/new"))).isInstanceOf(ReadOnlyFileSystemException.class);
-    assertThatThrownBy(() -> Files.write(p, new byte[1])).isInstanceOf(ReadOnlyFileSystemException.class);
+    assertThatThrownBy(() -> Files.createDirectory(fs.getPath("/new")))
+        .isInstanceOf(ReadOnlyFileSystemException.class);
+    assertThatThrownBy(() -> Files.write(p, new byte[1]))
+        .isInstanceOf(ReadOnlyFileSystemException.class);
     assertThatThrownBy(() -> Files.newByteChannel(p, StandardOpenOption.APPEND))
         .isInstanceOf(ReadOnlyFileSystemException.class);
     assertThatThrownBy(() -> Files.copy(fs.getPath("/temp/0"), fs.getPath("/temp/1")))
         .isInstanceOf(ReadOnlyFileSystemException.class);
-    assertThatThrownBy(() -> Files.move(p, fs.getPath("/x"))).isInstanceOf(ReadOnlyFileSystemException.class);
-    assertThatThrownBy(() -> Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(1)))
+    assertThatThrownBy(() -> Files.move(p, fs.getPath("/x")))
+        .isInstanceOf(ReadOnlyFileSystemException.class);
+    assertThatThrownBy(
+            () -> Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(1)))
         .isInstanceOf(ReadOnlyFileSystemException.class);
     assertThat(fs.isReadOnly()).isTrue();
   }
@@ -226,7 +248,8 @@ class FileSystemBehaviourTest {
     assertThat(Files.isWritable(p)).isFalse();
     assertThatThrownBy(() -> fs.provider().checkAccess(p, AccessMode.WRITE))
         .isInstanceOf(AccessDeniedException.class);
-    assertThatThrownBy(() -> fs.provider().checkAccess(fs.getPath("/nope"))).isInstanceOf(NoSuchFileException.class);
+    assertThatThrownBy(() -> fs.provider().checkAccess(fs.getPath("/nope")))
+        .isInstanceOf(NoSuchFileException.class);
   }
 
   @Test
@@ -252,7 +275,8 @@ class FileSystemBehaviourTest {
     fs.close(); // frees the registration made by the Path-based open
     URI uri = URI.create("reference:" + refs.toUri());
     try (FileSystem byUri = FileSystems.newFileSystem(uri, Map.of("root", dir.toString()))) {
-      assertThat(Files.readAllBytes(Paths.get(URI.create(uri + "!/temp/2")))).isEqualTo(slice(20, 10));
+      assertThat(Files.readAllBytes(Paths.get(URI.create(uri + "!/temp/2"))))
+          .isEqualTo(slice(20, 10));
       assertThatThrownBy(() -> FileSystems.newFileSystem(uri, Map.of()))
           .isInstanceOf(FileSystemAlreadyExistsException.class);
       assertThat(FileSystems.getFileSystem(uri)).isSameAs(byUri);
@@ -263,7 +287,9 @@ class FileSystemBehaviourTest {
   @Test
   void newFileSystem_notAReferenceSet_isUnsupportedSoProvidersCanProbe() throws IOException {
     Path notJson = dir.resolve("data.bin");
-    assertThatThrownBy(() -> new ReferenceFileSystemProviderAccess().provider().newFileSystem(notJson, Map.of()))
+    assertThatThrownBy(
+            () ->
+                new ReferenceFileSystemProviderAccess().provider().newFileSystem(notJson, Map.of()))
         .isInstanceOf(UnsupportedOperationException.class);
   }
 
@@ -283,7 +309,8 @@ class FileSystemBehaviourTest {
     fs.close();
     assertThat(ch.isOpen()).isFalse();
     assertThat(fs.isOpen()).isFalse();
-    assertThatThrownBy(() -> Files.readAllBytes(fs.getPath("/temp/0"))).isInstanceOf(ClosedFileSystemException.class);
+    assertThatThrownBy(() -> Files.readAllBytes(fs.getPath("/temp/0")))
+        .isInstanceOf(ClosedFileSystemException.class);
   }
 
   @Test
@@ -305,7 +332,8 @@ class FileSystemBehaviourTest {
   void pathMatchers_globAndRegex() {
     assertThat(fs.getPathMatcher("glob:/temp/*").matches(fs.getPath("/temp/2"))).isTrue();
     assertThat(fs.getPathMatcher("glob:/temp/*").matches(fs.getPath("/temp/a/b"))).isFalse();
-    assertThat(fs.getPathMatcher("glob:**/.z{array,attrs}").matches(fs.getPath("/temp/.zarray"))).isTrue();
+    assertThat(fs.getPathMatcher("glob:**/.z{array,attrs}").matches(fs.getPath("/temp/.zarray")))
+        .isTrue();
     assertThat(fs.getPathMatcher("regex:/temp/[0-9]+").matches(fs.getPath("/temp/12"))).isTrue();
   }
 
@@ -313,23 +341,27 @@ class FileSystemBehaviourTest {
   void manyThreads_readingAtOnce_getCorrectBytes() throws Exception {
     List<Path> keys;
     try (Stream<Path> s = Files.list(fs.getPath("/temp"))) {
-      keys = s.filter(p -> !p.getFileName().toString().startsWith(".")).collect(Collectors.toList());
+      keys =
+          s.filter(p -> !p.getFileName().toString().startsWith(".")).collect(Collectors.toList());
     }
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
     try {
       List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
       for (int t = 0; t < 64; t++) {
-        results.add(pool.submit(() -> {
-          for (int round = 0; round < 50; round++) {
-            for (Path k : keys) {
-              int i = Integer.parseInt(k.getFileName().toString());
-              if (!java.util.Arrays.equals(Files.readAllBytes(k), slice(i * 10, 10))) {
-                return false;
-              }
-            }
-          }
-          return true;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  for (int round = 0; round < 50; round++) {
+                    for (Path k : keys) {
+                      int i = Integer.parseInt(k.getFileName().toString());
+                      if (!java.util.Arrays.equals(Files.readAllBytes(k), slice(i * 10, 10))) {
+                        return false;
+                      }
+                    }
+                  }
+                  return true;
+                }));
       }
       for (java.util.concurrent.Future<Boolean> f : results) {
         assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();

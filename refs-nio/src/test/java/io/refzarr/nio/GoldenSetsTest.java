@@ -15,24 +15,25 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every golden kerchunk reference set of the corpus opens, and for every key the bytes read through the
- * file system equal the original file's bytes at that range (or the inline value).
+ * Every golden kerchunk reference set of the corpus opens, and for every key the bytes read through
+ * the file system equal the original file's bytes at that range (or the inline value).
  */
 class GoldenSetsTest {
 
   @TestFactory
   Stream<DynamicTest> everyKey_readThroughFileSystem_equalsSourceBytes() throws IOException {
     return Corpus.goldenJsonSets().stream()
-        .map(set -> DynamicTest.dynamicTest(Corpus.dir().relativize(set).toString(), () -> checkSet(set)));
+        .map(
+            set ->
+                DynamicTest.dynamicTest(
+                    Corpus.dir().relativize(set).toString(), () -> checkSet(set)));
   }
 
   private static void checkSet(Path setFile) throws IOException {
@@ -77,13 +78,17 @@ class GoldenSetsTest {
 
   @TestFactory
   Stream<DynamicTest> everyKey_readByChannelsAndStreams_equalsReadAllBytes() throws IOException {
-    return Stream.of("golden/nc4_cf.json", "golden/hdf5_chunkgrid.json", "golden/archives/bundle_tar/day_001.json")
+    return Stream.of(
+            "golden/nc4_cf.json",
+            "golden/hdf5_chunkgrid.json",
+            "golden/archives/bundle_tar/day_001.json")
         .map(name -> DynamicTest.dynamicTest(name, () -> checkAccessPaths(Corpus.file(name))));
   }
 
   private static void checkAccessPaths(Path setFile) throws IOException {
-    try (FileSystem fs = ReferenceFileSystems.newFileSystem(setFile,
-            ReferenceFileSystemConfig.builder().root(Corpus.dir()).build());
+    try (FileSystem fs =
+            ReferenceFileSystems.newFileSystem(
+                setFile, ReferenceFileSystemConfig.builder().root(Corpus.dir()).build());
         Stream<Path> walk = Files.walk(fs.getPath("/"))) {
       for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
         byte[] all = Files.readAllBytes(p);

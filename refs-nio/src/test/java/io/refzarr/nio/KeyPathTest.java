@@ -44,9 +44,11 @@ class KeyPathTest {
     assertThat(base.resolve(p("0.0"))).isEqualTo(p("/temp/sub/0.0"));
     assertThat(base.resolve(p("/x"))).isEqualTo(p("/x"));
     assertThat(base.relativize(p("/temp/other/1"))).isEqualTo(p("../other/1"));
-    assertThat(base.resolve(base.relativize(p("/temp/other/1"))).normalize()).isEqualTo(p("/temp/other/1"));
+    assertThat(base.resolve(base.relativize(p("/temp/other/1"))).normalize())
+        .isEqualTo(p("/temp/other/1"));
     assertThat(base.resolveSibling(p("z"))).isEqualTo(p("/temp/z"));
-    assertThatThrownBy(() -> base.relativize(p("rel"))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> base.relativize(p("rel")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shared reader of references' bytes, over real files in a temporary directory and a loopback HTTP
- * server: bytes against the file's own, failures as {@link ReferenceNotReachableException} naming the key
- * and the target, and the block cache counted by a tracking source.
+ * The shared reader of references' bytes, over real files in a temporary directory and a loopback
+ * HTTP server: bytes against the file's own, failures as {@link ReferenceNotReachableException}
+ * naming the key and the target, and the block cache counted by a tracking source.
  */
 class ReferenceReaderTest {
   @TempDir Path dir;
@@ -52,15 +52,16 @@ class ReferenceReaderTest {
   void read_rangeOfAbsoluteFileUrl_returnsThoseBytesOfTheFile() throws IOException {
     String url = dir.resolve("data.bin").toUri().toString();
     try (ReferenceReader reader = ReferenceReader.create(ReferenceFileSystemConfig.DEFAULT)) {
-      assertThat(reader.read("a/0", Reference.range(url, 9_990, 10))).isEqualTo(Arrays.copyOfRange(data, 9_990,
-          10_000));
+      assertThat(reader.read("a/0", Reference.range(url, 9_990, 10)))
+          .isEqualTo(Arrays.copyOfRange(data, 9_990, 10_000));
     }
   }
 
   @Test
   void read_inline_returnsItsBytesWithoutATarget() throws IOException {
     try (ReferenceReader reader = reader()) {
-      assertThat(reader.read(".zattrs", Reference.inline(new byte[] {'{', '}'}))).containsExactly('{', '}');
+      assertThat(reader.read(".zattrs", Reference.inline(new byte[] {'{', '}'})))
+          .containsExactly('{', '}');
     }
   }
 
@@ -78,24 +79,28 @@ class ReferenceReaderTest {
     try (ReferenceReader reader = reader()) {
       assertThatThrownBy(() -> reader.read("temp/0.0", Reference.range("gone.bin", 0, 10)))
           .isInstanceOf(ReferenceNotReachableException.class)
-          .satisfies(e -> {
-            ReferenceNotReachableException r = (ReferenceNotReachableException) e;
-            assertThat(r.getFile()).isEqualTo("temp/0.0");
-            assertThat(r.getOtherFile()).isEqualTo("gone.bin");
-            assertThat(r.getReason()).contains("range [0, +10)");
-          });
+          .satisfies(
+              e -> {
+                ReferenceNotReachableException r = (ReferenceNotReachableException) e;
+                assertThat(r.getFile()).isEqualTo("temp/0.0");
+                assertThat(r.getOtherFile()).isEqualTo("gone.bin");
+                assertThat(r.getReason()).contains("range [0, +10)");
+              });
       assertThatThrownBy(() -> reader.read("temp/0.1", Reference.whole("gone.bin")))
           .isInstanceOf(ReferenceNotReachableException.class)
-          .hasMessageContaining("temp/0.1").hasMessageContaining("gone.bin");
+          .hasMessageContaining("temp/0.1")
+          .hasMessageContaining("gone.bin");
     }
   }
 
   @Test
   void read_defaultTargetWithoutOne_throwsNotReachableNamingTheKey() throws IOException {
     try (ReferenceReader reader = reader()) {
-      assertThatThrownBy(() -> reader.read("temp/0.0", Reference.range(Reference.DEFAULT_TARGET, 0, 10)))
+      assertThatThrownBy(
+              () -> reader.read("temp/0.0", Reference.range(Reference.DEFAULT_TARGET, 0, 10)))
           .isInstanceOf(ReferenceNotReachableException.class)
-          .hasMessageContaining("temp/0.0").hasMessageContaining("no default target");
+          .hasMessageContaining("temp/0.0")
+          .hasMessageContaining("no default target");
     }
   }
 
@@ -104,12 +109,13 @@ class ReferenceReaderTest {
     try (ReferenceReader reader = reader()) {
       assertThatThrownBy(() -> reader.read("temp/9", Reference.range("data.bin", 9_000, 2_000)))
           .isInstanceOf(ReferenceNotReachableException.class)
-          .satisfies(e -> {
-            ReferenceNotReachableException r = (ReferenceNotReachableException) e;
-            assertThat(r.getFile()).isEqualTo("temp/9");
-            assertThat(r.getOtherFile()).isEqualTo("data.bin");
-            assertThat(r.getReason()).contains("shorter").contains("[9000, +2000)");
-          });
+          .satisfies(
+              e -> {
+                ReferenceNotReachableException r = (ReferenceNotReachableException) e;
+                assertThat(r.getFile()).isEqualTo("temp/9");
+                assertThat(r.getOtherFile()).isEqualTo("data.bin");
+                assertThat(r.getReason()).contains("shorter").contains("[9000, +2000)");
+              });
     }
   }
 
@@ -130,16 +136,21 @@ class ReferenceReaderTest {
       assertThat(got.get("b")).isEqualTo(data);
 
       refs.put("a/2", Reference.range("gone.bin", 0, 1));
-      assertThatThrownBy(() -> reader.read(refs)).isInstanceOf(ReferenceNotReachableException.class)
-          .hasMessageContaining("a/2").hasMessageContaining("gone.bin");
+      assertThatThrownBy(() -> reader.read(refs))
+          .isInstanceOf(ReferenceNotReachableException.class)
+          .hasMessageContaining("a/2")
+          .hasMessageContaining("gone.bin");
     }
   }
 
   @Test
   void read_remoteRangeTwice_secondIsACacheHitWithoutARequest() throws IOException {
     TrackingByteRangeReader tracking = new TrackingByteRangeReader(ByteRangeReaders.nio(), true);
-    ReferenceFileSystemConfig config = ReferenceFileSystemConfig.builder().root(dir)
-        .sourceProvider(tracking.provider("file")).build();
+    ReferenceFileSystemConfig config =
+        ReferenceFileSystemConfig.builder()
+            .root(dir)
+            .sourceProvider(tracking.provider("file"))
+            .build();
     try (ReferenceReader reader = ReferenceReader.create(config)) {
       Reference ref = Reference.range("data.bin", 100, 400);
       byte[] first = reader.read("a/0", ref);
@@ -155,11 +166,19 @@ class ReferenceReaderTest {
   @Test
   void read_neighbouringRemoteRanges_costOneRequest() throws IOException {
     TrackingByteRangeReader tracking = new TrackingByteRangeReader(ByteRangeReaders.nio(), true);
-    ReferenceFileSystemConfig config = ReferenceFileSystemConfig.builder().root(dir)
-        .sourceProvider(tracking.provider("file")).build();
+    ReferenceFileSystemConfig config =
+        ReferenceFileSystemConfig.builder()
+            .root(dir)
+            .sourceProvider(tracking.provider("file"))
+            .build();
     try (ReferenceReader reader = ReferenceReader.create(config)) {
-      Map<String, byte[]> got = reader.read(Map.of("x/0", Reference.range("data.bin", 0, 100),
-          "x/1", Reference.range("data.bin", 200, 100)));
+      Map<String, byte[]> got =
+          reader.read(
+              Map.of(
+                  "x/0",
+                  Reference.range("data.bin", 0, 100),
+                  "x/1",
+                  Reference.range("data.bin", 200, 100)));
 
       assertThat(got.get("x/1")).isEqualTo(Arrays.copyOfRange(data, 200, 300));
       assertThat(tracking.requests()).isEqualTo(1);
@@ -169,8 +188,8 @@ class ReferenceReaderTest {
   @Test
   void read_overHttp_readsTheServedBytes_andServesTheSecondReadFromTheCache() throws IOException {
     try (RangeHttpServer server = RangeHttpServer.serve(dir)) {
-      ReferenceFileSystemConfig config = ReferenceFileSystemConfig.builder().root(dir).remoteProtocol("http")
-          .build();
+      ReferenceFileSystemConfig config =
+          ReferenceFileSystemConfig.builder().root(dir).remoteProtocol("http").build();
       try (ReferenceReader reader = ReferenceReader.create(config)) {
         String target = server.base() + "data.bin";
         assertThat(reader.read("a/0", Reference.range(target, 5000, 1000)))
@@ -181,12 +200,16 @@ class ReferenceReaderTest {
         assertThat(server.gets()).isEqualTo(gets);
         assertThat(reader.read("b", Reference.whole(target))).isEqualTo(data);
 
-        String relative = server.base().substring("http://".length()) + "data.bin"; // protocol-less: http
-        assertThat(reader.read("c", Reference.range(relative, 0, 16))).isEqualTo(Arrays.copyOf(data, 16));
+        String relative =
+            server.base().substring("http://".length()) + "data.bin"; // protocol-less: http
+        assertThat(reader.read("c", Reference.range(relative, 0, 16)))
+            .isEqualTo(Arrays.copyOf(data, 16));
 
-        assertThatThrownBy(() -> reader.read("d/0", Reference.range(server.base() + "gone.bin", 0, 8)))
+        assertThatThrownBy(
+                () -> reader.read("d/0", Reference.range(server.base() + "gone.bin", 0, 8)))
             .isInstanceOf(ReferenceNotReachableException.class)
-            .hasMessageContaining("d/0").hasMessageContaining("gone.bin");
+            .hasMessageContaining("d/0")
+            .hasMessageContaining("gone.bin");
       }
     }
   }
@@ -194,13 +217,17 @@ class ReferenceReaderTest {
   @Test
   void read_afterTheFileSystemStyleMultiKeyRead_sharesOneCache() throws IOException {
     TrackingByteRangeReader tracking = new TrackingByteRangeReader(ByteRangeReaders.nio(), true);
-    ReferenceFileSystemConfig config = ReferenceFileSystemConfig.builder().root(dir)
-        .sourceProvider(tracking.provider("file")).build();
+    ReferenceFileSystemConfig config =
+        ReferenceFileSystemConfig.builder()
+            .root(dir)
+            .sourceProvider(tracking.provider("file"))
+            .build();
     try (ReferenceReader reader = ReferenceReader.create(config)) {
       reader.read(Map.of("a/0", Reference.range("data.bin", 0, 300)));
       tracking.reset();
 
-      assertThat(reader.read("a/0", Reference.range("data.bin", 0, 300))).isEqualTo(Arrays.copyOf(data, 300));
+      assertThat(reader.read("a/0", Reference.range("data.bin", 0, 300)))
+          .isEqualTo(Arrays.copyOf(data, 300));
       assertThat(tracking.requests()).isZero();
       assertThat(reader.stats().hits()).isEqualTo(1);
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class JsonReferenceReaderTest {
 
   static ReferenceSet read(String json) throws IOException {
-    return ReferenceSets.readJson(json.getBytes(StandardCharsets.UTF_8), "test.json", ReadOptions.DEFAULT);
+    return ReferenceSets.readJson(
+        json.getBytes(StandardCharsets.UTF_8), "test.json", ReadOptions.DEFAULT);
   }
 
   static ReferenceSet read(String json, ReadOptions options) throws IOException {
@@ -26,20 +27,25 @@ class JsonReferenceReaderTest {
 
   @Test
   void read_versionZero_everyMemberIsAReference() throws IOException {
-    ReferenceSet set = read("{\"a\": \"text\", \"b\": [\"f.nc\", 10, 20], \"c\": [\"g.nc\"], "
-        + "\".zgroup\": {\"zarr_format\": 2}}");
+    ReferenceSet set =
+        read(
+            "{\"a\": \"text\", \"b\": [\"f.nc\", 10, 20], \"c\": [\"g.nc\"], "
+                + "\".zgroup\": {\"zarr_format\": 2}}");
     assertThat(inline(set, "a")).isEqualTo("text".getBytes(StandardCharsets.UTF_8));
     assertThat(set.get("b")).contains(new Reference.Range("f.nc", 10, 20));
     assertThat(set.get("c")).contains(new Reference.Whole("g.nc"));
-    assertThat(new String(inline(set, ".zgroup"), StandardCharsets.UTF_8)).isEqualTo("{\"zarr_format\":2}");
+    assertThat(new String(inline(set, ".zgroup"), StandardCharsets.UTF_8))
+        .isEqualTo("{\"zarr_format\":2}");
     assertThat(set.size()).isEqualTo(4);
   }
 
   @Test
   void read_versionZeroWithKeyNamedRefs_readsItAsALiteral() throws IOException {
-    ReferenceSet set = read("{\"refs\": {\"x\": 1}, \"templates\": {\"u\": \"v\"}, \"a\": [\"f\", 0, 1]}");
+    ReferenceSet set =
+        read("{\"refs\": {\"x\": 1}, \"templates\": {\"u\": \"v\"}, \"a\": [\"f\", 0, 1]}");
     assertThat(new String(inline(set, "refs"), StandardCharsets.UTF_8)).isEqualTo("{\"x\":1}");
-    assertThat(new String(inline(set, "templates"), StandardCharsets.UTF_8)).isEqualTo("{\"u\":\"v\"}");
+    assertThat(new String(inline(set, "templates"), StandardCharsets.UTF_8))
+        .isEqualTo("{\"u\":\"v\"}");
     assertThat(set.get("a")).contains(new Reference.Range("f", 0, 1));
     assertThat(set.get("x")).isEmpty();
   }
@@ -53,8 +59,10 @@ class JsonReferenceReaderTest {
 
   @Test
   void read_stringValues_decodeAsUtf8AndBase64() throws IOException {
-    ReferenceSet set = read("{\"version\":1,\"refs\":{\"bin\":\"\\u0000\\u0000\\u0000T@\","
-        + "\"b64\":\"base64:AAECAw==\",\"uni\":\"é\"}}");
+    ReferenceSet set =
+        read(
+            "{\"version\":1,\"refs\":{\"bin\":\"\\u0000\\u0000\\u0000T@\","
+                + "\"b64\":\"base64:AAECAw==\",\"uni\":\"é\"}}");
     assertThat(inline(set, "bin")).containsExactly(0, 0, 0, 'T', '@');
     assertThat(inline(set, "b64")).containsExactly(0, 1, 2, 3);
     assertThat(inline(set, "uni")).containsExactly(0xc3, 0xa9);
@@ -69,17 +77,21 @@ class JsonReferenceReaderTest {
 
   @Test
   void read_templates_substitutedIntoUrls() throws IOException {
-    ReferenceSet set = read("{\"version\":1,\"templates\":{\"u\":\"s3://bucket/data\"},"
-        + "\"refs\":{\"a\":[\"{{u}}/f.nc\", 0, 4],\"b\":[\"{{ u }}\"]}}");
+    ReferenceSet set =
+        read(
+            "{\"version\":1,\"templates\":{\"u\":\"s3://bucket/data\"},"
+                + "\"refs\":{\"a\":[\"{{u}}/f.nc\", 0, 4],\"b\":[\"{{ u }}\"]}}");
     assertThat(set.get("a")).contains(new Reference.Range("s3://bucket/data/f.nc", 0, 4));
     assertThat(set.get("b")).contains(new Reference.Whole("s3://bucket/data"));
   }
 
   @Test
   void read_templateOverrides_relocateTargets() throws IOException {
-    ReferenceSet set = read("{\"version\":1,\"templates\":{\"u\":\"s3://bucket/data\"},"
-        + "\"refs\":{\"a\":[\"{{u}}/f.nc\", 0, 4]}}",
-        ReadOptions.DEFAULT.withTemplateOverrides(Map.of("u", "/mnt/copy")));
+    ReferenceSet set =
+        read(
+            "{\"version\":1,\"templates\":{\"u\":\"s3://bucket/data\"},"
+                + "\"refs\":{\"a\":[\"{{u}}/f.nc\", 0, 4]}}",
+            ReadOptions.DEFAULT.withTemplateOverrides(Map.of("u", "/mnt/copy")));
     assertThat(set.get("a")).contains(new Reference.Range("/mnt/copy/f.nc", 0, 4));
   }
 
@@ -91,10 +103,12 @@ class JsonReferenceReaderTest {
 
   @Test
   void read_genFromTheSpec_expandsToFiveReferences() throws IOException {
-    ReferenceSet set = read("{\"version\":1,\"templates\":{\"u\":\"server.domain/path\"},"
-        + "\"gen\":[{\"key\":\"gen_key{{i}}\",\"url\":\"http://{{u}}_{{i}}\","
-        + "\"offset\":\"{{(i + 1) * 1000}}\",\"length\":\"1000\",\"dimensions\":{\"i\":{\"stop\":5}}}],"
-        + "\"refs\":{}}");
+    ReferenceSet set =
+        read(
+            "{\"version\":1,\"templates\":{\"u\":\"server.domain/path\"},"
+                + "\"gen\":[{\"key\":\"gen_key{{i}}\",\"url\":\"http://{{u}}_{{i}}\","
+                + "\"offset\":\"{{(i + 1) * 1000}}\",\"length\":\"1000\",\"dimensions\":{\"i\":{\"stop\":5}}}],"
+                + "\"refs\":{}}");
     assertThat(set.size()).isEqualTo(5);
     for (int i = 0; i < 5; i++) {
       assertThat(set.get("gen_key" + i))
@@ -104,27 +118,34 @@ class JsonReferenceReaderTest {
 
   @Test
   void read_genWithTwoDimensions_iteratesTheCartesianProduct() throws IOException {
-    ReferenceSet set = read("{\"version\":1,\"gen\":[{\"key\":\"v/{{t}}.{{y}}\",\"url\":\"f{{t}}.nc\","
-        + "\"offset\":\"{{y * 100 + t}}\",\"length\":100,"
-        + "\"dimensions\":{\"t\":{\"start\":1,\"stop\":7,\"step\":2},\"y\":[0, 3]}}]}");
+    ReferenceSet set =
+        read(
+            "{\"version\":1,\"gen\":[{\"key\":\"v/{{t}}.{{y}}\",\"url\":\"f{{t}}.nc\","
+                + "\"offset\":\"{{y * 100 + t}}\",\"length\":100,"
+                + "\"dimensions\":{\"t\":{\"start\":1,\"stop\":7,\"step\":2},\"y\":[0, 3]}}]}");
     List<String> keys = set.keys().collect(Collectors.toList());
-    assertThat(keys).containsExactlyInAnyOrder("v/1.0", "v/1.3", "v/3.0", "v/3.3", "v/5.0", "v/5.3");
+    assertThat(keys)
+        .containsExactlyInAnyOrder("v/1.0", "v/1.3", "v/3.0", "v/3.3", "v/5.0", "v/5.3");
     assertThat(set.get("v/5.3")).contains(new Reference.Range("f5.nc", 305, 100));
   }
 
   @Test
   void read_genWithoutOffsets_makesWholeTargetReferences() throws IOException {
-    ReferenceSet set = read("{\"version\":1,\"gen\":[{\"key\":\"k{{i}}\",\"url\":\"f{{i // 2}}\","
-        + "\"dimensions\":{\"i\":{\"stop\":3}}}]}");
+    ReferenceSet set =
+        read(
+            "{\"version\":1,\"gen\":[{\"key\":\"k{{i}}\",\"url\":\"f{{i // 2}}\","
+                + "\"dimensions\":{\"i\":{\"stop\":3}}}]}");
     assertThat(set.get("k2")).contains(new Reference.Whole("f1"));
   }
 
   @Test
   void read_keysOfAKnownArray_storedCompactlyAndListed() throws IOException {
-    ReferenceSet set = read("{\"version\":1,\"refs\":{"
-        + "\"a/.zarray\":\"{\\\"shape\\\":[4,6],\\\"chunks\\\":[2,3],\\\"dtype\\\":\\\"<f4\\\"}\","
-        + "\"a/0.0\":[\"f\", 0, 24],\"a/1.1\":[\"f\", 24, 24],\"a/0.1\":\"base64:AAAA\","
-        + "\"a/01.0\":\"odd key\",\"a/9.9\":[\"g\", 1, 1]}}");
+    ReferenceSet set =
+        read(
+            "{\"version\":1,\"refs\":{"
+                + "\"a/.zarray\":\"{\\\"shape\\\":[4,6],\\\"chunks\\\":[2,3],\\\"dtype\\\":\\\"<f4\\\"}\","
+                + "\"a/0.0\":[\"f\", 0, 24],\"a/1.1\":[\"f\", 24, 24],\"a/0.1\":\"base64:AAAA\","
+                + "\"a/01.0\":\"odd key\",\"a/9.9\":[\"g\", 1, 1]}}");
     assertThat(set.get("a/1.1")).contains(new Reference.Range("f", 24, 24));
     assertThat(set.get("a/0.1")).contains(new Reference.Inline(new byte[3]));
     assertThat(set.get("a/1.0")).isEmpty();
@@ -139,9 +160,11 @@ class JsonReferenceReaderTest {
 
   @Test
   void read_duplicateKey_lastOneWins() throws IOException {
-    ReferenceSet set = read("{\"version\":1,\"refs\":{"
-        + "\"a/.zarray\":\"{\\\"shape\\\":[4],\\\"chunks\\\":[2],\\\"dtype\\\":\\\"<f4\\\"}\","
-        + "\"a/0\":[\"f\", 0, 8],\"a/0\":[\"f\", 8, 8],\"b\":\"x\",\"b\":\"y\"}}");
+    ReferenceSet set =
+        read(
+            "{\"version\":1,\"refs\":{"
+                + "\"a/.zarray\":\"{\\\"shape\\\":[4],\\\"chunks\\\":[2],\\\"dtype\\\":\\\"<f4\\\"}\","
+                + "\"a/0\":[\"f\", 0, 8],\"a/0\":[\"f\", 8, 8],\"b\":\"x\",\"b\":\"y\"}}");
     assertThat(set.get("a/0")).contains(new Reference.Range("f", 8, 8));
     assertThat(inline(set, "b")).containsExactly('y');
     assertThat(set.size()).isEqualTo(3);
@@ -178,11 +201,13 @@ class JsonReferenceReaderTest {
 
   @Test
   void read_overflowingRange_fails() {
-    assertThatThrownBy(() -> read("{\"version\":1,\"refs\":{\"k\":[\"f\", 9223372036854775800, 100]}}"))
+    assertThatThrownBy(
+            () -> read("{\"version\":1,\"refs\":{\"k\":[\"f\", 9223372036854775800, 100]}}"))
         .isInstanceOf(InvalidReferenceSetException.class)
         .hasMessageContaining("\"k\"")
         .hasMessageContaining("overflows");
-    assertThatThrownBy(() -> read("{\"version\":1,\"refs\":{\"k\":[\"f\", 99999999999999999999999, 1]}}"))
+    assertThatThrownBy(
+            () -> read("{\"version\":1,\"refs\":{\"k\":[\"f\", 99999999999999999999999, 1]}}"))
         .isInstanceOf(InvalidReferenceSetException.class)
         .hasMessageContaining("does not fit 64 bits");
   }
@@ -203,17 +228,22 @@ class JsonReferenceReaderTest {
 
   @Test
   void read_notAnObject_fails() {
-    assertThatThrownBy(() -> read("[1, 2]")).isInstanceOf(InvalidReferenceSetException.class)
+    assertThatThrownBy(() -> read("[1, 2]"))
+        .isInstanceOf(InvalidReferenceSetException.class)
         .hasMessageContaining("a reference set is a JSON object");
     assertThatThrownBy(() -> read("")).isInstanceOf(InvalidReferenceSetException.class);
-    assertThatThrownBy(() -> read("{} {}")).isInstanceOf(InvalidReferenceSetException.class)
+    assertThatThrownBy(() -> read("{} {}"))
+        .isInstanceOf(InvalidReferenceSetException.class)
         .hasMessageContaining("trailing content");
   }
 
   @Test
   void read_unknownTemplateName_failsNamingTheTarget() {
-    assertThatThrownBy(() -> read("{\"version\":1,\"templates\":{\"u\":\"x\"},"
-        + "\"refs\":{\"a\":[\"{{v}}/f.nc\", 0, 4]}}"))
+    assertThatThrownBy(
+            () ->
+                read(
+                    "{\"version\":1,\"templates\":{\"u\":\"x\"},"
+                        + "\"refs\":{\"a\":[\"{{v}}/f.nc\", 0, 4]}}"))
         .isInstanceOf(InvalidReferenceSetException.class)
         .hasMessageContaining("{{v}}/f.nc")
         .hasMessageContaining("unknown name \"v\"");
@@ -221,8 +251,9 @@ class JsonReferenceReaderTest {
 
   @Test
   void read_hostileGenSize_failsBeforeExpanding() {
-    String gen = "{\"version\":1,\"gen\":[{\"key\":\"k{{i}}.{{j}}\",\"url\":\"f\",\"offset\":\"{{i}}\","
-        + "\"length\":\"1\",\"dimensions\":{\"i\":{\"stop\":1000000000},\"j\":{\"stop\":1000000000}}}]}";
+    String gen =
+        "{\"version\":1,\"gen\":[{\"key\":\"k{{i}}.{{j}}\",\"url\":\"f\",\"offset\":\"{{i}}\","
+            + "\"length\":\"1\",\"dimensions\":{\"i\":{\"stop\":1000000000},\"j\":{\"stop\":1000000000}}}]}";
     assertThatThrownBy(() -> read(gen))
         .isInstanceOf(InvalidReferenceSetException.class)
         .hasMessageContaining("/gen/0")
@@ -234,20 +265,34 @@ class JsonReferenceReaderTest {
 
   @Test
   void read_genExpressionsThatAreNotArithmetic_fail() {
-    String[] exprs = {"{{ __import__('os') }}", "{{ i.__class__ }}", "{{ i ** 2 }}", "{{ (((i) }}",
-        "{{ i / 0 }}", "{{ 9223372036854775807 + i + 1 }}", "{{ i"};
+    String[] exprs = {
+      "{{ __import__('os') }}",
+      "{{ i.__class__ }}",
+      "{{ i ** 2 }}",
+      "{{ (((i) }}",
+      "{{ i / 0 }}",
+      "{{ 9223372036854775807 + i + 1 }}",
+      "{{ i"
+    };
     for (String e : exprs) {
-      String json = "{\"version\":1,\"gen\":[{\"key\":\"k{{i}}\",\"url\":\"f\",\"offset\":\"" + e
-          + "\",\"length\":\"1\",\"dimensions\":{\"i\":{\"start\":1,\"stop\":2}}}]}";
-      assertThatThrownBy(() -> read(json)).as(e).isInstanceOf(InvalidReferenceSetException.class)
+      String json =
+          "{\"version\":1,\"gen\":[{\"key\":\"k{{i}}\",\"url\":\"f\",\"offset\":\""
+              + e
+              + "\",\"length\":\"1\",\"dimensions\":{\"i\":{\"start\":1,\"stop\":2}}}]}";
+      assertThatThrownBy(() -> read(json))
+          .as(e)
+          .isInstanceOf(InvalidReferenceSetException.class)
           .hasMessageContaining("/gen/0");
     }
   }
 
   @Test
   void read_genWithOnlyOffset_fails() {
-    assertThatThrownBy(() -> read("{\"version\":1,\"gen\":[{\"key\":\"k\",\"url\":\"f\",\"offset\":1,"
-        + "\"dimensions\":{\"i\":[1]}}]}"))
+    assertThatThrownBy(
+            () ->
+                read(
+                    "{\"version\":1,\"gen\":[{\"key\":\"k\",\"url\":\"f\",\"offset\":1,"
+                        + "\"dimensions\":{\"i\":[1]}}]}"))
         .isInstanceOf(InvalidReferenceSetException.class)
         .hasMessageContaining("both offset and length");
   }

@@ -20,32 +20,39 @@ import org.junit.jupiter.api.TestFactory;
 class JsonReferenceWriterTest {
 
   /**
-   * Every golden set written by refzarr reads back with identical references. The written sets are kept in
-   * {@code target/interop/} for CI's fsspec check (check_refs.py), which proves fsspec reads them too.
+   * Every golden set written by refzarr reads back with identical references. The written sets are
+   * kept in {@code target/interop/} for CI's fsspec check (check_refs.py), which proves fsspec
+   * reads them too.
    */
   @TestFactory
   List<DynamicTest> writeJson_goldenSets_readBackIdentically() throws IOException {
     Path out = Path.of(System.getProperty("refzarr.interopDir", "target/interop"), "json");
     return Corpus.goldenJsonSets().stream()
-        .map(set -> DynamicTest.dynamicTest(set.getFileName().toString(), () -> {
-          ReferenceSet original = ReferenceSets.readJson(set);
-          Path written = out.resolve(Corpus.dir().resolve("golden").relativize(set));
-          Files.createDirectories(written.getParent());
-          ReferenceSets.writeJson(original, written);
-          assertSameReferences(ReferenceSets.readJson(written), original);
-        }))
+        .map(
+            set ->
+                DynamicTest.dynamicTest(
+                    set.getFileName().toString(),
+                    () -> {
+                      ReferenceSet original = ReferenceSets.readJson(set);
+                      Path written = out.resolve(Corpus.dir().resolve("golden").relativize(set));
+                      Files.createDirectories(written.getParent());
+                      ReferenceSets.writeJson(original, written);
+                      assertSameReferences(ReferenceSets.readJson(written), original);
+                    }))
         .collect(Collectors.toList());
   }
 
   static void assertSameReferences(ReferenceSet actual, ReferenceSet expected) throws IOException {
-    assertThat(actual.keys().collect(Collectors.toSet())).isEqualTo(expected.keys().collect(Collectors.toSet()));
+    assertThat(actual.keys().collect(Collectors.toSet()))
+        .isEqualTo(expected.keys().collect(Collectors.toSet()));
     Iterator<String> it = expected.keys().iterator();
     while (it.hasNext()) {
       String key = it.next();
       Reference e = expected.get(key).orElseThrow();
       Reference a = actual.get(key).orElseThrow();
       if (key.contains(".z") && e instanceof Reference.Inline) {
-        assertThat(Json.parse(((Reference.Inline) a).data())).as(key)
+        assertThat(Json.parse(((Reference.Inline) a).data()))
+            .as(key)
             .isEqualTo(Json.parse(((Reference.Inline) e).data()));
       } else {
         assertThat(a).as(key).isEqualTo(e);
@@ -76,13 +83,14 @@ class JsonReferenceWriterTest {
     assertThat(refs.get("nullurl")).isEqualTo(java.util.Arrays.asList(null, 1L, 2L));
     assertThat(refs.get("whole")).isEqualTo(List.of("s3://b/k.nc"));
     ReferenceSet back = ReferenceSets.readJson(buf.toByteArray(), "x", ReadOptions.DEFAULT);
-    assertThat(back.get("tricky")).contains(Reference.inline("base64:AAAA".getBytes(StandardCharsets.US_ASCII)));
+    assertThat(back.get("tricky"))
+        .contains(Reference.inline("base64:AAAA".getBytes(StandardCharsets.US_ASCII)));
     assertThat(back.get("binary")).contains(Reference.inline(new byte[] {(byte) 0xff, 0}));
   }
 
   @Test
-  void writeJson_toFile_replacesAtomicallyAndLeavesNoTemporaryFiles(@org.junit.jupiter.api.io.TempDir Path dir)
-      throws IOException {
+  void writeJson_toFile_replacesAtomicallyAndLeavesNoTemporaryFiles(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
     Path file = dir.resolve("refs.json");
     Files.writeString(file, "old");
     ReferenceSets.writeJson(ReferenceSets.of(Map.of("k", Reference.whole("f"))), file);

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** {@link ReferenceSink#putChunk} is {@code put} of the chunk's key, in the builder's fast path too. */
+/**
+ * {@link ReferenceSink#putChunk} is {@code put} of the chunk's key, in the builder's fast path too.
+ */
 class PutChunkTest {
   private static final byte[] ZARRAY =
       "{\"shape\":[4,3],\"chunks\":[1,3],\"dtype\":\">f4\",\"fill_value\":null,\"order\":\"C\",\"filters\":null,\"compressor\":null,\"zarr_format\":2}"
@@ -18,15 +20,16 @@ class PutChunkTest {
   @Test
   void putChunk_defaultMethod_putsTheDotSeparatedKey() throws IOException {
     Map<String, Reference> seen = new LinkedHashMap<>();
-    ReferenceSink sink = new ReferenceSink() {
-      @Override
-      public void put(String key, Reference ref) {
-        seen.put(key, ref);
-      }
+    ReferenceSink sink =
+        new ReferenceSink() {
+          @Override
+          public void put(String key, Reference ref) {
+            seen.put(key, ref);
+          }
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     Reference r = Reference.range("f.nc", 8, 4);
     sink.putChunk("g/v", new long[] {2, 0, 11}, r);
     sink.putChunk("s", new long[0], r);
@@ -51,11 +54,15 @@ class PutChunkTest {
     }
     byIndex.putChunk("v", new long[] {1, 0}, Reference.range("c.nc", 7, 12)); // a later put wins
     byKey.put("v/1.0", Reference.range("c.nc", 7, 12));
-    byIndex.putChunk("v", new long[] {-1, 0}, Reference.range("c.nc", 0, 1)); // not a chunk key: kept as is
+    byIndex.putChunk(
+        "v", new long[] {-1, 0}, Reference.range("c.nc", 0, 1)); // not a chunk key: kept as is
     byKey.put("v/-1.0", Reference.range("c.nc", 0, 1));
 
-    assertThat(entries(byIndex.build())).isEqualTo(entries(byKey.build())).containsKey("v/-1.0")
-        .containsEntry("v/1.0", Reference.range("c.nc", 7, 12)).hasSize(6);
+    assertThat(entries(byIndex.build()))
+        .isEqualTo(entries(byKey.build()))
+        .containsKey("v/-1.0")
+        .containsEntry("v/1.0", Reference.range("c.nc", 7, 12))
+        .hasSize(6);
   }
 
   private static Map<String, Reference> entries(ReferenceSet set) throws IOException {

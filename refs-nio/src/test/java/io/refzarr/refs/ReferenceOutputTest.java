@@ -13,12 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link ReferenceSets#sink} without any other installed form (refs-nio alone): every output is JSON, written
- * atomically on close and not at all on abort. The Parquet side of the rule is tested in lazy-mapper.
+ * {@link ReferenceSets#sink} without any other installed form (refs-nio alone): every output is
+ * JSON, written atomically on close and not at all on abort. The Parquet side of the rule is tested
+ * in lazy-mapper.
  */
 class ReferenceOutputTest {
   private static final Reference CHUNK = Reference.range("f.nc", 8, 4);
-  private static final Reference ZGROUP = Reference.inline("{\"zarr_format\":2}".getBytes(StandardCharsets.UTF_8));
+  private static final Reference ZGROUP =
+      Reference.inline("{\"zarr_format\":2}".getBytes(StandardCharsets.UTF_8));
 
   @Test
   void sink_json_appearsOnCloseWithThePutReferences(@TempDir Path dir) throws IOException {
@@ -40,22 +42,32 @@ class ReferenceOutputTest {
   void sink_parquetNameWithoutParquetInstalled_isJson(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("refs.parq");
     assertThat(ReferenceSets.outputFormat(out)).isEqualTo("json");
-    ReferenceSets.write(out, SinkOptions.DEFAULT, sink -> {
-      sink.put("x", CHUNK);
-      return null;
-    });
+    ReferenceSets.write(
+        out,
+        SinkOptions.DEFAULT,
+        sink -> {
+          sink.put("x", CHUNK);
+          return null;
+        });
     assertThat(ReferenceSets.readJson(out).get("x")).contains(CHUNK);
   }
 
   @Test
-  void write_failingProducer_leavesTheExistingOutputAndNoTemporaries(@TempDir Path dir) throws IOException {
+  void write_failingProducer_leavesTheExistingOutputAndNoTemporaries(@TempDir Path dir)
+      throws IOException {
     Path out = dir.resolve("refs.json");
     Files.writeString(out, "old");
 
-    assertThatThrownBy(() -> ReferenceSets.write(out, SinkOptions.DEFAULT, sink -> {
-      sink.put("x", CHUNK);
-      throw new IOException("producer failed");
-    })).hasMessage("producer failed");
+    assertThatThrownBy(
+            () ->
+                ReferenceSets.write(
+                    out,
+                    SinkOptions.DEFAULT,
+                    sink -> {
+                      sink.put("x", CHUNK);
+                      throw new IOException("producer failed");
+                    }))
+        .hasMessage("producer failed");
 
     assertThat(Files.readString(out)).isEqualTo("old");
     try (Stream<Path> files = Files.list(dir)) {
@@ -66,10 +78,14 @@ class ReferenceOutputTest {
   @Test
   void write_returnsTheProducersResult(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("refs.json");
-    List<String> result = ReferenceSets.write(out, SinkOptions.DEFAULT, sink -> {
-      sink.putChunk("a", new long[] {1, 2}, CHUNK);
-      return List.of("done");
-    });
+    List<String> result =
+        ReferenceSets.write(
+            out,
+            SinkOptions.DEFAULT,
+            sink -> {
+              sink.putChunk("a", new long[] {1, 2}, CHUNK);
+              return List.of("done");
+            });
     assertThat(result).containsExactly("done");
     assertThat(ReferenceSets.readJson(out).get("a/1.2")).contains(CHUNK);
   }
@@ -84,6 +100,7 @@ class ReferenceOutputTest {
   @Test
   void sinkOptions_recordSizeMustBePositive() {
     assertThatThrownBy(() -> SinkOptions.DEFAULT.withRecordSize(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("recordSize");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("recordSize");
   }
 }

@@ -56,9 +56,12 @@ class ArchiveMemberReaderTest {
   @ValueSource(strings = {"tar", "zip"})
   void read_corpusBundleMembers_equalTheOriginalFiles(String kind) throws IOException {
     URI bundle = Corpus.file("archives/bundle." + kind).toUri();
-    assertThat(readAll(chained(kind, "day_001.nc", bundle))).isEqualTo(Corpus.bytes("series/day_001.nc"));
-    assertThat(readAll(chained(kind, "day_002.nc", bundle))).isEqualTo(Corpus.bytes("series/day_002.nc"));
-    assertThat(readAll(chained(kind, "nc3_classic.nc", bundle))).isEqualTo(Corpus.bytes("nc3_classic.nc"));
+    assertThat(readAll(chained(kind, "day_001.nc", bundle)))
+        .isEqualTo(Corpus.bytes("series/day_001.nc"));
+    assertThat(readAll(chained(kind, "day_002.nc", bundle)))
+        .isEqualTo(Corpus.bytes("series/day_002.nc"));
+    assertThat(readAll(chained(kind, "nc3_classic.nc", bundle)))
+        .isEqualTo(Corpus.bytes("nc3_classic.nc"));
   }
 
   @Test
@@ -67,7 +70,8 @@ class ArchiveMemberReaderTest {
       URI member = chained("tar", "nc3_classic.nc", server.uri("archives/bundle.tar"));
       byte[] want = Corpus.bytes("nc3_classic.nc");
       ByteRangeReader r = registry.forTarget(member);
-      assertThat(r.read(member, 100, 200).array()).isEqualTo(java.util.Arrays.copyOfRange(want, 100, 300));
+      assertThat(r.read(member, 100, 200).array())
+          .isEqualTo(java.util.Arrays.copyOfRange(want, 100, 300));
       int afterIndex = server.gets();
       r.read(member, 300, 50);
       assertThat(server.gets() - afterIndex).isEqualTo(1);
@@ -82,8 +86,14 @@ class ArchiveMemberReaderTest {
     byte[] b = random(2, 513);
     byte[] c = random(3, 512);
     Path tar = dir.resolve("t.tar");
-    Files.write(tar, new TarBuilder().addDirectory("deep/").add("./plain.bin", c).addGnuLongName(gnu, a)
-        .addPax(pax, b).build());
+    Files.write(
+        tar,
+        new TarBuilder()
+            .addDirectory("deep/")
+            .add("./plain.bin", c)
+            .addGnuLongName(gnu, a)
+            .addPax(pax, b)
+            .build());
     assertThat(readAll(chained("tar", gnu, tar.toUri()))).isEqualTo(a);
     assertThat(readAll(chained("tar", pax, tar.toUri()))).isEqualTo(b);
     assertThat(readAll(chained("tar", "plain.bin", tar.toUri()))).isEqualTo(c);
@@ -92,16 +102,25 @@ class ArchiveMemberReaderTest {
   @Test
   void read_sparseTarMember_failsNamingIt() throws IOException {
     Path tar = dir.resolve("sparse.tar");
-    Files.write(tar, new TarBuilder().addSparse("holes.bin", new byte[700]).add("after.bin", new byte[] {9}).build());
+    Files.write(
+        tar,
+        new TarBuilder()
+            .addSparse("holes.bin", new byte[700])
+            .add("after.bin", new byte[] {9})
+            .build());
     assertThatThrownBy(() -> readAll(chained("tar", "holes.bin", tar.toUri())))
-        .isInstanceOf(IOException.class).hasMessageContaining("holes.bin").hasMessageContaining("sparse");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("holes.bin")
+        .hasMessageContaining("sparse");
     assertThat(readAll(chained("tar", "after.bin", tar.toUri()))).containsExactly(9);
   }
 
   @Test
   void read_missingMember_throwsNoSuchFile() {
     URI m = chained("tar", "absent.nc", Corpus.file("archives/bundle.tar").toUri());
-    assertThatThrownBy(() -> readAll(m)).isInstanceOf(NoSuchFileException.class).hasMessageContaining("absent.nc");
+    assertThatThrownBy(() -> readAll(m))
+        .isInstanceOf(NoSuchFileException.class)
+        .hasMessageContaining("absent.nc");
   }
 
   @Test
@@ -109,7 +128,8 @@ class ArchiveMemberReaderTest {
     URI m = chained("zip", "day_001.nc", Corpus.file("archives/bundle.zip").toUri());
     long size = registry.forTarget(m).size(m);
     assertThatThrownBy(() -> registry.forTarget(m).read(m, size - 4, ByteBuffer.allocate(8)))
-        .isInstanceOf(EOFException.class).hasMessageContaining("day_001.nc");
+        .isInstanceOf(EOFException.class)
+        .hasMessageContaining("day_001.nc");
   }
 
   @Test
@@ -117,7 +137,8 @@ class ArchiveMemberReaderTest {
     Path notTar = dir.resolve("x.tar");
     Files.write(notTar, random(4, 2048));
     assertThatThrownBy(() -> readAll(chained("tar", "a", notTar.toUri())))
-        .isInstanceOf(IOException.class).hasMessageContaining("bad checksum");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("bad checksum");
   }
 
   @Test
@@ -127,7 +148,9 @@ class ArchiveMemberReaderTest {
     writeZip(zip, "stored.bin", data, ZipEntry.STORED, "deflated.bin", data, ZipEntry.DEFLATED);
     assertThat(readAll(chained("zip", "stored.bin", zip.toUri()))).isEqualTo(data);
     assertThatThrownBy(() -> readAll(chained("zip", "deflated.bin", zip.toUri())))
-        .isInstanceOf(ZipException.class).hasMessageContaining("deflated.bin").hasMessageContaining("compressed");
+        .isInstanceOf(ZipException.class)
+        .hasMessageContaining("deflated.bin")
+        .hasMessageContaining("compressed");
   }
 
   @Test
@@ -136,7 +159,8 @@ class ArchiveMemberReaderTest {
     byte[] data = random(5, 3000);
     try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
       ZipEntry e = stored("x.bin", data);
-      e.setExtra(new byte[] {(byte) 0xca, (byte) 0xfe, 4, 0, 1, 2, 3, 4}); // local only: central differs
+      e.setExtra(
+          new byte[] {(byte) 0xca, (byte) 0xfe, 4, 0, 1, 2, 3, 4}); // local only: central differs
       z.putNextEntry(e);
       z.write(data);
       z.closeEntry();
@@ -186,7 +210,10 @@ class ArchiveMemberReaderTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream z = new ZipOutputStream(bytes)) {
       for (Object[] e : new Object[][] {{n1, d1, m1}, {n2, d2, m2}}) {
-        ZipEntry entry = (int) e[2] == ZipEntry.STORED ? stored((String) e[0], (byte[]) e[1]) : new ZipEntry((String) e[0]);
+        ZipEntry entry =
+            (int) e[2] == ZipEntry.STORED
+                ? stored((String) e[0], (byte[]) e[1])
+                : new ZipEntry((String) e[0]);
         z.putNextEntry(entry);
         z.write((byte[]) e[1]);
         z.closeEntry();
@@ -209,8 +236,10 @@ class ArchiveMemberReaderTest {
     int failures = 0;
     for (int i = 0; i < 300; i++) {
       byte[] bad = good.clone();
-      // damage the places headers live: the start of the archive and (zip) its central directory at the end
-      int at = i % 2 == 0 ? rnd.nextInt(Math.min(1024, bad.length)) : bad.length - 1 - rnd.nextInt(400);
+      // damage the places headers live: the start of the archive and (zip) its central directory at
+      // the end
+      int at =
+          i % 2 == 0 ? rnd.nextInt(Math.min(1024, bad.length)) : bad.length - 1 - rnd.nextInt(400);
       bad[at] = (byte) rnd.nextInt(256);
       Path p = dir.resolve("bad" + i + "." + kind);
       Files.write(p, bad);
@@ -218,7 +247,8 @@ class ArchiveMemberReaderTest {
         URI m = chained(kind, "nc3_classic.nc", p.toUri());
         ByteRangeReader r = fresh.forTarget(m);
         int size = (int) r.size(m);
-        assertThat(r.read(m, 0, size).array()).hasSize(size); // a damaged size can pass: zip has no header checksum
+        assertThat(r.read(m, 0, size).array())
+            .hasSize(size); // a damaged size can pass: zip has no header checksum
       } catch (IOException e) {
         failures++;
       }

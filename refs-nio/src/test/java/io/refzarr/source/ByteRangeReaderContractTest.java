@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every built-in byte source promises ({@link ByteRangeReader}'s contract), run against local files,
- * HTTP, and tar and zip members on both: ranges equal the original bytes, buffers are filled completely,
- * sizes are exact, reads past the end fail with {@link EOFException}, missing targets with
- * {@link NoSuchFileException}.
+ * What every built-in byte source promises ({@link ByteRangeReader}'s contract), run against local
+ * files, HTTP, and tar and zip members on both: ranges equal the original bytes, buffers are filled
+ * completely, sizes are exact, reads past the end fail with {@link EOFException}, missing targets
+ * with {@link NoSuchFileException}.
  */
 class ByteRangeReaderContractTest {
   private static final String FILE = "nc3_classic.nc";
@@ -65,7 +65,8 @@ class ByteRangeReaderContractTest {
 
     @Test
     void read_anyRange_equalsTheOriginalBytes() throws IOException {
-      for (int[] r : new int[][] {{0, 1}, {0, original.length}, {17, 1000}, {original.length - 3, 3}}) {
+      for (int[] r :
+          new int[][] {{0, 1}, {0, original.length}, {17, 1000}, {original.length - 3, 3}}) {
         ByteBuffer b = reader().read(target(), r[0], r[1]);
         assertThat(b.remaining()).isEqualTo(r[1]);
         byte[] got = new byte[r[1]];
@@ -79,7 +80,8 @@ class ByteRangeReaderContractTest {
       ByteBuffer dst = ByteBuffer.allocate(100).position(10).limit(60);
       reader().read(target(), 5, dst);
       assertThat(dst.position()).isEqualTo(60);
-      assertThat(Arrays.copyOfRange(dst.array(), 10, 60)).isEqualTo(Arrays.copyOfRange(original, 5, 55));
+      assertThat(Arrays.copyOfRange(dst.array(), 10, 60))
+          .isEqualTo(Arrays.copyOfRange(original, 5, 55));
       assertThat(Arrays.copyOfRange(dst.array(), 0, 10)).containsOnly(0);
     }
 
@@ -103,7 +105,8 @@ class ByteRangeReaderContractTest {
 
     @Test
     void read_missingTarget_throwsNoSuchFile() {
-      assertThatThrownBy(() -> registry.forTarget(missing()).read(missing(), 0, ByteBuffer.allocate(4)))
+      assertThatThrownBy(
+              () -> registry.forTarget(missing()).read(missing(), 0, ByteBuffer.allocate(4)))
           .isInstanceOf(NoSuchFileException.class);
     }
   }

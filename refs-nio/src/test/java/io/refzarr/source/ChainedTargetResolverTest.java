@@ -23,7 +23,8 @@ class ChainedTargetResolverTest {
 
   @Test
   void resolve_nestedChain_keepsEveryLevel() {
-    ChainedUrl outer = ChainedUrl.parse(resolver.resolve("tar://in/m.nc::zip://a.tar::s3://bucket/b.zip"));
+    ChainedUrl outer =
+        ChainedUrl.parse(resolver.resolve("tar://in/m.nc::zip://a.tar::s3://bucket/b.zip"));
     assertThat(outer.member()).isEqualTo("in/m.nc");
     ChainedUrl inner = ChainedUrl.parse(outer.container());
     assertThat(inner.scheme()).isEqualTo("zip");
@@ -40,7 +41,9 @@ class ChainedTargetResolverTest {
 
   @Test
   void resolve_cachingPrefix_isDropped() {
-    assertThat(resolver.resolve("simplecache::s3://bucket/key.nc")).isEqualTo(URI.create("s3://bucket/key.nc"));
-    assertThat(resolver.resolve("filecache::https://host/a.nc")).isEqualTo(URI.create("https://host/a.nc"));
+    assertThat(resolver.resolve("simplecache::s3://bucket/key.nc"))
+        .isEqualTo(URI.create("s3://bucket/key.nc"));
+    assertThat(resolver.resolve("filecache::https://host/a.nc"))
+        .isEqualTo(URI.create("https://host/a.nc"));
   }
 }

@@ -25,19 +25,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * I/O counted with a tracking source (remote-like, over the corpus files): neighbouring chunks cost one
- * request, a whole variable a handful, a second read none, and concurrent readers of one chunk one fetch.
+ * I/O counted with a tracking source (remote-like, over the corpus files): neighbouring chunks cost
+ * one request, a whole variable a handful, a second read none, and concurrent readers of one chunk
+ * one fetch.
  */
 class CoalescedReadsTest {
-  private final TrackingByteRangeReader tracking = new TrackingByteRangeReader(ByteRangeReaders.nio(), true);
+  private final TrackingByteRangeReader tracking =
+      new TrackingByteRangeReader(ByteRangeReaders.nio(), true);
   private ReferenceSet set;
   private List<String> chunksByOffset;
 
   @BeforeEach
   void load() throws IOException {
     set = ReferenceSets.readJson(Corpus.file("golden/hdf5_chunkgrid.json"));
-    chunksByOffset = set.keys().filter(k -> k.startsWith("grid/") && !k.contains("/."))
-        .sorted(Comparator.comparingLong(this::offset)).collect(Collectors.toList());
+    chunksByOffset =
+        set.keys()
+            .filter(k -> k.startsWith("grid/") && !k.contains("/."))
+            .sorted(Comparator.comparingLong(this::offset))
+            .collect(Collectors.toList());
   }
 
   private long offset(String key) {
@@ -49,7 +54,8 @@ class CoalescedReadsTest {
   }
 
   private FileSystem open(ReferenceFileSystemConfig.Builder b) {
-    return ReferenceFileSystems.newFileSystem(set, b.root(Corpus.dir()).sourceProvider(tracking.provider("file")).build());
+    return ReferenceFileSystems.newFileSystem(
+        set, b.root(Corpus.dir()).sourceProvider(tracking.provider("file")).build());
   }
 
   @Test
@@ -79,7 +85,8 @@ class CoalescedReadsTest {
 
   @Test
   void readKeys_mergingDisabled_costsOneRequestPerChunk() throws IOException {
-    try (FileSystem fs = open(ReferenceFileSystemConfig.builder().maxGap(-1).maxConcurrentRequests(4))) {
+    try (FileSystem fs =
+        open(ReferenceFileSystemConfig.builder().maxGap(-1).maxConcurrentRequests(4))) {
       ReferenceFileSystems.readKeys(fs, chunksByOffset.subList(0, 50));
       assertThat(tracking.requests()).isEqualTo(50);
     }
@@ -124,16 +131,20 @@ class CoalescedReadsTest {
   }
 
   @Test
-  void read_smallPiecesOfAWholeTarget_costOneRequestPerBlock(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-      throws IOException {
+  void read_smallPiecesOfAWholeTarget_costOneRequestPerBlock(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
     byte[] original = new byte[(7 << 19) + 123]; // 3.5 MiB and a bit: four 1 MiB blocks
     new java.util.Random(3).nextBytes(original);
     Files.write(dir.resolve("big.bin"), original);
     io.refzarr.refs.ReferenceSetBuilder b = ReferenceSets.builder();
     b.put("file.bin", Reference.whole("big.bin"));
     // a cache of 8 MiB keeps ranges up to 2 MiB whole: the 3.5 MiB target goes by blocks
-    ReferenceFileSystemConfig config = ReferenceFileSystemConfig.builder().root(dir).blockCacheBytes(8 << 20)
-        .sourceProvider(tracking.provider("file")).build();
+    ReferenceFileSystemConfig config =
+        ReferenceFileSystemConfig.builder()
+            .root(dir)
+            .blockCacheBytes(8 << 20)
+            .sourceProvider(tracking.provider("file"))
+            .build();
     try (FileSystem fs = ReferenceFileSystems.newFileSystem(b.build(), config);
         java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(fs.getPath("/file.bin"))) {
       java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();

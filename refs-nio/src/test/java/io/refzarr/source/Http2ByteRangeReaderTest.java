@@ -57,14 +57,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The HTTP source over real HTTP/2: a Jetty server on 127.0.0.1 speaking HTTP/1.1 and cleartext HTTP/2
- * (h2c, reached by the JDK client through {@code Upgrade: h2c} on its first request) serves the corpus
- * with its own Range support. What protocol was spoken, and on which connection, is recorded on the server
- * side.
+ * The HTTP source over real HTTP/2: a Jetty server on 127.0.0.1 speaking HTTP/1.1 and cleartext
+ * HTTP/2 (h2c, reached by the JDK client through {@code Upgrade: h2c} on its first request) serves
+ * the corpus with its own Range support. What protocol was spoken, and on which connection, is
+ * recorded on the server side.
  */
 class Http2ByteRangeReaderTest {
   private static final List<String> FILES =
-      List.of("hdf5_chunkgrid.h5", "nc4_cf.nc", "hdf5_dtypes.h5", "hdf5_filters.h5", "nc4_groups.nc");
+      List.of(
+          "hdf5_chunkgrid.h5", "nc4_cf.nc", "hdf5_dtypes.h5", "hdf5_filters.h5", "nc4_groups.nc");
   private static final String H2 = "HTTP/2.0";
   private static final String H11 = "HTTP/1.1";
 
@@ -81,8 +82,9 @@ class Http2ByteRangeReaderTest {
     server = new Server(threads);
     HttpConfiguration config = new HttpConfiguration();
     config.setSendServerVersion(false);
-    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config),
-        new HTTP2CServerConnectionFactory(config));
+    ServerConnector connector =
+        new ServerConnector(
+            server, new HttpConnectionFactory(config), new HTTP2CServerConnectionFactory(config));
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
@@ -108,20 +110,23 @@ class Http2ByteRangeReaderTest {
   }
 
   private static byte[] original(String file) {
-    return originals.computeIfAbsent(file, f -> {
-      try {
-        return Corpus.bytes(f);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return originals.computeIfAbsent(
+        file,
+        f -> {
+          try {
+            return Corpus.bytes(f);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   private static byte[] expected(String file, long offset, int length) {
     return Arrays.copyOfRange(original(file), (int) offset, (int) offset + length);
   }
 
-  private static byte[] read(ByteRangeReader reader, String file, long offset, int length) throws IOException {
+  private static byte[] read(ByteRangeReader reader, String file, long offset, int length)
+      throws IOException {
     ByteBuffer b = reader.read(URI.create(base + file), offset, length);
     byte[] out = new byte[b.remaining()];
     b.get(out);
@@ -139,7 +144,8 @@ class Http2ByteRangeReaderTest {
   @Test
   void read_defaultVersionAgainstH2cServer_serverRecordsHttp2() throws IOException {
     String file = "nc4_cf.nc";
-    // a connect timeout of its own gives a client of its own (clients are shared by settings), so the
+    // a connect timeout of its own gives a client of its own (clients are shared by settings), so
+    // the
     // first request here takes the Upgrade: h2c path whatever ran before
     try (ByteRangeReader reader = ByteRangeReaders.http(Map.of("http.connectTimeoutMs", 9_876))) {
       assertThat(read(reader, file, 2000, 3000)).isEqualTo(expected(file, 2000, 3000));
@@ -158,7 +164,8 @@ class Http2ByteRangeReaderTest {
     String file = "hdf5_dimscales.h5";
     int len = original(file).length;
     try (ByteRangeReader reader = ByteRangeReaders.http(Map.of("http.retryBaseDelayMs", 10))) {
-      assertThatThrownBy(() -> read(reader, file, len - 10, 20)).isInstanceOf(EOFException.class)
+      assertThatThrownBy(() -> read(reader, file, len - 10, 20))
+          .isInstanceOf(EOFException.class)
           .hasMessageContaining("ends at byte " + len);
       assertThatThrownBy(() -> read(reader, file, len + 10, 20)).isInstanceOf(EOFException.class);
     }
@@ -174,7 +181,8 @@ class Http2ByteRangeReaderTest {
       int f = random.nextInt(FILES.size());
       int len = original(FILES.get(f)).length;
       int offset = i % 12 == 0 ? 0 : random.nextInt(len);
-      int length = i % 12 == 1 ? len - offset : 1 + random.nextInt(Math.min(64 << 10, len - offset));
+      int length =
+          i % 12 == 1 ? len - offset : 1 + random.nextInt(Math.min(64 << 10, len - offset));
       ranges.add(new long[] {f, offset, length});
     }
     int together = 16;
@@ -191,10 +199,13 @@ class Http2ByteRangeReaderTest {
       }
       for (int i = 0; i < ranges.size(); i++) {
         long[] r = ranges.get(i);
-        assertThat(got.get(i).get(30, TimeUnit.SECONDS)).as("range %d of %s", i, FILES.get((int) r[0]))
+        assertThat(got.get(i).get(30, TimeUnit.SECONDS))
+            .as("range %d of %s", i, FILES.get((int) r[0]))
             .isEqualTo(expected(FILES.get((int) r[0]), r[1], (int) r[2]));
       }
-      assertThat(gate.getCount()).as("requests in the server at once fell short of " + together).isZero();
+      assertThat(gate.getCount())
+          .as("requests in the server at once fell short of " + together)
+          .isZero();
     } finally {
       callers.shutdownNow();
     }
@@ -205,8 +216,15 @@ class Http2ByteRangeReaderTest {
 
   static Stream<String> goldenSets() throws IOException {
     try (Stream<Path> s = Files.walk(Corpus.file("golden"))) {
-      return s.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().equals("manifest.json"))
-          .map(p -> Corpus.dir().relativize(p).toString()).sorted().collect(Collectors.toList()).stream();
+      return s
+          .filter(
+              p ->
+                  p.toString().endsWith(".json")
+                      && !p.getFileName().toString().equals("manifest.json"))
+          .map(p -> Corpus.dir().relativize(p).toString())
+          .sorted()
+          .collect(Collectors.toList())
+          .stream();
     }
   }
 
@@ -219,7 +237,8 @@ class Http2ByteRangeReaderTest {
   @MethodSource("goldenSets")
   void readKeys_goldenSetRetargetedToH2Server_equalsTheLocalRead(String golden) throws IOException {
     ReferenceSet local = ReferenceSets.readJson(Corpus.file(golden));
-    ReferenceFileSystemConfig config = ReferenceFileSystemConfig.builder().root(Corpus.dir()).build();
+    ReferenceFileSystemConfig config =
+        ReferenceFileSystemConfig.builder().root(Corpus.dir()).build();
     Map<String, byte[]> want = readEveryKey(local, config);
     Map<String, byte[]> got = readEveryKey(Retarget.of(local, toServer()), config);
     assertThat(got.keySet()).containsExactlyElementsOf(want.keySet());
@@ -229,15 +248,18 @@ class Http2ByteRangeReaderTest {
       remote |= !(local.get(k).orElseThrow() instanceof Reference.Inline);
     }
     if (remote) {
-      assertThat(protocols()).as("protocols of the requests to the server").isNotEmpty().containsOnly(H2);
+      assertThat(protocols())
+          .as("protocols of the requests to the server")
+          .isNotEmpty()
+          .containsOnly(H2);
     } else {
       assertThat(recorder.seen).as("requests for a set of inline data only").isEmpty();
     }
   }
 
   /** Every key of a set, read one by one and as one multi-key read (which must agree). */
-  private static Map<String, byte[]> readEveryKey(ReferenceSet set, ReferenceFileSystemConfig config)
-      throws IOException {
+  private static Map<String, byte[]> readEveryKey(
+      ReferenceSet set, ReferenceFileSystemConfig config) throws IOException {
     List<String> keys = set.keys().collect(Collectors.toList());
     Map<String, byte[]> out = new HashMap<>();
     try (FileSystem fs = ReferenceFileSystems.newFileSystem(set, config)) {
@@ -258,21 +280,30 @@ class Http2ByteRangeReaderTest {
       for (String file : FILES) {
         int len = original(file).length;
         assertThat(reader.size(URI.create(base + file))).isEqualTo(len);
-        assertThat(read(reader, file, len / 3, len / 2)).isEqualTo(expected(file, len / 3, len / 2));
+        assertThat(read(reader, file, len / 3, len / 2))
+            .isEqualTo(expected(file, len / 3, len / 2));
       }
     }
-    ReferenceSet set = Retarget.of(ReferenceSets.readJson(Corpus.file("golden/nc4_cf.json")), toServer());
-    ReferenceFileSystemConfig config = ReferenceFileSystemConfig.builder().root(Corpus.dir())
-        .remoteOption("http.version", "HTTP_1_1").build();
+    ReferenceSet set =
+        Retarget.of(ReferenceSets.readJson(Corpus.file("golden/nc4_cf.json")), toServer());
+    ReferenceFileSystemConfig config =
+        ReferenceFileSystemConfig.builder()
+            .root(Corpus.dir())
+            .remoteOption("http.version", "HTTP_1_1")
+            .build();
     ReferenceSet local = ReferenceSets.readJson(Corpus.file("golden/nc4_cf.json"));
-    Map<String, byte[]> want = readEveryKey(local, ReferenceFileSystemConfig.builder().root(Corpus.dir()).build());
+    Map<String, byte[]> want =
+        readEveryKey(local, ReferenceFileSystemConfig.builder().root(Corpus.dir()).build());
     Map<String, byte[]> got = readEveryKey(set, config);
     want.forEach((k, v) -> assertThat(got.get(k)).as(k).isEqualTo(v));
     assertThat(recorder.seen).hasSizeGreaterThan(2 * FILES.size());
     assertThat(protocols()).containsOnly(H11);
   }
 
-  /** What the server saw of one request: method, protocol, the client's address (one per connection). */
+  /**
+   * What the server saw of one request: method, protocol, the client's address (one per
+   * connection).
+   */
   record Seen(String method, String protocol, String client, String range) {}
 
   /** Records every request; while a gate is set, holds each GET until the gate has opened. */
@@ -292,8 +323,12 @@ class Http2ByteRangeReaderTest {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
       ConnectionMetaData c = request.getConnectionMetaData();
-      seen.add(new Seen(request.getMethod(), c.getProtocol(), String.valueOf(c.getRemoteSocketAddress()),
-          request.getHeaders().get(HttpHeader.RANGE)));
+      seen.add(
+          new Seen(
+              request.getMethod(),
+              c.getProtocol(),
+              String.valueOf(c.getRemoteSocketAddress()),
+              request.getHeaders().get(HttpHeader.RANGE)));
       CountDownLatch g = gate;
       if (g != null && "GET".equals(request.getMethod())) {
         g.countDown();

@@ -72,8 +72,10 @@ class HttpByteRangeReaderTest {
     int before = server.gets();
     Thread.currentThread().interrupt();
     try {
-      assertThatThrownBy(() -> read(0, 10)).isInstanceOf(java.io.InterruptedIOException.class)
-          .hasMessageContaining("GET " + uri).hasMessageContaining("interrupted");
+      assertThatThrownBy(() -> read(0, 10))
+          .isInstanceOf(java.io.InterruptedIOException.class)
+          .hasMessageContaining("GET " + uri)
+          .hasMessageContaining("interrupted");
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
     } finally {
       Thread.interrupted();
@@ -89,7 +91,8 @@ class HttpByteRangeReaderTest {
   @Test
   void read_pastEnd_throwsEofWithoutRetry() {
     int before = server.gets();
-    assertThatThrownBy(() -> read(original.length - 10, 20)).isInstanceOf(EOFException.class)
+    assertThatThrownBy(() -> read(original.length - 10, 20))
+        .isInstanceOf(EOFException.class)
         .hasMessageContaining("ends at byte " + original.length);
     assertThat(server.gets() - before).isEqualTo(1);
   }
@@ -97,7 +100,8 @@ class HttpByteRangeReaderTest {
   @Test
   void read_missingTarget_throwsNoSuchFileWithoutRetry() {
     int before = server.requests();
-    assertThatThrownBy(() -> reader.read(server.uri("nope.h5"), 0, 10)).isInstanceOf(NoSuchFileException.class);
+    assertThatThrownBy(() -> reader.read(server.uri("nope.h5"), 0, 10))
+        .isInstanceOf(NoSuchFileException.class);
     assertThat(server.requests() - before).isEqualTo(1);
   }
 
@@ -113,7 +117,9 @@ class HttpByteRangeReaderTest {
   void read_403_isNotRetried() {
     server.failNext(1, Fault.STATUS_403);
     int before = server.gets();
-    assertThatThrownBy(() -> read(0, 10)).isInstanceOf(IOException.class).hasMessageContaining("HTTP 403");
+    assertThatThrownBy(() -> read(0, 10))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("HTTP 403");
     assertThat(server.gets() - before).isEqualTo(1);
   }
 
@@ -166,8 +172,10 @@ class HttpByteRangeReaderTest {
   @Test
   void read_truncatedEveryTime_failsAfterMaxAttemptsNamingTheProblem() {
     server.failNext(4, Fault.TRUNCATED_BODY);
-    assertThatThrownBy(() -> read(100, 640)).isInstanceOf(IOException.class)
-        .hasMessageContaining("after 4 attempts").hasMessageContaining("truncated body")
+    assertThatThrownBy(() -> read(100, 640))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("after 4 attempts")
+        .hasMessageContaining("truncated body")
         .hasRootCauseInstanceOf(RetryableException.class);
   }
 
@@ -175,7 +183,9 @@ class HttpByteRangeReaderTest {
   void read_serverIgnoresRange_failsWithoutWrongBytes() {
     server.failNext(1, Fault.IGNORE_RANGE);
     int before = server.gets();
-    assertThatThrownBy(() -> read(100, 640)).isInstanceOf(IOException.class).hasMessageContaining("ignored the Range");
+    assertThatThrownBy(() -> read(100, 640))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("ignored the Range");
     assertThat(server.gets() - before).isEqualTo(1);
   }
 
@@ -185,13 +195,15 @@ class HttpByteRangeReaderTest {
     URI changing = server.uri("changing.bin");
     assertThat(reader.read(changing, 0, 4).array()).containsExactly(1, 2, 3, 4);
     server.put("changing.bin", new byte[] {5, 6, 7, 8});
-    assertThatThrownBy(() -> reader.read(changing, 0, 4)).isInstanceOf(TargetChangedException.class)
+    assertThatThrownBy(() -> reader.read(changing, 0, 4))
+        .isInstanceOf(TargetChangedException.class)
         .hasMessageContaining("changed");
   }
 
   @Test
   void read_customHeaders_areSent() throws IOException {
-    try (ByteRangeReader r = ByteRangeReaders.http(Map.of("http.headers", Map.of("X-Refzarr-Test", "42")))) {
+    try (ByteRangeReader r =
+        ByteRangeReaders.http(Map.of("http.headers", Map.of("X-Refzarr-Test", "42")))) {
       assertThat(r.read(uri, 0, 8).remaining()).isEqualTo(8);
     }
     assertThat(server.lastHeader("X-Refzarr-Test")).isEqualTo("42");

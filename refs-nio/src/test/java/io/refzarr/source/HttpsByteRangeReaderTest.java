@@ -45,7 +45,8 @@ class HttpsByteRangeReaderTest {
   @Test
   void read_untrustedCertificate_failsAtOnceNamingTheCertificate() throws IOException {
     try (ByteRangeReader r = ByteRangeReaders.http(Map.of())) {
-      assertThatThrownBy(() -> r.read(https.uri(FILE), 0, 10)).isInstanceOf(javax.net.ssl.SSLHandshakeException.class)
+      assertThatThrownBy(() -> r.read(https.uri(FILE), 0, 10))
+          .isInstanceOf(javax.net.ssl.SSLHandshakeException.class)
           .hasMessageNotContaining("attempts");
     }
   }

@@ -15,7 +15,8 @@ class RangeCoalescerTest {
 
   @Test
   void coalesce_gapWithinMaxGap_mergesIntoOneBlock() {
-    List<RangeCoalescer.Block> b = RangeCoalescer.coalesce(List.of(r(200, 100), r(0, 100)), 100, 1000);
+    List<RangeCoalescer.Block> b =
+        RangeCoalescer.coalesce(List.of(r(200, 100), r(0, 100)), 100, 1000);
     assertThat(b).hasSize(1);
     assertThat(b.get(0).offset()).isZero();
     assertThat(b.get(0).end()).isEqualTo(300);
@@ -29,13 +30,15 @@ class RangeCoalescerTest {
 
   @Test
   void coalesce_blockWouldExceedMaxBlock_startsANewBlock() {
-    List<RangeCoalescer.Block> b = RangeCoalescer.coalesce(List.of(r(0, 400), r(400, 400), r(800, 400)), 0, 800);
+    List<RangeCoalescer.Block> b =
+        RangeCoalescer.coalesce(List.of(r(0, 400), r(400, 400), r(800, 400)), 0, 800);
     assertThat(b).extracting(RangeCoalescer.Block::length).containsExactly(800, 400);
   }
 
   @Test
   void coalesce_containedAndOverlapping_joinEvenWithNegativeGap() {
-    List<RangeCoalescer.Block> b = RangeCoalescer.coalesce(List.of(r(0, 100), r(10, 20), r(90, 30), r(121, 5)), -1, 1000);
+    List<RangeCoalescer.Block> b =
+        RangeCoalescer.coalesce(List.of(r(0, 100), r(10, 20), r(90, 30), r(121, 5)), -1, 1000);
     assertThat(b).extracting(RangeCoalescer.Block::length).containsExactly(120, 5);
   }
 }

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The conformance corpus: {@code testdata/} of the repository, found from the working directory (a
- * module's directory under surefire) or one of its parents; the system property {@code refzarr.corpus}
- * points elsewhere. Tests fail, rather than skip, when it is missing: it is part of the repository.
+ * module's directory under surefire) or one of its parents; the system property {@code
+ * refzarr.corpus} points elsewhere. Tests fail, rather than skip, when it is missing: it is part of
+ * the repository.
  */
 public final class Corpus {
   private static final String IN_REPOSITORY = "testdata";
@@ -20,8 +21,8 @@ public final class Corpus {
     String prop = System.getProperty("refzarr.corpus", "");
     Path dir = prop.isBlank() ? inRepository() : Path.of(prop).toAbsolutePath().normalize();
     if (!Files.isDirectory(dir.resolve("golden"))) {
-      throw new IllegalStateException("the conformance corpus is not at " + dir
-          + " (set -Drefzarr.corpus=DIR)");
+      throw new IllegalStateException(
+          "the conformance corpus is not at " + dir + " (set -Drefzarr.corpus=DIR)");
     }
     return dir;
   }
@@ -38,16 +39,17 @@ public final class Corpus {
   }
 
   /**
-   * The interoperability oracle {@code check_refs.py} (fsspec + numcodecs), which is not part of the
-   * repository: the system property {@code refzarr.checkRefs}, else {@code shared/tools/check_refs.py}
-   * beside the repository (the development machines' layout). Empty when neither exists; tests that need
-   * it skip then.
+   * The interoperability oracle {@code check_refs.py} (fsspec + numcodecs), which is not part of
+   * the repository: the system property {@code refzarr.checkRefs}, else {@code
+   * shared/tools/check_refs.py} beside the repository (the development machines' layout). Empty
+   * when neither exists; tests that need it skip then.
    */
   public static Optional<Path> checkRefsTool() {
     String prop = System.getProperty("refzarr.checkRefs", "");
-    Path tool = prop.isBlank()
-        ? dir().getParent().resolveSibling("shared").resolve("tools").resolve("check_refs.py")
-        : Path.of(prop).toAbsolutePath().normalize();
+    Path tool =
+        prop.isBlank()
+            ? dir().getParent().resolveSibling("shared").resolve("tools").resolve("check_refs.py")
+            : Path.of(prop).toAbsolutePath().normalize();
     return Files.isRegularFile(tool) ? Optional.of(tool) : Optional.empty();
   }
 
@@ -57,8 +59,8 @@ public final class Corpus {
   }
 
   /**
-   * Every golden kerchunk JSON set that fsspec reads as it is (all of {@code golden/} but the manifest and
-   * the informational {@code archives/chained/} sets), sorted.
+   * Every golden kerchunk JSON set that fsspec reads as it is (all of {@code golden/} but the
+   * manifest and the informational {@code archives/chained/} sets), sorted.
    */
   public static java.util.List<Path> goldenJsonSets() throws IOException {
     try (java.util.stream.Stream<Path> s = Files.walk(file("golden"))) {

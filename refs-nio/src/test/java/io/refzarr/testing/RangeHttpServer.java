@@ -24,10 +24,10 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
- * A real HTTP server on 127.0.0.1 (the JDK's {@code HttpServer}) serving the files under a directory and
- * objects put in memory, with single ranges ({@code bytes=a-b}, {@code a-}, {@code -n}), HEAD, ETags, an
- * optional added latency per request, and injected faults for the next GET requests. For tests and
- * benchmarks of the HTTP source.
+ * A real HTTP server on 127.0.0.1 (the JDK's {@code HttpServer}) serving the files under a
+ * directory and objects put in memory, with single ranges ({@code bytes=a-b}, {@code a-}, {@code
+ * -n}), HEAD, ETags, an optional added latency per request, and injected faults for the next GET
+ * requests. For tests and benchmarks of the HTTP source.
  */
 public final class RangeHttpServer implements AutoCloseable {
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
@@ -62,11 +62,13 @@ public final class RangeHttpServer implements AutoCloseable {
   }
 
   private final HttpServer server;
-  private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "range-http-server");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService pool =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "range-http-server");
+            t.setDaemon(true);
+            return t;
+          });
   private final Path root;
   private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
   private final Map<String, Integer> versions = new ConcurrentHashMap<>();
@@ -101,14 +103,17 @@ public final class RangeHttpServer implements AutoCloseable {
   }
 
   /**
-   * Serves the files under {@code root} over HTTPS with a fresh self-signed certificate for 127.0.0.1 (made
-   * with the JDK's {@code keytool} in {@code workDir}); clients trust it through {@link #sslContext()}.
+   * Serves the files under {@code root} over HTTPS with a fresh self-signed certificate for
+   * 127.0.0.1 (made with the JDK's {@code keytool} in {@code workDir}); clients trust it through
+   * {@link #sslContext()}.
    */
   public static RangeHttpServer serveHttps(Path root, Path workDir) throws IOException {
     return new RangeHttpServer(root.toAbsolutePath(), TestCertificates.selfSigned(workDir));
   }
 
-  /** The TLS context of an HTTPS server (it trusts the server's own certificate), or null for HTTP. */
+  /**
+   * The TLS context of an HTTPS server (it trusts the server's own certificate), or null for HTTP.
+   */
   public SSLContext sslContext() {
     return ssl;
   }
@@ -123,7 +128,9 @@ public final class RangeHttpServer implements AutoCloseable {
     return (ssl == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
 
-  /** Serves {@code data} at {@code path} (over any file there), as a new version with a new ETag. */
+  /**
+   * Serves {@code data} at {@code path} (over any file there), as a new version with a new ETag.
+   */
   public void put(String path, byte[] data) {
     objects.put(path, data.clone());
     versions.merge(path, 1, Integer::sum);
@@ -169,14 +176,16 @@ public final class RangeHttpServer implements AutoCloseable {
     try (ex) {
       requests.incrementAndGet();
       sleep(latency);
-      ex.getRequestHeaders().forEach((k, v) -> lastHeaders.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+      ex.getRequestHeaders()
+          .forEach((k, v) -> lastHeaders.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
       String path = URI.create("/").relativize(ex.getRequestURI()).getPath();
       byte[] data = content(path);
       if (data == null) {
         ex.sendResponseHeaders(404, -1);
         return;
       }
-      ex.getResponseHeaders().set("ETag", "\"" + path.hashCode() + "-" + versions.getOrDefault(path, 0) + "\"");
+      ex.getResponseHeaders()
+          .set("ETag", "\"" + path.hashCode() + "-" + versions.getOrDefault(path, 0) + "\"");
       ex.getResponseHeaders().set("Accept-Ranges", "bytes");
       if (ex.getRequestMethod().equals("HEAD")) {
         heads.incrementAndGet();
@@ -249,7 +258,8 @@ public final class RangeHttpServer implements AutoCloseable {
     }
   }
 
-  private static void sendBody(HttpExchange ex, byte[] data, int start, int len, Fault fault) throws IOException {
+  private static void sendBody(HttpExchange ex, byte[] data, int start, int len, Fault fault)
+      throws IOException {
     if (fault == Fault.TRUNCATED_BODY) {
       ex.sendResponseHeaders(206, Math.max(1, len / 2));
       ex.getResponseBody().write(data, start, Math.max(1, len / 2));

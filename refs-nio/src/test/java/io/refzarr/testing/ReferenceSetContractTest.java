@@ -19,30 +19,39 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The behaviour every {@link ReferenceSet} implementation shares. A subclass turns an in-memory set into
- * its own form (by writing and reopening it, say) and inherits the checks: same keys, same references,
- * same kinds and listings as the source.
+ * The behaviour every {@link ReferenceSet} implementation shares. A subclass turns an in-memory set
+ * into its own form (by writing and reopening it, say) and inherits the checks: same keys, same
+ * references, same kinds and listings as the source.
  */
 public abstract class ReferenceSetContractTest {
 
   /** The implementation under test, holding the same references as {@code source}. */
   protected abstract ReferenceSet convert(ReferenceSet source) throws IOException;
 
-  /** A set with groups, arrays with missing chunks, inline chunks, whole-target and default-target refs. */
+  /**
+   * A set with groups, arrays with missing chunks, inline chunks, whole-target and default-target
+   * refs.
+   */
   protected static ReferenceSet synthetic() {
     ReferenceSetBuilder b = ReferenceSets.builder();
     b.putInline(".zgroup", json("{\"zarr_format\":2}"));
     b.putInline(".zattrs", json("{\"title\":\"synthetic\"}"));
     b.putInline("g/.zgroup", json("{\"zarr_format\":2}"));
-    b.putInline("g/a/.zarray", json("{\"shape\":[5,6],\"chunks\":[2,3],\"dtype\":\"<i2\",\"compressor\":null,"
-        + "\"fill_value\":0,\"filters\":null,\"order\":\"C\",\"zarr_format\":2}"));
+    b.putInline(
+        "g/a/.zarray",
+        json(
+            "{\"shape\":[5,6],\"chunks\":[2,3],\"dtype\":\"<i2\",\"compressor\":null,"
+                + "\"fill_value\":0,\"filters\":null,\"order\":\"C\",\"zarr_format\":2}"));
     b.putInline("g/a/.zattrs", json("{\"_ARRAY_DIMENSIONS\":[\"y\",\"x\"]}"));
     b.put("g/a/0.0", Reference.range("data/f.bin", 0, 12));
     b.put("g/a/0.1", Reference.range("data/f.bin", 12, 12));
     b.put("g/a/2.1", Reference.inline(new byte[] {1, 0, 2, 0, 3, 0}));
     b.put("g/a/1.0", Reference.whole("s3://bucket/whole.bin"));
-    b.putInline("s/.zarray", json("{\"shape\":[],\"chunks\":[],\"dtype\":\"<f8\",\"compressor\":null,"
-        + "\"fill_value\":null,\"filters\":null,\"order\":\"C\",\"zarr_format\":2}"));
+    b.putInline(
+        "s/.zarray",
+        json(
+            "{\"shape\":[],\"chunks\":[],\"dtype\":\"<f8\",\"compressor\":null,"
+                + "\"fill_value\":null,\"filters\":null,\"order\":\"C\",\"zarr_format\":2}"));
     b.put("s/0", Reference.range(Reference.DEFAULT_TARGET, 100, 8));
     return b.build();
   }
@@ -62,7 +71,8 @@ public abstract class ReferenceSetContractTest {
       assertThat(converted.kind("g/a")).isEqualTo(ReferenceSet.Kind.DIRECTORY);
       assertThat(converted.kind("")).isEqualTo(ReferenceSet.Kind.DIRECTORY);
       assertThat(converted.kind("nope/x")).isEqualTo(ReferenceSet.Kind.ABSENT);
-      assertThat(names(converted, "g/a")).isEqualTo(Set.of(".zarray", ".zattrs", "0.0", "0.1", "2.1", "1.0"));
+      assertThat(names(converted, "g/a"))
+          .isEqualTo(Set.of(".zarray", ".zattrs", "0.0", "0.1", "2.1", "1.0"));
       assertThat(names(converted, "")).contains(".zgroup", ".zattrs", "g", "s");
     }
   }
@@ -70,16 +80,25 @@ public abstract class ReferenceSetContractTest {
   @TestFactory
   Stream<DynamicTest> goldenSets_sameReferences() throws IOException {
     List<Path> sets = Corpus.goldenJsonSets();
-    return sets.stream().map(p -> DynamicTest.dynamicTest(Corpus.dir().relativize(p).toString(), () -> {
-      ReferenceSet source = ReferenceSets.readJson(p);
-      try (ReferenceSet converted = convert(source)) {
-        assertSameContent(converted, source);
-      }
-    }));
+    return sets.stream()
+        .map(
+            p ->
+                DynamicTest.dynamicTest(
+                    Corpus.dir().relativize(p).toString(),
+                    () -> {
+                      ReferenceSet source = ReferenceSets.readJson(p);
+                      try (ReferenceSet converted = convert(source)) {
+                        assertSameContent(converted, source);
+                      }
+                    }));
   }
 
-  /** Same keys; same references (metadata compared as parsed JSON); same listings of every directory. */
-  protected static void assertSameContent(ReferenceSet actual, ReferenceSet expected) throws IOException {
+  /**
+   * Same keys; same references (metadata compared as parsed JSON); same listings of every
+   * directory.
+   */
+  protected static void assertSameContent(ReferenceSet actual, ReferenceSet expected)
+      throws IOException {
     Set<String> keys = expected.keys().collect(Collectors.toSet());
     assertThat(actual.keys().collect(Collectors.toSet())).isEqualTo(keys);
     assertThat(actual.size()).isEqualTo(expected.size());
@@ -88,8 +107,10 @@ public abstract class ReferenceSetContractTest {
       String key = it.next();
       Reference e = expected.get(key).orElseThrow();
       Reference a = actual.get(key).orElseThrow(() -> new AssertionError("missing key " + key));
-      if (key.substring(key.lastIndexOf('/') + 1).startsWith(".z") && e instanceof Reference.Inline) {
-        assertThat(io.refzarr.internal.json.Json.parse(((Reference.Inline) a).data())).as(key)
+      if (key.substring(key.lastIndexOf('/') + 1).startsWith(".z")
+          && e instanceof Reference.Inline) {
+        assertThat(io.refzarr.internal.json.Json.parse(((Reference.Inline) a).data()))
+            .as(key)
             .isEqualTo(io.refzarr.internal.json.Json.parse(((Reference.Inline) e).data()));
       } else {
         assertThat(a).as(key).isEqualTo(e);

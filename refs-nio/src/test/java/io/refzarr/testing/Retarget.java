@@ -8,21 +8,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.UnaryOperator;
 
-/** Copies of reference sets with their targets moved (to an HTTP server, a bucket, into an archive). */
+/**
+ * Copies of reference sets with their targets moved (to an HTTP server, a bucket, into an archive).
+ */
 public final class Retarget {
   private Retarget() {}
 
-  /** {@code set} with every target string replaced by {@code move.apply(target)}; inline data kept. */
+  /**
+   * {@code set} with every target string replaced by {@code move.apply(target)}; inline data kept.
+   */
   public static ReferenceSet of(ReferenceSet set, UnaryOperator<String> move) throws IOException {
     ReferenceSetBuilder b = ReferenceSets.builder();
     try {
-      set.keys().forEach(k -> {
-        try {
-          b.put(k, moved(set.get(k).orElseThrow(), move));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      set.keys()
+          .forEach(
+              k -> {
+                try {
+                  b.put(k, moved(set.get(k).orElseThrow(), move));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -4,8 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes small uncompressed tar archives for tests: ustar headers, and for names over 100 bytes a GNU
- * long-name entry or a PAX header (as chosen), so readers are tested on every way a name can be stored.
+ * Writes small uncompressed tar archives for tests: ustar headers, and for names over 100 bytes a
+ * GNU long-name entry or a PAX header (as chosen), so readers are tested on every way a name can be
+ * stored.
  */
 public final class TarBuilder {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();

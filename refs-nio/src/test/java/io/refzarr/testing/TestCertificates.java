@@ -10,7 +10,9 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Self-signed TLS material for test servers on 127.0.0.1, made with the JDK's own {@code keytool}. */
+/**
+ * Self-signed TLS material for test servers on 127.0.0.1, made with the JDK's own {@code keytool}.
+ */
 final class TestCertificates {
   private static final char[] PASSWORD = "refzarr-test".toCharArray();
 
@@ -25,9 +27,11 @@ final class TestCertificates {
     try (InputStream in = Files.newInputStream(store)) {
       KeyStore ks = KeyStore.getInstance("PKCS12");
       ks.load(in, PASSWORD);
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(ks, PASSWORD);
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(ks);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
@@ -39,10 +43,32 @@ final class TestCertificates {
 
   private static void keytool(Path store) throws IOException {
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-    Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "EC",
-        "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "2",
-        "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", new String(PASSWORD),
-        "-keypass", new String(PASSWORD)).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                keytool.toString(),
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=127.0.0.1",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                new String(PASSWORD),
+                "-keypass",
+                new String(PASSWORD))
+            .redirectErrorStream(true)
+            .start();
     try {
       String out = new String(p.getInputStream().readAllBytes());
       if (p.waitFor() != 0) {

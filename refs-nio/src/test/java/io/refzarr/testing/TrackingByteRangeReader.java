@@ -12,9 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A byte source that counts the reads and bytes passing through to another one, so tests can assert I/O
- * behaviour ("neighbouring chunks cost one request"). Register it with
- * {@code ReferenceFileSystemConfig.builder().sourceProvider(tracking.provider("file"))}.
+ * A byte source that counts the reads and bytes passing through to another one, so tests can assert
+ * I/O behaviour ("neighbouring chunks cost one request"). Register it with {@code
+ * ReferenceFileSystemConfig.builder().sourceProvider(tracking.provider("file"))}.
  */
 public final class TrackingByteRangeReader implements ByteRangeReader {
   /** One read: target, offset, length. */
@@ -27,8 +27,8 @@ public final class TrackingByteRangeReader implements ByteRangeReader {
 
   /**
    * @param delegate where the bytes come from
-   * @param remote what to answer for {@link #isRemote()}: true makes the file system coalesce and cache as
-   *     it does for HTTP
+   * @param remote what to answer for {@link #isRemote()}: true makes the file system coalesce and
+   *     cache as it does for HTTP
    */
   public TrackingByteRangeReader(ByteRangeReader delegate, boolean remote) {
     this.delegate = delegate;

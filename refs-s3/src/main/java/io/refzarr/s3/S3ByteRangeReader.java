@@ -18,9 +18,9 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Reads {@code s3://bucket/key} targets with ranged GETs. The SDK retries throttling, 5xx replies and I/O
- * errors; this reader retries bodies whose {@code Content-Range} or length do not match the request, and
- * pins each object's ETag on first use.
+ * Reads {@code s3://bucket/key} targets with ranged GETs. The SDK retries throttling, 5xx replies
+ * and I/O errors; this reader retries bodies whose {@code Content-Range} or length do not match the
+ * request, and pins each object's ETag on first use.
  */
 final class S3ByteRangeReader implements ByteRangeReader {
   private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
@@ -49,8 +49,18 @@ final class S3ByteRangeReader implements ByteRangeReader {
         last = e;
       }
     }
-    throw new IOException("GET " + target + " bytes=" + offset + "-" + (offset + length - 1) + " failed after "
-        + attempts + " attempts: " + last.getMessage(), last);
+    throw new IOException(
+        "GET "
+            + target
+            + " bytes="
+            + offset
+            + "-"
+            + (offset + length - 1)
+            + " failed after "
+            + attempts
+            + " attempts: "
+            + last.getMessage(),
+        last);
   }
 
   private byte[] get(URI target, long offset, int length) throws IOException {
@@ -58,7 +68,9 @@ final class S3ByteRangeReader implements ByteRangeReader {
     long end = offset + length - 1;
     ResponseBytes<GetObjectResponse> r;
     try {
-      r = s3.getObjectAsBytes(b -> b.bucket(loc.bucket()).key(loc.key()).range("bytes=" + offset + "-" + end));
+      r =
+          s3.getObjectAsBytes(
+              b -> b.bucket(loc.bucket()).key(loc.key()).range("bytes=" + offset + "-" + end));
     } catch (SdkException e) {
       throw failure(target, e, "GET bytes=" + offset + "-" + end);
     }
@@ -66,27 +78,65 @@ final class S3ByteRangeReader implements ByteRangeReader {
     checkRange(target, r.response().contentRange(), offset, end);
     byte[] body = r.asByteArrayUnsafe();
     if (body.length != length) {
-      throw new RetryableException("truncated body for bytes " + offset + "-" + end + " of " + target + ": "
-          + body.length + " of " + length + " bytes", null);
+      throw new RetryableException(
+          "truncated body for bytes "
+              + offset
+              + "-"
+              + end
+              + " of "
+              + target
+              + ": "
+              + body.length
+              + " of "
+              + length
+              + " bytes",
+          null);
     }
     return body;
   }
 
-  private static void checkRange(URI target, String contentRange, long offset, long end) throws IOException {
+  private static void checkRange(URI target, String contentRange, long offset, long end)
+      throws IOException {
     Matcher m = CONTENT_RANGE.matcher(contentRange == null ? "" : contentRange);
     if (!m.matches()) {
-      throw new RetryableException("reply for bytes " + offset + "-" + end + " of " + target
-          + " has no usable Content-Range: \"" + contentRange + "\"", null);
+      throw new RetryableException(
+          "reply for bytes "
+              + offset
+              + "-"
+              + end
+              + " of "
+              + target
+              + " has no usable Content-Range: \""
+              + contentRange
+              + "\"",
+          null);
     }
     long first = Long.parseLong(m.group(1));
     long last = Long.parseLong(m.group(2));
     if (first == offset && last < end) {
-      throw new EOFException("target " + target + " ends at byte " + (last + 1) + ", before the end of the range ["
-          + offset + ", " + (end + 1) + ")");
+      throw new EOFException(
+          "target "
+              + target
+              + " ends at byte "
+              + (last + 1)
+              + ", before the end of the range ["
+              + offset
+              + ", "
+              + (end + 1)
+              + ")");
     }
     if (first != offset || last != end) {
-      throw new RetryableException("asked for bytes " + offset + "-" + end + " of " + target
-          + ", got Content-Range \"" + contentRange + "\"", null);
+      throw new RetryableException(
+          "asked for bytes "
+              + offset
+              + "-"
+              + end
+              + " of "
+              + target
+              + ", got Content-Range \""
+              + contentRange
+              + "\"",
+          null);
     }
   }
 
@@ -107,13 +157,24 @@ final class S3ByteRangeReader implements ByteRangeReader {
     if (e instanceof S3Exception) {
       int status = ((S3Exception) e).statusCode();
       if (status == 404) {
-        return (IOException) new NoSuchFileException(target.toString(), null, "S3 404 for " + what).initCause(e);
+        return (IOException)
+            new NoSuchFileException(target.toString(), null, "S3 404 for " + what).initCause(e);
       }
       if (status == 416) {
-        return (IOException) new EOFException("the range is past the end of " + target + " (" + what + ")").initCause(e);
+        return (IOException)
+            new EOFException("the range is past the end of " + target + " (" + what + ")")
+                .initCause(e);
       }
-      return new IOException("S3 " + status + " for " + what + " of " + target + ": "
-          + ((S3Exception) e).awsErrorDetails().errorMessage(), e);
+      return new IOException(
+          "S3 "
+              + status
+              + " for "
+              + what
+              + " of "
+              + target
+              + ": "
+              + ((S3Exception) e).awsErrorDetails().errorMessage(),
+          e);
     }
     return new IOException(what + " of " + target + " failed: " + e.getMessage(), e);
   }

@@ -30,10 +30,12 @@ public final class S3ByteRangeReaderProvider implements ByteRangeReaderProvider 
       throw new IllegalArgumentException("s3.maxAttempts must be >= 1: " + attempts);
     }
     Duration timeout = context.durationOption("s3.timeoutMs", Duration.ofSeconds(30));
-    S3ClientBuilder b = S3Client.builder()
-        .region(region(context))
-        .forcePathStyle(context.booleanOption("s3.pathStyle", false))
-        .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(attempts)).apiCallTimeout(timeout));
+    S3ClientBuilder b =
+        S3Client.builder()
+            .region(region(context))
+            .forcePathStyle(context.booleanOption("s3.pathStyle", false))
+            .overrideConfiguration(
+                o -> o.retryStrategy(r -> r.maxAttempts(attempts)).apiCallTimeout(timeout));
     String endpoint = context.stringOption("s3.endpoint", null);
     if (endpoint != null) {
       b.endpointOverride(URI.create(endpoint));
@@ -50,7 +52,8 @@ public final class S3ByteRangeReaderProvider implements ByteRangeReaderProvider 
     try {
       return new DefaultAwsRegionProviderChain().getRegion();
     } catch (RuntimeException e) {
-      return Region.US_EAST_1; // none configured: like fsspec, let the bucket's endpoint sort it out
+      return Region
+          .US_EAST_1; // none configured: like fsspec, let the bucket's endpoint sort it out
     }
   }
 
@@ -63,7 +66,8 @@ public final class S3ByteRangeReaderProvider implements ByteRangeReaderProvider 
       if (secret == null) {
         throw new IllegalArgumentException("s3.accessKeyId is set but s3.secretAccessKey is not");
       }
-      b.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)));
+      b.credentialsProvider(
+          StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)));
     } else {
       b.credentialsProvider(DefaultCredentialsProvider.builder().build());
     }

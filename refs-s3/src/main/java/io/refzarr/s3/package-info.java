@@ -1,7 +1,7 @@
 /**
- * The S3 byte source: {@code s3://bucket/key} (and {@code s3a://}) targets read with ranged GETs of the AWS
- * SDK v2, found by {@link java.util.ServiceLoader} when this module is on the class path. Configure it with
- * the file system's {@code remoteOptions} (fsspec's {@code remote_options}):
+ * The S3 byte source: {@code s3://bucket/key} (and {@code s3a://}) targets read with ranged GETs of
+ * the AWS SDK v2, found by {@link java.util.ServiceLoader} when this module is on the class path.
+ * Configure it with the file system's {@code remoteOptions} (fsspec's {@code remote_options}):
  *
  * <table>
  *   <caption>source options</caption>
@@ -17,7 +17,8 @@
  *   <tr><td>{@code s3.timeoutMs}</td><td>30,000</td><td>time limit of one call, retries included</td></tr>
  * </table>
  *
- * <p>Every reply is checked ({@code Content-Range}, length) and the object's ETag is pinned on first use:
- * an object replaced mid-use fails with {@link io.refzarr.source.TargetChangedException}.
+ * <p>Every reply is checked ({@code Content-Range}, length) and the object's ETag is pinned on
+ * first use: an object replaced mid-use fails with {@link
+ * io.refzarr.source.TargetChangedException}.
  */
 package io.refzarr.s3;

@@ -20,25 +20,38 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A pass-through HTTP front on 127.0.0.1 for an S3 server (s3proxy) that can spoil the next GET replies, so
- * the S3 source's handling of faults is tested through the real SDK.
+ * A pass-through HTTP front on 127.0.0.1 for an S3 server (s3proxy) that can spoil the next GET
+ * replies, so the S3 source's handling of faults is tested through the real SDK.
  */
 final class FaultyFront implements AutoCloseable {
   /** What the next GET gets. */
   enum Fault {
-    STATUS_500, STATUS_403, TRUNCATED_BODY, WRONG_CONTENT_RANGE, RESET_MID_BODY
+    STATUS_500,
+    STATUS_403,
+    TRUNCATED_BODY,
+    WRONG_CONTENT_RANGE,
+    RESET_MID_BODY
   }
 
-  private static final Set<String> PASSED = Set.of("content-range", "etag", "last-modified", "content-type",
-      "accept-ranges", "x-amz-request-id");
+  private static final Set<String> PASSED =
+      Set.of(
+          "content-range",
+          "etag",
+          "last-modified",
+          "content-type",
+          "accept-ranges",
+          "x-amz-request-id");
 
   private final HttpServer server;
-  private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "faulty-front");
-    t.setDaemon(true);
-    return t;
-  });
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final ExecutorService pool =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "faulty-front");
+            t.setDaemon(true);
+            return t;
+          });
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String backend;
   private final Deque<Fault> faults = new ArrayDeque<>();
   private final AtomicInteger gets = new AtomicInteger();
@@ -92,8 +105,9 @@ final class FaultyFront implements AutoCloseable {
   }
 
   private HttpResponse<byte[]> forward(HttpExchange ex) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(backend + ex.getRequestURI()))
-        .method(ex.getRequestMethod(), HttpRequest.BodyPublishers.noBody());
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(backend + ex.getRequestURI()))
+            .method(ex.getRequestMethod(), HttpRequest.BodyPublishers.noBody());
     String range = ex.getRequestHeaders().getFirst("Range");
     if (range != null) {
       b.header("Range", range);
@@ -101,10 +115,13 @@ final class FaultyFront implements AutoCloseable {
     return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  private static void reply(HttpExchange ex, HttpResponse<byte[]> r, Fault fault) throws IOException {
+  private static void reply(HttpExchange ex, HttpResponse<byte[]> r, Fault fault)
+      throws IOException {
     byte[] body = r.body();
     if (ex.getRequestMethod().equals("HEAD")) {
-      r.headers().firstValue("Content-Length").ifPresent(v -> ex.getResponseHeaders().set("Content-Length", v));
+      r.headers()
+          .firstValue("Content-Length")
+          .ifPresent(v -> ex.getResponseHeaders().set("Content-Length", v));
       ex.sendResponseHeaders(r.statusCode(), -1);
       return;
     }

@@ -16,14 +16,23 @@ final class LocalS3 implements AutoCloseable {
   private final S3Client client;
 
   LocalS3() throws Exception {
-    proxy = S3Proxy.builder().blobStore(new TransientNio2BlobStore())
-        .endpoint(URI.create("http://127.0.0.1:0")).awsAuthentication(AuthenticationType.NONE, null, null).build();
+    proxy =
+        S3Proxy.builder()
+            .blobStore(new TransientNio2BlobStore())
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .awsAuthentication(AuthenticationType.NONE, null, null)
+            .build();
     proxy.start();
     while (!"STARTED".equals(proxy.getState())) {
       Thread.sleep(10);
     }
-    client = S3Client.builder().endpointOverride(URI.create(endpoint())).forcePathStyle(true)
-        .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create()).build();
+    client =
+        S3Client.builder()
+            .endpointOverride(URI.create(endpoint()))
+            .forcePathStyle(true)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(AnonymousCredentialsProvider.create())
+            .build();
   }
 
   String endpoint() {
@@ -32,7 +41,15 @@ final class LocalS3 implements AutoCloseable {
 
   /** The source options that reach this server (or {@code endpoint}, a front of it). */
   static Map<String, Object> options(String endpoint) {
-    return Map.of("s3.endpoint", endpoint, "s3.pathStyle", true, "s3.anonymous", true, "s3.region", "us-east-1");
+    return Map.of(
+        "s3.endpoint",
+        endpoint,
+        "s3.pathStyle",
+        true,
+        "s3.anonymous",
+        true,
+        "s3.region",
+        "us-east-1");
   }
 
   void createBucket(String bucket) {

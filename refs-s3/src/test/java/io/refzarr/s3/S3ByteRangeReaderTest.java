@@ -35,8 +35,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The S3 source through the real AWS SDK against an in-process s3proxy on 127.0.0.1: the corpus golden
- * sets re-targeted to a bucket (and into the tar archive in the bucket) read the original files' bytes.
+ * The S3 source through the real AWS SDK against an in-process s3proxy on 127.0.0.1: the corpus
+ * golden sets re-targeted to a bucket (and into the tar archive in the bucket) read the original
+ * files' bytes.
  */
 class S3ByteRangeReaderTest {
   private static final String BUCKET = "corpus";
@@ -48,8 +49,11 @@ class S3ByteRangeReaderTest {
     s3 = new LocalS3();
     s3.createBucket(BUCKET);
     try (Stream<Path> files = Files.walk(Corpus.dir())) {
-      for (Path f : files.filter(Files::isRegularFile).filter(p -> !p.toString().contains("golden"))
-          .collect(Collectors.toList())) {
+      for (Path f :
+          files
+              .filter(Files::isRegularFile)
+              .filter(p -> !p.toString().contains("golden"))
+              .collect(Collectors.toList())) {
         put(Corpus.dir().relativize(f).toString(), Files.readAllBytes(f));
       }
     }
@@ -74,18 +78,28 @@ class S3ByteRangeReaderTest {
   @Test
   void create_s3Url_isServedByThisModuleThroughServiceLoader() throws IOException {
     try (ByteRangeReaders r = ByteRangeReaders.create(options)) {
-      assertThat(r.forTarget(URI.create("s3://" + BUCKET + "/nc4_cf.nc"))).isInstanceOf(S3ByteRangeReader.class);
+      assertThat(r.forTarget(URI.create("s3://" + BUCKET + "/nc4_cf.nc")))
+          .isInstanceOf(S3ByteRangeReader.class);
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"golden/nc4_cf.json", "golden/hdf5_filters.json", "golden/nc3_classic.json",
-      "golden/archives/bundle_tar/day_001.json", "golden/archives/chained/bundle_tar__day_002.json",
-      "golden/archives/chained/bundle_zip__nc3_classic.json"})
+  @ValueSource(
+      strings = {
+        "golden/nc4_cf.json",
+        "golden/hdf5_filters.json",
+        "golden/nc3_classic.json",
+        "golden/archives/bundle_tar/day_001.json",
+        "golden/archives/chained/bundle_tar__day_002.json",
+        "golden/archives/chained/bundle_zip__nc3_classic.json"
+      })
   void readKeys_goldenSetInBucket_equalsTheOriginalFiles(String golden) throws IOException {
     ReferenceSet local = ReferenceSets.readJson(Corpus.file(golden));
-    UnaryOperator<String> toS3 = t -> t.contains("::") ? t.replace("::", "::s3://" + BUCKET + "/")
-        : "s3://" + BUCKET + "/" + t;
+    UnaryOperator<String> toS3 =
+        t ->
+            t.contains("::")
+                ? t.replace("::", "::s3://" + BUCKET + "/")
+                : "s3://" + BUCKET + "/" + t;
     List<String> keys = local.keys().collect(Collectors.toList());
     try (FileSystem fs = ReferenceFileSystems.newFileSystem(Retarget.of(local, toS3), config())) {
       Map<String, byte[]> batch = ReferenceFileSystems.readKeys(fs, keys);
@@ -115,7 +129,8 @@ class S3ByteRangeReaderTest {
   void read_missingObject_throwsNoSuchFile() throws IOException {
     try (ByteRangeReaders r = ByteRangeReaders.create(options)) {
       URI missing = URI.create("s3://" + BUCKET + "/absent.nc");
-      assertThatThrownBy(() -> r.forTarget(missing).read(missing, 0, 10)).isInstanceOf(NoSuchFileException.class);
+      assertThatThrownBy(() -> r.forTarget(missing).read(missing, 0, 10))
+          .isInstanceOf(NoSuchFileException.class);
     }
   }
 
@@ -126,21 +141,26 @@ class S3ByteRangeReaderTest {
       ByteRangeReader reader = r.forTarget(uri);
       long size = reader.size(uri);
       assertThat(size).isEqualTo(Files.size(Corpus.file("nc3_classic.nc")));
-      assertThatThrownBy(() -> reader.read(uri, size - 5, ByteBuffer.allocate(10))).isInstanceOf(EOFException.class);
+      assertThatThrownBy(() -> reader.read(uri, size - 5, ByteBuffer.allocate(10)))
+          .isInstanceOf(EOFException.class);
     }
   }
 
   @Test
   void readAllBytes_objectReplacedMidUse_failsNamingTheChange() throws IOException {
     put("changing.bin", new byte[4000]);
-    ReferenceSet set = ReferenceSets.builder().putTargetRef("c/0", "s3://" + BUCKET + "/changing.bin", 0, 100)
-        .putTargetRef("c/1", "s3://" + BUCKET + "/changing.bin", 2000, 100).build();
+    ReferenceSet set =
+        ReferenceSets.builder()
+            .putTargetRef("c/0", "s3://" + BUCKET + "/changing.bin", 0, 100)
+            .putTargetRef("c/1", "s3://" + BUCKET + "/changing.bin", 2000, 100)
+            .build();
     try (FileSystem fs = ReferenceFileSystems.newFileSystem(set, config())) {
       assertThat(Files.readAllBytes(fs.getPath("/c/0"))).hasSize(100);
       byte[] other = new byte[4000];
       Arrays.fill(other, (byte) 7);
       put("changing.bin", other);
-      assertThatThrownBy(() -> Files.readAllBytes(fs.getPath("/c/1"))).isInstanceOf(ReferenceNotReachableException.class)
+      assertThatThrownBy(() -> Files.readAllBytes(fs.getPath("/c/1")))
+          .isInstanceOf(ReferenceNotReachableException.class)
           .hasCauseInstanceOf(TargetChangedException.class);
     }
   }
@@ -149,7 +169,8 @@ class S3ByteRangeReaderTest {
   void read_badS3Url_failsAsIoException() {
     ReferenceSet set = ReferenceSets.builder().putTargetRef("b/0", "s3://" + BUCKET, 0, 10).build();
     try (FileSystem fs = ReferenceFileSystems.newFileSystem(set, config())) {
-      assertThatThrownBy(() -> Files.readAllBytes(fs.getPath("/b/0"))).isInstanceOf(ReferenceNotReachableException.class)
+      assertThatThrownBy(() -> Files.readAllBytes(fs.getPath("/b/0")))
+          .isInstanceOf(ReferenceNotReachableException.class)
           .hasMessageContaining("s3://bucket/key");
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -71,7 +71,9 @@ class S3FaultTest {
   void read_403_isNotRetried() {
     front.failNext(1, FaultyFront.Fault.STATUS_403);
     int before = front.gets();
-    assertThatThrownBy(() -> read(100, 2000)).isInstanceOf(IOException.class).hasMessageContaining("403");
+    assertThatThrownBy(() -> read(100, 2000))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("403");
     assertThat(front.gets() - before).isEqualTo(1);
   }
 
@@ -96,7 +98,9 @@ class S3FaultTest {
   @Test
   void read_truncatedEveryTime_failsAfterMaxAttempts() {
     front.failNext(4, FaultyFront.Fault.TRUNCATED_BODY);
-    assertThatThrownBy(() -> read(100, 2000)).isInstanceOf(IOException.class)
-        .hasMessageContaining("after 4 attempts").hasMessageContaining("truncated");
+    assertThatThrownBy(() -> read(100, 2000))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("after 4 attempts")
+        .hasMessageContaining("truncated");
   }
 }

@@ -8,21 +8,22 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Scans of archive members ({@code tar://m.nc::archives/a.tar}) name their targets by chained URLs, which
- * fsspec and most readers cannot read. This rewrites them, as the references stream by, into byte ranges
- * of the archive itself (kerchunk's {@code dereference_archives}), using the member's real data offset
- * from the archive's own headers.
+ * Scans of archive members ({@code tar://m.nc::archives/a.tar}) name their targets by chained URLs,
+ * which fsspec and most readers cannot read. This rewrites them, as the references stream by, into
+ * byte ranges of the archive itself (kerchunk's {@code dereference_archives}), using the member's
+ * real data offset from the archive's own headers.
  */
 public final class ArchiveReferences {
   private ArchiveReferences() {}
 
   /**
-   * A sink that puts into {@code out} the references of a scan of {@code input}, rewritten to point into the
-   * archive when {@code input} is an archive member; {@code out} itself when it is not.
+   * A sink that puts into {@code out} the references of a scan of {@code input}, rewritten to point
+   * into the archive when {@code input} is an archive member; {@code out} itself when it is not.
    */
-  public static ReferenceSink dereferencing(ReferenceSink out, ScanInput input, ByteRangeReaders sources)
-      throws IOException {
-    Optional<ArchiveMembers.Location> member = ArchiveMembers.locate(input.url(), input.location(), sources);
+  public static ReferenceSink dereferencing(
+      ReferenceSink out, ScanInput input, ByteRangeReaders sources) throws IOException {
+    Optional<ArchiveMembers.Location> member =
+        ArchiveMembers.locate(input.url(), input.location(), sources);
     if (member.isEmpty()) {
       return out;
     }
@@ -45,11 +46,18 @@ public final class ArchiveReferences {
     };
   }
 
-  static Reference rewrite(Reference ref, String memberUrl, ArchiveMembers.Location m) throws IOException {
+  static Reference rewrite(Reference ref, String memberUrl, ArchiveMembers.Location m)
+      throws IOException {
     if (ref instanceof Reference.Range r && r.target().equals(memberUrl)) {
       if (r.end() > m.size()) {
-        throw new MalformedFileException(memberUrl, r.offset(), "a reference of " + r.length()
-            + " bytes runs past the member's end (" + m.size() + " bytes)");
+        throw new MalformedFileException(
+            memberUrl,
+            r.offset(),
+            "a reference of "
+                + r.length()
+                + " bytes runs past the member's end ("
+                + m.size()
+                + " bytes)");
       }
       return Reference.range(m.container(), m.offset() + r.offset(), r.length());
     }

@@ -3,8 +3,9 @@ package io.refzarr.scan;
 import java.io.IOException;
 
 /**
- * A file to scan is not valid in its format: a truncated header, a size no file could hold, a field out of
- * range. The message names the file, the byte offset where the problem was found and what was wrong.
+ * A file to scan is not valid in its format: a truncated header, a size no file could hold, a field
+ * out of range. The message names the file, the byte offset where the problem was found and what
+ * was wrong.
  */
 public class MalformedFileException extends IOException {
   private static final long serialVersionUID = 1L;

@@ -7,12 +7,13 @@ import java.util.List;
  *
  * @param references references emitted (metadata keys included)
  * @param skipped objects left out under {@link ErrorPolicy#SKIP}, each with the reason
- * @param notes things worth knowing that lost nothing (for example decoded and inlined small datasets)
+ * @param notes things worth knowing that lost nothing (for example decoded and inlined small
+ *     datasets)
  * @param requests read requests made to the byte source
  * @param bytesRead bytes read from the byte source
  */
-public record ScanReport(long references, List<Skipped> skipped, List<String> notes, long requests,
-    long bytesRead) {
+public record ScanReport(
+    long references, List<Skipped> skipped, List<String> notes, long requests, long bytesRead) {
 
   public ScanReport {
     skipped = List.copyOf(skipped);

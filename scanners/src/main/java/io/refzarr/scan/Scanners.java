@@ -21,12 +21,18 @@ public final class Scanners {
     return List.of(hdf5(), netcdf3());
   }
 
-  /** The netCDF3 scanner: classic, 64-bit offset and CDF-5 files (magic {@code CDF\1}, {@code \2}, {@code \5}). */
+  /**
+   * The netCDF3 scanner: classic, 64-bit offset and CDF-5 files (magic {@code CDF\1}, {@code \2},
+   * {@code \5}).
+   */
   public static Scanner netcdf3() {
     return Netcdf3Scanner.instance();
   }
 
-  /** The HDF5 / netCDF4 scanner (kerchunk's {@code SingleHdf5ToZarr}); magic {@code \211HDF\r\n\032\n}. */
+  /**
+   * The HDF5 / netCDF4 scanner (kerchunk's {@code SingleHdf5ToZarr}); magic {@code
+   * \211HDF\r\n\032\n}.
+   */
   public static Scanner hdf5() {
     return HDF5;
   }
@@ -39,14 +45,15 @@ public final class Scanners {
   private static final int SIGNATURE_BYTES = 8;
 
   /**
-   * The scanner for the file at {@code location}, told by its first {@link #HEAD_BYTES} bytes, or else by an
-   * HDF5 signature after a larger user block: any power of two from 512 up to the file's size is allowed,
-   * so the 8 bytes at each of those offsets beyond the head are read.
+   * The scanner for the file at {@code location}, told by its first {@link #HEAD_BYTES} bytes, or
+   * else by an HDF5 signature after a larger user block: any power of two from 512 up to the file's
+   * size is allowed, so the 8 bytes at each of those offsets beyond the head are read.
    *
    * @param name the file as the user named it, for the error message
    * @throws MalformedFileException if no built-in scanner recognises the file
    */
-  public static Scanner detect(ByteRangeReaders sources, URI location, String name) throws IOException {
+  public static Scanner detect(ByteRangeReaders sources, URI location, String name)
+      throws IOException {
     ByteRangeReader reader = sources.forTarget(location);
     long size = reader.size(location);
     ByteBuffer head = reader.read(location, 0, (int) Math.min(size, HEAD_BYTES));
@@ -56,13 +63,22 @@ public final class Scanners {
     if (found.isEmpty()) {
       found = afterUserBlock(reader, location, size);
     }
-    return found.orElseThrow(() -> new MalformedFileException(name, 0,
-        "not a format refzarr scans (first bytes "
-            + HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(16, bytes.length)) + "; known: "
-            + all().stream().map(Scanner::name).collect(Collectors.joining(", ")) + ")"));
+    return found.orElseThrow(
+        () ->
+            new MalformedFileException(
+                name,
+                0,
+                "not a format refzarr scans (first bytes "
+                    + HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(16, bytes.length))
+                    + "; known: "
+                    + all().stream().map(Scanner::name).collect(Collectors.joining(", "))
+                    + ")"));
   }
 
-  /** The HDF5 scanner if its signature is at a power-of-two offset past the head (a user block of 8 KiB up). */
+  /**
+   * The HDF5 scanner if its signature is at a power-of-two offset past the head (a user block of 8
+   * KiB up).
+   */
   private static Optional<Scanner> afterUserBlock(ByteRangeReader reader, URI location, long size)
       throws IOException {
     for (long at = HEAD_BYTES; at + SIGNATURE_BYTES <= size; at *= 2) {

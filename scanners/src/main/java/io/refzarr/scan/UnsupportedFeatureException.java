@@ -3,9 +3,10 @@ package io.refzarr.scan;
 import java.io.IOException;
 
 /**
- * An object of a file uses a feature the scanner cannot turn into references (a filter without a numcodecs
- * equivalent on a large dataset, a datatype without a Zarr v2 form, a virtual dataset). Thrown under
- * {@link ErrorPolicy#FAIL}; under {@link ErrorPolicy#SKIP} the same reason goes into the report.
+ * An object of a file uses a feature the scanner cannot turn into references (a filter without a
+ * numcodecs equivalent on a large dataset, a datatype without a Zarr v2 form, a virtual dataset).
+ * Thrown under {@link ErrorPolicy#FAIL}; under {@link ErrorPolicy#SKIP} the same reason goes into
+ * the report.
  */
 public class UnsupportedFeatureException extends IOException {
   private static final long serialVersionUID = 1L;

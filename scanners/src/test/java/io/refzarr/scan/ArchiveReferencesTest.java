@@ -18,17 +18,21 @@ import org.junit.jupiter.api.Test;
 class ArchiveReferencesTest {
 
   private static ReferenceSet scanMember(String archive, String member) throws IOException {
-    String url = archive.substring(archive.lastIndexOf('.') + 1) + "://" + member + "::archives/" + archive;
-    URI location = URI.create(url.substring(0, url.indexOf("::") + 2)
-        + Corpus.file("archives/" + archive).toUri());
+    String url =
+        archive.substring(archive.lastIndexOf('.') + 1) + "://" + member + "::archives/" + archive;
+    URI location =
+        URI.create(
+            url.substring(0, url.indexOf("::") + 2) + Corpus.file("archives/" + archive).toUri());
     ScanInput input = new ScanInput(url, location);
     ScanOptions options = ScanOptions.DEFAULT;
     if (member.startsWith("nc3")) {
-      options = options.withInlineThreshold(0); // as the golden archive sets of nc3_classic were made
+      options =
+          options.withInlineThreshold(0); // as the golden archive sets of nc3_classic were made
     }
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
       ReferenceSetBuilder b = ReferenceSets.builder();
-      Scanner scanner = Scanners.forHead(sources.forTarget(location).read(location, 0, 8).array()).orElseThrow();
+      Scanner scanner =
+          Scanners.forHead(sources.forTarget(location).read(location, 0, 8).array()).orElseThrow();
       scanner.scan(input, sources, options, ArchiveReferences.dereferencing(b, input, sources));
       return b.build();
     }
@@ -39,8 +43,13 @@ class ArchiveReferencesTest {
     for (String archive : new String[] {"bundle.tar", "bundle.zip"}) {
       for (String member : new String[] {"day_001.nc", "day_002.nc", "nc3_classic.nc"}) {
         ReferenceSet ours = scanMember(archive, member);
-        ReferenceSet golden = ReferenceSets.readJson(Corpus.file("golden/archives/bundle_"
-            + archive.substring(archive.indexOf('.') + 1) + "/" + member.replace(".nc", ".json")));
+        ReferenceSet golden =
+            ReferenceSets.readJson(
+                Corpus.file(
+                    "golden/archives/bundle_"
+                        + archive.substring(archive.indexOf('.') + 1)
+                        + "/"
+                        + member.replace(".nc", ".json")));
         int ranges = 0;
         for (Iterator<String> it = golden.keys().iterator(); it.hasNext(); ) {
           String key = it.next();

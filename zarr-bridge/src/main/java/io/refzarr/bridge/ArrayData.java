@@ -5,9 +5,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Values read from an array, in C order: fixed-size elements as little-endian bytes (numbers, bool, fixed
- * strings, records), variable-length strings as {@code String}s. The typed {@code to...Array} methods
- * copy and check that the conversion is exact for the element type.
+ * Values read from an array, in C order: fixed-size elements as little-endian bytes (numbers, bool,
+ * fixed strings, records), variable-length strings as {@code String}s. The typed {@code to...Array}
+ * methods copy and check that the conversion is exact for the element type.
  */
 public final class ArrayData {
   private final long[] shape;
@@ -68,8 +68,10 @@ public final class ArrayData {
 
   /** Values of integer types up to 32 bits (unsigned 32-bit excluded) and bool. */
   public int[] toIntArray() {
-    boolean ok = type.kind() == DataType.Kind.INT && type.size() <= 4
-        || type.kind() == DataType.Kind.UINT && type.size() <= 2 || type.kind() == DataType.Kind.BOOL;
+    boolean ok =
+        type.kind() == DataType.Kind.INT && type.size() <= 4
+            || type.kind() == DataType.Kind.UINT && type.size() <= 2
+            || type.kind() == DataType.Kind.BOOL;
     require(ok, "an integer type that fits int");
     int[] out = new int[size()];
     ByteBuffer b = buffer();
@@ -79,10 +81,16 @@ public final class ArrayData {
     return out;
   }
 
-  /** Values of integer types (unsigned 64-bit values wrap, as {@code Long.toUnsignedString} reads them). */
+  /**
+   * Values of integer types (unsigned 64-bit values wrap, as {@code Long.toUnsignedString} reads
+   * them).
+   */
   public long[] toLongArray() {
-    require(type.kind() == DataType.Kind.INT || type.kind() == DataType.Kind.UINT
-        || type.kind() == DataType.Kind.BOOL, "an integer type");
+    require(
+        type.kind() == DataType.Kind.INT
+            || type.kind() == DataType.Kind.UINT
+            || type.kind() == DataType.Kind.BOOL,
+        "an integer type");
     long[] out = new long[size()];
     ByteBuffer b = buffer();
     for (int i = 0; i < out.length; i++) {
@@ -92,7 +100,9 @@ public final class ArrayData {
   }
 
   public short[] toShortArray() {
-    require((type.kind() == DataType.Kind.INT || type.kind() == DataType.Kind.UINT) && type.size() == 2, "16-bit");
+    require(
+        (type.kind() == DataType.Kind.INT || type.kind() == DataType.Kind.UINT) && type.size() == 2,
+        "16-bit");
     short[] out = new short[size()];
     buffer().asShortBuffer().get(out);
     return out;
@@ -108,14 +118,16 @@ public final class ArrayData {
   }
 
   /**
-   * Text values: variable-length strings as stored, fixed-size bytes as latin-1 and fixed-size unicode as
-   * UTF-32, both without trailing NULs (as numpy shows them).
+   * Text values: variable-length strings as stored, fixed-size bytes as latin-1 and fixed-size
+   * unicode as UTF-32, both without trailing NULs (as numpy shows them).
    */
   public String[] toStringArray() {
     if (strings != null) {
       return strings.clone();
     }
-    require(type.kind() == DataType.Kind.BYTES || type.kind() == DataType.Kind.UNICODE, "a string type");
+    require(
+        type.kind() == DataType.Kind.BYTES || type.kind() == DataType.Kind.UNICODE,
+        "a string type");
     String[] out = new String[size()];
     int w = type.size();
     for (int i = 0; i < out.length; i++) {
@@ -137,15 +149,16 @@ public final class ArrayData {
 
   private void requireFixedSize() {
     if (bytes == null) {
-      throw new UnsupportedOperationException("variable-length strings have no bytes; use toStringArray()");
+      throw new UnsupportedOperationException(
+          "variable-length strings have no bytes; use toStringArray()");
     }
   }
 
   private void require(boolean ok, String what) {
     requireFixedSize();
     if (!ok) {
-      throw new UnsupportedOperationException("elements are " + type.kind() + " of " + type.size()
-          + " bytes, not " + what);
+      throw new UnsupportedOperationException(
+          "elements are " + type.kind() + " of " + type.size() + " bytes, not " + what);
     }
   }
 

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param shape array shape (never empty)
  * @param chunks chunk shape
  * @param type element type as stored
- * @param storedAxes for each stored chunk axis the array axis it holds (C order: 0..n-1; F order reversed)
+ * @param storedAxes for each stored chunk axis the array axis it holds (C order: 0..n-1; F order
+ *     reversed)
  * @param codecs the codec pipeline
  * @param fillElement the fill value as one little-endian element
  * @param fillString the fill value of variable-length strings

@@ -2,7 +2,10 @@ package io.refzarr.bridge;
 
 import java.io.IOException;
 
-/** A chunk whose bytes could not be decoded: corrupt stream, wrong decoded size or checksum mismatch. */
+/**
+ * A chunk whose bytes could not be decoded: corrupt stream, wrong decoded size or checksum
+ * mismatch.
+ */
 public final class ChunkDecodeException extends IOException {
   private static final long serialVersionUID = 1L;
   private final String array;

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fetches the encoded bytes of several chunks of one array directory. On a {@code reference} file system
- * that is one multi-key read (ranges coalesced per target, fetched concurrently); elsewhere one
- * {@code Files.readAllBytes} per chunk. Chunks that do not exist are left out of the result.
+ * Fetches the encoded bytes of several chunks of one array directory. On a {@code reference} file
+ * system that is one multi-key read (ranges coalesced per target, fetched concurrently); elsewhere
+ * one {@code Files.readAllBytes} per chunk. Chunks that do not exist are left out of the result.
  */
 interface ChunkFetcher {
   Map<String, byte[]> fetch(List<String> keys) throws IOException;

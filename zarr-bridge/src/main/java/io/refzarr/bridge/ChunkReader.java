@@ -15,13 +15,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reads a slice: walks the chunks that intersect it in batches, fetches each batch at once
- * ({@link ChunkFetcher}: coalesced on a {@code reference} file system), decodes and copies each chunk's
- * part into the result, on the calling thread and the array's executor. Each worker holds one batch (at
- * most about 8 MiB of decoded chunks), so memory is the result plus a few batches.
+ * Reads a slice: walks the chunks that intersect it in batches, fetches each batch at once ({@link
+ * ChunkFetcher}: coalesced on a {@code reference} file system), decodes and copies each chunk's
+ * part into the result, on the calling thread and the array's executor. Each worker holds one batch
+ * (at most about 8 MiB of decoded chunks), so memory is the result plus a few batches.
  */
 final class ChunkReader {
-  // workers per read: with the calling thread, the default executor (the common pool) uses every core
+  // workers per read: with the calling thread, the default executor (the common pool) uses every
+  // core
   private static final int PARALLELISM = Math.max(1, Runtime.getRuntime().availableProcessors());
   private static final long MAX_RESULT_BYTES = Integer.MAX_VALUE - 16;
 
@@ -43,7 +44,8 @@ final class ChunkReader {
     this.chunkStrides = Region.chunkStrides(layout);
     long elements = bytesOrMax(layout.chunks(), 1);
     if (bytesOrMax(layout.chunks(), Math.max(1, layout.type().size())) > MAX_RESULT_BYTES) {
-      throw new ZarrFormatException("array '" + a.name() + "': chunks of " + elements + " elements are too large");
+      throw new ZarrFormatException(
+          "array '" + a.name() + "': chunks of " + elements + " elements are too large");
     }
     this.chunkElements = (int) elements;
     this.chunkCopier = new ElementCopier(layout.type(), layout.type().needsSwap());
@@ -54,10 +56,19 @@ final class ChunkReader {
     long n = bytesOrMax(s.count(), 1);
     boolean strings = a.type().kind() == DataType.Kind.STRING;
     if (bytesOrMax(s.count(), Math.max(1, a.type().size())) > MAX_RESULT_BYTES) {
-      throw new ZarrFormatException("array '" + a.name() + "': slice " + s + " holds " + n
-          + " elements, too many for one Java array; read it in parts");
+      throw new ZarrFormatException(
+          "array '"
+              + a.name()
+              + "': slice "
+              + s
+              + " holds "
+              + n
+              + " elements, too many for one Java array; read it in parts");
     }
-    Result out = strings ? new Result(null, new String[(int) n]) : new Result(new byte[(int) (n * a.type().size())], null);
+    Result out =
+        strings
+            ? new Result(null, new String[(int) n])
+            : new Result(new byte[(int) (n * a.type().size())], null);
     ChunkBox box = ChunkBox.of(a, s);
     if (n > 0) {
       run(box, s, out);
@@ -68,7 +79,8 @@ final class ChunkReader {
 
   private record Result(byte[] bytes, String[] strings) {}
 
-  // The product of the sizes times the item size, or Long.MAX_VALUE if it overflows (hostile metadata).
+  // The product of the sizes times the item size, or Long.MAX_VALUE if it overflows (hostile
+  // metadata).
   private static long bytesOrMax(long[] sizes, int itemSize) {
     long n = itemSize;
     for (long size : sizes) {
@@ -81,37 +93,39 @@ final class ChunkReader {
   }
 
   /**
-   * Workers pull batches until none are left: one on the calling thread, the others on the executor. The
-   * caller's share means a read progresses even when the executor is busy or small (the common pool has a
-   * thread fewer than there are cores), and a read from inside the executor cannot deadlock. When the
-   * caller runs out of batches it waits only for the helpers that have started; the others are claimed so
-   * that they do nothing when the executor gets to them.
+   * Workers pull batches until none are left: one on the calling thread, the others on the
+   * executor. The caller's share means a read progresses even when the executor is busy or small
+   * (the common pool has a thread fewer than there are cores), and a read from inside the executor
+   * cannot deadlock. When the caller runs out of batches it waits only for the helpers that have
+   * started; the others are claimed so that they do nothing when the executor gets to them.
    */
   private void run(ChunkBox box, Slice s, Result out) throws IOException {
     AtomicLong next = new AtomicLong();
     AtomicBoolean failed = new AtomicBoolean();
     int batch = batchSize(box.count());
     int workers = (int) Math.min(PARALLELISM, (box.count() + batch - 1) / batch);
-    Futures.IoCallable<Void> worker = () -> {
-      long first;
-      while (!failed.get() && (first = next.getAndAdd(batch)) < box.count()) {
-        try {
-          readBatch(box, first, Math.min(box.count(), first + batch), s, out);
-        } catch (IOException | RuntimeException | Error e) {
-          failed.set(true);
-          throw e;
-        }
-      }
-      return null;
-    };
+    Futures.IoCallable<Void> worker =
+        () -> {
+          long first;
+          while (!failed.get() && (first = next.getAndAdd(batch)) < box.count()) {
+            try {
+              readBatch(box, first, Math.min(box.count(), first + batch), s, out);
+            } catch (IOException | RuntimeException | Error e) {
+              failed.set(true);
+              throw e;
+            }
+          }
+          return null;
+        };
     List<CompletableFuture<Void>> helpers = new ArrayList<>(workers);
     List<AtomicBoolean> claims = new ArrayList<>(workers);
     try {
       for (int w = 1; w < workers; w++) {
         AtomicBoolean claim = new AtomicBoolean();
         claims.add(claim);
-        helpers.add(Futures.supplyAsync(() -> claim.compareAndSet(false, true) ? worker.call() : null,
-            executor));
+        helpers.add(
+            Futures.supplyAsync(
+                () -> claim.compareAndSet(false, true) ? worker.call() : null, executor));
       }
       worker.call();
     } catch (IOException | RuntimeException | Error e) {
@@ -121,9 +135,10 @@ final class ChunkReader {
     Futures.getAll(started(helpers, claims));
   }
 
-  // The helpers that began before the caller could claim them: they may still be writing into the result.
-  private static List<CompletableFuture<Void>> started(List<CompletableFuture<Void>> helpers,
-      List<AtomicBoolean> claims) {
+  // The helpers that began before the caller could claim them: they may still be writing into the
+  // result.
+  private static List<CompletableFuture<Void>> started(
+      List<CompletableFuture<Void>> helpers, List<AtomicBoolean> claims) {
     List<CompletableFuture<Void>> out = new ArrayList<>(helpers.size());
     for (int i = 0; i < helpers.size(); i++) {
       if (!claims.get(i).compareAndSet(false, true)) {
@@ -133,7 +148,8 @@ final class ChunkReader {
     return out;
   }
 
-  // Enough chunks per fetch for coalescing to pay, few enough to keep every worker busy and memory small.
+  // Enough chunks per fetch for coalescing to pay, few enough to keep every worker busy and memory
+  // small.
   private int batchSize(long chunks) {
     long chunkBytes = Math.max(1, (long) chunkElements * Math.max(1, a.type().size()));
     long bySize = Math.max(1, BATCH_BYTES / chunkBytes);
@@ -162,7 +178,8 @@ final class ChunkReader {
     }
   }
 
-  private void place(long[] index, String key, byte[] encoded, Slice s, Result out) throws IOException {
+  private void place(long[] index, String key, byte[] encoded, Slice s, Result out)
+      throws IOException {
     Region r = Region.of(a, s, index, chunkStrides);
     if (out.strings != null) {
       String[] chunk = decodeStrings(key, encoded);
@@ -171,7 +188,9 @@ final class ChunkReader {
       CodecPipeline.Decoded chunk = decode(key, encoded);
       byte[] b = chunk.bytes();
       if (chunk.shuffle() > 0) {
-        r.forEachRun((src, step, dst, n) -> chunkCopier.copyShuffled(b, chunkElements, src, step, out.bytes, dst, n));
+        r.forEachRun(
+            (src, step, dst, n) ->
+                chunkCopier.copyShuffled(b, chunkElements, src, step, out.bytes, dst, n));
       } else {
         r.forEachRun((src, step, dst, n) -> chunkCopier.copy(b, src, step, out.bytes, dst, n));
       }
@@ -184,7 +203,8 @@ final class ChunkReader {
       String[] one = {a.fillString()};
       r.forEachRun((src, step, dst, n) -> copyStrings(one, 0, 0, out.strings, dst, n));
     } else if (!allZero(a.fillElement())) {
-      r.forEachRun((src, step, dst, n) -> fillCopier.copy(a.fillElement(), 0, 0, out.bytes, dst, n));
+      r.forEachRun(
+          (src, step, dst, n) -> fillCopier.copy(a.fillElement(), 0, 0, out.bytes, dst, n));
     }
   }
 
@@ -214,7 +234,8 @@ final class ChunkReader {
     }
   }
 
-  private static void copyStrings(String[] src, long srcPos, long step, String[] dst, long dstPos, int n) {
+  private static void copyStrings(
+      String[] src, long srcPos, long step, String[] dst, long dstPos, int n) {
     for (int k = 0; k < n; k++) {
       dst[(int) dstPos + k] = src[(int) (srcPos + k * step)];
     }

@@ -6,13 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An element type: a numpy type string ({@code "<f4"}, {@code ">i2"}, {@code "|S10"}, {@code "<U3"},
- * {@code "|b1"}, {@code "|O"}), a structured type (a list of named fields), or a Zarr v3 data type name.
- * This is the decoder's view of a type: Zarr v2 dtypes are parsed by {@link DType} and narrowed here to
- * what the decoder supports.
+ * An element type: a numpy type string ({@code "<f4"}, {@code ">i2"}, {@code "|S10"}, {@code
+ * "<U3"}, {@code "|b1"}, {@code "|O"}), a structured type (a list of named fields), or a Zarr v3
+ * data type name. This is the decoder's view of a type: Zarr v2 dtypes are parsed by {@link DType}
+ * and narrowed here to what the decoder supports.
  *
  * @param kind what the bytes mean
- * @param size bytes per element in a chunk (0 for {@link Kind#STRING}, whose elements have no fixed size)
+ * @param size bytes per element in a chunk (0 for {@link Kind#STRING}, whose elements have no fixed
+ *     size)
  * @param order byte order of the stored elements (little-endian for single-byte kinds)
  * @param fields the fields of a {@link Kind#STRUCT}, in storage order (empty otherwise)
  */
@@ -20,7 +21,18 @@ public record DataType(Kind kind, int size, ByteOrder order, List<Field> fields)
 
   /** What the bytes of an element mean. */
   public enum Kind {
-    BOOL, INT, UINT, FLOAT, COMPLEX, BYTES, UNICODE, STRING, STRUCT, RAW, DATETIME, TIMEDELTA
+    BOOL,
+    INT,
+    UINT,
+    FLOAT,
+    COMPLEX,
+    BYTES,
+    UNICODE,
+    STRING,
+    STRUCT,
+    RAW,
+    DATETIME,
+    TIMEDELTA
   }
 
   /** One field of a structured type, at {@code offset} bytes into the record. */
@@ -55,20 +67,21 @@ public record DataType(Kind kind, int size, ByteOrder order, List<Field> fields)
     if (dtype.isStructured()) {
       return struct(dtype);
     }
-    Kind kind = switch (dtype.kind()) {
-      case BOOL -> Kind.BOOL;
-      case INT -> Kind.INT;
-      case UINT -> Kind.UINT;
-      case FLOAT -> Kind.FLOAT;
-      case COMPLEX -> Kind.COMPLEX;
-      case BYTES -> Kind.BYTES;
-      case UNICODE -> Kind.UNICODE;
-      case OBJECT -> Kind.STRING;
-      case VOID -> Kind.RAW;
-      case DATETIME -> Kind.DATETIME;
-      case TIMEDELTA -> Kind.TIMEDELTA;
-      case STRUCTURED -> Kind.STRUCT;
-    };
+    Kind kind =
+        switch (dtype.kind()) {
+          case BOOL -> Kind.BOOL;
+          case INT -> Kind.INT;
+          case UINT -> Kind.UINT;
+          case FLOAT -> Kind.FLOAT;
+          case COMPLEX -> Kind.COMPLEX;
+          case BYTES -> Kind.BYTES;
+          case UNICODE -> Kind.UNICODE;
+          case OBJECT -> Kind.STRING;
+          case VOID -> Kind.RAW;
+          case DATETIME -> Kind.DATETIME;
+          case TIMEDELTA -> Kind.TIMEDELTA;
+          case STRUCTURED -> Kind.STRUCT;
+        };
     int size = kind == Kind.STRING ? 0 : dtype.itemSize();
     if (kind != Kind.STRING && size == 0 && kind != Kind.BYTES || !validSize(kind, size)) {
       throw new ZarrFormatException("unsupported dtype " + dtype);
@@ -81,11 +94,14 @@ public record DataType(Kind kind, int size, ByteOrder order, List<Field> fields)
     String n = String.valueOf(name);
     return switch (n) {
       case "bool" -> new DataType(Kind.BOOL, 1, order, List.of());
-      case "int8", "int16", "int32", "int64" -> new DataType(Kind.INT, bits(n, 3) / 8, order, List.of());
-      case "uint8", "uint16", "uint32", "uint64" -> new DataType(Kind.UINT, bits(n, 4) / 8, order, List.of());
+      case "int8", "int16", "int32", "int64" ->
+          new DataType(Kind.INT, bits(n, 3) / 8, order, List.of());
+      case "uint8", "uint16", "uint32", "uint64" ->
+          new DataType(Kind.UINT, bits(n, 4) / 8, order, List.of());
       case "float32", "float64" -> new DataType(Kind.FLOAT, bits(n, 5) / 8, order, List.of());
       case "float16" -> throw new ZarrFormatException("unsupported data type float16");
-      case "complex64", "complex128" -> new DataType(Kind.COMPLEX, bits(n, 7) / 8, order, List.of());
+      case "complex64", "complex128" ->
+          new DataType(Kind.COMPLEX, bits(n, 7) / 8, order, List.of());
       default -> throw new ZarrFormatException("unsupported Zarr v3 data type " + n);
     };
   }
@@ -110,8 +126,12 @@ public record DataType(Kind kind, int size, ByteOrder order, List<Field> fields)
     for (DType.Field f : dtype.fields()) {
       DataType t = f.type().isStructured() || !f.shape().isEmpty() ? null : of(f.type());
       if (t == null || t.kind == Kind.STRING) {
-        throw new ZarrFormatException("unsupported structured dtype field " + f.name() + " " + f.type()
-            + (f.shape().isEmpty() ? "" : " " + f.shape()));
+        throw new ZarrFormatException(
+            "unsupported structured dtype field "
+                + f.name()
+                + " "
+                + f.type()
+                + (f.shape().isEmpty() ? "" : " " + f.shape()));
       }
       fields.add(new Field(f.name(), t, f.offset()));
     }
@@ -119,34 +139,41 @@ public record DataType(Kind kind, int size, ByteOrder order, List<Field> fields)
   }
 
   /**
-   * The numpy type string of this type ({@code "<f4"}, {@code "|S10"}, {@code "|b1"}, {@code "|O"}), or
-   * for a structured type its fields as numpy's list form ({@code [('x', '<i4'), ('y', '>f8')]}).
+   * The numpy type string of this type ({@code "<f4"}, {@code "|S10"}, {@code "|b1"}, {@code
+   * "|O"}), or for a structured type its fields as numpy's list form ({@code [('x', '<i4'), ('y',
+   * '>f8')]}).
    */
   public String typestr() {
     if (kind == Kind.STRUCT) {
       StringBuilder sb = new StringBuilder("[");
       for (Field f : fields) {
-        sb.append(sb.length() > 1 ? ", " : "").append("('").append(f.name).append("', '")
-            .append(f.type.typestr()).append("')");
+        sb.append(sb.length() > 1 ? ", " : "")
+            .append("('")
+            .append(f.name)
+            .append("', '")
+            .append(f.type.typestr())
+            .append("')");
       }
       return sb.append(']').toString();
     }
-    char code = switch (kind) {
-      case BOOL -> 'b';
-      case INT -> 'i';
-      case UINT -> 'u';
-      case FLOAT -> 'f';
-      case COMPLEX -> 'c';
-      case BYTES -> 'S';
-      case UNICODE -> 'U';
-      case STRING -> 'O';
-      case RAW -> 'V';
-      case DATETIME -> 'M';
-      case TIMEDELTA -> 'm';
-      default -> throw new IllegalStateException();
-    };
+    char code =
+        switch (kind) {
+          case BOOL -> 'b';
+          case INT -> 'i';
+          case UINT -> 'u';
+          case FLOAT -> 'f';
+          case COMPLEX -> 'c';
+          case BYTES -> 'S';
+          case UNICODE -> 'U';
+          case STRING -> 'O';
+          case RAW -> 'V';
+          case DATETIME -> 'M';
+          case TIMEDELTA -> 'm';
+          default -> throw new IllegalStateException();
+        };
     String prefix = swapUnit() > 1 ? (order == ByteOrder.BIG_ENDIAN ? ">" : "<") : "|";
-    String count = kind == Kind.STRING ? "" : String.valueOf(kind == Kind.UNICODE ? size / 4 : size);
+    String count =
+        kind == Kind.STRING ? "" : String.valueOf(kind == Kind.UNICODE ? size / 4 : size);
     return prefix + code + count;
   }
 
@@ -169,7 +196,10 @@ public record DataType(Kind kind, int size, ByteOrder order, List<Field> fields)
   /** The same type in little-endian order (how {@link ArrayData} holds values). */
   public DataType littleEndian() {
     if (kind == Kind.STRUCT) {
-      return new DataType(kind, size, ByteOrder.LITTLE_ENDIAN,
+      return new DataType(
+          kind,
+          size,
+          ByteOrder.LITTLE_ENDIAN,
           fields.stream().map(f -> new Field(f.name, f.type.littleEndian(), f.offset)).toList());
     }
     return new DataType(kind, size, ByteOrder.LITTLE_ENDIAN, fields);

@@ -1,6 +1,9 @@
 package io.refzarr.bridge;
 
-/** Copies runs of fixed-size elements between byte arrays, byte-swapping to little-endian on the way. */
+/**
+ * Copies runs of fixed-size elements between byte arrays, byte-swapping to little-endian on the
+ * way.
+ */
 final class ElementCopier {
   private final int size;
   private final boolean swap;
@@ -32,10 +35,11 @@ final class ElementCopier {
   }
 
   /**
-   * Like {@link #copy}, from a chunk of {@code chunkElements} elements that is still byte-shuffled: byte
-   * {@code b} of element {@code e} is at {@code src[b * chunkElements + e]}.
+   * Like {@link #copy}, from a chunk of {@code chunkElements} elements that is still byte-shuffled:
+   * byte {@code b} of element {@code e} is at {@code src[b * chunkElements + e]}.
    */
-  void copyShuffled(byte[] src, int chunkElements, long srcPos, long srcStep, byte[] dst, long dstPos, int n) {
+  void copyShuffled(
+      byte[] src, int chunkElements, long srcPos, long srcStep, byte[] dst, long dstPos, int n) {
     int e = (int) srcPos;
     int step = (int) srcStep;
     int d = (int) (dstPos * size);

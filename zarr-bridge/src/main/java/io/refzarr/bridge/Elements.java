@@ -34,6 +34,9 @@ final class Elements {
   }
 
   static int int32le(byte[] b, int off) {
-    return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff) << 16 | (b[off + 3] & 0xff) << 24;
+    return (b[off] & 0xff)
+        | (b[off + 1] & 0xff) << 8
+        | (b[off + 2] & 0xff) << 16
+        | (b[off + 3] & 0xff) << 24;
   }
 }

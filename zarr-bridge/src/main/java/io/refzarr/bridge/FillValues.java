@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * The JSON {@code fill_value} of an array as one little-endian element: numbers, {@code "NaN"},
- * {@code "Infinity"}, {@code "-Infinity"}, hex bit patterns ({@code "0x7fc00000"}, Zarr v3), booleans,
- * base64 for fixed-size bytes and records (Zarr v2), text for unicode. {@code null} means zeros.
+ * {@code "Infinity"}, {@code "-Infinity"}, hex bit patterns ({@code "0x7fc00000"}, Zarr v3),
+ * booleans, base64 for fixed-size bytes and records (Zarr v2), text for unicode. {@code null} means
+ * zeros.
  */
 final class FillValues {
   private FillValues() {}
@@ -33,7 +34,8 @@ final class FillValues {
         }
       }
     } catch (RuntimeException e) {
-      throw new ZarrFormatException("fill_value " + fill + " does not fit dtype " + t.kind() + t.size(), e);
+      throw new ZarrFormatException(
+          "fill_value " + fill + " does not fit dtype " + t.kind() + t.size(), e);
     }
     return b.array();
   }
@@ -108,8 +110,10 @@ final class FillValues {
   }
 
   private static byte[] padded(Object fill, int size) {
-    byte[] raw = fill instanceof String s ? Base64.getDecoder().decode(s) : String.valueOf(fill)
-        .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] raw =
+        fill instanceof String s
+            ? Base64.getDecoder().decode(s)
+            : String.valueOf(fill).getBytes(StandardCharsets.ISO_8859_1);
     return java.util.Arrays.copyOf(raw, size);
   }
 }

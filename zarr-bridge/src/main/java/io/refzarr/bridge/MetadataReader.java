@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads array and group metadata: Zarr v2 ({@code .zarray}, {@code .zattrs}) and v3 ({@code zarr.json}). */
+/**
+ * Reads array and group metadata: Zarr v2 ({@code .zarray}, {@code .zattrs}) and v3 ({@code
+ * zarr.json}).
+ */
 final class MetadataReader {
   private MetadataReader() {}
 
@@ -30,10 +33,12 @@ final class MetadataReader {
     if (v3.isPresent() && "array".equals(v3.get().get("node_type"))) {
       return V3Metadata.fromV3(name, v3.get());
     }
-    throw new NoSuchFileException(dir.toString(), null, "not a Zarr array (no .zarray or zarr.json)");
+    throw new NoSuchFileException(
+        dir.toString(), null, "not a Zarr array (no .zarray or zarr.json)");
   }
 
-  static ArrayLayout fromV2(String name, Map<String, Object> doc, Map<String, Object> attrs) throws IOException {
+  static ArrayLayout fromV2(String name, Map<String, Object> doc, Map<String, Object> attrs)
+      throws IOException {
     ZarrArrayMetadata m;
     try {
       m = ZarrArrayMetadata.fromTree(doc);
@@ -43,19 +48,35 @@ final class MetadataReader {
     DataType type = DataType.of(m.dtype());
     CodecPipeline codecs = pipeline(name, m.compressor(), m.filters());
     if (codecs.decodesStrings() != (type.kind() == DataType.Kind.STRING)) {
-      throw new ZarrFormatException("array '" + name + "': dtype " + m.dtype() + " and codecs "
-          + codecs.names() + " do not agree (object arrays need vlen-utf8)");
+      throw new ZarrFormatException(
+          "array '"
+              + name
+              + "': dtype "
+              + m.dtype()
+              + " and codecs "
+              + codecs.names()
+              + " do not agree (object arrays need vlen-utf8)");
     }
     boolean scalar = m.shape().length == 0;
     int rank = Math.max(1, m.shape().length);
-    return new ArrayLayout(name, scalar ? new long[] {1} : m.shape(), scalar ? new long[] {1} : m.chunks(),
-        type, "F".equals(m.order()) ? reversedAxes(rank) : identityAxes(rank), codecs,
-        FillValues.element(type, m.fillValue()), FillValues.string(m.fillValue()),
-        ArrayLayout.dotted(m.dimensionSeparator(), scalar), attrs, dimensionNames(attrs), scalar);
+    return new ArrayLayout(
+        name,
+        scalar ? new long[] {1} : m.shape(),
+        scalar ? new long[] {1} : m.chunks(),
+        type,
+        "F".equals(m.order()) ? reversedAxes(rank) : identityAxes(rank),
+        codecs,
+        FillValues.element(type, m.fillValue()),
+        FillValues.string(m.fillValue()),
+        ArrayLayout.dotted(m.dimensionSeparator(), scalar),
+        attrs,
+        dimensionNames(attrs),
+        scalar);
   }
 
-  private static CodecPipeline pipeline(String name, Map<String, Object> compressor,
-      List<Map<String, Object>> filters) throws ZarrFormatException {
+  private static CodecPipeline pipeline(
+      String name, Map<String, Object> compressor, List<Map<String, Object>> filters)
+      throws ZarrFormatException {
     try {
       return CodecPipeline.zarrV2(compressor, filters);
     } catch (CodecException | ClassCastException e) {

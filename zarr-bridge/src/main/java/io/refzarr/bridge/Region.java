@@ -1,9 +1,9 @@
 package io.refzarr.bridge;
 
 /**
- * Where one chunk meets a slice: per array axis the first source element (in the chunk) and destination
- * element (in the result), the steps, and the count. {@link #forEachRun} walks the box as runs along the
- * last axis, which is the unit the copiers work in.
+ * Where one chunk meets a slice: per array axis the first source element (in the chunk) and
+ * destination element (in the result), the steps, and the count. {@link #forEachRun} walks the box
+ * as runs along the last axis, which is the unit the copiers work in.
  */
 final class Region {
   private final long[] srcStart;
@@ -26,8 +26,9 @@ final class Region {
   }
 
   /**
-   * The part of chunk {@code index} that slice {@code s} selects, or null if none; {@code srcStrides} are the
-   * chunk's element strides per array axis (all zero to read one fill element everywhere).
+   * The part of chunk {@code index} that slice {@code s} selects, or null if none; {@code
+   * srcStrides} are the chunk's element strides per array axis (all zero to read one fill element
+   * everywhere).
    */
   static Region of(ArrayLayout a, Slice s, long[] index, long[] srcStrides) {
     int rank = a.rank();

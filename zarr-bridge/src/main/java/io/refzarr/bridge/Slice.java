@@ -3,8 +3,8 @@ package io.refzarr.bridge;
 import java.util.Arrays;
 
 /**
- * A hyperslab: per axis a start, a count and a positive stride, plus the axes picked by a single index
- * (dropped from the result's shape, as numpy does). Immutable; validated against an array by
+ * A hyperslab: per axis a start, a count and a positive stride, plus the axes picked by a single
+ * index (dropped from the result's shape, as numpy does). Immutable; validated against an array by
  * {@link ZarrArray#read(Slice)}.
  */
 public final class Slice {
@@ -20,8 +20,15 @@ public final class Slice {
     }
     for (int d = 0; d < rank; d++) {
       if (offset[d] < 0 || count[d] < 0 || stride[d] <= 0) {
-        throw new IllegalArgumentException("axis " + d + ": offset and count must be >= 0 and stride > 0, got "
-            + offset[d] + ", " + count[d] + ", " + stride[d]);
+        throw new IllegalArgumentException(
+            "axis "
+                + d
+                + ": offset and count must be >= 0 and stride > 0, got "
+                + offset[d]
+                + ", "
+                + count[d]
+                + ", "
+                + stride[d]);
       }
     }
     this.offset = offset.clone();
@@ -49,16 +56,17 @@ public final class Slice {
 
   /**
    * Parses numpy-style selections such as {@code "0:10,5,:"} or {@code "::2,-1"} for an array of
-   * {@code shape}: per axis {@code start:stop[:step]} (parts optional, negative positions count from the
-   * end, steps positive) or a single index (the axis is dropped). Missing trailing axes mean {@code :}.
+   * {@code shape}: per axis {@code start:stop[:step]} (parts optional, negative positions count
+   * from the end, steps positive) or a single index (the axis is dropped). Missing trailing axes
+   * mean {@code :}.
    *
    * @throws IllegalArgumentException naming the bad part
    */
   public static Slice parse(String text, long[] shape) {
     String[] parts = text.isBlank() ? new String[0] : text.split(",", -1);
     if (parts.length > shape.length) {
-      throw new IllegalArgumentException("selection '" + text + "' has " + parts.length
-          + " axes, the array " + shape.length);
+      throw new IllegalArgumentException(
+          "selection '" + text + "' has " + parts.length + " axes, the array " + shape.length);
     }
     int rank = shape.length;
     long[] off = new long[rank];
@@ -72,12 +80,14 @@ public final class Slice {
     return new Slice(off, cnt, str, drop);
   }
 
-  private static void parseAxis(String p, long n, int d, long[] off, long[] cnt, long[] str, boolean[] drop) {
+  private static void parseAxis(
+      String p, long n, int d, long[] off, long[] cnt, long[] str, boolean[] drop) {
     try {
       if (!p.contains(":")) {
         long i = position(Long.parseLong(p), n);
         if (i >= n) {
-          throw new IllegalArgumentException("index " + p + " is out of bounds for axis " + d + " of size " + n);
+          throw new IllegalArgumentException(
+              "index " + p + " is out of bounds for axis " + d + " of size " + n);
         }
         off[d] = i;
         cnt[d] = 1;
@@ -129,7 +139,10 @@ public final class Slice {
 
   /** The shape of the result: the counts of the axes not dropped. */
   public long[] resultShape() {
-    return java.util.stream.IntStream.range(0, rank()).filter(d -> !dropped[d]).mapToLong(d -> count[d]).toArray();
+    return java.util.stream.IntStream.range(0, rank())
+        .filter(d -> !dropped[d])
+        .mapToLong(d -> count[d])
+        .toArray();
   }
 
   /** The number of elements selected. */
@@ -146,7 +159,10 @@ public final class Slice {
     StringBuilder sb = new StringBuilder("[");
     for (int d = 0; d < rank(); d++) {
       long stop = count[d] == 0 ? offset[d] : offset[d] + (count[d] - 1) * stride[d] + 1;
-      sb.append(d > 0 ? "," : "").append(offset[d]).append(':').append(stop)
+      sb.append(d > 0 ? "," : "")
+          .append(offset[d])
+          .append(':')
+          .append(stop)
           .append(stride[d] == 1 ? "" : ":" + stride[d]);
     }
     return sb.append(']').toString();

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Zarr v3 codec chain split into its parts: an optional {@code transpose}, the array-to-bytes codec
- * ({@code bytes} with its endianness, or {@code sharding_indexed} with its configuration), and the
- * bytes-to-bytes codecs after it, in encoding order.
+ * A Zarr v3 codec chain split into its parts: an optional {@code transpose}, the array-to-bytes
+ * codec ({@code bytes} with its endianness, or {@code sharding_indexed} with its configuration),
+ * and the bytes-to-bytes codecs after it, in encoding order.
  */
 final class V3Chain {
   final int[] axes;
@@ -16,7 +16,11 @@ final class V3Chain {
   final Map<String, Object> shard;
   final List<Map<String, Object>> bytesToBytes;
 
-  private V3Chain(int[] axes, ByteOrder order, Map<String, Object> shard, List<Map<String, Object>> bytesToBytes) {
+  private V3Chain(
+      int[] axes,
+      ByteOrder order,
+      Map<String, Object> shard,
+      List<Map<String, Object>> bytesToBytes) {
     this.axes = axes;
     this.order = order;
     this.shard = shard;
@@ -39,15 +43,22 @@ final class V3Chain {
         case "bytes" -> order = MetadataReader.order(conf.get("endian"));
         case "sharding_indexed" -> {
           if (!shardingAllowed || !isIdentity(axes)) {
-            throw new ZarrFormatException("array '" + name + "': nested sharding or a transpose before the "
-                + "shard is not supported");
+            throw new ZarrFormatException(
+                "array '"
+                    + name
+                    + "': nested sharding or a transpose before the "
+                    + "shard is not supported");
           }
           shard = conf;
         }
         default -> {
           if (!arrayToBytes) {
-            throw new ZarrFormatException("array '" + name + "': codec '" + c.get("name")
-                + "' before the array-to-bytes codec is not supported");
+            throw new ZarrFormatException(
+                "array '"
+                    + name
+                    + "': codec '"
+                    + c.get("name")
+                    + "' before the array-to-bytes codec is not supported");
           }
           rest.add(c);
           continue;

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Zarr v3 array metadata ({@code zarr.json}): regular chunk grid, {@code default} or {@code v2} chunk key
- * encoding, and a codec chain of optional {@code transpose}, then {@code bytes} or {@code sharding_indexed}
- * (one level, index of little-endian {@code bytes} with or without {@code crc32c}), then bytes-to-bytes
- * codecs. A shard is read as one chunk of the shard's shape.
+ * Zarr v3 array metadata ({@code zarr.json}): regular chunk grid, {@code default} or {@code v2}
+ * chunk key encoding, and a codec chain of optional {@code transpose}, then {@code bytes} or {@code
+ * sharding_indexed} (one level, index of little-endian {@code bytes} with or without {@code
+ * crc32c}), then bytes-to-bytes codecs. A shard is read as one chunk of the shard's shape.
  */
 final class V3Metadata {
   private V3Metadata() {}
@@ -18,32 +18,51 @@ final class V3Metadata {
   static ArrayLayout fromV3(String name, Map<String, Object> doc) throws ZarrFormatException {
     try {
       return parse(name, doc);
-    } catch (ClassCastException | NullPointerException | IndexOutOfBoundsException | ArithmeticException e) {
+    } catch (ClassCastException
+        | NullPointerException
+        | IndexOutOfBoundsException
+        | ArithmeticException e) {
       throw new ZarrFormatException("array '" + name + "': malformed zarr.json: " + e, e);
     }
   }
 
   @SuppressWarnings("unchecked")
-  private static ArrayLayout parse(String name, Map<String, Object> doc) throws ZarrFormatException {
+  private static ArrayLayout parse(String name, Map<String, Object> doc)
+      throws ZarrFormatException {
     long[] shape = longs(doc.get("shape"));
     Map<String, Object> grid = (Map<String, Object>) doc.get("chunk_grid");
     if (!"regular".equals(grid.get("name"))) {
-      throw new ZarrFormatException("array '" + name + "': chunk grid " + grid.get("name") + " is not supported");
+      throw new ZarrFormatException(
+          "array '" + name + "': chunk grid " + grid.get("name") + " is not supported");
     }
     long[] chunks = longs(((Map<String, Object>) grid.get("configuration")).get("chunk_shape"));
     boolean scalar = shape.length == 0;
     int rank = Math.max(1, shape.length);
     V3Chain chain = V3Chain.parse(name, (List<Object>) doc.get("codecs"), rank, true);
-    V3Chain inner = chain.shard == null ? null
-        : V3Chain.parse(name, (List<Object>) chain.shard.get("codecs"), rank, false);
+    V3Chain inner =
+        chain.shard == null
+            ? null
+            : V3Chain.parse(name, (List<Object>) chain.shard.get("codecs"), rank, false);
     DataType type = DataType.parseV3(doc.get("data_type"), (inner != null ? inner : chain).order);
     byte[] fill = FillValues.element(type, doc.get("fill_value"));
-    CodecPipeline codecs = inner == null ? pipeline(name, chain.bytesToBytes)
-        : sharded(name, chain, inner, type, fill, scalar ? new long[] {1} : chunks);
+    CodecPipeline codecs =
+        inner == null
+            ? pipeline(name, chain.bytesToBytes)
+            : sharded(name, chain, inner, type, fill, scalar ? new long[] {1} : chunks);
     Map<String, Object> attrs = (Map<String, Object>) doc.getOrDefault("attributes", Map.of());
-    return new ArrayLayout(name, scalar ? new long[] {1} : shape, scalar ? new long[] {1} : chunks, type,
-        chain.shard == null ? chain.axes : MetadataReader.identityAxes(rank), codecs, fill, "", keys(doc, scalar),
-        attrs, dimensionNames(doc), scalar);
+    return new ArrayLayout(
+        name,
+        scalar ? new long[] {1} : shape,
+        scalar ? new long[] {1} : chunks,
+        type,
+        chain.shard == null ? chain.axes : MetadataReader.identityAxes(rank),
+        codecs,
+        fill,
+        "",
+        keys(doc, scalar),
+        attrs,
+        dimensionNames(doc),
+        scalar);
   }
 
   private static CodecPipeline pipeline(String name, List<Map<String, Object>> bytesToBytes)
@@ -55,13 +74,21 @@ final class V3Metadata {
     }
   }
 
-  private static CodecPipeline sharded(String name, V3Chain outer, V3Chain inner, DataType type, byte[] fillLe,
-      long[] shard) throws ZarrFormatException {
+  private static CodecPipeline sharded(
+      String name, V3Chain outer, V3Chain inner, DataType type, byte[] fillLe, long[] shard)
+      throws ZarrFormatException {
     Map<String, Object> conf = outer.shard;
     byte[] fill = inner.order == ByteOrder.BIG_ENDIAN ? bigEndian(fillLe, type) : fillLe;
-    CodecPipeline.ShardSpec spec = new CodecPipeline.ShardSpec(ints(shard), ints(longs(conf.get("chunk_shape"))),
-        inner.axes, type.size(), fill, pipeline(name, inner.bytesToBytes),
-        !"start".equals(conf.getOrDefault("index_location", "end")), indexCrc(name, conf.get("index_codecs")));
+    CodecPipeline.ShardSpec spec =
+        new CodecPipeline.ShardSpec(
+            ints(shard),
+            ints(longs(conf.get("chunk_shape"))),
+            inner.axes,
+            type.size(),
+            fill,
+            pipeline(name, inner.bytesToBytes),
+            !"start".equals(conf.getOrDefault("index_location", "end")),
+            indexCrc(name, conf.get("index_codecs")));
     try {
       return CodecPipeline.sharded(spec, outer.bytesToBytes);
     } catch (CodecException e) {
@@ -72,15 +99,19 @@ final class V3Metadata {
   // The index must be little-endian bytes, optionally followed by crc32c (what zarr-python writes).
   @SuppressWarnings("unchecked")
   private static boolean indexCrc(String name, Object indexCodecs) throws ZarrFormatException {
-    List<String> names = indexCodecs == null ? List.of("bytes", "crc32c")
-        : ((List<Object>) indexCodecs).stream().map(c -> String.valueOf(((Map<String, Object>) c).get("name"))).toList();
+    List<String> names =
+        indexCodecs == null
+            ? List.of("bytes", "crc32c")
+            : ((List<Object>) indexCodecs)
+                .stream().map(c -> String.valueOf(((Map<String, Object>) c).get("name"))).toList();
     if (names.equals(List.of("bytes", "crc32c"))) {
       return true;
     }
     if (names.equals(List.of("bytes"))) {
       return false;
     }
-    throw new ZarrFormatException("array '" + name + "': shard index codecs " + names + " are not supported");
+    throw new ZarrFormatException(
+        "array '" + name + "': shard index codecs " + names + " are not supported");
   }
 
   private static byte[] bigEndian(byte[] le, DataType type) {
@@ -103,15 +134,19 @@ final class V3Metadata {
   }
 
   @SuppressWarnings("unchecked")
-  private static ArrayLayout.ChunkKeys keys(Map<String, Object> doc, boolean scalar) throws ZarrFormatException {
-    Map<String, Object> enc = (Map<String, Object>) doc.getOrDefault("chunk_key_encoding", Map.of("name", "default"));
+  private static ArrayLayout.ChunkKeys keys(Map<String, Object> doc, boolean scalar)
+      throws ZarrFormatException {
+    Map<String, Object> enc =
+        (Map<String, Object>) doc.getOrDefault("chunk_key_encoding", Map.of("name", "default"));
     Map<String, Object> conf = (Map<String, Object>) enc.getOrDefault("configuration", Map.of());
     String encoding = String.valueOf(enc.get("name"));
-    char sep = String.valueOf(conf.getOrDefault("separator", encoding.equals("v2") ? "." : "/")).charAt(0);
+    char sep =
+        String.valueOf(conf.getOrDefault("separator", encoding.equals("v2") ? "." : "/")).charAt(0);
     return switch (encoding) {
       case "default" -> ArrayLayout.prefixed(sep, scalar);
       case "v2" -> ArrayLayout.dotted(sep, scalar);
-      default -> throw new ZarrFormatException("chunk key encoding " + encoding + " is not supported");
+      default ->
+          throw new ZarrFormatException("chunk key encoding " + encoding + " is not supported");
     };
   }
 

@@ -10,17 +10,18 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * A Zarr array (v2 or v3) in a directory of any {@code java.nio} file system: the {@code reference} file
- * system, a local directory, a zip. Metadata is read once at {@link #open}; {@link #read} fetches only the
- * chunks a slice touches, decoding them in parallel. Thread-safe.
+ * A Zarr array (v2 or v3) in a directory of any {@code java.nio} file system: the {@code reference}
+ * file system, a local directory, a zip. Metadata is read once at {@link #open}; {@link #read}
+ * fetches only the chunks a slice touches, decoding them in parallel. Thread-safe.
  *
- * <p>Chunks are fetched and decoded on the calling thread together with tasks on an {@link Executor}, one
- * worker per core in all. The default executor is {@link ForkJoinPool#commonPool()}: zarr-bridge owns no
- * threads (nothing to shut down, nothing hidden), the common pool has a thread fewer than there are cores
- * and the calling thread makes up the last, and on a {@code reference} file system a worker waiting for its
- * ranges blocks as a managed blocker, so the pool adds a thread meanwhile. Pass an executor of your own ({@link #open(Path, Executor)})
- * to keep reads off the common pool, or {@code Runnable::run} to read on the calling thread alone;
- * zarr-bridge never shuts it down.
+ * <p>Chunks are fetched and decoded on the calling thread together with tasks on an {@link
+ * Executor}, one worker per core in all. The default executor is {@link ForkJoinPool#commonPool()}:
+ * zarr-bridge owns no threads (nothing to shut down, nothing hidden), the common pool has a thread
+ * fewer than there are cores and the calling thread makes up the last, and on a {@code reference}
+ * file system a worker waiting for its ranges blocks as a managed blocker, so the pool adds a
+ * thread meanwhile. Pass an executor of your own ({@link #open(Path, Executor)}) to keep reads off
+ * the common pool, or {@code Runnable::run} to read on the calling thread alone; zarr-bridge never
+ * shuts it down.
  *
  * <pre>{@code
  * try (FileSystem fs = FileSystems.newFileSystem(Path.of("refs.json"), Map.of("root", "/data"))) {
@@ -51,8 +52,8 @@ public final class ZarrArray {
   }
 
   /**
-   * Opens the array in {@code dir}, reading its chunks on the calling thread and {@code executor} (which the
-   * caller keeps and shuts down).
+   * Opens the array in {@code dir}, reading its chunks on the calling thread and {@code executor}
+   * (which the caller keeps and shuts down).
    *
    * @throws java.nio.file.NoSuchFileException if {@code dir} holds no array
    * @throws ZarrFormatException if the metadata is malformed or names an unsupported dtype or codec
@@ -62,10 +63,12 @@ public final class ZarrArray {
     return new ZarrArray(dir, MetadataReader.readArray(dir, nameOf(dir)), executor);
   }
 
-  // Inside a reference file system the key prefix ("temp") names the array; elsewhere the whole path.
+  // Inside a reference file system the key prefix ("temp") names the array; elsewhere the whole
+  // path.
   static String nameOf(Path dir) {
     String s = dir.toString();
-    boolean reference = ReferenceFileSystemProvider.SCHEME.equals(dir.getFileSystem().provider().getScheme());
+    boolean reference =
+        ReferenceFileSystemProvider.SCHEME.equals(dir.getFileSystem().provider().getScheme());
     return reference && s.startsWith("/") && s.length() > 1 ? s.substring(1) : s;
   }
 
@@ -98,7 +101,10 @@ public final class ZarrArray {
     return layout.attributes();
   }
 
-  /** Dimension names from {@code _ARRAY_DIMENSIONS} (v2) or {@code dimension_names} (v3); empty if none. */
+  /**
+   * Dimension names from {@code _ARRAY_DIMENSIONS} (v2) or {@code dimension_names} (v3); empty if
+   * none.
+   */
   public List<String> dimensionNames() {
     return layout.dimensionNames();
   }
@@ -132,22 +138,36 @@ public final class ZarrArray {
 
   private void check(Slice s) {
     if (s.rank() != layout.rank()) {
-      throw new IllegalArgumentException("slice " + s + " has rank " + s.rank() + ", array '" + layout.name()
-          + "' " + rank());
+      throw new IllegalArgumentException(
+          "slice " + s + " has rank " + s.rank() + ", array '" + layout.name() + "' " + rank());
     }
     for (int d = 0; d < s.rank(); d++) {
       long count = s.count()[d];
       long last = s.offset()[d] + (count - 1) * s.stride()[d];
       if (count > 0 && last >= layout.shape()[d] || s.offset()[d] > layout.shape()[d]) {
-        throw new IllegalArgumentException("slice " + s + " reaches past axis " + d + " of array '"
-            + layout.name() + "' (size " + layout.shape()[d] + ")");
+        throw new IllegalArgumentException(
+            "slice "
+                + s
+                + " reaches past axis "
+                + d
+                + " of array '"
+                + layout.name()
+                + "' (size "
+                + layout.shape()[d]
+                + ")");
       }
     }
   }
 
   @Override
   public String toString() {
-    return "ZarrArray[" + layout.name() + " " + java.util.Arrays.toString(shape()) + " " + layout.type().kind()
-        + layout.type().size() + "]";
+    return "ZarrArray["
+        + layout.name()
+        + " "
+        + java.util.Arrays.toString(shape())
+        + " "
+        + layout.type().kind()
+        + layout.type().size()
+        + "]";
   }
 }

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * A Zarr group (v2 {@code .zgroup}, v3 {@code zarr.json}, or just a directory of arrays) in any
- * {@code java.nio} file system. Arrays and subgroups are listed from consolidated metadata
- * ({@code .zmetadata}) when the group has it, else from the directory. Arrays and subgroups opened from a
+ * {@code java.nio} file system. Arrays and subgroups are listed from consolidated metadata ({@code
+ * .zmetadata}) when the group has it, else from the directory. Arrays and subgroups opened from a
  * group read on the group's executor ({@link ZarrArray} explains the default).
  */
 public final class ZarrGroup {
@@ -27,7 +27,10 @@ public final class ZarrGroup {
   private final Optional<Map<String, Object>> consolidated;
   private final Executor executor;
 
-  private ZarrGroup(Path path, Map<String, Object> attributes, Optional<Map<String, Object>> consolidated,
+  private ZarrGroup(
+      Path path,
+      Map<String, Object> attributes,
+      Optional<Map<String, Object>> consolidated,
       Executor executor) {
     this.path = path;
     this.executor = executor;
@@ -45,8 +48,8 @@ public final class ZarrGroup {
   }
 
   /**
-   * Opens the group in {@code dir}; its arrays read their chunks on the calling thread and {@code executor}
-   * (which the caller keeps and shuts down).
+   * Opens the group in {@code dir}; its arrays read their chunks on the calling thread and {@code
+   * executor} (which the caller keeps and shuts down).
    *
    * @throws NoSuchFileException if {@code dir} is not a directory
    */
@@ -55,13 +58,17 @@ public final class ZarrGroup {
     if (!Files.isDirectory(dir)) {
       throw new NoSuchFileException(dir.toString(), null, "not a Zarr group directory");
     }
-    Map<String, Object> attrs = MetadataReader.readObject(dir.resolve(ZarrKeys.ZATTRS)).orElse(null);
+    Map<String, Object> attrs =
+        MetadataReader.readObject(dir.resolve(ZarrKeys.ZATTRS)).orElse(null);
     if (attrs == null) {
-      attrs = MetadataReader.readObject(dir.resolve(ZarrKeys.ZARR_JSON))
-          .map(doc -> asMap(doc.get("attributes"))).orElse(Map.of());
+      attrs =
+          MetadataReader.readObject(dir.resolve(ZarrKeys.ZARR_JSON))
+              .map(doc -> asMap(doc.get("attributes")))
+              .orElse(Map.of());
     }
-    Optional<Map<String, Object>> zmeta = MetadataReader.readObject(dir.resolve(ZarrKeys.ZMETADATA))
-        .map(doc -> asMap(doc.get("metadata")));
+    Optional<Map<String, Object>> zmeta =
+        MetadataReader.readObject(dir.resolve(ZarrKeys.ZMETADATA))
+            .map(doc -> asMap(doc.get("metadata")));
     return new ZarrGroup(dir, withoutNulls(attrs), zmeta, executor);
   }
 
@@ -121,7 +128,8 @@ public final class ZarrGroup {
 
   private static boolean isV3Array(Path dir) throws IOException {
     return MetadataReader.readObject(dir.resolve(ZarrKeys.ZARR_JSON))
-        .map(doc -> "array".equals(doc.get("node_type"))).orElse(false);
+        .map(doc -> "array".equals(doc.get("node_type")))
+        .orElse(false);
   }
 
   private static String stripSlash(String s) {
@@ -135,11 +143,12 @@ public final class ZarrGroup {
 
   private static Map<String, Object> withoutNulls(Map<String, Object> m) {
     Map<String, Object> out = new java.util.LinkedHashMap<>();
-    m.forEach((k, v) -> {
-      if (v != null) {
-        out.put(k, v);
-      }
-    });
+    m.forEach(
+        (k, v) -> {
+          if (v != null) {
+            out.put(k, v);
+          }
+        });
     return out;
   }
 

@@ -8,9 +8,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The canonical bytes of check_refs.py ({@code canonical_bytes}): numbers as little-endian bytes with one
- * NaN bit pattern, bool as uint8, text and fixed-size bytes as a JSON list (Python's {@code json.dumps}
- * with {@code ensure_ascii=False}).
+ * The canonical bytes of check_refs.py ({@code canonical_bytes}): numbers as little-endian bytes
+ * with one NaN bit pattern, bool as uint8, text and fixed-size bytes as a JSON list (Python's
+ * {@code json.dumps} with {@code ensure_ascii=False}).
  */
 final class Canonical {
   private Canonical() {}
@@ -22,7 +22,8 @@ final class Canonical {
   static byte[] bytes(ArrayData data) {
     DataType t = data.dataType();
     return switch (t.kind()) {
-      case STRING, UNICODE, BYTES -> jsonList(data.toStringArray()).getBytes(StandardCharsets.UTF_8);
+      case STRING, UNICODE, BYTES ->
+          jsonList(data.toStringArray()).getBytes(StandardCharsets.UTF_8);
       case FLOAT -> canonicalNaN(data.toByteArray(), t.size());
       case STRUCT -> struct(t, data.toByteArray());
       default -> data.toByteArray();

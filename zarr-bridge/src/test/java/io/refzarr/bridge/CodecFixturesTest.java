@@ -14,10 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Frames made by Python numcodecs ({@code codecs/make_fixtures.py}): every Blosc internal codec with no
- * shuffle, byte shuffle and bitshuffle, several blocks with a leftover, plain copies, far BloscLZ matches;
- * zlib, gzip, zstd, lz4, shuffle, delta, fixedscaleoffset and fletcher32. Each decodes to numcodecs' own
- * decoding of it.
+ * Frames made by Python numcodecs ({@code codecs/make_fixtures.py}): every Blosc internal codec
+ * with no shuffle, byte shuffle and bitshuffle, several blocks with a leftover, plain copies, far
+ * BloscLZ matches; zlib, gzip, zstd, lz4, shuffle, delta, fixedscaleoffset and fletcher32. Each
+ * decodes to numcodecs' own decoding of it.
  */
 class CodecFixturesTest {
 
@@ -33,12 +33,15 @@ class CodecFixturesTest {
   void decode_numcodecsFrame_givesNumcodecsDecoding(Map<String, Object> frame) throws IOException {
     byte[] encoded = resource("encoded/" + frame.get("name") + ".bin");
     byte[] expected = resource("inputs/" + frame.get("expected") + ".bin");
-    CodecPipeline pipeline = CodecPipeline.zarrV2(
-        (Map<String, Object>) frame.get("compressor"), (List<Map<String, Object>>) frame.get("filters"));
+    CodecPipeline pipeline =
+        CodecPipeline.zarrV2(
+            (Map<String, Object>) frame.get("compressor"),
+            (List<Map<String, Object>>) frame.get("filters"));
 
     byte[] decoded = pipeline.decode(encoded, expected.length);
 
-    assertThat(Canonical.hex(Canonical.digest(decoded))).isEqualTo(Canonical.hex(Canonical.digest(expected)));
+    assertThat(Canonical.hex(Canonical.digest(decoded)))
+        .isEqualTo(Canonical.hex(Canonical.digest(expected)));
   }
 
   static byte[] resource(String name) {

@@ -14,10 +14,10 @@ class DataTypeTest {
 
   @Test
   void parseV2_typeStrings_kindSizeOrder() throws ZarrFormatException {
-    assertThat(DataType.parseV2(">f8")).isEqualTo(new DataType(DataType.Kind.FLOAT, 8, ByteOrder.BIG_ENDIAN,
-        List.of()));
-    assertThat(DataType.parseV2("<U3")).isEqualTo(new DataType(DataType.Kind.UNICODE, 12,
-        ByteOrder.LITTLE_ENDIAN, List.of()));
+    assertThat(DataType.parseV2(">f8"))
+        .isEqualTo(new DataType(DataType.Kind.FLOAT, 8, ByteOrder.BIG_ENDIAN, List.of()));
+    assertThat(DataType.parseV2("<U3"))
+        .isEqualTo(new DataType(DataType.Kind.UNICODE, 12, ByteOrder.LITTLE_ENDIAN, List.of()));
     assertThat(DataType.parseV2("|O").kind()).isEqualTo(DataType.Kind.STRING);
     assertThat(DataType.parseV2("|O").size()).isZero();
     assertThat(DataType.parseV2("|S0").size()).isZero();
@@ -40,18 +40,22 @@ class DataTypeTest {
   @ParameterizedTest
   @ValueSource(strings = {"<f2", "<f16", "<c32", "|U0", "<q4", "float32", "<i3"})
   void parseV2_typesTheDecoderLacks_formatException(String dtype) {
-    assertThatThrownBy(() -> DataType.parseV2(dtype)).isInstanceOf(ZarrFormatException.class)
+    assertThatThrownBy(() -> DataType.parseV2(dtype))
+        .isInstanceOf(ZarrFormatException.class)
         .hasMessageContaining("unsupported dtype " + dtype);
   }
 
   @Test
   void parseV2_structuredFieldsTheDecoderLacks_formatException() {
     assertThatThrownBy(() -> DataType.parseV2(List.of(List.of("s", "|O"))))
-        .isInstanceOf(ZarrFormatException.class).hasMessageContaining("field s");
+        .isInstanceOf(ZarrFormatException.class)
+        .hasMessageContaining("field s");
     assertThatThrownBy(() -> DataType.parseV2(List.of(List.of("a", "<i4", List.of(2L)))))
-        .isInstanceOf(ZarrFormatException.class).hasMessageContaining("field a");
+        .isInstanceOf(ZarrFormatException.class)
+        .hasMessageContaining("field a");
     assertThatThrownBy(() -> DataType.parseV2(List.of(List.of("n", List.of(List.of("a", "<i4"))))))
-        .isInstanceOf(ZarrFormatException.class).hasMessageContaining("field n");
+        .isInstanceOf(ZarrFormatException.class)
+        .hasMessageContaining("field n");
     assertThatThrownBy(() -> DataType.parseV2(42L)).isInstanceOf(ZarrFormatException.class);
   }
 }

@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Where chunks are decoded: the caller's executor (never shut down by zarr-bridge) together with the calling
- * thread, or the calling thread alone. A 64x64 int32 array of value {@code 100 * i + j} in 256 zlib chunks
- * of 4x4.
+ * Where chunks are decoded: the caller's executor (never shut down by zarr-bridge) together with
+ * the calling thread, or the calling thread alone. A 64x64 int32 array of value {@code 100 * i + j}
+ * in 256 zlib chunks of 4x4.
  */
 class ExecutorTest {
   private static final int N = 64;
@@ -28,10 +28,11 @@ class ExecutorTest {
   @TempDir Path tmp;
   private final ExecutorService pool = Executors.newFixedThreadPool(2);
   private final AtomicInteger tasks = new AtomicInteger();
-  private final Executor counting = task -> {
-    tasks.incrementAndGet();
-    pool.execute(task);
-  };
+  private final Executor counting =
+      task -> {
+        tasks.incrementAndGet();
+        pool.execute(task);
+      };
 
   @AfterEach
   void stop() throws InterruptedException {
@@ -40,14 +41,24 @@ class ExecutorTest {
   }
 
   private Path writeArray(Path dir) throws IOException {
-    LocalStores.write(dir.resolve(".zarray"), "{\"zarr_format\":2,\"shape\":[" + N + "," + N + "],\"chunks\":["
-        + C + "," + C + "],\"dtype\":\"<i4\",\"fill_value\":0,\"order\":\"C\",\"compressor\":{\"id\":\"zlib\","
-        + "\"level\":1},\"filters\":null}");
+    LocalStores.write(
+        dir.resolve(".zarray"),
+        "{\"zarr_format\":2,\"shape\":["
+            + N
+            + ","
+            + N
+            + "],\"chunks\":["
+            + C
+            + ","
+            + C
+            + "],\"dtype\":\"<i4\",\"fill_value\":0,\"order\":\"C\",\"compressor\":{\"id\":\"zlib\","
+            + "\"level\":1},\"filters\":null}");
     for (int ci = 0; ci < N / C; ci++) {
       for (int cj = 0; cj < N / C; cj++) {
         int i0 = ci * C;
         int j0 = cj * C;
-        byte[] raw = LocalStores.ints(ByteOrder.LITTLE_ENDIAN, C, C, (i, j) -> 100 * (i0 + i) + j0 + j);
+        byte[] raw =
+            LocalStores.ints(ByteOrder.LITTLE_ENDIAN, C, C, (i, j) -> 100 * (i0 + i) + j0 + j);
         LocalStores.write(dir.resolve(ci + "." + cj), LocalStores.zlib(raw));
       }
     }
@@ -66,7 +77,8 @@ class ExecutorTest {
 
   @Test
   void read_callersExecutor_isUsed_andNotShutDown() throws IOException {
-    assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "one core: the calling thread reads alone");
+    assumeTrue(
+        Runtime.getRuntime().availableProcessors() > 1, "one core: the calling thread reads alone");
     ZarrArray a = ZarrArray.open(writeArray(tmp.resolve("a")), counting);
 
     assertThat(a.read().toIntArray()).containsExactly(expected());
@@ -79,12 +91,13 @@ class ExecutorTest {
   void read_callerRunsExecutor_readsOnTheCallingThread() throws IOException {
     String caller = Thread.currentThread().getName();
     AtomicInteger elsewhere = new AtomicInteger();
-    Executor callerRuns = task -> {
-      if (!Thread.currentThread().getName().equals(caller)) {
-        elsewhere.incrementAndGet();
-      }
-      task.run();
-    };
+    Executor callerRuns =
+        task -> {
+          if (!Thread.currentThread().getName().equals(caller)) {
+            elsewhere.incrementAndGet();
+          }
+          task.run();
+        };
     ZarrArray a = ZarrArray.open(writeArray(tmp.resolve("a")), callerRuns);
 
     assertThat(a.read().toIntArray()).containsExactly(expected());
@@ -94,7 +107,8 @@ class ExecutorTest {
   }
 
   @Test
-  void read_executorThatNeverRunsItsTasks_readsOnTheCallingThread_andTheLateTasksDoNothing() throws Exception {
+  void read_executorThatNeverRunsItsTasks_readsOnTheCallingThread_andTheLateTasksDoNothing()
+      throws Exception {
     java.util.Queue<Runnable> parked = new java.util.concurrent.ConcurrentLinkedQueue<>();
     ZarrArray a = ZarrArray.open(writeArray(tmp.resolve("a")), parked::add);
 
@@ -108,7 +122,8 @@ class ExecutorTest {
 
   @Test
   void read_defaultExecutor_givesTheValues() throws IOException {
-    assertThat(ZarrArray.open(writeArray(tmp.resolve("a"))).read().toIntArray()).containsExactly(expected());
+    assertThat(ZarrArray.open(writeArray(tmp.resolve("a"))).read().toIntArray())
+        .containsExactly(expected());
   }
 
   @Test
@@ -119,15 +134,19 @@ class ExecutorTest {
     }
     ZarrArray a = ZarrArray.open(dir, counting);
 
-    assertThatThrownBy(a::read).isExactlyInstanceOf(ChunkDecodeException.class)
-        .hasMessageContaining("bad").hasMessageContaining(".15'").hasMessageContaining("zlib");
+    assertThatThrownBy(a::read)
+        .isExactlyInstanceOf(ChunkDecodeException.class)
+        .hasMessageContaining("bad")
+        .hasMessageContaining(".15'")
+        .hasMessageContaining("zlib");
     assertThat(pool.isShutdown()).isFalse();
     assertThat(a.read(Slice.parse("0:4,0:4", a.shape())).toIntArray()[5]).isEqualTo(101);
   }
 
   @Test
   void group_passesItsExecutorToItsArrays() throws IOException {
-    assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "one core: the calling thread reads alone");
+    assumeTrue(
+        Runtime.getRuntime().availableProcessors() > 1, "one core: the calling thread reads alone");
     writeArray(tmp.resolve("g/a"));
     ZarrGroup root = ZarrGroup.open(tmp, counting);
 
@@ -137,9 +156,11 @@ class ExecutorTest {
 
   @Test
   void open_nullExecutor_isRejected() {
-    assertThatThrownBy(() -> ZarrArray.open(tmp, null)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> ZarrArray.open(tmp, null))
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("executor");
-    assertThatThrownBy(() -> ZarrGroup.open(tmp, null)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> ZarrGroup.open(tmp, null))
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("executor");
   }
 }

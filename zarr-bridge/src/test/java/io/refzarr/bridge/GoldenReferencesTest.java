@@ -17,9 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every variable of the corpus manifest, read through kerchunk's golden references with the
- * {@code reference} file system, has the manifest's canonical checksum (for {@code mismatch} arrays,
- * kerchunk's own checksum is accepted too, as check_refs.py does; {@code missing} arrays are absent).
+ * Every variable of the corpus manifest, read through kerchunk's golden references with the {@code
+ * reference} file system, has the manifest's canonical checksum (for {@code mismatch} arrays,
+ * kerchunk's own checksum is accepted too, as check_refs.py does; {@code missing} arrays are
+ * absent).
  */
 class GoldenReferencesTest {
   private static final Map<String, FileSystem> OPEN = new HashMap<>();
@@ -31,7 +32,8 @@ class GoldenReferencesTest {
   private static synchronized FileSystem fs(String golden) throws IOException {
     FileSystem fs = OPEN.get(golden);
     if (fs == null) {
-      ReferenceFileSystemConfig config = ReferenceFileSystemConfig.builder().root(Corpus.dir()).build();
+      ReferenceFileSystemConfig config =
+          ReferenceFileSystemConfig.builder().root(Corpus.dir()).build();
       fs = ReferenceFileSystems.newFileSystem(Corpus.file(golden), config);
       OPEN.put(golden, fs);
     }
@@ -50,7 +52,8 @@ class GoldenReferencesTest {
   void read_goldenReferences_matchesManifestChecksum(Manifest.Entry e) throws IOException {
     FileSystem fs = fs(e.golden());
     if (e.status().equals("missing")) {
-      assertThatThrownBy(() -> ZarrArray.open(fs.getPath("/", e.array()))).isInstanceOf(NoSuchFileException.class);
+      assertThatThrownBy(() -> ZarrArray.open(fs.getPath("/", e.array())))
+          .isInstanceOf(NoSuchFileException.class);
       return;
     }
     ZarrArray array = ZarrArray.open(fs.getPath("/", e.array()));

@@ -9,17 +9,26 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Group listing: from consolidated metadata when present, else from the directory tree (v2 and v3). */
+/**
+ * Group listing: from consolidated metadata when present, else from the directory tree (v2 and v3).
+ */
 class GroupTest {
-  private static final String ZARRAY = "{\"zarr_format\":2,\"shape\":[2],\"chunks\":[2],\"dtype\":\"<i2\","
-      + "\"fill_value\":7,\"order\":\"C\",\"compressor\":null,\"filters\":null}";
+  private static final String ZARRAY =
+      "{\"zarr_format\":2,\"shape\":[2],\"chunks\":[2],\"dtype\":\"<i2\","
+          + "\"fill_value\":7,\"order\":\"C\",\"compressor\":null,\"filters\":null}";
   @TempDir Path tmp;
 
   @Test
   void arrayPaths_consolidatedMetadata_listsWhatItNames() throws IOException {
     LocalStores.write(tmp.resolve(".zgroup"), "{\"zarr_format\":2}");
-    LocalStores.write(tmp.resolve(".zmetadata"), "{\"zarr_consolidated_format\":1,\"metadata\":{"
-        + "\".zgroup\":{\"zarr_format\":2},\"a/.zarray\":" + ZARRAY + ",\"g/b/.zarray\":" + ZARRAY + "}}");
+    LocalStores.write(
+        tmp.resolve(".zmetadata"),
+        "{\"zarr_consolidated_format\":1,\"metadata\":{"
+            + "\".zgroup\":{\"zarr_format\":2},\"a/.zarray\":"
+            + ZARRAY
+            + ",\"g/b/.zarray\":"
+            + ZARRAY
+            + "}}");
     LocalStores.write(tmp.resolve("a/.zarray"), ZARRAY);
 
     ZarrGroup g = ZarrGroup.open(tmp);
@@ -34,9 +43,11 @@ class GroupTest {
     LocalStores.write(tmp.resolve("x/.zarray"), ZARRAY);
     LocalStores.write(tmp.resolve("sub/.zgroup"), "{\"zarr_format\":2}");
     LocalStores.write(tmp.resolve("sub/deeper/y/.zarray"), ZARRAY);
-    LocalStores.write(tmp.resolve("v3/zarr.json"), "{\"zarr_format\":3,\"node_type\":\"array\",\"shape\":[2],"
-        + "\"data_type\":\"int16\",\"chunk_grid\":{\"name\":\"regular\",\"configuration\":{\"chunk_shape\":[2]}},"
-        + "\"fill_value\":5,\"codecs\":[{\"name\":\"bytes\",\"configuration\":{\"endian\":\"little\"}}]}");
+    LocalStores.write(
+        tmp.resolve("v3/zarr.json"),
+        "{\"zarr_format\":3,\"node_type\":\"array\",\"shape\":[2],"
+            + "\"data_type\":\"int16\",\"chunk_grid\":{\"name\":\"regular\",\"configuration\":{\"chunk_shape\":[2]}},"
+            + "\"fill_value\":5,\"codecs\":[{\"name\":\"bytes\",\"configuration\":{\"endian\":\"little\"}}]}");
 
     ZarrGroup g = ZarrGroup.open(tmp);
 
@@ -49,8 +60,10 @@ class GroupTest {
 
   @Test
   void open_notADirectory_isNoSuchFile() {
-    assertThatThrownBy(() -> ZarrGroup.open(tmp.resolve("absent"))).isInstanceOf(NoSuchFileException.class);
-    assertThatThrownBy(() -> ZarrArray.open(tmp)).isInstanceOf(NoSuchFileException.class)
+    assertThatThrownBy(() -> ZarrGroup.open(tmp.resolve("absent")))
+        .isInstanceOf(NoSuchFileException.class);
+    assertThatThrownBy(() -> ZarrArray.open(tmp))
+        .isInstanceOf(NoSuchFileException.class)
         .hasMessageContaining("not a Zarr array");
   }
 }

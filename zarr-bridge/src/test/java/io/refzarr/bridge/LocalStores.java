@@ -11,7 +11,9 @@ import java.util.zip.CRC32C;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
-/** Writes small Zarr stores for tests: metadata as given, chunks encoded with the JDK's own codecs. */
+/**
+ * Writes small Zarr stores for tests: metadata as given, chunks encoded with the JDK's own codecs.
+ */
 final class LocalStores {
   private LocalStores() {}
 
@@ -49,8 +51,11 @@ final class LocalStores {
   static byte[] withCrc32c(byte[] data) {
     CRC32C crc = new CRC32C();
     crc.update(data);
-    return ByteBuffer.allocate(data.length + 4).order(ByteOrder.LITTLE_ENDIAN).put(data)
-        .putInt((int) crc.getValue()).array();
+    return ByteBuffer.allocate(data.length + 4)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .put(data)
+        .putInt((int) crc.getValue())
+        .array();
   }
 
   /** int32 values of one chunk, in the given byte order, C order over {@code rows x cols}. */

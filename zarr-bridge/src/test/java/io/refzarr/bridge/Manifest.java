@@ -18,7 +18,8 @@ final class Manifest {
     }
 
     long[] shape() {
-      return ((List<?>) spec.get("shape")).stream().mapToLong(x -> ((Number) x).longValue()).toArray();
+      return ((List<?>) spec.get("shape"))
+          .stream().mapToLong(x -> ((Number) x).longValue()).toArray();
     }
 
     @Override
@@ -32,14 +33,18 @@ final class Manifest {
     Map<String, Object> m = (Map<String, Object>) Json.parse(Corpus.bytes("golden/manifest.json"));
     List<Entry> out = new ArrayList<>();
     Map<String, Object> sets = (Map<String, Object>) m.get("sets");
-    sets.forEach((set, v) -> {
-      Map<String, Object> s = (Map<String, Object>) v;
-      String json = ((List<String>) s.get("golden")).stream().filter(g -> g.endsWith(".json")).findFirst()
-          .orElseThrow();
-      String source = s.get("source") instanceof String src ? src : null;
-      ((Map<String, Object>) s.get("arrays")).forEach(
-          (array, spec) -> out.add(new Entry(set, json, source, array, (Map<String, Object>) spec)));
-    });
+    sets.forEach(
+        (set, v) -> {
+          Map<String, Object> s = (Map<String, Object>) v;
+          String json =
+              ((List<String>) s.get("golden"))
+                  .stream().filter(g -> g.endsWith(".json")).findFirst().orElseThrow();
+          String source = s.get("source") instanceof String src ? src : null;
+          ((Map<String, Object>) s.get("arrays"))
+              .forEach(
+                  (array, spec) ->
+                      out.add(new Entry(set, json, source, array, (Map<String, Object>) spec)));
+        });
     return out;
   }
 }

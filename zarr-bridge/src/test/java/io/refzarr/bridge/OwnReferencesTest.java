@@ -26,23 +26,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every variable of the corpus manifest whose source is one corpus file, read through refzarr's own scan
- * of that file (HDF5/netCDF4 and netCDF3 scanners), has the manifest's checksum of the true values, also
- * where kerchunk's references give other values (compact datasets, scalar strings) or none (fletcher32,
- * compound). An array the scan leaves out must be one kerchunk leaves out too.
+ * Every variable of the corpus manifest whose source is one corpus file, read through refzarr's own
+ * scan of that file (HDF5/netCDF4 and netCDF3 scanners), has the manifest's checksum of the true
+ * values, also where kerchunk's references give other values (compact datasets, scalar strings) or
+ * none (fletcher32, compound). An array the scan leaves out must be one kerchunk leaves out too.
  */
 class OwnReferencesTest {
   private static final Map<String, FileSystem> OPEN = new HashMap<>();
 
   static Stream<Manifest.Entry> entries() throws IOException {
-    return Manifest.goldenJsonEntries().stream().filter(e -> e.source() != null && !e.source().contains(" "));
+    return Manifest.goldenJsonEntries().stream()
+        .filter(e -> e.source() != null && !e.source().contains(" "));
   }
 
   private static synchronized FileSystem fs(String source) throws IOException {
     FileSystem fs = OPEN.get(source);
     if (fs == null) {
-      fs = ReferenceFileSystems.newFileSystem(scan(source),
-          ReferenceFileSystemConfig.builder().root(Corpus.dir()).build());
+      fs =
+          ReferenceFileSystems.newFileSystem(
+              scan(source), ReferenceFileSystemConfig.builder().root(Corpus.dir()).build());
       OPEN.put(source, fs);
     }
     return fs;
@@ -57,7 +59,10 @@ class OwnReferencesTest {
     Scanner scanner = Scanners.forHead(head).orElseThrow();
     ReferenceSetBuilder builder = ReferenceSets.builder();
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
-      scanner.scan(new ScanInput(source, file.toUri()), sources, ScanOptions.DEFAULT.withErrorPolicy(ErrorPolicy.SKIP),
+      scanner.scan(
+          new ScanInput(source, file.toUri()),
+          sources,
+          ScanOptions.DEFAULT.withErrorPolicy(ErrorPolicy.SKIP),
           builder);
     }
     return builder.build();
@@ -76,13 +81,16 @@ class OwnReferencesTest {
     FileSystem fs = fs(e.source());
     Path dir = fs.getPath("/", e.array());
     if (!Files.exists(dir.resolve(".zarray"))) {
-      assertThat(e.status()).as("only arrays kerchunk leaves out may be absent").isEqualTo("missing");
+      assertThat(e.status())
+          .as("only arrays kerchunk leaves out may be absent")
+          .isEqualTo("missing");
       return;
     }
     ArrayData data = ZarrArray.open(dir).read();
 
     assertThat(data.shape()).containsExactly(e.shape());
-    assertThat(Canonical.sha256(data)).as("the true values, also where kerchunk differs")
+    assertThat(Canonical.sha256(data))
+        .as("the true values, also where kerchunk differs")
         .isEqualTo(e.spec().get("sha256"));
   }
 }

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The ways jzarr, zarr-java and N5 touch a store (java-deps.md section 18), exercised against the
- * {@code reference} file system over kerchunk's golden nc4_cf set. Those libraries cannot be resolved
- * from Maven Central, so their access patterns are replayed here; chunk bytes are checked against the
- * source file's bytes at the range the golden set names.
+ * {@code reference} file system over kerchunk's golden nc4_cf set. Those libraries cannot be
+ * resolved from Maven Central, so their access patterns are replayed here; chunk bytes are checked
+ * against the source file's bytes at the range the golden set names.
  */
 class ReaderAccessPatternsTest {
   private static final String KEY = "temp/0.0.0.0";
@@ -39,7 +39,9 @@ class ReaderAccessPatternsTest {
   @BeforeEach
   void open() throws IOException {
     Path golden = Corpus.file("golden/nc4_cf.json");
-    fs = ReferenceFileSystems.newFileSystem(golden, ReferenceFileSystemConfig.builder().root(Corpus.dir()).build());
+    fs =
+        ReferenceFileSystems.newFileSystem(
+            golden, ReferenceFileSystemConfig.builder().root(Corpus.dir()).build());
     root = fs.getPath("/");
     Reference.Range r = (Reference.Range) ReferenceSets.readJson(golden).get(KEY).orElseThrow();
     expected = new byte[(int) r.length()];
@@ -75,7 +77,8 @@ class ReaderAccessPatternsTest {
     assertThat(Files.exists(temp.resolve("9.9.9.9"))).isFalse();
     assertThat(Files.size(root.resolve(KEY))).isEqualTo(expected.length);
     try (Stream<Path> s = Files.list(root)) {
-      assertThat(s.map(p -> p.getFileName().toString().replace("/", ""))).contains("temp", "precip", ".zgroup");
+      assertThat(s.map(p -> p.getFileName().toString().replace("/", "")))
+          .contains("temp", "precip", ".zgroup");
     }
   }
 
@@ -84,7 +87,13 @@ class ReaderAccessPatternsTest {
     Path storeRoot = root.resolve("temp");
     Path keyPath = storeRoot.resolve("0.0.0.0");
     assertThat(keyPath.toAbsolutePath().normalize().startsWith(storeRoot)).isTrue();
-    assertThat(storeRoot.resolve("../precip/.zarray").toAbsolutePath().normalize().startsWith(storeRoot)).isFalse();
+    assertThat(
+            storeRoot
+                .resolve("../precip/.zarray")
+                .toAbsolutePath()
+                .normalize()
+                .startsWith(storeRoot))
+        .isFalse();
     assertThat(Files.isRegularFile(keyPath)).isTrue();
     int start = 100;
     try (SeekableByteChannel ch = Files.newByteChannel(keyPath)) {
@@ -92,7 +101,8 @@ class ReaderAccessPatternsTest {
       ByteBuffer b = ByteBuffer.allocate(expected.length - start);
       int n = ch.read(b);
       assertThat(n).isEqualTo(expected.length - start);
-      assertThat(b.array()).isEqualTo(java.util.Arrays.copyOfRange(expected, start, expected.length));
+      assertThat(b.array())
+          .isEqualTo(java.util.Arrays.copyOfRange(expected, start, expected.length));
     }
   }
 
@@ -101,11 +111,23 @@ class ReaderAccessPatternsTest {
     assertThat(Files.isReadable(root.resolve("temp/.zarray"))).isTrue();
     List<String> zarrays;
     try (Stream<Path> walk = Files.walk(root)) {
-      zarrays = walk.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(".zarray"))
-          .map(p -> root.relativize(p.getParent()).toString().replace("/", "")).sorted().toList();
+      zarrays =
+          walk.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(".zarray"))
+              .map(p -> root.relativize(p.getParent()).toString().replace("/", ""))
+              .sorted()
+              .toList();
     }
-    assertThat(zarrays).containsExactly("land_mask", "lat", "level", "lon", "precip", "scalar_var",
-        "station_name", "temp", "time");
+    assertThat(zarrays)
+        .containsExactly(
+            "land_mask",
+            "lat",
+            "level",
+            "lon",
+            "precip",
+            "scalar_var",
+            "station_name",
+            "temp",
+            "time");
     assertThat(Files.readAllBytes(root.resolve(KEY))).isEqualTo(expected);
     assertThat(root.resolve(KEY).getParent().getFileName().toString()).startsWith("temp");
   }
@@ -123,8 +145,17 @@ class ReaderAccessPatternsTest {
   void zarrBridge_groupListing_matchesWalk() throws IOException {
     ZarrGroup g = ZarrGroup.open(root);
 
-    assertThat(g.arrayNames()).containsExactly("land_mask", "lat", "level", "lon", "precip", "scalar_var",
-        "station_name", "temp", "time");
+    assertThat(g.arrayNames())
+        .containsExactly(
+            "land_mask",
+            "lat",
+            "level",
+            "lon",
+            "precip",
+            "scalar_var",
+            "station_name",
+            "temp",
+            "time");
     assertThat(g.attributes()).containsKey("Conventions");
   }
 }

@@ -12,19 +12,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Zarr v3 {@code sharding_indexed}, shards written by the test as the v3 specification lays them out: a
- * 7x5 int32 array ({@code 10 * i + j}) in 4x4 shards of 2x2 gzip inner chunks, index at the end with
- * crc32c; one inner chunk empty and one shard absent, both read as the fill value 42.
+ * Zarr v3 {@code sharding_indexed}, shards written by the test as the v3 specification lays them
+ * out: a 7x5 int32 array ({@code 10 * i + j}) in 4x4 shards of 2x2 gzip inner chunks, index at the
+ * end with crc32c; one inner chunk empty and one shard absent, both read as the fill value 42.
  */
 class ShardingTest {
   @TempDir Path tmp;
 
-  private static final String META = "{\"zarr_format\":3,\"node_type\":\"array\",\"shape\":[7,5],\"data_type\":\"int32\","
-      + "\"chunk_grid\":{\"name\":\"regular\",\"configuration\":{\"chunk_shape\":[4,4]}},\"fill_value\":42,"
-      + "\"codecs\":[{\"name\":\"sharding_indexed\",\"configuration\":{\"chunk_shape\":[2,2],"
-      + "\"codecs\":[{\"name\":\"bytes\",\"configuration\":{\"endian\":\"little\"}},{\"name\":\"gzip\",\"configuration\":{\"level\":1}}],"
-      + "\"index_codecs\":[{\"name\":\"bytes\",\"configuration\":{\"endian\":\"little\"}},{\"name\":\"crc32c\"}],"
-      + "\"index_location\":\"end\"}}]}";
+  private static final String META =
+      "{\"zarr_format\":3,\"node_type\":\"array\",\"shape\":[7,5],\"data_type\":\"int32\","
+          + "\"chunk_grid\":{\"name\":\"regular\",\"configuration\":{\"chunk_shape\":[4,4]}},\"fill_value\":42,"
+          + "\"codecs\":[{\"name\":\"sharding_indexed\",\"configuration\":{\"chunk_shape\":[2,2],"
+          + "\"codecs\":[{\"name\":\"bytes\",\"configuration\":{\"endian\":\"little\"}},{\"name\":\"gzip\",\"configuration\":{\"level\":1}}],"
+          + "\"index_codecs\":[{\"name\":\"bytes\",\"configuration\":{\"endian\":\"little\"}},{\"name\":\"crc32c\"}],"
+          + "\"index_location\":\"end\"}}]}";
 
   private static boolean fill(int i, int j) {
     return i >= 2 && i < 4 && j >= 2 && j < 4 || i >= 4 && j >= 4;
@@ -60,8 +61,10 @@ class ShardingTest {
     bad[bad.length - 10] ^= 1;
     LocalStores.write(tmp.resolve("c/0/1"), bad);
 
-    assertThatThrownBy(() -> ZarrArray.open(tmp).read()).isInstanceOf(ChunkDecodeException.class)
-        .hasMessageContaining("chunk 'c/0/1'").hasMessageContaining("crc32c");
+    assertThatThrownBy(() -> ZarrArray.open(tmp).read())
+        .isInstanceOf(ChunkDecodeException.class)
+        .hasMessageContaining("chunk 'c/0/1'")
+        .hasMessageContaining("crc32c");
   }
 
   private static byte[] shard(int si, int sj) throws IOException {
@@ -75,7 +78,9 @@ class ShardingTest {
           index.putLong(-1L).putLong(-1L);
           continue;
         }
-        byte[] inner = LocalStores.gzip(LocalStores.ints(ByteOrder.LITTLE_ENDIAN, 2, 2, (i, j) -> 10 * (i0 + i) + j0 + j));
+        byte[] inner =
+            LocalStores.gzip(
+                LocalStores.ints(ByteOrder.LITTLE_ENDIAN, 2, 2, (i, j) -> 10 * (i0 + i) + j0 + j));
         index.putLong(body.size()).putLong(inner.length);
         body.write(inner);
       }
@@ -86,10 +91,15 @@ class ShardingTest {
 
   @Test
   void open_nestedSharding_isRejected() throws IOException {
-    LocalStores.write(tmp.resolve("zarr.json"), META.replace("[{\"name\":\"bytes\",\"configuration\":{\"endian\":\"little\"}},"
-        + "{\"name\":\"gzip\"", "[{\"name\":\"sharding_indexed\",\"configuration\":{}},{\"name\":\"gzip\""));
+    LocalStores.write(
+        tmp.resolve("zarr.json"),
+        META.replace(
+            "[{\"name\":\"bytes\",\"configuration\":{\"endian\":\"little\"}},"
+                + "{\"name\":\"gzip\"",
+            "[{\"name\":\"sharding_indexed\",\"configuration\":{}},{\"name\":\"gzip\""));
 
-    assertThatThrownBy(() -> ZarrArray.open(tmp)).isInstanceOf(ZarrFormatException.class)
+    assertThatThrownBy(() -> ZarrArray.open(tmp))
+        .isInstanceOf(ZarrFormatException.class)
         .hasMessageContaining("nested sharding");
   }
 }

@@ -36,8 +36,10 @@ class SliceTest {
 
   @Test
   void parse_badSelections_areRejectedNamingThePart() {
-    assertThatThrownBy(() -> Slice.parse("0:1:0", SHAPE)).hasMessageContaining("step must be positive");
-    assertThatThrownBy(() -> Slice.parse("10", SHAPE)).hasMessageContaining("out of bounds for axis 0");
+    assertThatThrownBy(() -> Slice.parse("0:1:0", SHAPE))
+        .hasMessageContaining("step must be positive");
+    assertThatThrownBy(() -> Slice.parse("10", SHAPE))
+        .hasMessageContaining("out of bounds for axis 0");
     assertThatThrownBy(() -> Slice.parse("a:b", SHAPE)).hasMessageContaining("'a:b'");
     assertThatThrownBy(() -> Slice.parse("0,0,0,0", SHAPE)).hasMessageContaining("4 axes");
   }

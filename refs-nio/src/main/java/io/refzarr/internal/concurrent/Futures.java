@@ -18,42 +18,47 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Waits on futures and turns their failures into what the task itself threw: refzarr's one policy for
- * concurrent work.
+ * Waits on futures and turns their failures into what the task itself threw: refzarr's one policy
+ * for concurrent work.
  *
  * <h2>Failures</h2>
- * The wrappers a future adds ({@link ExecutionException}, {@link CompletionException}, and a
- * {@link CancellationException} that carries a cause, which the block cache uses to fail entries without
+ *
+ * The wrappers a future adds ({@link ExecutionException}, {@link CompletionException}, and a {@link
+ * CancellationException} that carries a cause, which the block cache uses to fail entries without
  * logging) are removed, then the task's failure is rethrown:
+ *
  * <ul>
  *   <li>an {@link IOException} as it is, so typed errors ({@code ReferenceNotReachableException},
- *       {@code InvalidReferenceSetException}, {@code NoSuchFileException}, ...) reach the caller unchanged;
- *       an {@link UncheckedIOException} counts as the {@code IOException} it carries (it is how an
- *       {@code IOException} crosses a lambda or a stream);
+ *       {@code InvalidReferenceSetException}, {@code NoSuchFileException}, ...) reach the caller
+ *       unchanged; an {@link UncheckedIOException} counts as the {@code IOException} it carries (it
+ *       is how an {@code IOException} crosses a lambda or a stream);
  *   <li>an unchecked exception as it is (a bug or a bad argument stays what it was);
- *   <li>an {@link Error} as it is: an {@code OutOfMemoryError} or {@code StackOverflowError} in a worker is
- *       the same emergency in the caller, never wrapped into an exception that could be caught and
- *       ignored;
+ *   <li>an {@link Error} as it is: an {@code OutOfMemoryError} or {@code StackOverflowError} in a
+ *       worker is the same emergency in the caller, never wrapped into an exception that could be
+ *       caught and ignored;
  *   <li>any other checked exception wrapped in an {@code IOException} with it as the cause (an
  *       {@link InterruptedException} of the task in an {@link InterruptedIOException}).
  * </ul>
- * A caller interrupted while it waits gets an {@link InterruptedIOException} with its interrupt flag set
- * again.
+ *
+ * A caller interrupted while it waits gets an {@link InterruptedIOException} with its interrupt
+ * flag set again.
  *
  * <h2>Cancellation</h2>
- * {@link #get(Future)} never cancels: a single future may be shared (the block cache hands one in-flight
- * read to every reader of a range). {@link #getAll(List)} owns its futures: on the first failure, or an
- * interruption, it cancels the others and throws at once, without waiting for them. Cancelling never
- * interrupts a running task, because an interrupt closes a {@code FileChannel} that other readers may
- * share; a task that has not started does not run.
+ *
+ * {@link #get(Future)} never cancels: a single future may be shared (the block cache hands one
+ * in-flight read to every reader of a range). {@link #getAll(List)} owns its futures: on the first
+ * failure, or an interruption, it cancels the others and throws at once, without waiting for them.
+ * Cancelling never interrupts a running task, because an interrupt closes a {@code FileChannel}
+ * that other readers may share; a task that has not started does not run.
  *
  * <h2>Executors</h2>
- * Modules that run work concurrently accept an {@link Executor} from the caller and never shut a caller's
- * executor down. Defaults: lazy-mapper loads on the calling thread (a hand-off costs more than decoding a
- * page); zarr-bridge decodes on {@code ForkJoinPool.commonPool()} with the calling thread as one more
- * worker (all cores, no thread owned by refzarr); combine runs on a pool of its own per run, shut down
- * after it; the {@code reference} file system fetches ranges on a bounded pool of its own
- * ({@code ReadSettings.maxConcurrentRequests}), closed with the file system.
+ *
+ * Modules that run work concurrently accept an {@link Executor} from the caller and never shut a
+ * caller's executor down. Defaults: lazy-mapper loads on the calling thread (a hand-off costs more
+ * than decoding a page); zarr-bridge decodes on {@code ForkJoinPool.commonPool()} with the calling
+ * thread as one more worker (all cores, no thread owned by refzarr); combine runs on a pool of its
+ * own per run, shut down after it; the {@code reference} file system fetches ranges on a bounded
+ * pool of its own ({@code ReadSettings.maxConcurrentRequests}), closed with the file system.
  */
 public final class Futures {
   private Futures() {}
@@ -66,13 +71,15 @@ public final class Futures {
 
   /** Runs {@code task} on {@code executor}; its {@code IOException} fails the future as it is. */
   public static <T> CompletableFuture<T> supplyAsync(IoCallable<T> task, Executor executor) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return task.call();
-      } catch (IOException e) {
-        throw new CompletionException(e);
-      }
-    }, executor);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return task.call();
+          } catch (IOException e) {
+            throw new CompletionException(e);
+          }
+        },
+        executor);
   }
 
   /** Waits for {@code future} and returns its value, or throws its failure as the policy says. */
@@ -87,12 +94,14 @@ public final class Futures {
   }
 
   /**
-   * Waits at most {@code timeout} for {@code future}; like {@link #get(Future)} otherwise. A future that
-   * times out is left running: the caller decides whether to cancel it.
+   * Waits at most {@code timeout} for {@code future}; like {@link #get(Future)} otherwise. A future
+   * that times out is left running: the caller decides whether to cancel it.
    */
   public static <T> T get(Future<T> future, Duration timeout) throws IOException, TimeoutException {
     try {
-      return future.get(TimeUnit.NANOSECONDS.convert(timeout), TimeUnit.NANOSECONDS); // saturates, never overflows
+      return future.get(
+          TimeUnit.NANOSECONDS.convert(timeout),
+          TimeUnit.NANOSECONDS); // saturates, never overflows
     } catch (InterruptedException e) {
       throw interrupted(e);
     } catch (ExecutionException | CancellationException e) {
@@ -101,9 +110,9 @@ public final class Futures {
   }
 
   /**
-   * Waits for every future and returns their values in order. On the first failure (in completion order
-   * when the futures are {@link CompletableFuture}s, else in list order) or an interruption, the other
-   * futures are cancelled and the failure thrown as the policy says.
+   * Waits for every future and returns their values in order. On the first failure (in completion
+   * order when the futures are {@link CompletableFuture}s, else in list order) or an interruption,
+   * the other futures are cancelled and the failure thrown as the policy says.
    */
   public static <T> List<T> getAll(List<? extends Future<? extends T>> futures) throws IOException {
     try {
@@ -130,8 +139,8 @@ public final class Futures {
   }
 
   /**
-   * The failure of a task as the policy says: returns the {@code IOException} to throw, or throws the
-   * unchecked exception or {@code Error} itself.
+   * The failure of a task as the policy says: returns the {@code IOException} to throw, or throws
+   * the unchecked exception or {@code Error} itself.
    */
   public static IOException unwrap(Throwable failure) {
     Throwable c = strip(failure);
@@ -156,8 +165,10 @@ public final class Futures {
   }
 
   private static Throwable strip(Throwable t) {
-    while (t.getCause() != null && (t instanceof ExecutionException || t instanceof CompletionException
-        || t instanceof CancellationException)) {
+    while (t.getCause() != null
+        && (t instanceof ExecutionException
+            || t instanceof CompletionException
+            || t instanceof CancellationException)) {
       t = t.getCause();
     }
     return t;
@@ -165,15 +176,16 @@ public final class Futures {
 
   private static InterruptedIOException interrupted(InterruptedException e) {
     Thread.currentThread().interrupt();
-    InterruptedIOException io = new InterruptedIOException("interrupted while waiting for a concurrent task");
+    InterruptedIOException io =
+        new InterruptedIOException("interrupted while waiting for a concurrent task");
     io.initCause(e);
     return io;
   }
 
   /**
-   * Waits until every future is done or one has failed, returning the failed one (null if none). Only
-   * {@code CompletableFuture}s can say so as it happens; with other futures this returns at once and
-   * {@link #getAll} waits in list order.
+   * Waits until every future is done or one has failed, returning the failed one (null if none).
+   * Only {@code CompletableFuture}s can say so as it happens; with other futures this returns at
+   * once and {@link #getAll} waits in list order.
    */
   private static Future<?> firstFailure(List<? extends Future<?>> futures) throws IOException {
     if (futures.isEmpty() || !futures.stream().allMatch(f -> f instanceof CompletableFuture)) {
@@ -182,13 +194,15 @@ public final class Futures {
     CompletableFuture<Future<?>> outcome = new CompletableFuture<>();
     AtomicInteger pending = new AtomicInteger(futures.size());
     for (Future<?> f : futures) {
-      ((CompletableFuture<?>) f).whenComplete((v, e) -> {
-        if (e != null) {
-          outcome.complete(f);
-        } else if (pending.decrementAndGet() == 0) {
-          outcome.complete(null);
-        }
-      });
+      ((CompletableFuture<?>) f)
+          .whenComplete(
+              (v, e) -> {
+                if (e != null) {
+                  outcome.complete(f);
+                } else if (pending.decrementAndGet() == 0) {
+                  outcome.complete(null);
+                }
+              });
     }
     return get(outcome);
   }

@@ -15,13 +15,13 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes outputs so that they appear complete or not at all. Temporary siblings are created with
- * {@code CREATE_NEW} rather than {@link Files#createTempFile}, so they get the mode a plain write would
- * (0666 or 0777 less the umask) instead of 0600/0700, and keep it when renamed into place.
+ * {@code CREATE_NEW} rather than {@link Files#createTempFile}, so they get the mode a plain write
+ * would (0666 or 0777 less the umask) instead of 0600/0700, and keep it when renamed into place.
  *
- * <p>Only regular files (and directories, for {@link #newStagingDirectory}) are ever replaced. A pipe or
- * a device at the output path is written directly, as a shell redirection would; anything else there
- * (a directory where a file goes, a socket) is refused. A symbolic link is followed: its target is
- * replaced, the link stays.
+ * <p>Only regular files (and directories, for {@link #newStagingDirectory}) are ever replaced. A
+ * pipe or a device at the output path is written directly, as a shell redirection would; anything
+ * else there (a directory where a file goes, a socket) is refused. A symbolic link is followed: its
+ * target is replaced, the link stays.
  */
 public final class AtomicOutputs {
   private static final int ATTEMPTS = 100;
@@ -36,28 +36,30 @@ public final class AtomicOutputs {
 
   /**
    * Writes {@code file} from {@code body}: into a hidden sibling that is renamed over the file once
-   * complete (missing parent directories are made), or straight into a pipe or device. If {@code body}
-   * fails, the sibling is removed and an existing file is left as it was.
+   * complete (missing parent directories are made), or straight into a pipe or device. If {@code
+   * body} fails, the sibling is removed and an existing file is left as it was.
    */
   public static void write(Path file, Body body) throws IOException {
     Path target = followLink(file);
     BasicFileAttributes attrs = attributes(target);
     if (attrs != null && attrs.isOther()) {
-      try (OutputStream out = new BufferedOutputStream(
-          Files.newOutputStream(target, StandardOpenOption.WRITE), 1 << 16)) {
+      try (OutputStream out =
+          new BufferedOutputStream(
+              Files.newOutputStream(target, StandardOpenOption.WRITE), 1 << 16)) {
         body.writeTo(out);
       }
       return;
     }
     if (attrs != null && !attrs.isRegularFile()) {
-      throw new FileAlreadyExistsException(file.toString(), null, "exists and is not a regular file: refusing to replace it");
+      throw new FileAlreadyExistsException(
+          file.toString(), null, "exists and is not a regular file: refusing to replace it");
     }
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = newSiblingFile(target);
     try {
-      try (OutputStream out = new BufferedOutputStream(
-          Files.newOutputStream(tmp, StandardOpenOption.WRITE), 1 << 16)) {
+      try (OutputStream out =
+          new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.WRITE), 1 << 16)) {
         body.writeTo(out);
       }
       move(tmp, target);
@@ -67,9 +69,9 @@ public final class AtomicOutputs {
   }
 
   /**
-   * A new, empty, hidden directory beside {@code out} (whose parents are made), named after it, with the
-   * mode a plain {@code mkdir} would give. The caller fills it and {@linkplain #publishDirectory publishes}
-   * it, or deletes it.
+   * A new, empty, hidden directory beside {@code out} (whose parents are made), named after it,
+   * with the mode a plain {@code mkdir} would give. The caller fills it and {@linkplain
+   * #publishDirectory publishes} it, or deletes it.
    */
   public static Path newStagingDirectory(Path out) throws IOException {
     Path abs = out.toAbsolutePath().normalize();
@@ -87,10 +89,10 @@ public final class AtomicOutputs {
   }
 
   /**
-   * Renames a finished staging directory to {@code out}. Whatever is at {@code out} is first renamed
-   * aside and deleted only once the new directory is in place; {@code replaceable} decides whether an
-   * existing directory may be replaced at all (anything that is not a directory never is); {@code kind}
-   * names what may be replaced, for the refusal's message.
+   * Renames a finished staging directory to {@code out}. Whatever is at {@code out} is first
+   * renamed aside and deleted only once the new directory is in place; {@code replaceable} decides
+   * whether an existing directory may be replaced at all (anything that is not a directory never
+   * is); {@code kind} names what may be replaced, for the refusal's message.
    */
   public static void publishDirectory(Path staging, Path out, String kind, Replaceable replaceable)
       throws IOException {
@@ -99,7 +101,8 @@ public final class AtomicOutputs {
       return;
     }
     if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS) || !replaceable.test(out)) {
-      throw new FileAlreadyExistsException(out.toString(), null, "exists and is not " + kind + ": refusing to replace it");
+      throw new FileAlreadyExistsException(
+          out.toString(), null, "exists and is not " + kind + ": refusing to replace it");
     }
     Path old = out.resolveSibling(hiddenName(out, ".old-"));
     move(out, old);
@@ -139,7 +142,10 @@ public final class AtomicOutputs {
   }
 
   private static String hiddenName(Path p, String infix) {
-    return "." + p.getFileName() + infix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+    return "."
+        + p.getFileName()
+        + infix
+        + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
   }
 
   private static Path followLink(Path file) throws IOException {

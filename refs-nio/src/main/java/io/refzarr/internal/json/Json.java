@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON tree codec over jackson-core: objects become insertion-ordered {@code Map<String, Object>},
- * arrays {@code List<Object>}, numbers {@code Long}, {@code BigInteger} or {@code Double}, plus
- * {@code String}, {@code Boolean} and {@code null}. Used for metadata documents, which are small.
+ * A small JSON tree codec over jackson-core: objects become insertion-ordered {@code Map<String,
+ * Object>}, arrays {@code List<Object>}, numbers {@code Long}, {@code BigInteger} or {@code
+ * Double}, plus {@code String}, {@code Boolean} and {@code null}. Used for metadata documents,
+ * which are small.
  */
 public final class Json {
 
@@ -39,7 +40,10 @@ public final class Json {
 
   private Json() {}
 
-  /** A streaming parser over bytes, with refzarr's settings (reference sets have millions of distinct keys). */
+  /**
+   * A streaming parser over bytes, with refzarr's settings (reference sets have millions of
+   * distinct keys).
+   */
   public static JsonParser parser(byte[] json) throws IOException {
     return FACTORY.createParser(json);
   }
@@ -49,7 +53,10 @@ public final class Json {
     return FACTORY.createParser(json);
   }
 
-  /** A UTF-8 generator writing to a stream (closed with the generator unless the caller disables it). */
+  /**
+   * A UTF-8 generator writing to a stream (closed with the generator unless the caller disables
+   * it).
+   */
   public static JsonGenerator generator(java.io.OutputStream out) throws IOException {
     return FACTORY.createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8);
   }
@@ -153,7 +160,9 @@ public final class Json {
       g.writeString((String) value);
     } else if (value instanceof Boolean) {
       g.writeBoolean((Boolean) value);
-    } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+    } else if (value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
         || value instanceof Byte) {
       g.writeNumber(((Number) value).longValue());
     } else if (value instanceof BigInteger) {
@@ -167,7 +176,10 @@ public final class Json {
     }
   }
 
-  /** Doubles as Python's json writes them: NaN and infinities as bare tokens, integral values with ".0". */
+  /**
+   * Doubles as Python's json writes them: NaN and infinities as bare tokens, integral values with
+   * ".0".
+   */
   private static void writeDouble(JsonGenerator g, double d) throws IOException {
     if (Double.isNaN(d)) {
       g.writeRawValue("NaN");

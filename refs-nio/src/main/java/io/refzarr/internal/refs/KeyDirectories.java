@@ -7,10 +7,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The directories a set of store keys implies: every {@code /}-separated prefix of a key is a directory,
- * listing the names directly below it. Built once from the keys that are stored by name (metadata and other
- * plain keys) and the array paths; chunk names are left to the set, which lists them from its own grid.
- * Immutable once built.
+ * The directories a set of store keys implies: every {@code /}-separated prefix of a key is a
+ * directory, listing the names directly below it. Built once from the keys that are stored by name
+ * (metadata and other plain keys) and the array paths; chunk names are left to the set, which lists
+ * them from its own grid. Immutable once built.
  */
 public final class KeyDirectories {
   private final Map<String, TreeSet<String>> names = new HashMap<>();
@@ -20,8 +20,8 @@ public final class KeyDirectories {
   }
 
   /**
-   * The directories of {@code keys}, plus {@code directories} (such as array paths) which are directories
-   * even before anything is listed in them.
+   * The directories of {@code keys}, plus {@code directories} (such as array paths) which are
+   * directories even before anything is listed in them.
    */
   public static KeyDirectories of(Iterable<String> keys, Iterable<String> directories) {
     KeyDirectories d = new KeyDirectories();

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -38,9 +37,11 @@ class FuturesTest {
 
   // A plain Future (FutureTask) failing with t: get() wraps it in ExecutionException.
   private static Future<Object> failedTask(Throwable t) {
-    FutureTask<Object> f = new FutureTask<>(() -> {
-      throw FuturesTest.<RuntimeException>sneaky(t);
-    });
+    FutureTask<Object> f =
+        new FutureTask<>(
+            () -> {
+              throw FuturesTest.<RuntimeException>sneaky(t);
+            });
     f.run();
     return f;
   }
@@ -50,7 +51,8 @@ class FuturesTest {
     throw (E) t;
   }
 
-  // A CompletableFuture failing as a dependent stage does: the failure wrapped in CompletionException.
+  // A CompletableFuture failing as a dependent stage does: the failure wrapped in
+  // CompletionException.
   private static CompletableFuture<Object> failedStage(Throwable t) {
     CompletableFuture<Object> source = new CompletableFuture<>();
     CompletableFuture<Object> dependent = source.thenApply(x -> x);
@@ -76,16 +78,24 @@ class FuturesTest {
       assertThat(catchThrowable(() -> Futures.get(failedTask(e)))).isSameAs(e);
       assertThat(catchThrowable(() -> Futures.get(failedStage(e)))).isSameAs(e);
       assertThat(catchThrowable(() -> Futures.get(CompletableFuture.failedFuture(e)))).isSameAs(e);
-      assertThat(catchThrowable(() -> Futures.get(Futures.supplyAsync(() -> {
-        throw e;
-      }, pool)))).isSameAs(e);
+      assertThat(
+              catchThrowable(
+                  () ->
+                      Futures.get(
+                          Futures.supplyAsync(
+                              () -> {
+                                throw e;
+                              },
+                              pool))))
+          .isSameAs(e);
     }
   }
 
   @Test
   void get_uncheckedIOException_isTheIOExceptionItCarries() {
     NoSuchFileException cause = new NoSuchFileException("k");
-    assertThat(catchThrowable(() -> Futures.get(failedStage(new UncheckedIOException(cause))))).isSameAs(cause);
+    assertThat(catchThrowable(() -> Futures.get(failedStage(new UncheckedIOException(cause)))))
+        .isSameAs(cause);
   }
 
   @Test
@@ -97,7 +107,8 @@ class FuturesTest {
 
   @Test
   void get_errors_areRethrownAsErrors_neverWrapped() {
-    for (Error e : new Error[] {new OutOfMemoryError("Java heap space"), new StackOverflowError()}) {
+    for (Error e :
+        new Error[] {new OutOfMemoryError("Java heap space"), new StackOverflowError()}) {
       assertThat(catchThrowable(() -> Futures.get(failedTask(e)))).isSameAs(e);
       assertThat(catchThrowable(() -> Futures.get(failedStage(e)))).isSameAs(e);
       assertThat(catchThrowable(() -> Futures.getAll(List.of(failedStage(e))))).isSameAs(e);
@@ -126,7 +137,8 @@ class FuturesTest {
     ReferenceNotReachableException cause = new ReferenceNotReachableException("k", "t", "r", null);
     CancellationException c = new CancellationException(cause.toString());
     c.initCause(cause);
-    assertThat(catchThrowable(() -> Futures.get(CompletableFuture.failedFuture(c)))).isSameAs(cause);
+    assertThat(catchThrowable(() -> Futures.get(CompletableFuture.failedFuture(c))))
+        .isSameAs(cause);
   }
 
   @Test
@@ -141,7 +153,9 @@ class FuturesTest {
     CompletableFuture<Object> never = new CompletableFuture<>();
     Thread.currentThread().interrupt();
     Throwable t = catchThrowable(() -> Futures.get(never));
-    assertThat(t).isInstanceOf(InterruptedIOException.class).hasCauseInstanceOf(InterruptedException.class);
+    assertThat(t)
+        .isInstanceOf(InterruptedIOException.class)
+        .hasCauseInstanceOf(InterruptedException.class);
     assertThat(Thread.interrupted()).isTrue();
     assertThat(never.isCancelled()).isFalse(); // a single future may be shared: never cancelled
   }
@@ -149,17 +163,23 @@ class FuturesTest {
   @Test
   void get_withTimeout_throwsTimeoutException_leavesTheFutureRunning() throws Exception {
     CompletableFuture<Object> never = new CompletableFuture<>();
-    assertThatThrownBy(() -> Futures.get(never, Duration.ofMillis(20))).isInstanceOf(TimeoutException.class);
+    assertThatThrownBy(() -> Futures.get(never, Duration.ofMillis(20)))
+        .isInstanceOf(TimeoutException.class);
     assertThat(never.isDone()).isFalse();
-    assertThat(Futures.get(CompletableFuture.completedFuture(7), Duration.ofSeconds(1))).isEqualTo(7);
+    assertThat(Futures.get(CompletableFuture.completedFuture(7), Duration.ofSeconds(1)))
+        .isEqualTo(7);
     IOException e = new NoSuchFileException("f");
-    assertThat(catchThrowable(() -> Futures.get(failedStage(e), Duration.ofSeconds(1)))).isSameAs(e);
+    assertThat(catchThrowable(() -> Futures.get(failedStage(e), Duration.ofSeconds(1))))
+        .isSameAs(e);
   }
 
   @Test
   void getAll_values_inOrder() throws IOException {
-    List<CompletableFuture<Integer>> fs = List.of(
-        Futures.supplyAsync(() -> 1, pool), Futures.supplyAsync(() -> 2, pool), Futures.supplyAsync(() -> 3, pool));
+    List<CompletableFuture<Integer>> fs =
+        List.of(
+            Futures.supplyAsync(() -> 1, pool),
+            Futures.supplyAsync(() -> 2, pool),
+            Futures.supplyAsync(() -> 3, pool));
     assertThat(Futures.getAll(fs)).containsExactly(1, 2, 3);
     assertThat(Futures.getAll(List.<Future<Integer>>of(pool.submit(() -> 4), pool.submit(() -> 5))))
         .containsExactly(4, 5);
@@ -186,13 +206,14 @@ class FuturesTest {
       CountDownLatch release = new CountDownLatch(1);
       AtomicBoolean ran = new AtomicBoolean();
       IOException e = new NoSuchFileException("x");
-      one.execute(() -> {
-        try {
-          release.await(); // keeps the only thread busy, so the next task waits in the queue
-        } catch (InterruptedException x) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      one.execute(
+          () -> {
+            try {
+              release.await(); // keeps the only thread busy, so the next task waits in the queue
+            } catch (InterruptedException x) {
+              Thread.currentThread().interrupt();
+            }
+          });
       Future<Object> queued = one.submit(() -> ran.getAndSet(true));
       assertThat(catchThrowable(() -> Futures.getAll(List.of(failedTask(e), queued)))).isSameAs(e);
       release.countDown();
@@ -210,17 +231,21 @@ class FuturesTest {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
     AtomicBoolean interrupted = new AtomicBoolean();
-    Future<Object> running = pool.submit(() -> {
-      started.countDown();
-      while (finish.getCount() > 0) {
-        interrupted.compareAndSet(false, Thread.currentThread().isInterrupted());
-        Thread.onSpinWait();
-      }
-      return null;
-    });
+    Future<Object> running =
+        pool.submit(
+            () -> {
+              started.countDown();
+              while (finish.getCount() > 0) {
+                interrupted.compareAndSet(false, Thread.currentThread().isInterrupted());
+                Thread.onSpinWait();
+              }
+              return null;
+            });
     started.await();
     IOException e = new NoSuchFileException("x");
-    assertThat(catchThrowable(() -> Futures.getAll(List.of(CompletableFuture.failedFuture(e), running))))
+    assertThat(
+            catchThrowable(
+                () -> Futures.getAll(List.of(CompletableFuture.failedFuture(e), running))))
         .isSameAs(e);
     assertThat(running.isCancelled()).isTrue();
     finish.countDown();
@@ -234,7 +259,8 @@ class FuturesTest {
     CompletableFuture<Object> a = new CompletableFuture<>();
     CompletableFuture<Object> b = new CompletableFuture<>();
     Thread.currentThread().interrupt();
-    assertThat(catchThrowable(() -> Futures.getAll(List.of(a, b)))).isInstanceOf(InterruptedIOException.class);
+    assertThat(catchThrowable(() -> Futures.getAll(List.of(a, b))))
+        .isInstanceOf(InterruptedIOException.class);
     assertThat(Thread.interrupted()).isTrue();
     assertThat(a.isCancelled()).isTrue();
     assertThat(b.isCancelled()).isTrue();
@@ -243,10 +269,15 @@ class FuturesTest {
   @Test
   void unwrap_returnsIOExceptions_throwsTheRest() {
     IOException io = new NoSuchFileException("x");
-    assertThat(Futures.unwrap(new java.util.concurrent.ExecutionException(new java.util.concurrent.CompletionException(io))))
+    assertThat(
+            Futures.unwrap(
+                new java.util.concurrent.ExecutionException(
+                    new java.util.concurrent.CompletionException(io))))
         .isSameAs(io);
     OutOfMemoryError oom = new OutOfMemoryError();
-    assertThat(catchThrowable(() -> Futures.unwrap(new java.util.concurrent.CompletionException(oom)))).isSameAs(oom);
+    assertThat(
+            catchThrowable(() -> Futures.unwrap(new java.util.concurrent.CompletionException(oom))))
+        .isSameAs(oom);
     IllegalStateException ise = new IllegalStateException();
     assertThat(catchThrowable(() -> Futures.unwrap(ise))).isSameAs(ise);
   }

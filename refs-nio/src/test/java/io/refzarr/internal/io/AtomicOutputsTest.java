@@ -46,10 +46,15 @@ class AtomicOutputsTest {
   @Test
   void write_failingBody_leavesTheOldFileAndNoTemporaryFile() throws IOException {
     Path out = Files.writeString(tmp.resolve("out.json"), "old");
-    assertThatThrownBy(() -> AtomicOutputs.write(out, o -> {
-      o.write("partial".getBytes(StandardCharsets.US_ASCII));
-      throw new IOException("producer failed");
-    })).hasMessage("producer failed");
+    assertThatThrownBy(
+            () ->
+                AtomicOutputs.write(
+                    out,
+                    o -> {
+                      o.write("partial".getBytes(StandardCharsets.US_ASCII));
+                      throw new IOException("producer failed");
+                    }))
+        .hasMessage("producer failed");
     assertThat(Files.readString(out)).isEqualTo("old");
     try (Stream<Path> files = Files.list(tmp)) {
       assertThat(files).containsExactly(out);
@@ -60,7 +65,8 @@ class AtomicOutputsTest {
   void write_overDirectory_isRefusedAndTheDirectoryKept() throws IOException {
     Path dir = Files.createDirectory(tmp.resolve("dir"));
     assertThatThrownBy(() -> AtomicOutputs.write(dir, o -> o.write(1)))
-        .isInstanceOf(FileAlreadyExistsException.class).hasMessageContaining("not a regular file");
+        .isInstanceOf(FileAlreadyExistsException.class)
+        .hasMessageContaining("not a regular file");
     assertThat(dir).isDirectory();
   }
 
@@ -76,16 +82,20 @@ class AtomicOutputsTest {
   @Test
   void write_toNamedPipe_writesIntoThePipeWithoutReplacingIt() throws Exception {
     Path fifo = tmp.resolve("fifo");
-    assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is missing");
-    CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
-      try (InputStream in = Files.newInputStream(fifo)) {
-        return in.readAllBytes();
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is missing");
+    CompletableFuture<byte[]> read =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (InputStream in = Files.newInputStream(fifo)) {
+                return in.readAllBytes();
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
     AtomicOutputs.write(fifo, o -> o.write("through the pipe".getBytes(StandardCharsets.US_ASCII)));
-    assertThat(new String(read.get(10, TimeUnit.SECONDS), StandardCharsets.US_ASCII)).isEqualTo("through the pipe");
+    assertThat(new String(read.get(10, TimeUnit.SECONDS), StandardCharsets.US_ASCII))
+        .isEqualTo("through the pipe");
     assertThat(Files.isRegularFile(fifo)).isFalse();
     assertThat(Files.isDirectory(fifo)).isFalse();
   }
@@ -104,7 +114,8 @@ class AtomicOutputsTest {
     Files.writeString(out.resolve("keep"), "old");
     Path staging = AtomicOutputs.newStagingDirectory(out);
     Files.writeString(staging.resolve("new"), "new");
-    assertThatThrownBy(() -> AtomicOutputs.publishDirectory(staging, out, "a test output", p -> false))
+    assertThatThrownBy(
+            () -> AtomicOutputs.publishDirectory(staging, out, "a test output", p -> false))
         .hasMessageContaining("exists and is not a test output")
         .isInstanceOf(FileAlreadyExistsException.class);
     assertThat(out.resolve("keep")).exists();

@@ -17,10 +17,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * HDF5 attributes to Zarr attributes by kerchunk's rules ({@code _transfer_attrs}): netCDF/HDF5 bookkeeping
- * attributes are dropped, fixed-length byte strings become text (an empty scalar one a single space),
- * one-element arrays become scalars, other arrays lists, empty attributes {@code ""}, and the value
- * {@code "DIMENSION_SCALE"} is dropped. {@code _FillValue} is left to {@link FillValues}.
+ * HDF5 attributes to Zarr attributes by kerchunk's rules ({@code _transfer_attrs}): netCDF/HDF5
+ * bookkeeping attributes are dropped, fixed-length byte strings become text (an empty scalar one a
+ * single space), one-element arrays become scalars, other arrays lists, empty attributes {@code
+ * ""}, and the value {@code "DIMENSION_SCALE"} is dropped. {@code _FillValue} is left to {@link
+ * FillValues}.
  */
 final class AttributeMapper {
   static final String FILL_VALUE = "_FillValue";
@@ -38,8 +39,8 @@ final class AttributeMapper {
   private AttributeMapper() {}
 
   /**
-   * The Zarr attributes of a node; attributes that cannot be represented are named in {@code dropped}
-   * (kerchunk drops them too, with a debug message).
+   * The Zarr attributes of a node; attributes that cannot be represented are named in {@code
+   * dropped} (kerchunk drops them too, with a debug message).
    */
   static Map<String, Object> convert(Map<String, Attribute> attributes, List<String> dropped) {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -64,20 +65,22 @@ final class AttributeMapper {
   }
 
   /**
-   * The CF attributes that keep an enum's labels: {@code flag_values} (the enum's values, ascending) and
-   * {@code flag_meanings} (its labels in the same order, joined by single spaces; whitespace inside a label
-   * becomes {@code _}, since CF separates meanings by blanks). Empty for other types and for the
-   * {FALSE, TRUE} enum that is read as bool.
+   * The CF attributes that keep an enum's labels: {@code flag_values} (the enum's values,
+   * ascending) and {@code flag_meanings} (its labels in the same order, joined by single spaces;
+   * whitespace inside a label becomes {@code _}, since CF separates meanings by blanks). Empty for
+   * other types and for the {FALSE, TRUE} enum that is read as bool.
    */
   static Map<String, Object> enumFlags(DataType type) {
-    if (!(type instanceof EnumDataType) || DatatypeMapper.isBoolEnum((EnumDataType) type)
+    if (!(type instanceof EnumDataType)
+        || DatatypeMapper.isBoolEnum((EnumDataType) type)
         || !(((EnumDataType) type).getBaseType() instanceof FixedPoint)) {
       return Map.of();
     }
     FixedPoint base = (FixedPoint) ((EnumDataType) type).getBaseType();
     java.util.TreeMap<BigInteger, String> byValue = new java.util.TreeMap<>();
-    ((EnumDataType) type).getEnumMapping().forEach((code, label) ->
-        byValue.put(enumCode(code, base), label.replaceAll("\\s", "_")));
+    ((EnumDataType) type)
+        .getEnumMapping()
+        .forEach((code, label) -> byValue.put(enumCode(code, base), label.replaceAll("\\s", "_")));
     List<Object> values = new ArrayList<>();
     byValue.keySet().forEach(v -> values.add(number(v)));
     Map<String, Object> out = new LinkedHashMap<>();
@@ -87,9 +90,9 @@ final class AttributeMapper {
   }
 
   /**
-   * An enum member's value. jhdf reads it as an unsigned little-endian integer whatever the base type (an
-   * 8-byte one as a long cut to int); its bytes are taken back and read with the base type's byte order
-   * and sign.
+   * An enum member's value. jhdf reads it as an unsigned little-endian integer whatever the base
+   * type (an 8-byte one as a long cut to int); its bytes are taken back and read with the base
+   * type's byte order and sign.
    */
   private static BigInteger enumCode(int code, FixedPoint base) {
     int size = base.getSize();
@@ -132,13 +135,16 @@ final class AttributeMapper {
   }
 
   /**
-   * Compound values (jhdf: one array per field) as the list of a record's field values, or a list of such
-   * lists: kerchunk writes {@code str()} of the numpy record, "(1, 2.5)", which carries the same numbers.
+   * Compound values (jhdf: one array per field) as the list of a record's field values, or a list
+   * of such lists: kerchunk writes {@code str()} of the numpy record, "(1, 2.5)", which carries the
+   * same numbers.
    */
   private static Object records(Map<?, ?> fields) {
     int n = -1;
     for (Object column : fields.values()) {
-      if (column == null || !column.getClass().isArray() || (n >= 0 && Array.getLength(column) != n)) {
+      if (column == null
+          || !column.getClass().isArray()
+          || (n >= 0 && Array.getLength(column) != n)) {
         return null;
       }
       n = Array.getLength(column);
@@ -158,9 +164,13 @@ final class AttributeMapper {
   private static Object enumValue(EnumDataType type, Object data) {
     Map<String, Long> codes = new LinkedHashMap<>();
     type.getEnumMapping().forEach((code, label) -> codes.put(label, (long) code));
-    boolean bool = type.getSize() == 1 && codes.size() == 2 && Long.valueOf(0).equals(codes.get("FALSE"))
-        && Long.valueOf(1).equals(codes.get("TRUE"));
-    return shaped(data, label -> bool ? (Object) "TRUE".equals(label) : codes.get(String.valueOf(label)));
+    boolean bool =
+        type.getSize() == 1
+            && codes.size() == 2
+            && Long.valueOf(0).equals(codes.get("FALSE"))
+            && Long.valueOf(1).equals(codes.get("TRUE"));
+    return shaped(
+        data, label -> bool ? (Object) "TRUE".equals(label) : codes.get(String.valueOf(label)));
   }
 
   /** A scalar, a one-element array as its element, any other array as (nested) lists. */
@@ -186,7 +196,8 @@ final class AttributeMapper {
     return a;
   }
 
-  private static List<Object> list(Object array, java.util.function.Function<Object, Object> element) {
+  private static List<Object> list(
+      Object array, java.util.function.Function<Object, Object> element) {
     int n = Array.getLength(array);
     List<Object> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

@@ -8,9 +8,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Walks a version-1 B-tree of raw data chunks (node type 1), visiting leaf entries in key order. Each node
- * is checked: its signature, type, that levels fall by one per step and that no node is visited twice, so
- * a corrupt or cyclic tree fails fast with the offending address instead of looping.
+ * Walks a version-1 B-tree of raw data chunks (node type 1), visiting leaf entries in key order.
+ * Each node is checked: its signature, type, that levels fall by one per step and that no node is
+ * visited twice, so a corrupt or cyclic tree fails fast with the offending address instead of
+ * looping.
  */
 final class BTreeV1Walker {
   private static final int MAX_LEVEL = 64;
@@ -25,7 +26,13 @@ final class BTreeV1Walker {
   private final String fileName;
   private final String object;
 
-  BTreeV1Walker(BlockCacheChannel file, String fileName, String object, long base, int offsetSize, int rank,
+  BTreeV1Walker(
+      BlockCacheChannel file,
+      String fileName,
+      String object,
+      long base,
+      int offsetSize,
+      int rank,
       ChunkLocator.Visitor visitor) {
     this.file = file;
     this.fileName = fileName;
@@ -58,7 +65,9 @@ final class BTreeV1Walker {
       throw corrupt(address, "is not a chunk node (type " + type + ")");
     }
     if (level > MAX_LEVEL || (expectedLevel >= 0 && level != expectedLevel)) {
-      throw corrupt(address, "has level " + level + (expectedLevel >= 0 ? ", expected " + expectedLevel : ""));
+      throw corrupt(
+          address,
+          "has level " + level + (expectedLevel >= 0 ? ", expected " + expectedLevel : ""));
     }
     ByteBuffer body = read(address + headerSize, entries * (keySize + offsetSize) + keySize);
     for (int i = 0; i < entries; i++) {
@@ -79,7 +88,8 @@ final class BTreeV1Walker {
 
   private MalformedFileException corrupt(long address, String what) {
     long at = base + address;
-    return new MalformedFileException(fileName, at, object + ": chunk B-tree node at byte " + at + " " + what);
+    return new MalformedFileException(
+        fileName, at, object + ": chunk B-tree node at byte " + at + " " + what);
   }
 
   private long address(ByteBuffer b, int pos) {

@@ -11,10 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A read-only channel over one target of a {@link ByteRangeReader}, reading aligned blocks and keeping
- * the most recently used ones, so that jhdf's many small header and index reads cost few requests.
- * Every read fills the caller's buffer completely up to the end of the file (jhdf relies on that).
- * Counts requests and bytes fetched from the source. Not thread-safe (jhdf serialises its reads).
+ * A read-only channel over one target of a {@link ByteRangeReader}, reading aligned blocks and
+ * keeping the most recently used ones, so that jhdf's many small header and index reads cost few
+ * requests. Every read fills the caller's buffer completely up to the end of the file (jhdf relies
+ * on that). Counts requests and bytes fetched from the source. Not thread-safe (jhdf serialises its
+ * reads).
  */
 final class BlockCacheChannel implements SeekableByteChannel {
   private final ByteRangeReader reader;
@@ -39,12 +40,13 @@ final class BlockCacheChannel implements SeekableByteChannel {
     this.target = target;
     this.size = size;
     this.blockSize = blockSize;
-    this.blocks = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
-        return size() > maxBlocks;
-      }
-    };
+    this.blocks =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
+            return size() > maxBlocks;
+          }
+        };
   }
 
   /** Reads {@code dst.remaining()} bytes at {@code offset} (fewer only at the end of the file). */

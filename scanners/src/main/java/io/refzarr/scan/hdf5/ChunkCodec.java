@@ -12,19 +12,23 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * For chunks stored with some filters skipped (a filter mask): Zarr has one pipeline per array, so such a
- * chunk is decoded through the filters it did go through and re-encoded with the array's codecs, then
- * inlined. Only deflate, shuffle and Fletcher-32 are handled here; anything else returns null and the
- * caller reports the dataset.
+ * For chunks stored with some filters skipped (a filter mask): Zarr has one pipeline per array, so
+ * such a chunk is decoded through the filters it did go through and re-encoded with the array's
+ * codecs, then inlined. Only deflate, shuffle and Fletcher-32 are handled here; anything else
+ * returns null and the caller reports the dataset.
  */
 final class ChunkCodec {
   private ChunkCodec() {}
 
-  /** Whether chunks of this pipeline that skipped some filters can be decoded and re-encoded here. */
+  /**
+   * Whether chunks of this pipeline that skipped some filters can be decoded and re-encoded here.
+   */
   static boolean canReencode(List<FilterPipelineMessage.FilterInfo> filters) {
     for (FilterPipelineMessage.FilterInfo f : filters) {
       int id = f.getId();
-      if (id != FilterMapper.DEFLATE && id != FilterMapper.SHUFFLE && id != FilterMapper.FLETCHER32) {
+      if (id != FilterMapper.DEFLATE
+          && id != FilterMapper.SHUFFLE
+          && id != FilterMapper.FLETCHER32) {
         return false;
       }
     }
@@ -32,10 +36,11 @@ final class ChunkCodec {
   }
 
   /**
-   * Undoes the filters a stored chunk went through (bit i of {@code mask} set: filter i was skipped), or
-   * returns null if one of them is not deflate, shuffle or Fletcher-32.
+   * Undoes the filters a stored chunk went through (bit i of {@code mask} set: filter i was
+   * skipped), or returns null if one of them is not deflate, shuffle or Fletcher-32.
    */
-  static byte[] decode(byte[] stored, List<FilterPipelineMessage.FilterInfo> filters, int mask, int itemSize)
+  static byte[] decode(
+      byte[] stored, List<FilterPipelineMessage.FilterInfo> filters, int mask, int itemSize)
       throws IOException {
     byte[] data = stored;
     for (int i = filters.size() - 1; i >= 0; i--) {
@@ -82,7 +87,8 @@ final class ChunkCodec {
 
   /** Undoes byte shuffling: gathers each element's bytes back from the byte planes. */
   static byte[] unshuffle(byte[] in, int elementSize) {
-    return elementSize <= 1 || in.length % elementSize != 0 ? in.clone()
+    return elementSize <= 1 || in.length % elementSize != 0
+        ? in.clone()
         : transpose(in, elementSize, in.length / elementSize);
   }
 
@@ -103,7 +109,8 @@ final class ChunkCodec {
 
   /** Byte shuffling (HDF5's and numcodecs'): byte i of every element together, for each i. */
   static byte[] shuffle(byte[] in, int elementSize) {
-    return elementSize <= 1 || in.length % elementSize != 0 ? in.clone()
+    return elementSize <= 1 || in.length % elementSize != 0
+        ? in.clone()
         : transpose(in, in.length / elementSize, elementSize);
   }
 

@@ -16,15 +16,17 @@ import java.io.IOException;
 import java.util.BitSet;
 
 /**
- * Lists the allocated chunks of a chunked dataset with their file offsets (user block included), stored
- * sizes and filter masks, for every chunk index type: version-1 B-trees (layout version 3, what
- * {@code libver="earliest"} and most netCDF4 files use) are walked here directly, streaming, with cycle and
- * depth checks; the layout version 4 indexes (single chunk, implicit, fixed array, extensible array,
- * version-2 B-tree) through jhdf's index classes.
+ * Lists the allocated chunks of a chunked dataset with their file offsets (user block included),
+ * stored sizes and filter masks, for every chunk index type: version-1 B-trees (layout version 3,
+ * what {@code libver="earliest"} and most netCDF4 files use) are walked here directly, streaming,
+ * with cycle and depth checks; the layout version 4 indexes (single chunk, implicit, fixed array,
+ * extensible array, version-2 B-tree) through jhdf's index classes.
  */
 final class ChunkLocator {
 
-  /** Receives each allocated chunk; {@code offset} (element coordinates) is reused between calls. */
+  /**
+   * Receives each allocated chunk; {@code offset} (element coordinates) is reused between calls.
+   */
   interface Visitor {
     void chunk(long[] offset, long address, long size, int filterMask) throws IOException;
   }
@@ -45,11 +47,20 @@ final class ChunkLocator {
     if (layout instanceof DataLayoutMessage.ChunkedDataLayoutMessage) {
       long root = ((DataLayoutMessage.ChunkedDataLayoutMessage) layout).getBTreeAddress();
       if (root != Constants.UNDEFINED_ADDRESS) {
-        new BTreeV1Walker(ctx.channel(), ctx.file(), object, base, storage.getSizeOfOffsets(), dims.length, visitor).walk(root);
+        new BTreeV1Walker(
+                ctx.channel(),
+                ctx.file(),
+                object,
+                base,
+                storage.getSizeOfOffsets(),
+                dims.length,
+                visitor)
+            .walk(root);
       }
       return;
     }
-    DataLayoutMessage.ChunkedDataLayoutMessageV4 v4 = (DataLayoutMessage.ChunkedDataLayoutMessageV4) layout;
+    DataLayoutMessage.ChunkedDataLayoutMessageV4 v4 =
+        (DataLayoutMessage.ChunkedDataLayoutMessageV4) layout;
     if (v4.getAddress() == Constants.UNDEFINED_ADDRESS) {
       return;
     }
@@ -58,17 +69,23 @@ final class ChunkLocator {
       chunkBytes *= c;
     }
     if (chunkBytes > Integer.MAX_VALUE) {
-      throw new MalformedFileException(ctx.file(), -1, object + ": chunks of " + chunkBytes
-          + " bytes are larger than jhdf can index");
+      throw new MalformedFileException(
+          ctx.file(),
+          -1,
+          object + ": chunks of " + chunkBytes + " bytes are larger than jhdf can index");
     }
     DatasetInfo info = new DatasetInfo((int) chunkBytes, dims, chunkDims);
     for (Chunk c : index(ctx, object, v4, info).getAllChunks()) {
-      visitor.chunk(c.getChunkOffset(), base + c.getAddress(), c.getSize(), mask(c.getFilterMask()));
+      visitor.chunk(
+          c.getChunkOffset(), base + c.getAddress(), c.getSize(), mask(c.getFilterMask()));
     }
   }
 
   private static ChunkIndex index(
-      Hdf5Context ctx, String object, DataLayoutMessage.ChunkedDataLayoutMessageV4 v4, DatasetInfo info)
+      Hdf5Context ctx,
+      String object,
+      DataLayoutMessage.ChunkedDataLayoutMessageV4 v4,
+      DatasetInfo info)
       throws IOException {
     HdfBackingStorage storage = ctx.storage();
     switch (v4.getIndexingType()) {
@@ -83,8 +100,8 @@ final class ChunkLocator {
       case DataLayoutMessage.ChunkedDataLayoutMessageV4.B_TREE_V2_INDEX:
         return new BTreeIndex(storage, v4.getAddress(), info);
       default:
-        throw new MalformedFileException(ctx.file(), -1, object + ": unknown chunk index type "
-            + v4.getIndexingType());
+        throw new MalformedFileException(
+            ctx.file(), -1, object + ": unknown chunk index type " + v4.getIndexingType());
     }
   }
 

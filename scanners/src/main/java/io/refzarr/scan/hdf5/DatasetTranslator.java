@@ -25,10 +25,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One HDF5 dataset to a Zarr v2 array: {@code .zarray}, {@code .zattrs} and one reference per allocated
- * chunk (byte ranges, or inline bytes under the inline threshold). Data that cannot be referenced as it
- * is stored (compact layout, variable-length strings, filters without a numcodecs equivalent, chunks that
- * skipped a filter) is read, decoded where needed and inlined.
+ * One HDF5 dataset to a Zarr v2 array: {@code .zarray}, {@code .zattrs} and one reference per
+ * allocated chunk (byte ranges, or inline bytes under the inline threshold). Data that cannot be
+ * referenced as it is stored (compact layout, variable-length strings, filters without a numcodecs
+ * equivalent, chunks that skipped a filter) is read, decoded where needed and inlined.
  */
 final class DatasetTranslator {
   private static final int NULL_DATASPACE = 2;
@@ -60,18 +60,21 @@ final class DatasetTranslator {
     Map<String, Attribute> rawAttrs = attributes(path, ds);
     boolean scale = rawAttrs != null && DimensionScales.isScale(ds);
     // everything that can make the dataset unsupported is decided before its first reference is put
-    List<String> dims = rawAttrs != null ? ctx.scales().names(ds, path, shape.length) : phony(shape.length);
+    List<String> dims =
+        rawAttrs != null ? ctx.scales().names(ds, path, shape.length) : phony(shape.length);
     if (rawAttrs == null) {
       rawAttrs = Map.of();
     }
-    // a dimension scale never written is kept (as an array with no chunks, reading as its fill value)
+    // a dimension scale never written is kept (as an array with no chunks, reading as its fill
+    // value)
     Array array = new Array(path, shape, type, scale);
     if (type.kind() == DType.Kind.OBJECT) {
       embedStrings(array, ds);
     } else if (layout instanceof DataLayoutMessage.CompactDataLayoutMessage) {
       array.chunks = shape;
       array.decoded = true;
-      array.inline(zeroKey(shape.length),
+      array.inline(
+          zeroKey(shape.length),
           bytes(((DataLayoutMessage.CompactDataLayoutMessage) layout).getDataBuffer()));
     } else if (layout instanceof DataLayoutMessage.ContiguousDataLayoutMessage) {
       contiguous(array, (DataLayoutMessage.ContiguousDataLayoutMessage) layout);
@@ -90,18 +93,23 @@ final class DatasetTranslator {
     zattrs.put("_ARRAY_DIMENSIONS", dims);
     zattrs.putAll(attrs);
     if (ctx.enumLabels()) {
-      AttributeMapper.enumFlags(hdfType).forEach(zattrs::putIfAbsent); // the file's own attributes win
+      AttributeMapper.enumFlags(hdfType)
+          .forEach(zattrs::putIfAbsent); // the file's own attributes win
     }
-    Object fill = FillValues.decide(type, fillValue(header), rawAttrs, array.decoded, array.complete());
-    ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZARRAY),
-        ZarrMetadata.array(shape, array.chunks, type.dtype(), fill, array.codecs));
+    Object fill =
+        FillValues.decide(type, fillValue(header), rawAttrs, array.decoded, array.complete());
+    ctx.log()
+        .put(
+            ZarrKeys.join(path, ZarrKeys.ZARRAY),
+            ZarrMetadata.array(shape, array.chunks, type.dtype(), fill, array.codecs));
     ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZATTRS), ZarrMetadata.attrs(zattrs));
     array.flush();
   }
 
   /**
-   * The dataset's attributes; null when jhdf cannot load them and the policy is SKIP (they are reported and
-   * the dataset is kept without them, its dimensions unnamed), else the failure propagates.
+   * The dataset's attributes; null when jhdf cannot load them and the policy is SKIP (they are
+   * reported and the dataset is kept without them, its dimensions unnamed), else the failure
+   * propagates.
    */
   private Map<String, Attribute> attributes(String path, Dataset ds) {
     try {
@@ -134,11 +142,12 @@ final class DatasetTranslator {
   }
 
   /**
-   * The stored size of a contiguous dataset. Layout messages of versions 1 and 2 (HDF5 before 1.6.3) store
-   * none, and jhdf then reports -1: the HDF5 library takes the dataspace's element count times the datatype
-   * size, and so does this.
+   * The stored size of a contiguous dataset. Layout messages of versions 1 and 2 (HDF5 before
+   * 1.6.3) store none, and jhdf then reports -1: the HDF5 library takes the dataspace's element
+   * count times the datatype size, and so does this.
    */
-  private static long contiguousSize(Array array, DataLayoutMessage.ContiguousDataLayoutMessage layout) {
+  private static long contiguousSize(
+      Array array, DataLayoutMessage.ContiguousDataLayoutMessage layout) {
     if (layout.getSize() >= 0) {
       return layout.getSize();
     }
@@ -152,34 +161,45 @@ final class DatasetTranslator {
   private void chunked(Array array, Dataset ds, DataLayoutMessage layout, ObjectHeader header)
       throws IOException, Unsupported {
     int rank = array.shape.length;
-    int[] dims = layout instanceof DataLayoutMessage.ChunkedDataLayoutMessage
-        ? ((DataLayoutMessage.ChunkedDataLayoutMessage) layout).getChunkDimensions()
-        : ((DataLayoutMessage.ChunkedDataLayoutMessageV4) layout).getChunkDimensions();
+    int[] dims =
+        layout instanceof DataLayoutMessage.ChunkedDataLayoutMessage
+            ? ((DataLayoutMessage.ChunkedDataLayoutMessage) layout).getChunkDimensions()
+            : ((DataLayoutMessage.ChunkedDataLayoutMessageV4) layout).getChunkDimensions();
     int[] chunkDims = Arrays.copyOf(dims, rank); // the last entry is the element size
     array.chunks = Arrays.stream(chunkDims).asLongStream().toArray();
     for (long c : array.chunks) {
       if (c <= 0) {
-        throw new MalformedFileException(ctx.file(), header.getAddress(), "/" + array.path
-            + ": chunk dimension " + c);
+        throw new MalformedFileException(
+            ctx.file(), header.getAddress(), "/" + array.path + ": chunk dimension " + c);
       }
     }
-    FilterPlan plan = header.hasMessageOfType(FilterPipelineMessage.class)
-        ? FilterMapper.map(header.getMessageOfType(FilterPipelineMessage.class).getFilters(),
-            array.type.itemSize())
-        : FilterPlan.NONE;
+    FilterPlan plan =
+        header.hasMessageOfType(FilterPipelineMessage.class)
+            ? FilterMapper.map(
+                header.getMessageOfType(FilterPipelineMessage.class).getFilters(),
+                array.type.itemSize())
+            : FilterPlan.NONE;
     if (!plan.supported()) {
       decodeAll(array, (ChunkedDataset) ds, plan, chunkDims);
       return;
     }
     array.codecs = plan.codecs();
-    List<FilterPipelineMessage.FilterInfo> filters = plan.pipelineLength() == 0 ? List.of()
-        : header.getMessageOfType(FilterPipelineMessage.class).getFilters();
+    List<FilterPipelineMessage.FilterInfo> filters =
+        plan.pipelineLength() == 0
+            ? List.of()
+            : header.getMessageOfType(FilterPipelineMessage.class).getFilters();
     if (!ChunkCodec.canReencode(filters)) {
       requireNoMaskedChunks(array, layout, chunkDims, plan);
     }
     List<long[]> masked = new ArrayList<>(); // offset..., address, size, mask
-    ChunkLocator.forEach(ctx, "/" + array.path, layout, array.shape, chunkDims,
-        array.type.itemSize(), (offset, address, size, mask) -> {
+    ChunkLocator.forEach(
+        ctx,
+        "/" + array.path,
+        layout,
+        array.shape,
+        chunkDims,
+        array.type.itemSize(),
+        (offset, address, size, mask) -> {
           if (!plan.fullyFiltered(mask)) {
             long[] entry = Arrays.copyOf(offset, offset.length + 3);
             entry[offset.length] = address;
@@ -195,19 +215,33 @@ final class DatasetTranslator {
     }
   }
 
-  /** A first pass where chunks that skipped filters could not be re-encoded: fail before any put. */
-  private void requireNoMaskedChunks(Array array, DataLayoutMessage layout, int[] chunkDims, FilterPlan plan)
+  /**
+   * A first pass where chunks that skipped filters could not be re-encoded: fail before any put.
+   */
+  private void requireNoMaskedChunks(
+      Array array, DataLayoutMessage layout, int[] chunkDims, FilterPlan plan)
       throws IOException, Unsupported {
     boolean[] masked = new boolean[1];
-    ChunkLocator.forEach(ctx, "/" + array.path, layout, array.shape, chunkDims, array.type.itemSize(),
+    ChunkLocator.forEach(
+        ctx,
+        "/" + array.path,
+        layout,
+        array.shape,
+        chunkDims,
+        array.type.itemSize(),
         (offset, address, size, mask) -> masked[0] |= !plan.fullyFiltered(mask));
     if (masked[0]) {
-      throw new Unsupported("some chunks skipped some of their filters, and " + plan.codecs()
-          + " cannot be re-applied here");
+      throw new Unsupported(
+          "some chunks skipped some of their filters, and "
+              + plan.codecs()
+              + " cannot be re-applied here");
     }
   }
 
-  /** A chunk that skipped some filters: decoded through the ones it went through, re-encoded, inlined. */
+  /**
+   * A chunk that skipped some filters: decoded through the ones it went through, re-encoded,
+   * inlined.
+   */
   private void reencode(Array array, long[] entry, List<FilterPipelineMessage.FilterInfo> filters)
       throws IOException, Unsupported {
     int rank = array.shape.length;
@@ -215,21 +249,29 @@ final class DatasetTranslator {
     long address = entry[rank];
     long size = entry[rank + 1];
     if (size > MAX_DECODED_BYTES || address + size > ctx.channel().size()) {
-      throw new MalformedFileException(ctx.file(), address, "/" + array.path + ": chunk of " + size
-          + " bytes does not fit the file");
+      throw new MalformedFileException(
+          ctx.file(),
+          address,
+          "/" + array.path + ": chunk of " + size + " bytes does not fit the file");
     }
     ByteBuffer stored = ByteBuffer.allocate((int) size);
     ctx.channel().readAt(stored, address);
-    byte[] decoded = ChunkCodec.decode(stored.array(), filters, (int) entry[rank + 2], array.type.itemSize());
+    byte[] decoded =
+        ChunkCodec.decode(stored.array(), filters, (int) entry[rank + 2], array.type.itemSize());
     byte[] encoded = decoded == null ? null : ChunkCodec.encode(decoded, array.codecs);
     if (encoded == null) {
-      throw new Unsupported("a chunk skipped some of its filters, and they cannot be re-applied here ("
-          + array.codecs + ")");
+      throw new Unsupported(
+          "a chunk skipped some of its filters, and they cannot be re-applied here ("
+              + array.codecs
+              + ")");
     }
     array.inline(chunkKey(array, offset), encoded);
   }
 
-  /** Unsupported filters: small datasets decoded by jhdf and inlined chunk by chunk, as kerchunk does. */
+  /**
+   * Unsupported filters: small datasets decoded by jhdf and inlined chunk by chunk, as kerchunk
+   * does.
+   */
   private void decodeAll(Array array, ChunkedDataset ds, FilterPlan plan, int[] chunkDims)
       throws IOException, Unsupported {
     long nbytes = array.type.itemSize();
@@ -237,14 +279,25 @@ final class DatasetTranslator {
       nbytes *= n;
     }
     if (nbytes >= ctx.unsupportedInlineThreshold()) {
-      throw new Unsupported("filter " + String.join(", ", plan.unsupported())
-          + " has no numcodecs equivalent, and the dataset (" + nbytes + " bytes) is not under the"
-          + " inline limit of " + ctx.unsupportedInlineThreshold() + " bytes for decoding");
+      throw new Unsupported(
+          "filter "
+              + String.join(", ", plan.unsupported())
+              + " has no numcodecs equivalent, and the dataset ("
+              + nbytes
+              + " bytes) is not under the"
+              + " inline limit of "
+              + ctx.unsupportedInlineThreshold()
+              + " bytes for decoding");
     }
     array.decoded = true;
     List<long[]> offsets = new ArrayList<>();
-    ChunkLocator.forEach(ctx, "/" + array.path, ((AbstractNode) ds).getHeader()
-            .getMessageOfType(DataLayoutMessage.class), array.shape, chunkDims, array.type.itemSize(),
+    ChunkLocator.forEach(
+        ctx,
+        "/" + array.path,
+        ((AbstractNode) ds).getHeader().getMessageOfType(DataLayoutMessage.class),
+        array.shape,
+        chunkDims,
+        array.type.itemSize(),
         (offset, address, size, mask) -> offsets.add(offset.clone()));
     long chunkBytes = array.type.itemSize();
     for (int c : chunkDims) {
@@ -258,24 +311,38 @@ final class DatasetTranslator {
         chunk = Arrays.copyOf(chunk, (int) chunkBytes);
       }
       if (chunk.length != chunkBytes) {
-        // e.g. jhdf 0.13 keeps a Fletcher-32 checksum that is not the last filter: never inline such bytes
-        throw new Unsupported("filters " + String.join(", ", plan.unsupported()) + " decode to " + chunk.length
-            + " bytes per chunk instead of " + chunkBytes + " in refzarr's HDF5 reader");
+        // e.g. jhdf 0.13 keeps a Fletcher-32 checksum that is not the last filter: never inline
+        // such bytes
+        throw new Unsupported(
+            "filters "
+                + String.join(", ", plan.unsupported())
+                + " decode to "
+                + chunk.length
+                + " bytes per chunk instead of "
+                + chunkBytes
+                + " in refzarr's HDF5 reader");
       }
       chunks.add(chunk);
     }
     for (int i = 0; i < offsets.size(); i++) {
       array.inline(chunkKey(array, offsets.get(i)), chunks.get(i));
     }
-    ctx.log().note("/" + array.path + ": filter " + String.join(", ", plan.unsupported())
-        + " has no numcodecs equivalent; " + offsets.size() + " chunk(s) decoded and inlined");
+    ctx.log()
+        .note(
+            "/"
+                + array.path
+                + ": filter "
+                + String.join(", ", plan.unsupported())
+                + " has no numcodecs equivalent; "
+                + offsets.size()
+                + " chunk(s) decoded and inlined");
   }
 
   /**
-   * 4 when Fletcher-32 is the first filter and jhdf's decoding leaves its checksum at the end of the chunk
-   * (jhdf 0.13 does not cut it when other filters follow it), so that cutting 4 bytes off gives the data; 0
-   * otherwise. With a shuffle later in the pipeline the cut is right only when data plus checksum is whole
-   * elements (HDF5 passes leftover bytes through unshuffled).
+   * 4 when Fletcher-32 is the first filter and jhdf's decoding leaves its checksum at the end of
+   * the chunk (jhdf 0.13 does not cut it when other filters follow it), so that cutting 4 bytes off
+   * gives the data; 0 otherwise. With a shuffle later in the pipeline the cut is right only when
+   * data plus checksum is whole elements (HDF5 passes leftover bytes through unshuffled).
    */
   private static int leadingChecksum(ChunkedDataset ds, long chunkBytes, int itemSize) {
     ObjectHeader header = ((AbstractNode) ds).getHeader();
@@ -299,7 +366,10 @@ final class DatasetTranslator {
     return ds.getDecompressedChunk(at);
   }
 
-  /** Variable-length strings: every value read and embedded with the vlen-utf8 codec (kerchunk's "embed"). */
+  /**
+   * Variable-length strings: every value read and embedded with the vlen-utf8 codec (kerchunk's
+   * "embed").
+   */
   private void embedStrings(Array array, Dataset ds) throws IOException, Unsupported {
     long count = 1;
     for (long n : array.shape) {
@@ -333,9 +403,17 @@ final class DatasetTranslator {
       long c = array.chunks[d];
       long gridSize = ceilDiv(array.shape[d], c);
       if (o < 0 || o % c != 0 || o / c >= Math.max(gridSize, 1)) {
-        throw new MalformedFileException(ctx.file(), -1, "/" + array.path + ": chunk at element offset "
-            + Arrays.toString(offset) + " does not fit the chunk grid " + Arrays.toString(array.chunks)
-            + " of shape " + Arrays.toString(array.shape));
+        throw new MalformedFileException(
+            ctx.file(),
+            -1,
+            "/"
+                + array.path
+                + ": chunk at element offset "
+                + Arrays.toString(offset)
+                + " does not fit the chunk grid "
+                + Arrays.toString(array.chunks)
+                + " of shape "
+                + Arrays.toString(array.shape));
       }
       index[d] = o / c;
     }
@@ -357,7 +435,10 @@ final class DatasetTranslator {
     return out;
   }
 
-  /** An array being translated: its layout decisions and its chunk references, put after the metadata. */
+  /**
+   * An array being translated: its layout decisions and its chunk references, put after the
+   * metadata.
+   */
   private final class Array {
     final String path;
     final long[] shape;
@@ -365,8 +446,10 @@ final class DatasetTranslator {
     long[] chunks;
     boolean decoded;
     List<Map<String, Object>> codecs = List.of();
+
     /** Buffered references (only while {@link #buffered}), else they go straight to the sink. */
     final List<Object[]> refs = new ArrayList<>();
+
     final boolean buffered;
     long count;
 
@@ -392,9 +475,18 @@ final class DatasetTranslator {
 
     void range(long[] index, long offset, long length) throws IOException {
       if (offset + length > ctx.channel().size() || length < 0) {
-        throw new MalformedFileException(ctx.file(), offset, "/" + path + ": chunk "
-            + ZarrKeys.chunkKey(path, index) + " of " + length + " bytes runs past the end of the file ("
-            + ctx.channel().size() + " bytes)");
+        throw new MalformedFileException(
+            ctx.file(),
+            offset,
+            "/"
+                + path
+                + ": chunk "
+                + ZarrKeys.chunkKey(path, index)
+                + " of "
+                + length
+                + " bytes runs past the end of the file ("
+                + ctx.channel().size()
+                + " bytes)");
       }
       if (length < ctx.inlineThreshold()) {
         ByteBuffer buf = ByteBuffer.allocate((int) length);
@@ -405,7 +497,9 @@ final class DatasetTranslator {
       }
     }
 
-    /** Whether every chunk of the grid has a reference (else the fill value is what is read there). */
+    /**
+     * Whether every chunk of the grid has a reference (else the fill value is what is read there).
+     */
     boolean complete() {
       long grid = 1;
       for (int d = 0; d < shape.length; d++) {

@@ -23,7 +23,8 @@ final class DatatypeMapper {
   static ZarrType map(DataType type) throws Unsupported {
     if (type instanceof FixedPoint) {
       FixedPoint t = (FixedPoint) type;
-      return integer(t.isSigned() ? DType.Kind.INT : DType.Kind.UINT, t.getSize(), t.getByteOrder());
+      return integer(
+          t.isSigned() ? DType.Kind.INT : DType.Kind.UINT, t.getSize(), t.getByteOrder());
     }
     if (type instanceof FloatingPoint) {
       FloatingPoint t = (FloatingPoint) type;
@@ -41,9 +42,11 @@ final class DatatypeMapper {
     }
     if (type instanceof StringData) {
       if (((StringData) type).getPaddingType() == StringData.PaddingType.SPACE_PADDED) {
-        // h5py and the HDF5 library read these without their trailing spaces; no Zarr codec strips them
-        throw new Unsupported("fixed-length strings padded with spaces (the HDF5 library strips the padding"
-            + " when it reads them; no Zarr codec does)");
+        // h5py and the HDF5 library read these without their trailing spaces; no Zarr codec strips
+        // them
+        throw new Unsupported(
+            "fixed-length strings padded with spaces (the HDF5 library strips the padding"
+                + " when it reads them; no Zarr codec does)");
       }
       return new ZarrType(DType.of(DType.Kind.BYTES, null, type.getSize()), type.getSize());
     }
@@ -56,8 +59,12 @@ final class DatatypeMapper {
     if (type instanceof OpaqueDataType) {
       return opaque((OpaqueDataType) type);
     }
-    throw new Unsupported("datatype " + type.getClass().getSimpleName() + " (class "
-        + type.getDataClass() + ") has no Zarr v2 equivalent");
+    throw new Unsupported(
+        "datatype "
+            + type.getClass().getSimpleName()
+            + " (class "
+            + type.getDataClass()
+            + ") has no Zarr v2 equivalent");
   }
 
   private static ZarrType integer(DType.Kind kind, int size, ByteOrder order) throws Unsupported {
@@ -75,16 +82,20 @@ final class DatatypeMapper {
     return map(type.getBaseType());
   }
 
-  /** The one-byte enum {FALSE: 0, TRUE: 1} that h5py writes for numpy bool (and reads back as bool). */
+  /**
+   * The one-byte enum {FALSE: 0, TRUE: 1} that h5py writes for numpy bool (and reads back as bool).
+   */
   static boolean isBoolEnum(EnumDataType type) {
     Map<Integer, String> mapping = type.getEnumMapping();
-    return type.getSize() == 1 && mapping.size() == 2 && "FALSE".equals(mapping.get(0))
+    return type.getSize() == 1
+        && mapping.size() == 2
+        && "FALSE".equals(mapping.get(0))
         && "TRUE".equals(mapping.get(1));
   }
 
   /**
-   * A packed compound of plain members as a numpy structured dtype (padding has no list form); h5py's
-   * complex numbers (members {@code r} and {@code i} of one float type) as numpy complex.
+   * A packed compound of plain members as a numpy structured dtype (padding has no list form);
+   * h5py's complex numbers (members {@code r} and {@code i} of one float type) as numpy complex.
    */
   private static ZarrType compound(CompoundDataType type) throws Unsupported {
     List<CompoundDataType.CompoundDataMember> members = new ArrayList<>(type.getMembers());
@@ -117,29 +128,35 @@ final class DatatypeMapper {
 
   private static ZarrType complex(List<CompoundDataType.CompoundDataMember> members, int size)
       throws Unsupported {
-    if (members.size() != 2 || !members.get(0).getName().equals("r") || !members.get(1).getName().equals("i")
+    if (members.size() != 2
+        || !members.get(0).getName().equals("r")
+        || !members.get(1).getName().equals("i")
         || !(members.get(0).getDataType() instanceof FloatingPoint)) {
       return null;
     }
     ZarrType re = map(members.get(0).getDataType());
     ZarrType im = map(members.get(1).getDataType());
-    if (!re.dtype().equals(im.dtype()) || members.get(1).getOffset() != re.itemSize()
-        || size != 2 * re.itemSize() || re.itemSize() == 2) {
+    if (!re.dtype().equals(im.dtype())
+        || members.get(1).getOffset() != re.itemSize()
+        || size != 2 * re.itemSize()
+        || re.itemSize() == 2) {
       return null;
     }
     return new ZarrType(DType.of(DType.Kind.COMPLEX, re.dtype().order(), size), size);
   }
 
   /**
-   * Opaque data as h5py reads it: with a {@code NUMPY:} tag (h5py's own, for datetime64, timedelta64 and
-   * other types HDF5 has none for) the tagged dtype when it has the opaque size; else raw bytes {@code |Vn}.
+   * Opaque data as h5py reads it: with a {@code NUMPY:} tag (h5py's own, for datetime64,
+   * timedelta64 and other types HDF5 has none for) the tagged dtype when it has the opaque size;
+   * else raw bytes {@code |Vn}.
    */
   private static ZarrType opaque(OpaqueDataType type) {
     String tag = type.getAsciiTag() == null ? "" : type.getAsciiTag().trim();
     if (tag.startsWith("NUMPY:")) {
       try {
         DType tagged = DType.parse(tag.substring("NUMPY:".length()));
-        if (tagged.itemSize() == type.getSize() && tagged.kind() != DType.Kind.OBJECT
+        if (tagged.itemSize() == type.getSize()
+            && tagged.kind() != DType.Kind.OBJECT
             && tagged.kind() != DType.Kind.STRUCTURED) {
           return new ZarrType(tagged, type.getSize());
         }

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Dimension names for {@code _ARRAY_DIMENSIONS}, by kerchunk's rules: per axis, the path (without the
- * leading slash) of the one dimension scale attached to it; a dimension scale names itself;
- * {@code phony_dim_<axis>} where there is none. Scales are found by object-header address, so the map of
- * addresses to paths is filled while the tree is walked.
+ * Dimension names for {@code _ARRAY_DIMENSIONS}, by kerchunk's rules: per axis, the path (without
+ * the leading slash) of the one dimension scale attached to it; a dimension scale names itself;
+ * {@code phony_dim_<axis>} where there is none. Scales are found by object-header address, so the
+ * map of addresses to paths is filled while the tree is walked.
  */
 final class DimensionScales {
   private final Map<Long, String> pathsByAddress = new HashMap<>();

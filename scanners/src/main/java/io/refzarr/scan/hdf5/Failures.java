@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Why an object cannot be scanned, in words: what the file uses that refzarr cannot reference or its HDF5
- * reader (jhdf) cannot parse, rather than jhdf's exception text with its internal addresses.
+ * Why an object cannot be scanned, in words: what the file uses that refzarr cannot reference or
+ * its HDF5 reader (jhdf) cannot parse, rather than jhdf's exception text with its internal
+ * addresses.
  */
 final class Failures {
   private static final Pattern ADDRESS = Pattern.compile("\\s*at address '?\\d+'?");
@@ -20,7 +21,8 @@ final class Failures {
       String m = String.valueOf(t.getMessage());
       if (t instanceof HdfFilterException) {
         Matcher f = FILTER.matcher(m);
-        return f.find() ? "filter " + f.group(1) + " (id " + f.group(2) + ") is not available to decode it"
+        return f.find()
+            ? "filter " + f.group(1) + " (id " + f.group(2) + ") is not available to decode it"
             : "a filter that is not available to decode it";
       }
       if (m.contains("Region references")) {
@@ -41,13 +43,16 @@ final class Failures {
       }
       if (t instanceof UnsupportedHdfException) {
         return "a feature refzarr's HDF5 reader (jhdf 0.13) does not support ("
-            + ADDRESS.matcher(m).replaceAll("").trim() + ")";
+            + ADDRESS.matcher(m).replaceAll("").trim()
+            + ")";
       }
     }
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return "metadata refzarr's HDF5 reader (jhdf 0.13) cannot parse (" + root.getClass().getSimpleName() + ")";
+    return "metadata refzarr's HDF5 reader (jhdf 0.13) cannot parse ("
+        + root.getClass().getSimpleName()
+        + ")";
   }
 }

@@ -10,14 +10,15 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * The {@code .zarray} fill value. A {@code _FillValue} attribute wins. An array with chunks never written
- * gets what the HDF5 library reads there: the dataset's HDF5 fill value (zeros when the file defines none),
- * records as base64 of their bytes. An array whose every chunk is present reads the same under any fill
- * value, and gets kerchunk's: null for decoded-and-inlined data, variable-length strings, compound types,
- * netCDF time variables (units containing "since") and netCDF variables (an attribute name containing
- * "_Netcdf4"), so that xarray does not mask real zeros; else the HDF5 fill value (0 when the file defines
- * none). Fixed-length byte strings: the fill value's bytes, {@code ""} when empty (HDF5 reads {@code b""},
- * where kerchunk writes {@code " "}). NaN and infinities are written as strings, byte strings as base64.
+ * The {@code .zarray} fill value. A {@code _FillValue} attribute wins. An array with chunks never
+ * written gets what the HDF5 library reads there: the dataset's HDF5 fill value (zeros when the
+ * file defines none), records as base64 of their bytes. An array whose every chunk is present reads
+ * the same under any fill value, and gets kerchunk's: null for decoded-and-inlined data,
+ * variable-length strings, compound types, netCDF time variables (units containing "since") and
+ * netCDF variables (an attribute name containing "_Netcdf4"), so that xarray does not mask real
+ * zeros; else the HDF5 fill value (0 when the file defines none). Fixed-length byte strings: the
+ * fill value's bytes, {@code ""} when empty (HDF5 reads {@code b""}, where kerchunk writes {@code "
+ * "}). NaN and infinities are written as strings, byte strings as base64.
  */
 final class FillValues {
   private FillValues() {}
@@ -27,11 +28,18 @@ final class FillValues {
    * @param decoded whether the data is decoded and inlined by the scanner
    * @param complete whether every chunk of the array's grid has a reference
    */
-  static Object decide(ZarrType type, ByteBuffer raw, Map<String, Attribute> attrs, boolean decoded,
+  static Object decide(
+      ZarrType type,
+      ByteBuffer raw,
+      Map<String, Attribute> attrs,
+      boolean decoded,
       boolean complete) {
     Attribute fill = attrs.get(AttributeMapper.FILL_VALUE);
-    if (fill != null && !fill.isEmpty() && type.kind() != DType.Kind.STRUCTURED
-        && type.kind() != DType.Kind.OBJECT && type.kind() != DType.Kind.COMPLEX) {
+    if (fill != null
+        && !fill.isEmpty()
+        && type.kind() != DType.Kind.STRUCTURED
+        && type.kind() != DType.Kind.OBJECT
+        && type.kind() != DType.Kind.COMPLEX) {
       Object v = fromAttribute(type, fill);
       if (v != null) {
         return v;
@@ -41,8 +49,11 @@ final class FillValues {
       return base64(raw == null ? new byte[0] : bytes(raw));
     }
     if (type.kind() == DType.Kind.VOID || (!complete && type.kind() == DType.Kind.STRUCTURED)) {
-      return Base64.getEncoder().encodeToString(raw != null && raw.remaining() == type.itemSize()
-          ? rawBytes(raw) : new byte[type.itemSize()]);
+      return Base64.getEncoder()
+          .encodeToString(
+              raw != null && raw.remaining() == type.itemSize()
+                  ? rawBytes(raw)
+                  : new byte[type.itemSize()]);
     }
     if (!complete && type.kind() != DType.Kind.OBJECT) {
       return raw == null ? zero(type) : decode(type, raw);
@@ -75,7 +86,8 @@ final class FillValues {
       return null;
     }
     if (type.kind() == DType.Kind.BYTES) {
-      return v instanceof String ? base64(((String) v).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+      return v instanceof String
+          ? base64(((String) v).getBytes(java.nio.charset.StandardCharsets.UTF_8))
           : null;
     }
     if (v instanceof Double) {
@@ -107,7 +119,8 @@ final class FillValues {
       case BOOL:
         return b.get() != 0;
       case COMPLEX: // [re, im], as zarr's encode_fill_value writes complex fill values
-        return type.itemSize() == 8 ? java.util.List.of(floatValue(b.getFloat()), floatValue(b.getFloat()))
+        return type.itemSize() == 8
+            ? java.util.List.of(floatValue(b.getFloat()), floatValue(b.getFloat()))
             : java.util.List.of(floatValue(b.getDouble()), floatValue(b.getDouble()));
       case FLOAT:
         switch (type.itemSize()) {

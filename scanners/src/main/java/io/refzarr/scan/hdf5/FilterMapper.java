@@ -30,15 +30,18 @@ final class FilterMapper {
           break;
         case SHUFFLE:
           if (!codecs.isEmpty()) {
-            // HDF5's shuffle passes the bytes past the last whole element through; numcodecs' refuses a
-            // buffer that is no multiple of the element size, so after a compressor it cannot be undone
+            // HDF5's shuffle passes the bytes past the last whole element through; numcodecs'
+            // refuses a
+            // buffer that is no multiple of the element size, so after a compressor it cannot be
+            // undone
             unsupported.add("shuffle after " + codecs.get(codecs.size() - 1).get("id"));
           } else {
             codecs.add(codec("shuffle", "elementsize", itemSize));
           }
           break;
         case FLETCHER32:
-          // The checksum is appended after every earlier filter ran: cut it off the range. Anywhere but
+          // The checksum is appended after every earlier filter ran: cut it off the range. Anywhere
+          // but
           // last it sits inside other filters' output and cannot be cut without decoding.
           if (i == filters.size() - 1) {
             fletcher = i;

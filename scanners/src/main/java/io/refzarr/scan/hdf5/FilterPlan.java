@@ -6,14 +6,18 @@ import java.util.Map;
 /**
  * How a dataset's HDF5 filter pipeline reads as Zarr.
  *
- * @param codecs numcodecs configs in pipeline (encoding) order, for the {@code .zarray} {@code filters}
- * @param fletcherIndex the pipeline index of a trailing Fletcher-32 filter whose 4-byte checksum is cut
- *     off each chunk's range, or -1
+ * @param codecs numcodecs configs in pipeline (encoding) order, for the {@code .zarray} {@code
+ *     filters}
+ * @param fletcherIndex the pipeline index of a trailing Fletcher-32 filter whose 4-byte checksum is
+ *     cut off each chunk's range, or -1
  * @param unsupported names of filters that have no numcodecs equivalent (empty when all map)
  * @param pipelineLength the number of filters in the HDF5 pipeline (for filter masks)
  */
 record FilterPlan(
-    List<Map<String, Object>> codecs, int fletcherIndex, List<String> unsupported, int pipelineLength) {
+    List<Map<String, Object>> codecs,
+    int fletcherIndex,
+    List<String> unsupported,
+    int pipelineLength) {
 
   static final FilterPlan NONE = new FilterPlan(List.of(), -1, List.of(), 0);
 

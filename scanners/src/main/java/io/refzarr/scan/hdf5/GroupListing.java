@@ -26,11 +26,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A group's children one by one, for when jhdf cannot list the group: jhdf 0.13 reads every child's object
- * header to list a group, so one child it cannot read (a user-defined link, a region-reference or opaque
- * datatype it misparses) fails the listing of all. Here the links are read from the group's own storage
- * (symbol table, or link messages in the header or in the fractal heap) and each child is opened on its
- * own; a child that cannot be opened becomes a {@link Failed} entry with the reason, the others are kept.
+ * A group's children one by one, for when jhdf cannot list the group: jhdf 0.13 reads every child's
+ * object header to list a group, so one child it cannot read (a user-defined link, a
+ * region-reference or opaque datatype it misparses) fails the listing of all. Here the links are
+ * read from the group's own storage (symbol table, or link messages in the header or in the fractal
+ * heap) and each child is opened on its own; a child that cannot be opened becomes a {@link Failed}
+ * entry with the reason, the others are kept.
  */
 final class GroupListing {
   private static final Method CREATE_GROUP = createGroupMethod();
@@ -41,12 +42,13 @@ final class GroupListing {
   private GroupListing() {}
 
   /**
-   * The children of {@code g} by name: a jhdf {@link Node}, or {@link Failed}. Soft and external links are
-   * left out (they are not followed); a link record that cannot be read is listed under a made-up name
-   * {@code <link N>}.
+   * The children of {@code g} by name: a jhdf {@link Node}, or {@link Failed}. Soft and external
+   * links are left out (they are not followed); a link record that cannot be read is listed under a
+   * made-up name {@code <link N>}.
    */
   static Map<String, Object> children(Group g, HdfBackingStorage storage) {
-    ObjectHeader header = ObjectHeader.readObjectHeader(storage, g.getAddress()); // the root is no AbstractNode
+    ObjectHeader header =
+        ObjectHeader.readObjectHeader(storage, g.getAddress()); // the root is no AbstractNode
     Map<String, Object> out = new TreeMap<>();
     if (header.hasMessageOfType(SymbolTableMessage.class)) {
       symbolTable(g, storage, header.getMessageOfType(SymbolTableMessage.class), out);
@@ -63,8 +65,8 @@ final class GroupListing {
     return out;
   }
 
-  private static void symbolTable(Group g, HdfBackingStorage storage, SymbolTableMessage stm,
-      Map<String, Object> out) {
+  private static void symbolTable(
+      Group g, HdfBackingStorage storage, SymbolTableMessage stm, Map<String, Object> out) {
     ByteBuffer names = new LocalHeap(storage, stm.getLocalHeapAddress()).getDataBuffer();
     for (long node : BTreeV1.createGroupBTree(storage, stm.getBTreeAddress()).getChildAddresses()) {
       for (SymbolTableEntry e : new GroupSymbolTableNode(storage, node).getSymbolTableEntries()) {
@@ -77,11 +79,12 @@ final class GroupListing {
     }
   }
 
-  private static void denseLinks(Group g, HdfBackingStorage storage, LinkInfoMessage info,
-      Map<String, Object> out) {
+  private static void denseLinks(
+      Group g, HdfBackingStorage storage, LinkInfoMessage info, Map<String, Object> out) {
     FractalHeap heap = new FractalHeap(storage, info.getFractalHeapAddress());
     List<LinkNameForIndexedGroupRecord> records =
-        new BTreeV2<LinkNameForIndexedGroupRecord>(storage, info.getBTreeNameIndexAddress()).getRecords();
+        new BTreeV2<LinkNameForIndexedGroupRecord>(storage, info.getBTreeNameIndexAddress())
+            .getRecords();
     int n = 0;
     for (LinkNameForIndexedGroupRecord r : records) {
       n++;
@@ -89,21 +92,28 @@ final class GroupListing {
       try {
         link = LinkMessage.fromBuffer(heap.getId(r.getId()), storage.getSuperblock());
       } catch (RuntimeException e) {
-        out.put("<link " + n + ">", new Failed("a link of a kind refzarr does not follow (user-defined"
-            + " link types have no Zarr form)"));
+        out.put(
+            "<link " + n + ">",
+            new Failed(
+                "a link of a kind refzarr does not follow (user-defined"
+                    + " link types have no Zarr form)"));
         continue;
       }
       link(g, storage, link, out);
     }
   }
 
-  private static void link(Group g, HdfBackingStorage storage, LinkMessage link, Map<String, Object> out) {
+  private static void link(
+      Group g, HdfBackingStorage storage, LinkMessage link, Map<String, Object> out) {
     if (link.getLinkType() == LinkMessage.LinkType.HARD) {
       out.put(link.getLinkName(), open(g, storage, link.getLinkName(), link.getHardLinkAddress()));
     }
   }
 
-  /** One child, opened as jhdf's own listing would: a dataset, a group, or (left out) a committed datatype. */
+  /**
+   * One child, opened as jhdf's own listing would: a dataset, a group, or (left out) a committed
+   * datatype.
+   */
   private static Object open(Group parent, HdfBackingStorage storage, String name, long address) {
     try {
       ObjectHeader header = ObjectHeader.readObjectHeader(storage, address);
@@ -131,11 +141,16 @@ final class GroupListing {
     return new String(b, StandardCharsets.UTF_8);
   }
 
-  /** jhdf's package-private {@code GroupImpl.createGroup}: the only way to open a group by its address. */
+  /**
+   * jhdf's package-private {@code GroupImpl.createGroup}: the only way to open a group by its
+   * address.
+   */
   private static Method createGroupMethod() {
     try {
-      Method m = Class.forName("io.jhdf.GroupImpl").getDeclaredMethod("createGroup", HdfBackingStorage.class,
-          long.class, String.class, Group.class);
+      Method m =
+          Class.forName("io.jhdf.GroupImpl")
+              .getDeclaredMethod(
+                  "createGroup", HdfBackingStorage.class, long.class, String.class, Group.class);
       m.setAccessible(true);
       return m;
     } catch (ReflectiveOperationException e) {

@@ -16,16 +16,18 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * HDF5 and netCDF4 files to references, as kerchunk's {@code SingleHdf5ToZarr} with its defaults (inline
- * threshold 500 bytes, variable-length strings embedded), plus what kerchunk leaves out or gets wrong:
- * compact datasets of any size, Fletcher-32 checksums cut off the chunk ranges, scalar variable-length
- * strings, compound types as structured dtypes. The file is read through a read-ahead block cache over
- * any {@link ByteRangeReaders} source; the report counts the requests and bytes it took.
+ * HDF5 and netCDF4 files to references, as kerchunk's {@code SingleHdf5ToZarr} with its defaults
+ * (inline threshold 500 bytes, variable-length strings embedded), plus what kerchunk leaves out or
+ * gets wrong: compact datasets of any size, Fletcher-32 checksums cut off the chunk ranges, scalar
+ * variable-length strings, compound types as structured dtypes. The file is read through a
+ * read-ahead block cache over any {@link ByteRangeReaders} source; the report counts the requests
+ * and bytes it took.
  */
 public final class Hdf5Scanner implements Scanner {
   static final int DEFAULT_INLINE_THRESHOLD = 500;
   private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
-  // Local reads are cheap: small blocks and a small cache. Remote requests are dear: 1 MiB blocks (the
+  // Local reads are cheap: small blocks and a small cache. Remote requests are dear: 1 MiB blocks
+  // (the
   // 102,400-chunk benchmark file costs 43 requests over HTTP) and a larger cache.
   private static final int LOCAL_BLOCK = 64 << 10;
   private static final int LOCAL_BLOCKS = 256;
@@ -41,8 +43,8 @@ public final class Hdf5Scanner implements Scanner {
   }
 
   /**
-   * The HDF5 signature at byte 0, or after a user block (at 512, 1024, 2048, ... as far as {@code head}
-   * reaches).
+   * The HDF5 signature at byte 0, or after a user block (at 512, 1024, 2048, ... as far as {@code
+   * head} reaches).
    */
   @Override
   public boolean recognizes(byte[] head) {
@@ -55,15 +57,21 @@ public final class Hdf5Scanner implements Scanner {
   }
 
   @Override
-  public ScanReport scan(ScanInput input, ByteRangeReaders sources, ScanOptions options, ReferenceSink out)
+  public ScanReport scan(
+      ScanInput input, ByteRangeReaders sources, ScanOptions options, ReferenceSink out)
       throws IOException {
     URI location = input.location();
     String file = input.url().isEmpty() ? location.toString() : input.url();
     ByteRangeReader reader = sources.forTarget(location);
     long size = size(reader, location);
     boolean remote = reader.isRemote();
-    BlockCacheChannel channel = new BlockCacheChannel(reader, location, size,
-        remote ? REMOTE_BLOCK : LOCAL_BLOCK, remote ? REMOTE_BLOCKS : LOCAL_BLOCKS);
+    BlockCacheChannel channel =
+        new BlockCacheChannel(
+            reader,
+            location,
+            size,
+            remote ? REMOTE_BLOCK : LOCAL_BLOCK,
+            remote ? REMOTE_BLOCKS : LOCAL_BLOCKS);
     requireSignature(channel, file);
     int inline = options.inlineThresholdOr(DEFAULT_INLINE_THRESHOLD);
     ScanLog log = new ScanLog(out);
@@ -76,11 +84,21 @@ public final class Hdf5Scanner implements Scanner {
       throw tooLarge(file, e);
     }
     try (hdf) {
-      Hdf5Context ctx = new Hdf5Context(file, input.url(), channel, hdf.getHdfBackingStorage(), inline,
-          inline > 0 ? inline : 100, log, new DimensionScales(), options.enumLabels());
+      Hdf5Context ctx =
+          new Hdf5Context(
+              file,
+              input.url(),
+              channel,
+              hdf.getHdfBackingStorage(),
+              inline,
+              inline > 0 ? inline : 100,
+              log,
+              new DimensionScales(),
+              options.enumLabels());
       new Hdf5Walker(ctx, options.errorPolicy()).walk(hdf);
     } catch (StackOverflowError e) {
-      throw new MalformedFileException(file, -1, "object headers or groups nest too deeply (corrupt file?)");
+      throw new MalformedFileException(
+          file, -1, "object headers or groups nest too deeply (corrupt file?)");
     } catch (OutOfMemoryError e) {
       throw tooLarge(file, e);
     }
@@ -88,19 +106,22 @@ public final class Hdf5Scanner implements Scanner {
   }
 
   /**
-   * jhdf allocates each metadata read before making it, so a corrupt size field can ask for gigabytes at
-   * once; that single failed allocation leaves the heap intact and is reported as a malformed file.
+   * jhdf allocates each metadata read before making it, so a corrupt size field can ask for
+   * gigabytes at once; that single failed allocation leaves the heap intact and is reported as a
+   * malformed file.
    */
   private static MalformedFileException tooLarge(String file, OutOfMemoryError e) {
-    MalformedFileException m = new MalformedFileException(file, -1,
-        "a size field asks for more memory than there is (corrupt file?)");
+    MalformedFileException m =
+        new MalformedFileException(
+            file, -1, "a size field asks for more memory than there is (corrupt file?)");
     m.initCause(e);
     return m;
   }
 
   /**
-   * The target's size. refs-nio's NIO reader may close a channel it has just opened when it trims its
-   * open-channel table (past 128 files); its reads retry once, its size does not, so retry once here.
+   * The target's size. refs-nio's NIO reader may close a channel it has just opened when it trims
+   * its open-channel table (past 128 files); its reads retry once, its size does not, so retry once
+   * here.
    */
   private static long size(ByteRangeReader reader, URI location) throws IOException {
     try {
@@ -120,27 +141,36 @@ public final class Hdf5Scanner implements Scanner {
         return;
       }
     }
-    throw new MalformedFileException(file, -1, "not an HDF5 file (no HDF5 signature at byte 0 or at any"
-        + " power of two from 512; " + channel.size() + " bytes)");
+    throw new MalformedFileException(
+        file,
+        -1,
+        "not an HDF5 file (no HDF5 signature at byte 0 or at any"
+            + " power of two from 512; "
+            + channel.size()
+            + " bytes)");
   }
 
   /**
-   * A jhdf failure as an {@link IOException} naming the file and object: a feature jhdf does not support,
-   * the underlying I/O error where there is one (a truncated file reads as {@link java.io.EOFException}),
-   * else a malformed file.
+   * A jhdf failure as an {@link IOException} naming the file and object: a feature jhdf does not
+   * support, the underlying I/O error where there is one (a truncated file reads as {@link
+   * java.io.EOFException}), else a malformed file.
    */
   static IOException convert(String file, String object, RuntimeException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof io.jhdf.exceptions.UnsupportedHdfException) {
-        // e.g. the version-5 layout messages HDF5 2.0 writes with libver="latest": jhdf 0.13 cannot read them
-        IOException u = new UnsupportedFeatureException(file, object, "jhdf cannot read this: " + t.getMessage());
+        // e.g. the version-5 layout messages HDF5 2.0 writes with libver="latest": jhdf 0.13 cannot
+        // read them
+        IOException u =
+            new UnsupportedFeatureException(
+                file, object, "jhdf cannot read this: " + t.getMessage());
         u.initCause(e);
         return u;
       }
       if (t instanceof IOException) {
-        IOException io = t instanceof java.io.EOFException
-            ? new java.io.EOFException(file + ": " + object + ": " + t.getMessage())
-            : new IOException(file + ": " + object + ": " + t.getMessage());
+        IOException io =
+            t instanceof java.io.EOFException
+                ? new java.io.EOFException(file + ": " + object + ": " + t.getMessage())
+                : new IOException(file + ": " + object + ": " + t.getMessage());
         io.initCause(e);
         return io;
       }

@@ -17,10 +17,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Visits every group and dataset once (as h5py's {@code visititems}: hard links to objects already seen
- * and cycles are not followed again; soft and external links are not followed, as kerchunk's default),
- * writes groups, then translates datasets once every object's address is known (dimension scales may be
- * anywhere in the file). Per-object failures are applied to the error policy here.
+ * Visits every group and dataset once (as h5py's {@code visititems}: hard links to objects already
+ * seen and cycles are not followed again; soft and external links are not followed, as kerchunk's
+ * default), writes groups, then translates datasets once every object's address is known (dimension
+ * scales may be anywhere in the file). Per-object failures are applied to the error policy here.
  */
 final class Hdf5Walker {
   private final Hdf5Context ctx;
@@ -99,9 +99,10 @@ final class Hdf5Walker {
   }
 
   /**
-   * The group's children (jhdf {@link Node}s). jhdf reads every child's header to list a group, so one child
-   * it cannot read would hide the whole group: under SKIP the group is then listed link by link
-   * ({@link GroupListing}), and only the children that cannot be opened are left out and reported.
+   * The group's children (jhdf {@link Node}s). jhdf reads every child's header to list a group, so
+   * one child it cannot read would hide the whole group: under SKIP the group is then listed link
+   * by link ({@link GroupListing}), and only the children that cannot be opened are left out and
+   * reported.
    */
   private Map<String, Object> children(Group g, String path) throws IOException {
     try {
@@ -114,8 +115,9 @@ final class Hdf5Walker {
         return GroupListing.children(g, ctx.storage());
       } catch (RuntimeException y) {
         if (path.isEmpty()) { // the root group has nothing to fall back on
-          UnsupportedFeatureException u = new UnsupportedFeatureException(ctx.file(), "/",
-              "the root group cannot be listed: " + Failures.describe(y));
+          UnsupportedFeatureException u =
+              new UnsupportedFeatureException(
+                  ctx.file(), "/", "the root group cannot be listed: " + Failures.describe(y));
           u.initCause(x);
           throw u;
         }

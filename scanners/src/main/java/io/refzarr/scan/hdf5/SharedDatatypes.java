@@ -8,14 +8,14 @@ import java.util.BitSet;
 
 /**
  * The datatype of a dataset whose datatype message is shared (the dataset uses a committed, named
- * datatype, as netCDF-4 does for its compound, enum and vlen types, and h5py for named types). jhdf 0.13
- * parses the body of a shared message (a pointer to the committed datatype's object header) as if it were
- * the datatype itself, which reads as a "time" datatype (class 2) of nonsense size. The pointer's bytes
- * are still in what jhdf kept of the first 8 bytes (class and version, class bits, size): a shared message
- * of version 2 or 3 is {@code version, type 2, address}, so the first 6 bytes of the address are there;
- * the committed datatype's header there is read and its datatype used. Anything else (version-1 shared
- * messages keep the address past byte 8; version-3 messages that point into the shared-message heap) is
- * reported, never guessed.
+ * datatype, as netCDF-4 does for its compound, enum and vlen types, and h5py for named types). jhdf
+ * 0.13 parses the body of a shared message (a pointer to the committed datatype's object header) as
+ * if it were the datatype itself, which reads as a "time" datatype (class 2) of nonsense size. The
+ * pointer's bytes are still in what jhdf kept of the first 8 bytes (class and version, class bits,
+ * size): a shared message of version 2 or 3 is {@code version, type 2, address}, so the first 6
+ * bytes of the address are there; the committed datatype's header there is read and its datatype
+ * used. Anything else (version-1 shared messages keep the address past byte 8; version-3 messages
+ * that point into the shared-message heap) is reported, never guessed.
  */
 final class SharedDatatypes {
   private static final Field CLASS_BITS = classBits();
@@ -31,15 +31,20 @@ final class SharedDatatypes {
     byte[] head = firstBytes(parsed);
     int version = head[0] & 0xff;
     if ((version != 2 && version != 3) || head[1] != 2) {
-      throw new Unsupported("a committed (named) datatype referred to by a shared message of version "
-          + version + " type " + head[1] + ", which refzarr's HDF5 reader (jhdf 0.13) cannot follow");
+      throw new Unsupported(
+          "a committed (named) datatype referred to by a shared message of version "
+              + version
+              + " type "
+              + head[1]
+              + ", which refzarr's HDF5 reader (jhdf 0.13) cannot follow");
     }
     long address = 0;
     for (int i = 7; i >= 2; i--) {
       address = (address << 8) | (head[i] & 0xff);
     }
     if (address <= 0 || address >= ctx.channel().size()) {
-      throw new Unsupported("a committed (named) datatype at an address refzarr's HDF5 reader cannot reach");
+      throw new Unsupported(
+          "a committed (named) datatype at an address refzarr's HDF5 reader cannot reach");
     }
     try {
       ObjectHeader committed = ObjectHeader.readObjectHeader(ctx.storage(), address);
@@ -49,7 +54,8 @@ final class SharedDatatypes {
       }
       return m.getDataType();
     } catch (RuntimeException e) {
-      throw new Unsupported("a committed (named) datatype that cannot be read: " + Failures.describe(e));
+      throw new Unsupported(
+          "a committed (named) datatype that cannot be read: " + Failures.describe(e));
     }
   }
 

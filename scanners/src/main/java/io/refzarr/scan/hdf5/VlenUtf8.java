@@ -6,8 +6,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * numcodecs' {@code vlen-utf8} encoding: a little-endian uint32 item count, then per item a uint32 byte
- * length and the UTF-8 bytes. Items are taken in C order from jhdf's (nested) string arrays.
+ * numcodecs' {@code vlen-utf8} encoding: a little-endian uint32 item count, then per item a uint32
+ * byte length and the UTF-8 bytes. Items are taken in C order from jhdf's (nested) string arrays.
  */
 final class VlenUtf8 {
   private VlenUtf8() {}

@@ -20,9 +20,16 @@ final class ZarrMetadata {
     return Reference.inline(Json.writeBytes(attrs));
   }
 
-  static Reference array(long[] shape, long[] chunks, DType dtype, Object fill,
-      List<Map<String, Object>> filters) {
-    return Reference.inline(ZarrArrayMetadata.builder().shape(shape).chunks(chunks).dtype(dtype)
-        .fillValue(fill).filters(filters).build().toJson());
+  static Reference array(
+      long[] shape, long[] chunks, DType dtype, Object fill, List<Map<String, Object>> filters) {
+    return Reference.inline(
+        ZarrArrayMetadata.builder()
+            .shape(shape)
+            .chunks(chunks)
+            .dtype(dtype)
+            .fillValue(fill)
+            .filters(filters)
+            .build()
+            .toJson());
   }
 }

@@ -6,8 +6,8 @@ import io.refzarr.zarr.DType;
  * An HDF5 datatype as Zarr v2 sees it.
  *
  * @param dtype the {@code .zarray} dtype
- * @param itemSize bytes per element as stored in the file (for variable-length strings the HDF5 heap
- *     reference, not numpy's object pointer)
+ * @param itemSize bytes per element as stored in the file (for variable-length strings the HDF5
+ *     heap reference, not numpy's object pointer)
  */
 record ZarrType(DType dtype, int itemSize) {
 

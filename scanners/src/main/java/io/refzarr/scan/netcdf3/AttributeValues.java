@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * netCDF attributes as JSON tree values that keep their types: text as a string, one number as a JSON
- * number, several as a list (kerchunk writes {@code str(value)} instead, such as {@code "[ 1 -2  3]"}).
- * Also decides a variable's Zarr {@code fill_value}.
+ * netCDF attributes as JSON tree values that keep their types: text as a string, one number as a
+ * JSON number, several as a list (kerchunk writes {@code str(value)} instead, such as {@code "[ 1
+ * -2 3]"}). Also decides a variable's Zarr {@code fill_value}.
  */
 final class AttributeValues {
   static final String FILL_VALUE = "_FillValue";
@@ -88,7 +88,10 @@ final class AttributeValues {
     }
   }
 
-  /** A float as the double with the float's shortest decimal form (0.1f becomes 0.1, not 0.100000001). */
+  /**
+   * A float as the double with the float's shortest decimal form (0.1f becomes 0.1, not
+   * 0.100000001).
+   */
   private static double floatValue(float f) {
     return Float.isFinite(f) ? Double.parseDouble(Float.toString(f)) : (double) f;
   }
@@ -102,12 +105,13 @@ final class AttributeValues {
   record Fill(Object value, List<String> replaced) {}
 
   /**
-   * The fill of a variable: from {@code _FillValue}, else {@code missing_value}, each only when it holds
-   * exactly one value of a usable type; null when neither does. Floats widen exactly (as kerchunk's
-   * {@code float(fill)}), so the fill compares equal to the stored values; NaN and infinities are the Zarr
-   * strings; integers from a float attribute truncate as Python's {@code int()}. The attribute used is left
-   * out of the attributes, and so is the other one when it says the same; a different or multi-valued
-   * {@code missing_value} stays (kerchunk drops both, losing it).
+   * The fill of a variable: from {@code _FillValue}, else {@code missing_value}, each only when it
+   * holds exactly one value of a usable type; null when neither does. Floats widen exactly (as
+   * kerchunk's {@code float(fill)}), so the fill compares equal to the stored values; NaN and
+   * infinities are the Zarr strings; integers from a float attribute truncate as Python's {@code
+   * int()}. The attribute used is left out of the attributes, and so is the other one when it says
+   * the same; a different or multi-valued {@code missing_value} stays (kerchunk drops both, losing
+   * it).
    */
   static Fill fill(NcType type, List<Attribute> attrs) {
     Attribute fill = find(attrs, FILL_VALUE);

@@ -3,8 +3,8 @@ package io.refzarr.scan.netcdf3;
 import java.util.List;
 
 /**
- * A parsed netCDF3 header: what the file declares, validated for internal consistency (dimension ids in
- * range, sizes that fit in 64 bits) but not yet against the file's length.
+ * A parsed netCDF3 header: what the file declares, validated for internal consistency (dimension
+ * ids in range, sizes that fit in 64 bits) but not yet against the file's length.
  *
  * @param version 1 (classic), 2 (64-bit offset) or 5 (64-bit data)
  * @param numrecs the number of records the header claims, or {@link #STREAMING}
@@ -13,10 +13,18 @@ import java.util.List;
  * @param variables the variables in file order
  * @param length the number of header bytes
  */
-record Header(int version, long numrecs, List<Dimension> dimensions, List<Attribute> attributes,
-    List<Variable> variables, long length) {
+record Header(
+    int version,
+    long numrecs,
+    List<Dimension> dimensions,
+    List<Attribute> attributes,
+    List<Variable> variables,
+    long length) {
 
-  /** {@link #numrecs} of a file still being written by a streaming writer: count from the file length. */
+  /**
+   * {@link #numrecs} of a file still being written by a streaming writer: count from the file
+   * length.
+   */
   static final long STREAMING = -1;
 
   Header {
@@ -33,8 +41,8 @@ record Header(int version, long numrecs, List<Dimension> dimensions, List<Attrib
   }
 
   /**
-   * An attribute with its values as stored: {@code count} big-endian values of {@code type} ({@code raw}
-   * holds exactly {@code count * type.size} bytes).
+   * An attribute with its values as stored: {@code count} big-endian values of {@code type} ({@code
+   * raw} holds exactly {@code count * type.size} bytes).
    */
   record Attribute(String name, NcType type, int count, byte[] raw) {}
 
@@ -46,12 +54,18 @@ record Header(int version, long numrecs, List<Dimension> dimensions, List<Attrib
    * @param attributes its attributes
    * @param type its external type
    * @param begin the offset of its data (of its first record, for a record variable)
-   * @param elementBytes bytes of one record (record variables) or of the whole array (fixed variables),
-   *     unpadded
+   * @param elementBytes bytes of one record (record variables) or of the whole array (fixed
+   *     variables), unpadded
    * @param headerOffset where its entry starts in the header, for messages
    */
-  record Variable(String name, List<Dimension> dimensions, List<Attribute> attributes, NcType type,
-      long begin, long elementBytes, long headerOffset) {
+  record Variable(
+      String name,
+      List<Dimension> dimensions,
+      List<Attribute> attributes,
+      NcType type,
+      long begin,
+      long elementBytes,
+      long headerOffset) {
 
     Variable {
       dimensions = List.copyOf(dimensions);

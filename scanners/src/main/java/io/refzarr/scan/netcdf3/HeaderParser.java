@@ -11,15 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses the header of a classic (CDF-1), 64-bit offset (CDF-2) or 64-bit data (CDF-5) netCDF file, as
- * the netCDF file format specification gives it. Every count and size is checked against the bytes the
- * file actually has before anything is allocated, so a hostile header fails fast with a
+ * Parses the header of a classic (CDF-1), 64-bit offset (CDF-2) or 64-bit data (CDF-5) netCDF file,
+ * as the netCDF file format specification gives it. Every count and size is checked against the
+ * bytes the file actually has before anything is allocated, so a hostile header fails fast with a
  * {@link MalformedFileException} naming the offset.
  */
 final class HeaderParser {
   private static final int NC_DIMENSION = 0x0A;
   private static final int NC_VARIABLE = 0x0B;
   private static final int NC_ATTRIBUTE = 0x0C;
+
   /** No list entry of any kind is shorter than this; bounds the counts a header may claim. */
   private static final int MIN_ENTRY_BYTES = 8;
 
@@ -116,7 +117,8 @@ final class HeaderParser {
     String what = "variable " + name;
     long rank = readNonNeg("rank of " + what);
     if (rank > allDims.size() * 64L + 64) {
-      throw error(start, what + " claims rank " + rank + " with only " + allDims.size() + " dimensions");
+      throw error(
+          start, what + " claims rank " + rank + " with only " + allDims.size() + " dimensions");
     }
     List<Dimension> dims = new ArrayList<>();
     for (int d = 0; d < rank; d++) {
@@ -127,14 +129,21 @@ final class HeaderParser {
       }
       Dimension dim = allDims.get((int) id);
       if (dim.isRecord() && d > 0) {
-        throw error(idAt, what + " has the record dimension " + dim.name() + " at position " + d
-            + "; it must come first");
+        throw error(
+            idAt,
+            what
+                + " has the record dimension "
+                + dim.name()
+                + " at position "
+                + d
+                + "; it must come first");
       }
       dims.add(dim);
     }
     List<Attribute> attrs = attributes(what);
     NcType type = readType(what);
-    // vsize is recomputed from the shape, as netCDF-C does: big variables store 2^32-1 (or garbage) here
+    // vsize is recomputed from the shape, as netCDF-C does: big variables store 2^32-1 (or garbage)
+    // here
     if (version == 5) {
       readLong("vsize of " + what);
     } else {
@@ -145,11 +154,15 @@ final class HeaderParser {
     if (begin < 0) {
       throw error(beginAt, what + " has a negative data offset " + begin);
     }
-    return new Variable(name, dims, attrs, type, begin, elementBytes(dims, type, start, what), start);
+    return new Variable(
+        name, dims, attrs, type, begin, elementBytes(dims, type, start, what), start);
   }
 
-  /** Bytes of one record (or of the whole fixed array); fails when the product overflows 64 bits. */
-  private long elementBytes(List<Dimension> dims, NcType type, long at, String what) throws IOException {
+  /**
+   * Bytes of one record (or of the whole fixed array); fails when the product overflows 64 bits.
+   */
+  private long elementBytes(List<Dimension> dims, NcType type, long at, String what)
+      throws IOException {
     long bytes = type.size;
     try {
       for (Dimension d : dims) {
@@ -183,8 +196,14 @@ final class HeaderParser {
       throw error(start, "expected the " + what + " (tag " + tag + "), found tag " + t);
     }
     if (n > (file.size() - pos) / MIN_ENTRY_BYTES) {
-      throw error(start, what + " claims " + n + " entries, more than the " + (file.size() - pos)
-          + " remaining bytes of the file can hold");
+      throw error(
+          start,
+          what
+              + " claims "
+              + n
+              + " entries, more than the "
+              + (file.size() - pos)
+              + " remaining bytes of the file can hold");
     }
     return n;
   }
@@ -194,7 +213,8 @@ final class HeaderParser {
     int code = readInt("type of " + what);
     NcType type = NcType.of(code, version);
     if (type == null) {
-      throw error(start, what + " has type code " + code + ", unknown in format version " + version);
+      throw error(
+          start, what + " has type code " + code + ", unknown in format version " + version);
     }
     return type;
   }
@@ -239,8 +259,14 @@ final class HeaderParser {
 
   private long checkedBytes(long count, int size, long at, String what) throws IOException {
     if (count > (file.size() - pos) / size) {
-      throw error(at, what + " claims " + count + " values, more than the file's remaining "
-          + (file.size() - pos) + " bytes can hold");
+      throw error(
+          at,
+          what
+              + " claims "
+              + count
+              + " values, more than the file's remaining "
+              + (file.size() - pos)
+              + " bytes can hold");
     }
     return count * size;
   }

@@ -3,8 +3,8 @@ package io.refzarr.scan.netcdf3;
 import io.refzarr.zarr.DType;
 
 /**
- * The external types of netCDF3 files, with their codes, sizes and big-endian numpy dtypes. The last five
- * exist only in CDF-5.
+ * The external types of netCDF3 files, with their codes, sizes and big-endian numpy dtypes. The
+ * last five exist only in CDF-5.
  */
 enum NcType {
   BYTE(1, 1, "|i1"),

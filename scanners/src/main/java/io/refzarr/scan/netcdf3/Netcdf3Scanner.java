@@ -37,21 +37,37 @@ public final class Netcdf3Scanner implements Scanner {
 
   @Override
   public boolean recognizes(byte[] head) {
-    return head.length >= 4 && head[0] == 'C' && head[1] == 'D' && head[2] == 'F'
+    return head.length >= 4
+        && head[0] == 'C'
+        && head[1] == 'D'
+        && head[2] == 'F'
         && (head[3] == 1 || head[3] == 2 || head[3] == 5);
   }
 
   @Override
-  public ScanReport scan(ScanInput input, ByteRangeReaders sources, ScanOptions options, ReferenceSink out)
+  public ScanReport scan(
+      ScanInput input, ByteRangeReaders sources, ScanOptions options, ReferenceSink out)
       throws IOException {
-    FileBytes file = FileBytes.open(sources.forTarget(input.location()), input.location(), input.url());
+    FileBytes file =
+        FileBytes.open(sources.forTarget(input.location()), input.location(), input.url());
     Header header = HeaderParser.parse(file);
     checkNames(header, input.url());
     RecordLayout records = RecordLayout.of(header, file.size(), input.url());
-    ZarrEmitter emitter = new ZarrEmitter(header, records, file, input.url(),
-        options.inlineThresholdOr(DEFAULT_INLINE_THRESHOLD), options.errorPolicy(), out);
+    ZarrEmitter emitter =
+        new ZarrEmitter(
+            header,
+            records,
+            file,
+            input.url(),
+            options.inlineThresholdOr(DEFAULT_INLINE_THRESHOLD),
+            options.errorPolicy(),
+            out);
     emitter.emit();
-    return new ScanReport(emitter.references(), emitter.skipped(), notes(header, records), file.requests(),
+    return new ScanReport(
+        emitter.references(),
+        emitter.skipped(),
+        notes(header, records),
+        file.requests(),
         file.bytesRead());
   }
 
@@ -60,21 +76,28 @@ public final class Netcdf3Scanner implements Scanner {
     for (Variable v : header.variables()) {
       String n = v.name();
       if (n.isEmpty() || n.contains("/") || n.equals(".") || n.equals("..") || n.startsWith(".z")) {
-        throw new MalformedFileException(file, v.headerOffset(), "variable name \"" + n
-            + "\" cannot be a Zarr array name");
+        throw new MalformedFileException(
+            file, v.headerOffset(), "variable name \"" + n + "\" cannot be a Zarr array name");
       }
     }
   }
 
   private static List<String> notes(Header header, RecordLayout records) {
     List<String> notes = new ArrayList<>();
-    notes.add("netCDF3 format version " + header.version() + ", header " + header.length() + " bytes");
+    notes.add(
+        "netCDF3 format version " + header.version() + ", header " + header.length() + " bytes");
     if (records.claimed() == Header.STREAMING) {
-      notes.add("record count not set (streaming writer): " + records.present()
-          + " complete records found from the file length");
+      notes.add(
+          "record count not set (streaming writer): "
+              + records.present()
+              + " complete records found from the file length");
     } else if (records.truncated()) {
-      notes.add("header claims " + records.claimed() + " records but the file holds only "
-          + records.present() + " complete records: references made for those");
+      notes.add(
+          "header claims "
+              + records.claimed()
+              + " records but the file holds only "
+              + records.present()
+              + " complete records: references made for those");
     }
     return notes;
   }

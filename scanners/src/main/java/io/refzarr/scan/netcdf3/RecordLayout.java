@@ -5,10 +5,11 @@ import io.refzarr.scan.netcdf3.Header.Variable;
 import java.util.List;
 
 /**
- * Where the records are. Record variables are interleaved: record {@code i} of variable {@code v} starts
- * at {@code v.begin + i * recsize}, where {@code recsize} is the sum of the record variables' per-record
- * sizes, each padded to 4 bytes, except when there is exactly one record variable, whose records are not
- * padded (the format's special case, which kerchunk gets wrong: baseline.md, item 5).
+ * Where the records are. Record variables are interleaved: record {@code i} of variable {@code v}
+ * starts at {@code v.begin + i * recsize}, where {@code recsize} is the sum of the record
+ * variables' per-record sizes, each padded to 4 bytes, except when there is exactly one record
+ * variable, whose records are not padded (the format's special case, which kerchunk gets wrong:
+ * baseline.md, item 5).
  *
  * @param recsize bytes from one record to the next (0 without record variables)
  * @param claimed the record count the header gives, or {@link Header#STREAMING}
@@ -27,7 +28,8 @@ record RecordLayout(long recsize, long claimed, long present) {
       fit = Math.min(fit, recordsWithin(v, recsize, fileSize));
     }
     long claimed = header.numrecs();
-    return new RecordLayout(recsize, claimed, claimed == Header.STREAMING ? fit : Math.min(claimed, fit));
+    return new RecordLayout(
+        recsize, claimed, claimed == Header.STREAMING ? fit : Math.min(claimed, fit));
   }
 
   /** True when the header claims more records than the file holds (a crashed streaming writer). */
@@ -39,8 +41,8 @@ record RecordLayout(long recsize, long claimed, long present) {
     long sum = 0;
     for (Variable v : vars) {
       if (v.elementBytes() > Long.MAX_VALUE - 3 || v.paddedBytes() > Long.MAX_VALUE - sum) {
-        throw new MalformedFileException(file, v.headerOffset(), "the record size overflows 64 bits at variable "
-            + v.name());
+        throw new MalformedFileException(
+            file, v.headerOffset(), "the record size overflows 64 bits at variable " + v.name());
       }
       sum += v.paddedBytes();
     }

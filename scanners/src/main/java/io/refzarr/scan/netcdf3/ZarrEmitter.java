@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a parsed header into Zarr v2 references, as kerchunk's {@code NetCDF3ToZarr} lays them out: a
- * fixed variable is one chunk covering the whole array (its exact size); a record variable has one chunk
- * per record; an array smaller than the inline threshold is one inlined chunk of its raw big-endian bytes
- * (no codec: kerchunk re-encodes these with Blosc).
+ * Turns a parsed header into Zarr v2 references, as kerchunk's {@code NetCDF3ToZarr} lays them out:
+ * a fixed variable is one chunk covering the whole array (its exact size); a record variable has
+ * one chunk per record; an array smaller than the inline threshold is one inlined chunk of its raw
+ * big-endian bytes (no codec: kerchunk re-encodes these with Blosc).
  */
 final class ZarrEmitter {
   /** Inlined record variables are gathered in reads of at most this many bytes. */
@@ -36,8 +36,14 @@ final class ZarrEmitter {
   private long references;
   private final List<ScanReport.Skipped> skipped = new ArrayList<>();
 
-  ZarrEmitter(Header header, RecordLayout records, FileBytes file, String target, int inlineThreshold,
-      ErrorPolicy policy, ReferenceSink out) {
+  ZarrEmitter(
+      Header header,
+      RecordLayout records,
+      FileBytes file,
+      String target,
+      int inlineThreshold,
+      ErrorPolicy policy,
+      ReferenceSink out) {
     this.header = header;
     this.records = records;
     this.file = file;
@@ -65,23 +71,38 @@ final class ZarrEmitter {
     }
   }
 
-  /** Whether a fixed variable's data lies within the file and after the header; FAIL throws, SKIP records. */
+  /**
+   * Whether a fixed variable's data lies within the file and after the header; FAIL throws, SKIP
+   * records.
+   */
   private boolean fits(Variable v) throws IOException {
     if (v.isRecord()) {
       return true;
     }
     String problem = null;
     if (v.begin() > file.size() || v.elementBytes() > file.size() - v.begin()) {
-      problem = "its data [" + v.begin() + ", +" + v.elementBytes() + ") lies beyond the end of the file ("
-          + file.size() + " bytes): truncated file?";
+      problem =
+          "its data ["
+              + v.begin()
+              + ", +"
+              + v.elementBytes()
+              + ") lies beyond the end of the file ("
+              + file.size()
+              + " bytes): truncated file?";
     } else if (v.begin() < header.length()) {
-      problem = "its data offset " + v.begin() + " lies inside the header (" + header.length() + " bytes)";
+      problem =
+          "its data offset "
+              + v.begin()
+              + " lies inside the header ("
+              + header.length()
+              + " bytes)";
     }
     if (problem == null) {
       return true;
     }
     if (policy == ErrorPolicy.FAIL) {
-      throw new MalformedFileException(file.name(), v.headerOffset(), "variable " + v.name() + ": " + problem);
+      throw new MalformedFileException(
+          file.name(), v.headerOffset(), "variable " + v.name() + ": " + problem);
     }
     skipped.add(new ScanReport.Skipped(v.name(), problem));
     return false;
@@ -89,15 +110,17 @@ final class ZarrEmitter {
 
   private void variable(Variable v) throws IOException {
     long[] shape = shape(v);
-    long nbytes = v.isRecord() ? Math.multiplyExact(v.elementBytes(), records.present()) : v.elementBytes();
+    long nbytes =
+        v.isRecord() ? Math.multiplyExact(v.elementBytes(), records.present()) : v.elementBytes();
     boolean inline = inlineThreshold > 0 && nbytes > 0 && nbytes < inlineThreshold;
     long[] chunks = inline || !v.isRecord() ? shape.clone() : recordChunk(shape);
     AttributeValues.Fill fill = AttributeValues.fill(v.type(), v.attributes());
     put(v.name() + "/.zarray", zarray(v, shape, chunks, fill.value()));
     put(v.name() + "/.zattrs", zattrs(v, fill));
     if (inline) {
-      put(v.name() + "/" + zeroKey(shape.length), v.isRecord() ? gather(v, (int) nbytes)
-          : file.bytes(v.begin(), (int) nbytes));
+      put(
+          v.name() + "/" + zeroKey(shape.length),
+          v.isRecord() ? gather(v, (int) nbytes) : file.bytes(v.begin(), (int) nbytes));
     } else if (!v.isRecord()) {
       putRange(v.name() + "/" + zeroKey(shape.length), v.begin(), v.elementBytes());
     } else {
@@ -147,8 +170,13 @@ final class ZarrEmitter {
   }
 
   private static byte[] zarray(Variable v, long[] shape, long[] chunks, Object fill) {
-    return ZarrArrayMetadata.builder().shape(shape).chunks(chunks).dtype(v.type().dtype).fillValue(fill)
-        .build().toJson();
+    return ZarrArrayMetadata.builder()
+        .shape(shape)
+        .chunks(chunks)
+        .dtype(v.type().dtype)
+        .fillValue(fill)
+        .build()
+        .toJson();
   }
 
   private static byte[] zattrs(Variable v, AttributeValues.Fill fill) {

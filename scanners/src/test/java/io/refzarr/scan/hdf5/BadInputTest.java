@@ -18,7 +18,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bad input fails fast with an IOException naming the file, never a hang, wrong data or another error. */
+/**
+ * Bad input fails fast with an IOException naming the file, never a hang, wrong data or another
+ * error.
+ */
 class BadInputTest {
   private static final ScanOptions SKIP = ScanOptions.DEFAULT.withErrorPolicy(ErrorPolicy.SKIP);
 
@@ -53,75 +56,91 @@ class BadInputTest {
   @Test
   void scan_truncatedFiles_failWithAnIoExceptionNamingTheFile() throws Exception {
     byte[] whole = Corpus.bytes("hdf5_filters.h5");
-    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-      for (int i = 1; i < 40; i++) {
-        int cut = (int) ((long) whole.length * i / 40);
-        String name = "cut" + i + ".h5";
-        Path f = write(name, java.util.Arrays.copyOf(whole, cut));
-        assertThatThrownBy(() -> Scans.file(f, name, SKIP))
-            .as("cut at %d of %d bytes", cut, whole.length)
-            .isInstanceOf(IOException.class)
-            .hasMessageContaining(name);
-      }
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(30),
+        () -> {
+          for (int i = 1; i < 40; i++) {
+            int cut = (int) ((long) whole.length * i / 40);
+            String name = "cut" + i + ".h5";
+            Path f = write(name, java.util.Arrays.copyOf(whole, cut));
+            assertThatThrownBy(() -> Scans.file(f, name, SKIP))
+                .as("cut at %d of %d bytes", cut, whole.length)
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(name);
+          }
+        });
   }
 
   @Test
   void scan_corruptedRegions_eitherScanOrFailWithIoException() throws Exception {
     byte[] whole = Corpus.bytes("nc4_cf.nc");
     Random random = new Random(42);
-    assertTimeoutPreemptively(Duration.ofSeconds(40), () -> {
-      for (int i = 0; i < 60; i++) {
-        byte[] bad = whole.clone();
-        int at = random.nextInt(Math.min(bad.length, 22_000)); // the metadata lives in the first part
-        for (int j = 0; j < 16 && at + j < bad.length; j++) {
-          bad[at + j] = (byte) random.nextInt(256);
-        }
-        Path f = write("bad" + i + ".nc", bad);
-        try {
-          Scans.file(f, "bad" + i + ".nc", SKIP);
-        } catch (IOException e) {
-          assertThat(e).hasMessageContaining("bad" + i + ".nc");
-        }
-      }
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(40),
+        () -> {
+          for (int i = 0; i < 60; i++) {
+            byte[] bad = whole.clone();
+            int at =
+                random.nextInt(
+                    Math.min(bad.length, 22_000)); // the metadata lives in the first part
+            for (int j = 0; j < 16 && at + j < bad.length; j++) {
+              bad[at + j] = (byte) random.nextInt(256);
+            }
+            Path f = write("bad" + i + ".nc", bad);
+            try {
+              Scans.file(f, "bad" + i + ".nc", SKIP);
+            } catch (IOException e) {
+              assertThat(e).hasMessageContaining("bad" + i + ".nc");
+            }
+          }
+        });
   }
 
   @Test
   void scan_cyclicChunkBTree_failsNamingTheNode() throws Exception {
     byte[] bytes = Corpus.bytes("hdf5_chunkgrid.h5");
     int root = findChunkNode(bytes, 1);
-    // the first child pointer of the level-1 root: after the 24-byte header and the first key (8 + 8 * 3)
+    // the first child pointer of the level-1 root: after the 24-byte header and the first key (8 +
+    // 8 * 3)
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong(root + 24 + 32, root);
     Path f = write("cyclic.h5", bytes);
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
-        assertThatThrownBy(() -> Scans.file(f, "cyclic.h5", SKIP))
-            .isInstanceOf(IOException.class)
-            .hasMessageContaining("cyclic.h5")
-            .hasMessageContaining("chunk B-tree node at byte " + root));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(() -> Scans.file(f, "cyclic.h5", SKIP))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("cyclic.h5")
+                .hasMessageContaining("chunk B-tree node at byte " + root));
   }
 
   @Test
   void scan_layoutVersion5File_failsUnderFailEachDatasetReportedUnderSkip() throws Exception {
-    // jhdf reads every child's header when it lists a group: under FAIL the whole group fails; under SKIP the
+    // jhdf reads every child's header when it lists a group: under FAIL the whole group fails;
+    // under SKIP the
     // group is listed link by link and only the datasets jhdf cannot read are left out
     Path f = ChunkIndexTest.fixture("layout_v5.h5");
-    assertThatThrownBy(() -> Scans.file(f, "layout_v5.h5", ScanOptions.DEFAULT.withErrorPolicy(ErrorPolicy.FAIL)))
+    assertThatThrownBy(
+            () ->
+                Scans.file(
+                    f, "layout_v5.h5", ScanOptions.DEFAULT.withErrorPolicy(ErrorPolicy.FAIL)))
         .isInstanceOf(io.refzarr.scan.UnsupportedFeatureException.class)
         .hasMessageContaining("layout_v5.h5: /:")
         .hasMessageContaining("version = 5");
     Scans.Result r = Scans.file(f, "layout_v5.h5", SKIP);
-    assertThat(r.report().skipped()).extracting(io.refzarr.scan.ScanReport.Skipped::object)
+    assertThat(r.report().skipped())
+        .extracting(io.refzarr.scan.ScanReport.Skipped::object)
         .contains("/single_gzip", "/btree_v2");
-    assertThat(r.report().skipped()).allSatisfy(s -> assertThat(s.reason()).contains("version = 5")
-        .doesNotContain("address"));
+    assertThat(r.report().skipped())
+        .allSatisfy(s -> assertThat(s.reason()).contains("version = 5").doesNotContain("address"));
     assertThat(r.refs().get(".zgroup")).isPresent();
   }
 
   @Test
   void scan_externalStorageDatasetUnderFail_failsAsUnsupportedNotSilentlyEmpty() throws Exception {
     Path f = ChunkIndexTest.fixture("external.h5");
-    assertThatThrownBy(() -> Scans.file(f, "external.h5", ScanOptions.DEFAULT.withErrorPolicy(ErrorPolicy.FAIL)))
+    assertThatThrownBy(
+            () ->
+                Scans.file(f, "external.h5", ScanOptions.DEFAULT.withErrorPolicy(ErrorPolicy.FAIL)))
         .isInstanceOf(io.refzarr.scan.UnsupportedFeatureException.class)
         .hasMessageContaining("external.h5: /g:")
         .hasMessageContaining("External Data Files");
@@ -130,7 +149,8 @@ class BadInputTest {
   @Test
   void scan_externalStorageDatasetUnderSkip_itReportedTheRestKept() throws Exception {
     Scans.Result r = Scans.file(ChunkIndexTest.fixture("external.h5"), "external.h5", SKIP);
-    assertThat(r.report().skipped()).singleElement()
+    assertThat(r.report().skipped())
+        .singleElement()
         .satisfies(s -> assertThat(s.object()).isEqualTo("/g/ext"))
         .satisfies(s -> assertThat(s.reason()).contains("External Data Files"));
     assertThat(r.refs().keys().filter(k -> k.startsWith("g/ext"))).isEmpty();
@@ -140,26 +160,35 @@ class BadInputTest {
 
   @Test
   void scan_absurdNeverWrittenShapes_metadataOnlyFast() throws Exception {
-    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-      io.refzarr.refs.ReferenceSet refs = Scans.file(ChunkIndexTest.fixture("huge.h5"), "huge.h5", SKIP).refs();
-      assertThat(refs.keys().filter(k -> !k.contains(".z"))).isEmpty();
-      String zarray = new String(((io.refzarr.refs.Reference.Inline) refs.get("huge/.zarray").orElseThrow())
-          .data(), java.nio.charset.StandardCharsets.UTF_8);
-      assertThat(zarray).contains("\"shape\":[1099511627776,1099511627776]");
-      assertThat(refs.get("huge_ext/.zarray")).isPresent();
-      assertThat(refs.get("huge_contiguous/.zarray")).isPresent();
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () -> {
+          io.refzarr.refs.ReferenceSet refs =
+              Scans.file(ChunkIndexTest.fixture("huge.h5"), "huge.h5", SKIP).refs();
+          assertThat(refs.keys().filter(k -> !k.contains(".z"))).isEmpty();
+          String zarray =
+              new String(
+                  ((io.refzarr.refs.Reference.Inline) refs.get("huge/.zarray").orElseThrow())
+                      .data(),
+                  java.nio.charset.StandardCharsets.UTF_8);
+          assertThat(zarray).contains("\"shape\":[1099511627776,1099511627776]");
+          assertThat(refs.get("huge_ext/.zarray")).isPresent();
+          assertThat(refs.get("huge_contiguous/.zarray")).isPresent();
+        });
   }
 
   @Test
   void scan_virtualDataset_reportedUnderSkipFailsUnderFail() throws Exception {
     Path f = ChunkIndexTest.fixture("virtual.h5");
-    assertThatThrownBy(() -> Scans.file(f, "virtual.h5", ScanOptions.DEFAULT.withErrorPolicy(ErrorPolicy.FAIL)))
+    assertThatThrownBy(
+            () ->
+                Scans.file(f, "virtual.h5", ScanOptions.DEFAULT.withErrorPolicy(ErrorPolicy.FAIL)))
         .isInstanceOf(io.refzarr.scan.UnsupportedFeatureException.class)
         .hasMessageContaining("virtual.h5: /g:")
         .hasMessageContaining("Virtual storage");
     Scans.Result r = Scans.file(f, "virtual.h5", SKIP);
-    assertThat(r.report().skipped()).singleElement()
+    assertThat(r.report().skipped())
+        .singleElement()
         .satisfies(s -> assertThat(s.object()).isEqualTo("/g/virtual"))
         .satisfies(s -> assertThat(s.reason()).contains("Virtual storage"));
     assertThat(r.refs().get("src/0")).isPresent();
@@ -168,7 +197,11 @@ class BadInputTest {
   /** The offset of the first version-1 chunk B-tree node ("TREE", type 1) of the given level. */
   private static int findChunkNode(byte[] b, int level) {
     for (int i = 0; i + 6 < b.length; i++) {
-      if (b[i] == 'T' && b[i + 1] == 'R' && b[i + 2] == 'E' && b[i + 3] == 'E' && b[i + 4] == 1
+      if (b[i] == 'T'
+          && b[i + 1] == 'R'
+          && b[i + 2] == 'E'
+          && b[i + 3] == 'E'
+          && b[i + 4] == 1
           && b[i + 5] == level) {
         return i;
       }

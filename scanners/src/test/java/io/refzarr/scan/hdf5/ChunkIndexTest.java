@@ -26,9 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every chunk index type (layout version 4: single chunk, implicit, fixed array, extensible array,
- * version-2 B-tree; version-1 B-trees behind a user block) against the chunk table the HDF5 library itself
- * wrote next to the fixtures ({@code make_fixtures.py}), and the referenced bytes decoded with the
- * {@code .zarray} codecs against the values jhdf reads.
+ * version-2 B-tree; version-1 B-trees behind a user block) against the chunk table the HDF5 library
+ * itself wrote next to the fixtures ({@code make_fixtures.py}), and the referenced bytes decoded
+ * with the {@code .zarray} codecs against the values jhdf reads.
  */
 class ChunkIndexTest {
   private static final ScanOptions NO_INLINE =
@@ -42,10 +42,18 @@ class ChunkIndexTest {
   void fixture_layoutsV4_coversEveryVersion4IndexType() throws Exception {
     Set<Integer> types = new HashSet<>();
     try (HdfFile hdf = new HdfFile(fixture("layouts_v4.h5"))) {
-      for (String name : List.of("single_gzip", "single_raw", "fixed_array", "extensible_array", "btree_v2",
-          "implicit")) {
-        DataLayoutMessage m = ((AbstractNode) hdf.getDatasetByPath(name)).getHeader()
-            .getMessageOfType(DataLayoutMessage.class);
+      for (String name :
+          List.of(
+              "single_gzip",
+              "single_raw",
+              "fixed_array",
+              "extensible_array",
+              "btree_v2",
+              "implicit")) {
+        DataLayoutMessage m =
+            ((AbstractNode) hdf.getDatasetByPath(name))
+                .getHeader()
+                .getMessageOfType(DataLayoutMessage.class);
         types.add((int) ((DataLayoutMessage.ChunkedDataLayoutMessageV4) m).getIndexingType());
       }
     }
@@ -58,7 +66,8 @@ class ChunkIndexTest {
     ReferenceSet refs = Scans.file(fixture(file), file, NO_INLINE).refs();
     @SuppressWarnings("unchecked")
     Map<String, Map<String, List<Long>>> table =
-        (Map<String, Map<String, List<Long>>>) Json.parse(Files.readAllBytes(fixture(file + ".chunks.json")));
+        (Map<String, Map<String, List<Long>>>)
+            Json.parse(Files.readAllBytes(fixture(file + ".chunks.json")));
     for (Map.Entry<String, Map<String, List<Long>>> ds : table.entrySet()) {
       for (Map.Entry<String, List<Long>> chunk : ds.getValue().entrySet()) {
         String key = ds.getKey() + "/" + chunk.getKey();
@@ -67,20 +76,36 @@ class ChunkIndexTest {
         long mask = chunk.getValue().get(2);
         Reference ref = refs.get(key).orElseThrow(() -> new AssertionError("no key " + key));
         if (mask != 0) {
-          assertThat(ref).as(key + " skipped a filter: embedded re-encoded").isInstanceOf(Reference.Inline.class);
+          assertThat(ref)
+              .as(key + " skipped a filter: embedded re-encoded")
+              .isInstanceOf(Reference.Inline.class);
           continue;
         }
         long expectedSize = ds.getKey().equals("gzip_fletcher") ? size - 4 : size;
         assertThat(ref).as(key).isEqualTo(Reference.range(file, offset, expectedSize));
       }
-      assertThat(refs.keys().filter(k -> k.startsWith(ds.getKey() + "/") && !k.contains("/.z")).count())
-          .as("chunks of %s", ds.getKey()).isEqualTo(ds.getValue().size());
+      assertThat(
+              refs.keys()
+                  .filter(k -> k.startsWith(ds.getKey() + "/") && !k.contains("/.z"))
+                  .count())
+          .as("chunks of %s", ds.getKey())
+          .isEqualTo(ds.getValue().size());
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"single_gzip", "single_raw", "fixed_array", "extensible_array", "btree_v2",
-      "implicit", "gzip_fletcher", "masked_chunk", "compact"})
+  @ValueSource(
+      strings = {
+        "single_gzip",
+        "single_raw",
+        "fixed_array",
+        "extensible_array",
+        "btree_v2",
+        "implicit",
+        "gzip_fletcher",
+        "masked_chunk",
+        "compact"
+      })
   void scan_layoutsV4Dataset_decodesToJhdfsValues(String name) throws Exception {
     checkValues("layouts_v4.h5", name);
   }
@@ -91,7 +116,8 @@ class ChunkIndexTest {
     io.refzarr.scan.Scanner scanner = io.refzarr.scan.Scanners.hdf5();
     assertThat(scanner.recognizes(java.util.Arrays.copyOf(file, 2048))).isTrue();
     assertThat(scanner.recognizes(java.util.Arrays.copyOf(file, 1024))).isFalse();
-    assertThat(io.refzarr.scan.Scanners.forHead(java.util.Arrays.copyOf(file, 8192))).contains(scanner);
+    assertThat(io.refzarr.scan.Scanners.forHead(java.util.Arrays.copyOf(file, 8192)))
+        .contains(scanner);
   }
 
   @ParameterizedTest
@@ -105,28 +131,37 @@ class ChunkIndexTest {
     ReferenceSet refs = Scans.file(path, file, NO_INLINE).refs();
     byte[] source = Files.readAllBytes(path);
     @SuppressWarnings("unchecked")
-    Map<String, Object> zarray = (Map<String, Object>) Json.parse(
-        ((Reference.Inline) refs.get(name + "/.zarray").orElseThrow()).data());
+    Map<String, Object> zarray =
+        (Map<String, Object>)
+            Json.parse(((Reference.Inline) refs.get(name + "/.zarray").orElseThrow()).data());
     long[] shape = longs(zarray.get("shape"));
     long[] chunks = longs(zarray.get("chunks"));
     String dtype = (String) zarray.get("dtype");
     int item = Integer.parseInt(dtype.substring(2));
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> filters = zarray.get("filters") == null ? List.of()
-        : (List<Map<String, Object>>) zarray.get("filters");
-    double[] expected = name.equals("masked_chunk") ? maskedChunkValues() : flatten(jhdfData(path, name));
+    List<Map<String, Object>> filters =
+        zarray.get("filters") == null
+            ? List.of()
+            : (List<Map<String, Object>>) zarray.get("filters");
+    double[] expected =
+        name.equals("masked_chunk") ? maskedChunkValues() : flatten(jhdfData(path, name));
     double[] got = new double[expected.length];
     Map<String, Reference> chunkRefs = new TreeMap<>();
-    for (String k : refs.keys().filter(k -> k.startsWith(name + "/") && !k.contains("/.z"))
-        .collect(java.util.stream.Collectors.toList())) {
+    for (String k :
+        refs.keys()
+            .filter(k -> k.startsWith(name + "/") && !k.contains("/.z"))
+            .collect(java.util.stream.Collectors.toList())) {
       chunkRefs.put(k.substring(name.length() + 1), refs.get(k).orElseThrow());
     }
     assertThat(chunkRefs).isNotEmpty();
     for (Map.Entry<String, Reference> e : chunkRefs.entrySet()) {
-      byte[] stored = e.getValue() instanceof Reference.Range
-          ? java.util.Arrays.copyOfRange(source, (int) ((Reference.Range) e.getValue()).offset(),
-              (int) ((Reference.Range) e.getValue()).end())
-          : ((Reference.Inline) e.getValue()).data();
+      byte[] stored =
+          e.getValue() instanceof Reference.Range
+              ? java.util.Arrays.copyOfRange(
+                  source,
+                  (int) ((Reference.Range) e.getValue()).offset(),
+                  (int) ((Reference.Range) e.getValue()).end())
+              : ((Reference.Inline) e.getValue()).data();
       byte[] raw = decode(stored, filters);
       place(raw, e.getKey(), shape, chunks, dtype, item, got);
     }
@@ -168,11 +203,14 @@ class ChunkIndexTest {
     return data;
   }
 
-  /** Copies a decoded chunk (full chunk shape, C order) into the flat array, clipping at the edges. */
-  private static void place(byte[] raw, String key, long[] shape, long[] chunks, String dtype, int item,
-      double[] out) {
-    ByteBuffer b = ByteBuffer.wrap(raw).order(dtype.startsWith(">") ? ByteOrder.BIG_ENDIAN
-        : ByteOrder.LITTLE_ENDIAN);
+  /**
+   * Copies a decoded chunk (full chunk shape, C order) into the flat array, clipping at the edges.
+   */
+  private static void place(
+      byte[] raw, String key, long[] shape, long[] chunks, String dtype, int item, double[] out) {
+    ByteBuffer b =
+        ByteBuffer.wrap(raw)
+            .order(dtype.startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
     int rank = shape.length;
     long[] index = new long[rank];
     String[] parts = key.split("\\.");
@@ -224,8 +262,9 @@ class ChunkIndexTest {
   }
 
   /**
-   * masked_chunk's values by make_fixtures.py's recipe: rows 0-1 {@code i * 7 % 1000}, rows 2-3 the same
-   * plus 1000 (jhdf 0.13 cannot read them: it inflates the chunk whose mask says deflate was skipped).
+   * masked_chunk's values by make_fixtures.py's recipe: rows 0-1 {@code i * 7 % 1000}, rows 2-3 the
+   * same plus 1000 (jhdf 0.13 cannot read them: it inflates the chunk whose mask says deflate was
+   * skipped).
    */
   private static double[] maskedChunkValues() {
     double[] v = new double[40];

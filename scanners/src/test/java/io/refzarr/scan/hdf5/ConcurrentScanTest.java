@@ -38,14 +38,17 @@ class ConcurrentScanTest {
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
       List<Future<Map<String, Reference>>> results = new ArrayList<>();
       for (String f : files) {
-        results.add(pool.submit(() -> {
-          ReferenceSetBuilder out = ReferenceSets.builder();
-          scanner.scan(new ScanInput(f, Corpus.file(f).toUri()), sources, OPTIONS, out);
-          return entries(out.build());
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  ReferenceSetBuilder out = ReferenceSets.builder();
+                  scanner.scan(new ScanInput(f, Corpus.file(f).toUri()), sources, OPTIONS, out);
+                  return entries(out.build());
+                }));
       }
       for (int i = 0; i < files.size(); i++) {
-        assertThat(results.get(i).get()).as(files.get(i))
+        assertThat(results.get(i).get())
+            .as(files.get(i))
             .isEqualTo(entries(Scans.corpus(files.get(i), OPTIONS).refs()));
       }
     } finally {

@@ -34,7 +34,8 @@ class EnumLabelsTest {
 
     // make_corpus.py: h5py.enum_dtype({"RED": 0, "GREEN": 1, "BLUE": 2}, basetype="i1")
     Map<String, Object> attrs = json(refs, "enum_i1/.zattrs");
-    assertThat(attrs).containsEntry("flag_values", List.of(0L, 1L, 2L))
+    assertThat(attrs)
+        .containsEntry("flag_values", List.of(0L, 1L, 2L))
         .containsEntry("flag_meanings", "RED GREEN BLUE")
         .containsEntry("_ARRAY_DIMENSIONS", List.of("phony_dim_0"));
   }
@@ -44,7 +45,8 @@ class EnumLabelsTest {
     ReferenceSet refs = Scans.corpus("hdf5_dtypes.h5", SKIP.withEnumLabels(true)).refs();
 
     assertThat(json(refs, "bool/.zarray")).containsEntry("dtype", "|b1");
-    assertThat(json(refs, "bool/.zattrs")).doesNotContainKeys("flag_values", "flag_meanings")
+    assertThat(json(refs, "bool/.zattrs"))
+        .doesNotContainKeys("flag_values", "flag_meanings")
         .isEqualTo(json(golden(), "bool/.zattrs"));
   }
 
@@ -53,7 +55,8 @@ class EnumLabelsTest {
     assertThat(SKIP.enumLabels()).isFalse();
     ReferenceSet refs = Scans.corpus("hdf5_dtypes.h5", SKIP).refs();
 
-    assertThat(json(refs, "enum_i1/.zattrs")).isEqualTo(json(golden(), "enum_i1/.zattrs"))
+    assertThat(json(refs, "enum_i1/.zattrs"))
+        .isEqualTo(json(golden(), "enum_i1/.zattrs"))
         .doesNotContainKeys("flag_values", "flag_meanings");
   }
 
@@ -62,38 +65,48 @@ class EnumLabelsTest {
    * {@code flag_meanings}: written by h5py here; skipped when Python lacks h5py.
    */
   @Test
-  void scan_enumLabelsOnVariousBaseTypes_valuesWithSignAndByteOrderAndSpacesAsUnderscores() throws Exception {
+  void scan_enumLabelsOnVariousBaseTypes_valuesWithSignAndByteOrderAndSpacesAsUnderscores()
+      throws Exception {
     Path file = tmp.resolve("enums.h5");
-    String script = String.join("\n",
-        "import sys, h5py, numpy as np",
-        "with h5py.File(sys.argv[1], 'w') as f:",
-        "    f.create_dataset('i1', data=np.array([-1, 3], 'i1'),",
-        "        dtype=h5py.enum_dtype({'missing value': -1, 'ok': 3}, basetype='i1'))",
-        "    f.create_dataset('be_i2', data=np.array([-300, 0, 300], '>i2'),",
-        "        dtype=h5py.enum_dtype({'LOW': -300, 'MID': 0, 'HIGH': 300}, basetype='>i2'))",
-        "    f.create_dataset('u2', data=np.array([65000, 7], 'u2'),",
-        "        dtype=h5py.enum_dtype({'TOP': 65000, 'SEVEN': 7}, basetype='u2'))",
-        "    f.create_dataset('i8', data=np.array([-7, 5], 'i8'),",
-        "        dtype=h5py.enum_dtype({'minus seven': -7, 'five': 5}, basetype='i8'))",
-        "    d = f.create_dataset('own', data=np.array([0, 1], 'u1'),",
-        "        dtype=h5py.enum_dtype({'A': 0, 'B': 1}, basetype='u1'))",
-        "    d.attrs['flag_meanings'] = 'mine'",
-        "");
-    assumeTrue(run(List.of("python3", "-c", script, file.toString())).startsWith("0\n"),
+    String script =
+        String.join(
+            "\n",
+            "import sys, h5py, numpy as np",
+            "with h5py.File(sys.argv[1], 'w') as f:",
+            "    f.create_dataset('i1', data=np.array([-1, 3], 'i1'),",
+            "        dtype=h5py.enum_dtype({'missing value': -1, 'ok': 3}, basetype='i1'))",
+            "    f.create_dataset('be_i2', data=np.array([-300, 0, 300], '>i2'),",
+            "        dtype=h5py.enum_dtype({'LOW': -300, 'MID': 0, 'HIGH': 300}, basetype='>i2'))",
+            "    f.create_dataset('u2', data=np.array([65000, 7], 'u2'),",
+            "        dtype=h5py.enum_dtype({'TOP': 65000, 'SEVEN': 7}, basetype='u2'))",
+            "    f.create_dataset('i8', data=np.array([-7, 5], 'i8'),",
+            "        dtype=h5py.enum_dtype({'minus seven': -7, 'five': 5}, basetype='i8'))",
+            "    d = f.create_dataset('own', data=np.array([0, 1], 'u1'),",
+            "        dtype=h5py.enum_dtype({'A': 0, 'B': 1}, basetype='u1'))",
+            "    d.attrs['flag_meanings'] = 'mine'",
+            "");
+    assumeTrue(
+        run(List.of("python3", "-c", script, file.toString())).startsWith("0\n"),
         "python3 with h5py is not available");
 
-    ReferenceSet refs = Scans.file(file, "enums.h5", ScanOptions.DEFAULT.withEnumLabels(true)).refs();
+    ReferenceSet refs =
+        Scans.file(file, "enums.h5", ScanOptions.DEFAULT.withEnumLabels(true)).refs();
 
-    assertThat(json(refs, "i1/.zattrs")).containsEntry("flag_values", List.of(-1L, 3L))
+    assertThat(json(refs, "i1/.zattrs"))
+        .containsEntry("flag_values", List.of(-1L, 3L))
         .containsEntry("flag_meanings", "missing_value ok");
     assertThat(json(refs, "be_i2/.zarray")).containsEntry("dtype", ">i2");
-    assertThat(json(refs, "be_i2/.zattrs")).containsEntry("flag_values", List.of(-300L, 0L, 300L))
+    assertThat(json(refs, "be_i2/.zattrs"))
+        .containsEntry("flag_values", List.of(-300L, 0L, 300L))
         .containsEntry("flag_meanings", "LOW MID HIGH");
-    assertThat(json(refs, "u2/.zattrs")).containsEntry("flag_values", List.of(7L, 65000L))
+    assertThat(json(refs, "u2/.zattrs"))
+        .containsEntry("flag_values", List.of(7L, 65000L))
         .containsEntry("flag_meanings", "SEVEN TOP");
-    assertThat(json(refs, "i8/.zattrs")).containsEntry("flag_values", List.of(-7L, 5L))
+    assertThat(json(refs, "i8/.zattrs"))
+        .containsEntry("flag_values", List.of(-7L, 5L))
         .containsEntry("flag_meanings", "minus_seven five");
-    assertThat(json(refs, "own/.zattrs")).containsEntry("flag_values", List.of(0L, 1L))
+    assertThat(json(refs, "own/.zattrs"))
+        .containsEntry("flag_values", List.of(0L, 1L))
         .containsEntry("flag_meanings", "mine");
   }
 
@@ -103,10 +116,14 @@ class EnumLabelsTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> json(ReferenceSet refs, String key) throws IOException {
-    return (Map<String, Object>) Json.parse(((Reference.Inline) refs.get(key).orElseThrow()).data());
+    return (Map<String, Object>)
+        Json.parse(((Reference.Inline) refs.get(key).orElseThrow()).data());
   }
 
-  /** Exit status, a newline, then the output (stdout and stderr); "-1" when the command cannot start. */
+  /**
+   * Exit status, a newline, then the output (stdout and stderr); "-1" when the command cannot
+   * start.
+   */
   private static String run(List<String> command) throws InterruptedException {
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -18,29 +18,44 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * refzarr's references equal kerchunk's golden set for every HDF5/netCDF4 corpus file: the same keys, the
- * same byte ranges, the same inline bytes and the same Zarr metadata, except the documented improvements
- * listed in {@link #IMPROVEMENTS} (arrays kerchunk leaves out or reads wrongly), which must differ exactly
- * there and nowhere else.
+ * refzarr's references equal kerchunk's golden set for every HDF5/netCDF4 corpus file: the same
+ * keys, the same byte ranges, the same inline bytes and the same Zarr metadata, except the
+ * documented improvements listed in {@link #IMPROVEMENTS} (arrays kerchunk leaves out or reads
+ * wrongly), which must differ exactly there and nowhere else.
  */
 class GoldenSetTest {
 
   /**
-   * Keys where refzarr knowingly differs from kerchunk, per file: extra keys of arrays kerchunk omits, the
-   * metadata of arrays whose data refzarr embeds (fill value null, as kerchunk does for data it embeds), the
-   * fill value {@code ""} of fixed-length strings with an empty fill value (kerchunk writes {@code " "}; HDF5
-   * reads {@code b""}), and never-written dimension scales kept as arrays with no chunks (kerchunk drops
-   * them); {@link #improvements_readWhatTheHdf5LibraryReads} checks the values of the last two.
+   * Keys where refzarr knowingly differs from kerchunk, per file: extra keys of arrays kerchunk
+   * omits, the metadata of arrays whose data refzarr embeds (fill value null, as kerchunk does for
+   * data it embeds), the fill value {@code ""} of fixed-length strings with an empty fill value
+   * (kerchunk writes {@code " "}; HDF5 reads {@code b""}), and never-written dimension scales kept
+   * as arrays with no chunks (kerchunk drops them); {@link
+   * #improvements_readWhatTheHdf5LibraryReads} checks the values of the last two.
    */
   static final Map<String, Set<String>> IMPROVEMENTS =
       Map.of(
           "hdf5_filters.h5",
-          Set.of("fletcher32_f8/.zarray", "fletcher32_f8/.zattrs", "fletcher32_f8/0", "fletcher32_f8/1",
-              "fletcher32_f8/2", "fletcher32_f8/3"),
+          Set.of(
+              "fletcher32_f8/.zarray",
+              "fletcher32_f8/.zattrs",
+              "fletcher32_f8/0",
+              "fletcher32_f8/1",
+              "fletcher32_f8/2",
+              "fletcher32_f8/3"),
           "hdf5_layouts.h5",
-          Set.of("compact_f8_big/0", "compact_f8_big/.zarray", "scalar_vlen_str/0", "scalar_fixed_str/.zarray"),
+          Set.of(
+              "compact_f8_big/0",
+              "compact_f8_big/.zarray",
+              "scalar_vlen_str/0",
+              "scalar_fixed_str/.zarray"),
           "hdf5_dtypes.h5",
-          Set.of("compound/.zarray", "compound/.zattrs", "compound/0", "compound/1", "fixed_str/.zarray"),
+          Set.of(
+              "compound/.zarray",
+              "compound/.zattrs",
+              "compound/0",
+              "compound/1",
+              "fixed_str/.zarray"),
           "nc4_cf.nc",
           Set.of("station/.zarray", "station/.zattrs"),
           "nc4_groups.nc",
@@ -52,7 +67,8 @@ class GoldenSetTest {
 
   @ParameterizedTest
   @MethodSource("files")
-  void scan_corpusFile_matchesKerchunkGoldenSetExceptDocumentedImprovements(String file) throws Exception {
+  void scan_corpusFile_matchesKerchunkGoldenSetExceptDocumentedImprovements(String file)
+      throws Exception {
     ReferenceSet mine = Scans.corpus(file).refs();
     ReferenceSet golden =
         ReferenceSets.readJson(Corpus.file("golden/" + file.replaceAll("\\.(h5|nc)$", ".json")));
@@ -72,20 +88,28 @@ class GoldenSetTest {
   }
 
   /**
-   * The improvements' values, as h5py reads them: empty fill values of fixed-length strings are {@code b""};
-   * never-written dimension scales read as their HDF5 fill value (0.0 in these files), with no chunk.
+   * The improvements' values, as h5py reads them: empty fill values of fixed-length strings are
+   * {@code b""}; never-written dimension scales read as their HDF5 fill value (0.0 in these files),
+   * with no chunk.
    */
   @org.junit.jupiter.api.Test
   void improvements_readWhatTheHdf5LibraryReads() throws Exception {
-    for (String[] fixed : new String[][] {{"hdf5_dtypes.h5", "fixed_str"}, {"hdf5_layouts.h5", "scalar_fixed_str"},
-        {"nc4_groups.nc", "forecast/surface/label"}}) {
+    for (String[] fixed :
+        new String[][] {
+          {"hdf5_dtypes.h5", "fixed_str"},
+          {"hdf5_layouts.h5", "scalar_fixed_str"},
+          {"nc4_groups.nc", "forecast/surface/label"}
+        }) {
       assertThat(zarray(fixed[0], fixed[1])).containsEntry("fill_value", "");
     }
     for (String[] scale : new String[][] {{"nc4_cf.nc", "station"}, {"nc4_groups.nc", "obs/k"}}) {
       ReferenceSet refs = Scans.corpus(scale[0]).refs();
-      assertThat(zarray(scale[0], scale[1])).containsEntry("fill_value", 0.0)
-          .containsEntry("shape", java.util.List.of(4L)).containsEntry("dtype", ">f4");
-      assertThat(refs.keys().filter(k -> k.startsWith(scale[1] + "/") && !k.contains("/.z"))).isEmpty();
+      assertThat(zarray(scale[0], scale[1]))
+          .containsEntry("fill_value", 0.0)
+          .containsEntry("shape", java.util.List.of(4L))
+          .containsEntry("dtype", ">f4");
+      assertThat(refs.keys().filter(k -> k.startsWith(scale[1] + "/") && !k.contains("/.z")))
+          .isEmpty();
     }
   }
 

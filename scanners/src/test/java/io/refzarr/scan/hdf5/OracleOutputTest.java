@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Writes refzarr's reference sets of every HDF5/netCDF4 corpus file to the directory named by the system
- * property {@code refzarr.h5.oracleOut} (skipped when unset), laid out as check_refs.py's {@code --refs-dir}
- * expects (archive members dereferenced into ranges of the archives), so the Python oracle can be run on
- * them.
+ * Writes refzarr's reference sets of every HDF5/netCDF4 corpus file to the directory named by the
+ * system property {@code refzarr.h5.oracleOut} (skipped when unset), laid out as check_refs.py's
+ * {@code --refs-dir} expects (archive members dereferenced into ranges of the archives), so the
+ * Python oracle can be run on them.
  */
 class OracleOutputTest {
 
@@ -30,7 +30,8 @@ class OracleOutputTest {
       for (String day : new String[] {"day_001", "day_002"}) {
         Path json = out.resolve("archives/bundle_" + scheme + "/" + day + ".json");
         Files.createDirectories(json.getParent());
-        ReferenceSets.writeJson(ArchiveMemberTest.scanMember(scheme, "bundle." + scheme, day, true), json);
+        ReferenceSets.writeJson(
+            ArchiveMemberTest.scanMember(scheme, "bundle." + scheme, day, true), json);
         assertThat(json).isNotEmptyFile();
       }
     }

@@ -21,9 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The bytes behind refzarr's references: read through the {@code reference} file system they equal the
- * source file at the recorded ranges, and where refzarr improves on kerchunk the referenced or embedded
- * bytes decode to the values jhdf reads from the file itself.
+ * The bytes behind refzarr's references: read through the {@code reference} file system they equal
+ * the source file at the recorded ranges, and where refzarr improves on kerchunk the referenced or
+ * embedded bytes decode to the values jhdf reads from the file itself.
  */
 class ReferencedBytesTest {
 
@@ -35,10 +35,16 @@ class ReferencedBytesTest {
   @MethodSource("files")
   void referenceFileSystem_everyRange_readsTheSourceBytes(String file) throws Exception {
     // inline threshold 0: every chunk that lies in the file is a range
-    ReferenceSet refs = Scans.corpus(file, io.refzarr.scan.ScanOptions.DEFAULT.withInlineThreshold(0)
-        .withErrorPolicy(io.refzarr.scan.ErrorPolicy.SKIP)).refs();
+    ReferenceSet refs =
+        Scans.corpus(
+                file,
+                io.refzarr.scan.ScanOptions.DEFAULT
+                    .withInlineThreshold(0)
+                    .withErrorPolicy(io.refzarr.scan.ErrorPolicy.SKIP))
+            .refs();
     byte[] source = Corpus.bytes(file);
-    ReferenceFileSystemConfig config = ReferenceFileSystemConfig.builder().root(Corpus.dir()).build();
+    ReferenceFileSystemConfig config =
+        ReferenceFileSystemConfig.builder().root(Corpus.dir()).build();
     List<String> rangeKeys = new java.util.ArrayList<>();
     for (String k : refs.keys().collect(Collectors.toList())) {
       if (refs.get(k).orElseThrow() instanceof Reference.Range) {
@@ -58,8 +64,13 @@ class ReferencedBytesTest {
 
   @Test
   void scan_fletcher32Dataset_rangesExcludeTheChecksumAndHoldTheValues() throws Exception {
-    ReferenceSet refs = Scans.corpus("hdf5_filters.h5", io.refzarr.scan.ScanOptions.DEFAULT
-        .withInlineThreshold(0).withErrorPolicy(io.refzarr.scan.ErrorPolicy.SKIP)).refs();
+    ReferenceSet refs =
+        Scans.corpus(
+                "hdf5_filters.h5",
+                io.refzarr.scan.ScanOptions.DEFAULT
+                    .withInlineThreshold(0)
+                    .withErrorPolicy(io.refzarr.scan.ErrorPolicy.SKIP))
+            .refs();
     byte[] source = Corpus.bytes("hdf5_filters.h5");
     double[] values = (double[]) jhdf("hdf5_filters.h5", "fletcher32_f8");
     ByteBuffer all = ByteBuffer.allocate(values.length * 8);
@@ -83,16 +94,19 @@ class ReferencedBytesTest {
   @Test
   void scan_compoundDataset_referencesPackedRecordsWithAStructuredDtype() throws Exception {
     ReferenceSet refs = Scans.corpus("hdf5_dtypes.h5").refs();
-    String zarray = new String(((Reference.Inline) refs.get("compound/.zarray").orElseThrow()).data(),
-        java.nio.charset.StandardCharsets.UTF_8);
+    String zarray =
+        new String(
+            ((Reference.Inline) refs.get("compound/.zarray").orElseThrow()).data(),
+            java.nio.charset.StandardCharsets.UTF_8);
     assertThat(zarray).contains("\"dtype\":[[\"x\",\"<i4\"],[\"y\",\"<f8\"],[\"tag\",\"|S4\"]]");
     @SuppressWarnings("unchecked")
     Map<String, Object> fields = (Map<String, Object>) jhdf("hdf5_dtypes.h5", "compound");
     int[] x = (int[]) fields.get("x");
     double[] y = (double[]) fields.get("y");
     for (int chunk = 0; chunk < 2; chunk++) {
-      ByteBuffer b = ByteBuffer.wrap(((Reference.Inline) refs.get("compound/" + chunk).orElseThrow()).data())
-          .order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer b =
+          ByteBuffer.wrap(((Reference.Inline) refs.get("compound/" + chunk).orElseThrow()).data())
+              .order(ByteOrder.LITTLE_ENDIAN);
       for (int i = 0; i < 4; i++) {
         int at = i * 16;
         assertThat(b.getInt(at)).isEqualTo(x[chunk * 4 + i]);

@@ -32,7 +32,8 @@ final class Scans {
   static Result file(Path file, String url, ScanOptions options) throws IOException {
     ReferenceSetBuilder builder = ReferenceSets.builder();
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
-      ScanReport report = Scanners.hdf5().scan(new ScanInput(url, file.toUri()), sources, options, builder);
+      ScanReport report =
+          Scanners.hdf5().scan(new ScanInput(url, file.toUri()), sources, options, builder);
       return new Result(builder.build(), report);
     }
   }

@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (computed by netCDF4-python from the files themselves).
  */
 class Netcdf3CorpusTest {
-  private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*([eE][-+]?\\d+)?|\\.\\d+)");
+  private static final Pattern NUMBER =
+      Pattern.compile("[-+]?(\\d+\\.?\\d*([eE][-+]?\\d+)?|\\.\\d+)");
 
   @ParameterizedTest
   @ValueSource(strings = {"nc3_classic", "nc3_64bit"})
@@ -45,7 +46,8 @@ class Netcdf3CorpusTest {
         assertThat(mine.ref(key)).as(key).isEqualTo(expected);
         ranges++;
       } else if (!ZarrKeys.isMetadataName(ZarrKeys.name(key))) {
-        // kerchunk re-encodes inlined arrays with Blosc; refzarr inlines the raw bytes (checked below)
+        // kerchunk re-encodes inlined arrays with Blosc; refzarr inlines the raw bytes (checked
+        // below)
         assertThat(mine.ref(key)).as(key).isInstanceOf(Reference.Inline.class);
       }
     }
@@ -81,20 +83,24 @@ class Netcdf3CorpusTest {
       @SuppressWarnings("unchecked")
       Map<String, Object> info = (Map<String, Object>) e.getValue();
       String dtype = mine.zarray(e.getKey()).dtype().toString();
-      assertThat(ScanResult.canonicalSha256(mine.readArray(e.getKey()), dtype)).as(e.getKey())
+      assertThat(ScanResult.canonicalSha256(mine.readArray(e.getKey()), dtype))
+          .as(e.getKey())
           .isEqualTo(info.get("sha256"));
     }
   }
 
   /**
-   * The archive golden set was scanned with inline threshold 0 from the copy of nc3_classic.nc inside
-   * bundle.tar: every record chunk (the padded byte, short and char records too) is a range there. With
-   * threshold 0 refzarr must name the same bytes: same lengths, offsets shifted by the member's position.
+   * The archive golden set was scanned with inline threshold 0 from the copy of nc3_classic.nc
+   * inside bundle.tar: every record chunk (the padded byte, short and char records too) is a range
+   * there. With threshold 0 refzarr must name the same bytes: same lengths, offsets shifted by the
+   * member's position.
    */
   @Test
   void scan_inlineThresholdZero_rangesMatchArchiveGoldenShiftedByMemberOffset() throws IOException {
-    ScanResult mine = ScanResult.scan(Corpus.dir(), "nc3_classic.nc", ScanOptions.DEFAULT.withInlineThreshold(0));
-    ReferenceSet golden = ReferenceSets.readJson(Corpus.file("golden/archives/bundle_tar/nc3_classic.json"));
+    ScanResult mine =
+        ScanResult.scan(Corpus.dir(), "nc3_classic.nc", ScanOptions.DEFAULT.withInlineThreshold(0));
+    ReferenceSet golden =
+        ReferenceSets.readJson(Corpus.file("golden/archives/bundle_tar/nc3_classic.json"));
     long memberOffset = tarMemberOffset(Corpus.file("archives/bundle.tar"), "nc3_classic.nc");
 
     assertThat(keys(mine.set())).isEqualTo(keys(golden));
@@ -102,24 +108,30 @@ class Netcdf3CorpusTest {
     for (String key : keys(golden)) {
       if (golden.get(key).orElseThrow() instanceof Reference.Range) {
         Reference.Range want = (Reference.Range) golden.get(key).orElseThrow();
-        assertThat(mine.ref(key)).as(key).isEqualTo(
-            Reference.range("nc3_classic.nc", want.offset() - memberOffset, want.length()));
+        assertThat(mine.ref(key))
+            .as(key)
+            .isEqualTo(
+                Reference.range("nc3_classic.nc", want.offset() - memberOffset, want.length()));
         ranges++;
       }
     }
-    assertThat(ranges).isEqualTo(6 * 5 + 4); // five record variables x 6 records, four fixed variables
+    assertThat(ranges)
+        .isEqualTo(6 * 5 + 4); // five record variables x 6 records, four fixed variables
   }
 
   @Test
   void scan_corpusFile_readsOnlyTheHeaderInOneRequest() throws IOException {
-    ScanResult mine = ScanResult.scan(Corpus.dir(), "nc3_64bit.nc", ScanOptions.DEFAULT.withInlineThreshold(0));
+    ScanResult mine =
+        ScanResult.scan(Corpus.dir(), "nc3_64bit.nc", ScanOptions.DEFAULT.withInlineThreshold(0));
     long size = Corpus.file("nc3_64bit.nc").toFile().length();
     // one size request and one read-ahead (the whole of this small file)
     assertThat(mine.report().requests()).isEqualTo(2);
     assertThat(mine.report().bytesRead()).isEqualTo(Math.min(size, FileBytes.READ_AHEAD));
   }
 
-  /** Where a member's data starts in an uncompressed USTAR archive (512-byte headers, padded data). */
+  /**
+   * Where a member's data starts in an uncompressed USTAR archive (512-byte headers, padded data).
+   */
   private static long tarMemberOffset(Path tar, String member) throws IOException {
     try (RandomAccessFile f = new RandomAccessFile(tar.toFile(), "r")) {
       long pos = 0;
@@ -127,10 +139,13 @@ class Netcdf3CorpusTest {
       while (pos + 512 <= f.length()) {
         f.seek(pos);
         f.readFully(header);
-        String name = new String(header, 0, 100, java.nio.charset.StandardCharsets.US_ASCII).trim()
-            .replace("\0", "");
-        long size = Long.parseLong(new String(header, 124, 11, java.nio.charset.StandardCharsets.US_ASCII)
-            .trim(), 8);
+        String name =
+            new String(header, 0, 100, java.nio.charset.StandardCharsets.US_ASCII)
+                .trim()
+                .replace("\0", "");
+        long size =
+            Long.parseLong(
+                new String(header, 124, 11, java.nio.charset.StandardCharsets.US_ASCII).trim(), 8);
         if (name.equals(member)) {
           return pos + 512;
         }
@@ -140,8 +155,11 @@ class Netcdf3CorpusTest {
     throw new AssertionError(member + " not in " + tar);
   }
 
-  /** Attributes equal, except that kerchunk's str(value) text may stand for numbers refzarr keeps. */
-  private static void assertSameAttributes(Map<String, Object> got, Map<String, Object> want, String where) {
+  /**
+   * Attributes equal, except that kerchunk's str(value) text may stand for numbers refzarr keeps.
+   */
+  private static void assertSameAttributes(
+      Map<String, Object> got, Map<String, Object> want, String where) {
     assertThat(got.keySet()).as(where).isEqualTo(want.keySet());
     for (String k : want.keySet()) {
       Object w = want.get(k);
@@ -178,7 +196,10 @@ class Netcdf3CorpusTest {
   }
 
   private static List<String> arrays(ReferenceSet set) throws IOException {
-    return set.keys().filter(k -> k.endsWith("/.zarray")).map(ZarrKeys::parent).sorted()
+    return set.keys()
+        .filter(k -> k.endsWith("/.zarray"))
+        .map(ZarrKeys::parent)
+        .sorted()
         .collect(Collectors.toList());
   }
 
@@ -193,7 +214,8 @@ class Netcdf3CorpusTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> manifestArrays(String set) throws IOException {
-    Map<String, Object> manifest = (Map<String, Object>) Json.parse(Corpus.bytes("golden/manifest.json"));
+    Map<String, Object> manifest =
+        (Map<String, Object>) Json.parse(Corpus.bytes("golden/manifest.json"));
     Map<String, Object> sets = (Map<String, Object>) manifest.get("sets");
     return (Map<String, Object>) ((Map<String, Object>) sets.get(set)).get("arrays");
   }

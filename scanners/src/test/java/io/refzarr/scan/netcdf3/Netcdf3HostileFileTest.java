@@ -43,14 +43,16 @@ class Netcdf3HostileFileTest {
   }
 
   @Test
-  void scan_headerClaimsMoreRecordsThanTheFileHolds_referencesRecordsPresentAndReports() throws IOException {
+  void scan_headerClaimsMoreRecordsThanTheFileHolds_referencesRecordsPresentAndReports()
+      throws IOException {
     Netcdf3Writer w = records(5).claimRecords(9);
     ScanResult r = scan(w.build(), NO_INLINE);
 
     assertThat(r.zarray("v").shape()).containsExactly(5, 4);
     assertThat(r.readArray("v")).isEqualTo(Netcdf3LayoutTest.sequence(40));
     assertThat(r.readArray("time")).isEqualTo(Netcdf3LayoutTest.sequence(40));
-    assertThat(r.report().notes()).anyMatch(n -> n.contains("claims 9 records") && n.contains("only 5"));
+    assertThat(r.report().notes())
+        .anyMatch(n -> n.contains("claims 9 records") && n.contains("only 5"));
   }
 
   @Test
@@ -79,8 +81,10 @@ class Netcdf3HostileFileTest {
     byte[] full = w.build();
     for (int cut = 0; cut < w.headerLength(); cut++) {
       byte[] part = Arrays.copyOf(full, cut);
-      assertThatThrownBy(() -> scan(part, NO_INLINE)).as("cut at %d", cut)
-          .isInstanceOf(MalformedFileException.class).hasMessageContaining("f.nc");
+      assertThatThrownBy(() -> scan(part, NO_INLINE))
+          .as("cut at %d", cut)
+          .isInstanceOf(MalformedFileException.class)
+          .hasMessageContaining("f.nc");
     }
   }
 
@@ -94,9 +98,12 @@ class Netcdf3HostileFileTest {
         ScanResult r = scan(part, NO_INLINE);
         long present = r.zarray("v").shape()[0];
         assertThat(present).as("cut at %d", cut).isLessThan(3);
-        assertThat(r.readArray("v")).isEqualTo(Arrays.copyOf(Netcdf3LayoutTest.sequence(24), (int) present * 8));
+        assertThat(r.readArray("v"))
+            .isEqualTo(Arrays.copyOf(Netcdf3LayoutTest.sequence(24), (int) present * 8));
       } catch (MalformedFileException e) {
-        assertThat(e).hasMessageContaining("variable x").hasMessageContaining("beyond the end of the file");
+        assertThat(e)
+            .hasMessageContaining("variable x")
+            .hasMessageContaining("beyond the end of the file");
       }
     }
   }
@@ -109,7 +116,8 @@ class Netcdf3HostileFileTest {
     byte[] file = headerAndData(w, Netcdf3LayoutTest.sequence(16));
 
     assertThatThrownBy(() -> scan(file, NO_INLINE.withErrorPolicy(ErrorPolicy.FAIL)))
-        .isInstanceOf(MalformedFileException.class).hasMessageContaining("variable big")
+        .isInstanceOf(MalformedFileException.class)
+        .hasMessageContaining("variable big")
         .hasMessageContaining("beyond the end of the file");
     ScanResult r = scan(file, NO_INLINE.withErrorPolicy(ErrorPolicy.SKIP));
     assertThat(r.report().skipped()).extracting(ScanReport.Skipped::object).containsExactly("big");
@@ -123,8 +131,10 @@ class Netcdf3HostileFileTest {
     w.var("absurd", NcType.DOUBLE, new byte[0], "a", "b");
     byte[] file = headerAndData(w, new byte[0]);
 
-    assertThatThrownBy(() -> scan(file, NO_INLINE)).isInstanceOf(MalformedFileException.class)
-        .hasMessageContaining("variable absurd").hasMessageContaining("overflows 64 bits");
+    assertThatThrownBy(() -> scan(file, NO_INLINE))
+        .isInstanceOf(MalformedFileException.class)
+        .hasMessageContaining("variable absurd")
+        .hasMessageContaining("overflows 64 bits");
   }
 
   @Test
@@ -134,7 +144,8 @@ class Netcdf3HostileFileTest {
     w.var("r2", NcType.BYTE, new byte[0], "t", "a"); // its padded record size alone overflows
     byte[] file = headerAndData(w, new byte[0]);
 
-    assertThatThrownBy(() -> scan(file, NO_INLINE)).isInstanceOf(MalformedFileException.class)
+    assertThatThrownBy(() -> scan(file, NO_INLINE))
+        .isInstanceOf(MalformedFileException.class)
         .hasMessageContaining("record size overflows 64 bits");
   }
 
@@ -142,29 +153,43 @@ class Netcdf3HostileFileTest {
   void scan_absurdListCount_failsBeforeAllocating() throws IOException {
     ByteBuffer b = ByteBuffer.allocate(32);
     b.put(new byte[] {'C', 'D', 'F', 1}).putInt(0).putInt(0x0A).putInt(Integer.MAX_VALUE);
-    assertThatThrownBy(() -> scan(b.array(), NO_INLINE)).isInstanceOf(MalformedFileException.class)
+    assertThatThrownBy(() -> scan(b.array(), NO_INLINE))
+        .isInstanceOf(MalformedFileException.class)
         .hasMessageContaining("claims 2147483647 entries");
   }
 
   @Test
   void scan_absurdAttributeValueCount_failsBeforeAllocating() throws IOException {
     ByteBuffer b = ByteBuffer.allocate(96);
-    b.put(new byte[] {'C', 'D', 'F', 5}).putLong(0).putInt(0).putLong(0); // no records, no dimensions
-    b.putInt(0x0C).putLong(1).putLong(1).put(new byte[] {'a', 0, 0, 0}).putInt(NcType.DOUBLE.code)
+    b.put(new byte[] {'C', 'D', 'F', 5})
+        .putLong(0)
+        .putInt(0)
+        .putLong(0); // no records, no dimensions
+    b.putInt(0x0C)
+        .putLong(1)
+        .putLong(1)
+        .put(new byte[] {'a', 0, 0, 0})
+        .putInt(NcType.DOUBLE.code)
         .putLong(1L << 60);
-    assertThatThrownBy(() -> scan(b.array(), NO_INLINE)).isInstanceOf(MalformedFileException.class)
-        .hasMessageContaining("attribute a of global attributes").hasMessageContaining("claims");
+    assertThatThrownBy(() -> scan(b.array(), NO_INLINE))
+        .isInstanceOf(MalformedFileException.class)
+        .hasMessageContaining("attribute a of global attributes")
+        .hasMessageContaining("claims");
   }
 
   @Test
   void scan_notNetcdf3_throwsNamingTheProblem() throws IOException {
-    assertThatThrownBy(() -> scan("\u0089HDF\r\n\u001a\n........".getBytes("ISO-8859-1"), NO_INLINE))
-        .isInstanceOf(MalformedFileException.class).hasMessageContaining("not a netCDF3 file");
+    assertThatThrownBy(
+            () -> scan("\u0089HDF\r\n\u001a\n........".getBytes("ISO-8859-1"), NO_INLINE))
+        .isInstanceOf(MalformedFileException.class)
+        .hasMessageContaining("not a netCDF3 file");
     assertThatThrownBy(() -> scan(new byte[] {'C', 'D', 'F', 3, 0, 0, 0, 0}, NO_INLINE))
-        .isInstanceOf(MalformedFileException.class).hasMessageContaining("unsupported netCDF3 format version 3");
+        .isInstanceOf(MalformedFileException.class)
+        .hasMessageContaining("unsupported netCDF3 format version 3");
     byte[] badType = records(1).build();
     ByteBuffer.wrap(badType).putInt(indexOfType(badType), 9); // uint in a CDF-2 file
-    assertThatThrownBy(() -> scan(badType, NO_INLINE)).isInstanceOf(MalformedFileException.class)
+    assertThatThrownBy(() -> scan(badType, NO_INLINE))
+        .isInstanceOf(MalformedFileException.class)
         .hasMessageContaining("type code 9");
   }
 
@@ -176,7 +201,8 @@ class Netcdf3HostileFileTest {
 
     assertThat(r.report().requests()).isEqualTo(2); // the size, then one read-ahead
     assertThat(r.report().bytesRead()).isEqualTo(FileBytes.READ_AHEAD);
-    assertThat(r.report().references()).isEqualTo(2 + 2 + 20); // group metadata, array metadata, one chunk per record
+    assertThat(r.report().references())
+        .isEqualTo(2 + 2 + 20); // group metadata, array metadata, one chunk per record
     ReferenceSet set = r.set();
     assertThat(set.size()).isEqualTo(r.report().references());
   }

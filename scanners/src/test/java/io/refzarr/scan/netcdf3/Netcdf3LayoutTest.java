@@ -7,7 +7,6 @@ import io.refzarr.scan.ScanOptions;
 import io.refzarr.scan.Scanners;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -57,8 +56,10 @@ class Netcdf3LayoutTest {
     assertThat(r.readArray("rec_u2")).isEqualTo(recU2);
     assertThat(r.readArray("rec_i8")).isEqualTo(recI8);
     assertThat(r.zattrs("i8").get("valid_max")).isEqualTo(new BigInteger("18446744073709551615"));
-    assertThat(((Reference.Range) r.ref("rec_u1/1.0")).offset()
-        - ((Reference.Range) r.ref("rec_u1/0.0")).offset()).isEqualTo(4 + 4 + 8);
+    assertThat(
+            ((Reference.Range) r.ref("rec_u1/1.0")).offset()
+                - ((Reference.Range) r.ref("rec_u1/0.0")).offset())
+        .isEqualTo(4 + 4 + 8);
   }
 
   @Test
@@ -89,7 +90,8 @@ class Netcdf3LayoutTest {
     w.var("f", NcType.FLOAT, f, "t");
     ScanResult r = scan(w, NO_INLINE);
 
-    long stride = ((Reference.Range) r.ref("b/1")).offset() - ((Reference.Range) r.ref("b/0")).offset();
+    long stride =
+        ((Reference.Range) r.ref("b/1")).offset() - ((Reference.Range) r.ref("b/0")).offset();
     assertThat(stride).isEqualTo(4 + 8 + 8 + 4);
     assertThat(r.readArray("b")).isEqualTo(b);
     assertThat(r.readArray("s")).isEqualTo(s);
@@ -127,37 +129,51 @@ class Netcdf3LayoutTest {
 
   @Test
   void scan_attributes_keepTheirNetcdfTypes() throws IOException {
-    Netcdf3Writer w = new Netcdf3Writer(1).dim("n", 2)
-        .globalText("title", "typed\0")
-        .global("shorts", NcType.SHORT, 1, -2, 3)
-        .global("one_int", NcType.INT, 123456)
-        .global("floats", NcType.FLOAT, 0.1f, 0.25f)
-        .global("third", NcType.DOUBLE, 1.0 / 3.0)
-        .global("empty", NcType.INT);
-    w.var("v", NcType.FLOAT, new byte[8], "n").attr("scale_factor", NcType.FLOAT, 0.01f).text("units", "K");
+    Netcdf3Writer w =
+        new Netcdf3Writer(1)
+            .dim("n", 2)
+            .globalText("title", "typed\0")
+            .global("shorts", NcType.SHORT, 1, -2, 3)
+            .global("one_int", NcType.INT, 123456)
+            .global("floats", NcType.FLOAT, 0.1f, 0.25f)
+            .global("third", NcType.DOUBLE, 1.0 / 3.0)
+            .global("empty", NcType.INT);
+    w.var("v", NcType.FLOAT, new byte[8], "n")
+        .attr("scale_factor", NcType.FLOAT, 0.01f)
+        .text("units", "K");
     ScanResult r = scan(w, NO_INLINE);
 
     Map<String, Object> g = r.zattrs("");
-    assertThat(g).containsEntry("title", "typed").containsEntry("one_int", 123456L)
-        .containsEntry("shorts", List.of(1L, -2L, 3L)).containsEntry("floats", List.of(0.1, 0.25))
-        .containsEntry("third", 1.0 / 3.0).containsEntry("empty", List.of());
-    assertThat(r.zattrs("v")).containsEntry("scale_factor", 0.01).containsEntry("units", "K")
+    assertThat(g)
+        .containsEntry("title", "typed")
+        .containsEntry("one_int", 123456L)
+        .containsEntry("shorts", List.of(1L, -2L, 3L))
+        .containsEntry("floats", List.of(0.1, 0.25))
+        .containsEntry("third", 1.0 / 3.0)
+        .containsEntry("empty", List.of());
+    assertThat(r.zattrs("v"))
+        .containsEntry("scale_factor", 0.01)
+        .containsEntry("units", "K")
         .containsEntry("_ARRAY_DIMENSIONS", List.of("n"));
   }
 
   @Test
   void scan_fillValueAttributes_fillFromFillValueThenMissingValue() throws IOException {
     Netcdf3Writer w = new Netcdf3Writer(1).dim("n", 2);
-    w.var("both", NcType.FLOAT, new byte[8], "n").attr("_FillValue", NcType.FLOAT, -999f)
+    w.var("both", NcType.FLOAT, new byte[8], "n")
+        .attr("_FillValue", NcType.FLOAT, -999f)
         .attr("missing_value", NcType.FLOAT, -1f);
     w.var("missing", NcType.FLOAT, new byte[8], "n").attr("missing_value", NcType.FLOAT, -1e30f);
     w.var("nan", NcType.DOUBLE, new byte[16], "n").attr("_FillValue", NcType.DOUBLE, Double.NaN);
-    w.var("int_from_double", NcType.SHORT, new byte[4], "n").attr("_FillValue", NcType.DOUBLE, -32767.0);
+    w.var("int_from_double", NcType.SHORT, new byte[4], "n")
+        .attr("_FillValue", NcType.DOUBLE, -32767.0);
     w.var("range", NcType.INT, new byte[8], "n").attr("missing_value", NcType.INT, -1, -2);
     ScanResult r = scan(w, NO_INLINE);
 
     assertThat(r.zarray("both").fillValue()).isEqualTo(-999.0);
-    assertThat(r.zattrs("both")).doesNotContainKey("_FillValue").containsEntry("missing_value", -1.0);
+    assertThat(r.zattrs("both"))
+        .doesNotContainKey("_FillValue")
+        .containsEntry("missing_value", -1.0);
     assertThat(r.zarray("missing").fillValue()).isEqualTo((double) -1e30f);
     assertThat(r.zattrs("missing")).doesNotContainKey("missing_value");
     assertThat(r.zarray("nan").fillValue()).isEqualTo("NaN");
@@ -168,11 +184,15 @@ class Netcdf3LayoutTest {
 
   @Test
   void forHead_magicBytes_findsNetcdf3ForVersions125Only() {
-    assertThat(Scanners.forHead(new byte[] {'C', 'D', 'F', 1, 0, 0, 0, 0})).contains(Scanners.netcdf3());
-    assertThat(Scanners.forHead(new byte[] {'C', 'D', 'F', 2, 0, 0, 0, 0})).contains(Scanners.netcdf3());
-    assertThat(Scanners.forHead(new byte[] {'C', 'D', 'F', 5, 0, 0, 0, 0})).contains(Scanners.netcdf3());
+    assertThat(Scanners.forHead(new byte[] {'C', 'D', 'F', 1, 0, 0, 0, 0}))
+        .contains(Scanners.netcdf3());
+    assertThat(Scanners.forHead(new byte[] {'C', 'D', 'F', 2, 0, 0, 0, 0}))
+        .contains(Scanners.netcdf3());
+    assertThat(Scanners.forHead(new byte[] {'C', 'D', 'F', 5, 0, 0, 0, 0}))
+        .contains(Scanners.netcdf3());
     assertThat(Scanners.netcdf3().recognizes(new byte[] {'C', 'D', 'F', 3, 0, 0, 0, 0})).isFalse();
-    assertThat(Scanners.netcdf3().recognizes(new byte[] {(byte) 0x89, 'H', 'D', 'F', 0, 0, 0, 0})).isFalse();
+    assertThat(Scanners.netcdf3().recognizes(new byte[] {(byte) 0x89, 'H', 'D', 'F', 0, 0, 0, 0}))
+        .isFalse();
     assertThat(Scanners.netcdf3().recognizes(new byte[] {'C', 'D'})).isFalse();
   }
 

@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Scans through other byte sources: a local HTTP server serving ranges, and a member of a tar archive. */
+/**
+ * Scans through other byte sources: a local HTTP server serving ranges, and a member of a tar
+ * archive.
+ */
 class Netcdf3SourcesTest {
 
   @Test
@@ -35,16 +38,23 @@ class Netcdf3SourcesTest {
   }
 
   /**
-   * kerchunk scanned the same member by chained URL before dereferencing it (golden/archives/chained):
-   * refzarr reads the member through the tar byte source and writes the same references.
+   * kerchunk scanned the same member by chained URL before dereferencing it
+   * (golden/archives/chained): refzarr reads the member through the tar byte source and writes the
+   * same references.
    */
   @Test
   void scan_tarMemberByChainedUrl_sameReferencesAsKerchunksChainedScan() throws IOException {
     URI member = URI.create("tar://nc3_classic.nc::" + Corpus.file("archives/bundle.tar").toUri());
-    Scan scan = scan(member, "tar://nc3_classic.nc::archives/bundle.tar", ScanOptions.DEFAULT.withInlineThreshold(0));
-    ReferenceSet golden = ReferenceSets.readJson(Corpus.file("golden/archives/chained/bundle_tar__nc3_classic.json"));
+    Scan scan =
+        scan(
+            member,
+            "tar://nc3_classic.nc::archives/bundle.tar",
+            ScanOptions.DEFAULT.withInlineThreshold(0));
+    ReferenceSet golden =
+        ReferenceSets.readJson(Corpus.file("golden/archives/chained/bundle_tar__nc3_classic.json"));
 
-    List<String> chunkKeys = golden.keys().filter(k -> !k.contains(".z")).collect(Collectors.toList());
+    List<String> chunkKeys =
+        golden.keys().filter(k -> !k.contains(".z")).collect(Collectors.toList());
     assertThat(chunkKeys).hasSize(34);
     for (String key : chunkKeys) {
       assertThat(scan.set.get(key)).as(key).isEqualTo(golden.get(key));
@@ -57,7 +67,8 @@ class Netcdf3SourcesTest {
   private static Scan scan(URI location, String url, ScanOptions options) throws IOException {
     ReferenceSetBuilder builder = ReferenceSets.builder();
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
-      ScanReport report = Scanners.netcdf3().scan(new ScanInput(url, location), sources, options, builder);
+      ScanReport report =
+          Scanners.netcdf3().scan(new ScanInput(url, location), sources, options, builder);
       return new Scan(builder.build(), report);
     }
   }

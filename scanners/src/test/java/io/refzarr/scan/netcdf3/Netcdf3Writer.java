@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes netCDF3 files (CDF-1, CDF-2, CDF-5) for tests, following the format specification: header, fixed
- * variables one after another (each padded to 4 bytes), then the interleaved records (each variable's
- * record padded to 4 bytes unless it is the only record variable). Tests can make the header lie (a record
- * count, the streaming marker) and cut the file short.
+ * Writes netCDF3 files (CDF-1, CDF-2, CDF-5) for tests, following the format specification: header,
+ * fixed variables one after another (each padded to 4 bytes), then the interleaved records (each
+ * variable's record padded to 4 bytes unless it is the only record variable). Tests can make the
+ * header lie (a record count, the streaming marker) and cut the file short.
  */
 final class Netcdf3Writer {
   private final int version;
@@ -53,7 +53,9 @@ final class Netcdf3Writer {
     return this;
   }
 
-  /** A variable; {@code data} is the whole array (all records, for a record variable), big-endian. */
+  /**
+   * A variable; {@code data} is the whole array (all records, for a record variable), big-endian.
+   */
   Var var(String name, NcType type, byte[] data, String... dimNames) {
     Var v = new Var(name, type, List.of(dimNames), data);
     vars.add(v);
@@ -109,7 +111,8 @@ final class Netcdf3Writer {
     for (int i = 0; i < vars.size(); i++) {
       if (isRecord(vars.get(i))) {
         begins[i] = recPos;
-        recPos += recordVarCount() == 1 ? elementBytes(vars.get(i)) : pad(elementBytes(vars.get(i)));
+        recPos +=
+            recordVarCount() == 1 ? elementBytes(vars.get(i)) : pad(elementBytes(vars.get(i)));
       }
     }
     return begins;
@@ -121,10 +124,11 @@ final class Netcdf3Writer {
     out.raw(new byte[] {'C', 'D', 'F', (byte) version});
     out.nonNeg(claimedRecords != null ? claimedRecords : records);
     out.tag(0x0A, dims.size());
-    dims.forEach((name, length) -> {
-      out.name(name);
-      out.nonNeg(length);
-    });
+    dims.forEach(
+        (name, length) -> {
+          out.name(name);
+          out.nonNeg(length);
+        });
     attrs(out, globals);
     out.tag(0x0B, vars.size());
     List<String> dimNames = new ArrayList<>(dims.keySet());
@@ -229,13 +233,31 @@ final class Netcdf3Writer {
     ByteBuffer b = ByteBuffer.allocate(values.length * type.size);
     for (Number v : values) {
       switch (type) {
-        case BYTE: case UBYTE: case CHAR: b.put(v.byteValue()); break;
-        case SHORT: case USHORT: b.putShort(v.shortValue()); break;
-        case INT: case UINT: b.putInt(v.intValue()); break;
-        case INT64: case UINT64: b.putLong(v.longValue()); break;
-        case FLOAT: b.putFloat(v.floatValue()); break;
-        case DOUBLE: b.putDouble(v.doubleValue()); break;
-        default: throw new IllegalArgumentException(type.toString());
+        case BYTE:
+        case UBYTE:
+        case CHAR:
+          b.put(v.byteValue());
+          break;
+        case SHORT:
+        case USHORT:
+          b.putShort(v.shortValue());
+          break;
+        case INT:
+        case UINT:
+          b.putInt(v.intValue());
+          break;
+        case INT64:
+        case UINT64:
+          b.putLong(v.longValue());
+          break;
+        case FLOAT:
+          b.putFloat(v.floatValue());
+          break;
+        case DOUBLE:
+          b.putDouble(v.doubleValue());
+          break;
+        default:
+          throw new IllegalArgumentException(type.toString());
       }
     }
     return b.array();

@@ -28,15 +28,25 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 
-/** A scan of one file, with helpers to read its arrays back through the {@code reference} file system. */
+/**
+ * A scan of one file, with helpers to read its arrays back through the {@code reference} file
+ * system.
+ */
 record ScanResult(ReferenceSet set, ScanReport report, Path root) {
 
-  /** Scans {@code root/relative}, writing {@code relative} as the target (as the golden sets do). */
+  /**
+   * Scans {@code root/relative}, writing {@code relative} as the target (as the golden sets do).
+   */
   static ScanResult scan(Path root, String relative, ScanOptions options) throws IOException {
     ReferenceSetBuilder builder = ReferenceSets.builder();
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
-      ScanReport report = Scanners.netcdf3().scan(
-          new ScanInput(relative, root.resolve(relative).toUri()), sources, options, builder);
+      ScanReport report =
+          Scanners.netcdf3()
+              .scan(
+                  new ScanInput(relative, root.resolve(relative).toUri()),
+                  sources,
+                  options,
+                  builder);
       return new ScanResult(builder.build(), report, root);
     }
   }
@@ -56,8 +66,9 @@ record ScanResult(ReferenceSet set, ScanReport report, Path root) {
   }
 
   /**
-   * The whole array's raw (big-endian) bytes, read chunk by chunk through the {@code reference} file
-   * system. The scanner's chunks always span every axis but the first, so the array is their concatenation.
+   * The whole array's raw (big-endian) bytes, read chunk by chunk through the {@code reference}
+   * file system. The scanner's chunks always span every axis but the first, so the array is their
+   * concatenation.
    */
   byte[] readArray(String array) throws IOException {
     ZarrArrayMetadata md = zarray(array);
@@ -79,8 +90,8 @@ record ScanResult(ReferenceSet set, ScanReport report, Path root) {
 
   /**
    * The manifest's checksum form of big-endian values (check_refs.canonical_bytes): numbers as
-   * little-endian bytes (one NaN pattern), fixed bytes ({@code |S1}) as a JSON list of latin-1 strings
-   * without trailing NULs.
+   * little-endian bytes (one NaN pattern), fixed bytes ({@code |S1}) as a JSON list of latin-1
+   * strings without trailing NULs.
    */
   static String canonicalSha256(byte[] bigEndian, String dtype) {
     byte[] canonical = dtype.equals("|S1") ? charsJson(bigEndian) : littleEndian(bigEndian, dtype);

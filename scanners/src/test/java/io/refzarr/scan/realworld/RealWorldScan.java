@@ -19,14 +19,15 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The scanning half of the real-world harness ({@code scanners/tools/realworld.sh}): scans every data file under
- * a folder in one JVM, as {@code refzarr scan FILE -o OUT.json --error-policy skip} would, and writes beside each
- * reference set a {@code .report.json} with the scan's outcome (scanned or failed, the message, the objects left
- * out with their reasons) for the Python checker ({@code realworld_check.py}) to read.
+ * The scanning half of the real-world harness ({@code scanners/tools/realworld.sh}): scans every
+ * data file under a folder in one JVM, as {@code refzarr scan FILE -o OUT.json --error-policy skip}
+ * would, and writes beside each reference set a {@code .report.json} with the scan's outcome
+ * (scanned or failed, the message, the objects left out with their reasons) for the Python checker
+ * ({@code realworld_check.py}) to read.
  *
- * <p>Usage: {@code RealWorldScan IN_DIR OUT_DIR}; {@code OUT_DIR/<relative path>.json} and
- * {@code .report.json} per file. Targets are the files' absolute paths. {@code README*}, {@code *.tsv}, {@code *.md},
- * {@code *.json} and {@code *.py} files are not data and are passed over.
+ * <p>Usage: {@code RealWorldScan IN_DIR OUT_DIR}; {@code OUT_DIR/<relative path>.json} and {@code
+ * .report.json} per file. Targets are the files' absolute paths. {@code README*}, {@code *.tsv},
+ * {@code *.md}, {@code *.json} and {@code *.py} files are not data and are passed over.
  */
 public final class RealWorldScan {
   private RealWorldScan() {}
@@ -56,19 +57,25 @@ public final class RealWorldScan {
 
   static boolean isData(Path p) {
     String n = p.getFileName().toString();
-    return !n.startsWith("README") && !n.endsWith(".tsv") && !n.endsWith(".md") && !n.endsWith(".json")
+    return !n.startsWith("README")
+        && !n.endsWith(".tsv")
+        && !n.endsWith(".md")
+        && !n.endsWith(".json")
         && !n.endsWith(".py");
   }
 
-  /** Scans {@code file} into {@code refs} (a JSON reference set); the outcome as a JSON-ready map. */
+  /**
+   * Scans {@code file} into {@code refs} (a JSON reference set); the outcome as a JSON-ready map.
+   */
   static Map<String, Object> scan(Path file, Path refs) {
     Map<String, Object> report = new LinkedHashMap<>();
     ScanOptions options = ScanOptions.DEFAULT.withErrorPolicy(ErrorPolicy.SKIP);
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
       String url = file.toString();
       ReferenceSetBuilder builder = ReferenceSets.builder();
-      ScanReport r = Scanners.detect(sources, file.toUri(), url)
-          .scan(new ScanInput(url, file.toUri()), sources, options, builder);
+      ScanReport r =
+          Scanners.detect(sources, file.toUri(), url)
+              .scan(new ScanInput(url, file.toUri()), sources, options, builder);
       ReferenceSets.writeJson(builder.build(), refs);
       report.put("status", "scanned");
       List<Object> skipped = new ArrayList<>();

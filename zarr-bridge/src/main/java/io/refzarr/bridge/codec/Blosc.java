@@ -3,12 +3,13 @@ package io.refzarr.bridge.codec;
 import java.util.zip.Inflater;
 
 /**
- * Blosc 1 frames (numcodecs {@code blosc}, Zarr v3 {@code blosc}, HDF5 filter 32001). A 16-byte header
- * (version, codec version, flags, typesize, nbytes, blocksize, cbytes; little-endian), then unless the
- * frame is a plain copy one start offset per block; each block holds one stream, or {@code typesize}
- * streams when it was split, each stream a 4-byte length then codec bytes (stored raw when the length
- * equals the stream's decoded size). Flags: bit 0 byte shuffle, bit 1 plain copy, bit 2 bitshuffle,
- * bit 4 not split, bits 5-7 the codec (0 blosclz, 1 lz4/lz4hc, 2 snappy, 3 zlib, 4 zstd).
+ * Blosc 1 frames (numcodecs {@code blosc}, Zarr v3 {@code blosc}, HDF5 filter 32001). A 16-byte
+ * header (version, codec version, flags, typesize, nbytes, blocksize, cbytes; little-endian), then
+ * unless the frame is a plain copy one start offset per block; each block holds one stream, or
+ * {@code typesize} streams when it was split, each stream a 4-byte length then codec bytes (stored
+ * raw when the length equals the stream's decoded size). Flags: bit 0 byte shuffle, bit 1 plain
+ * copy, bit 2 bitshuffle, bit 4 not split, bits 5-7 the codec (0 blosclz, 1 lz4/lz4hc, 2 snappy, 3
+ * zlib, 4 zstd).
  */
 final class Blosc implements Codec {
   static final Blosc INSTANCE = new Blosc();
@@ -47,8 +48,9 @@ final class Blosc implements Codec {
     return out;
   }
 
-  private static void decodeBlock(Header h, byte[] in, int pos, int size, boolean leftover, byte[] out,
-      int outOff, byte[] tmp) throws CodecException {
+  private static void decodeBlock(
+      Header h, byte[] in, int pos, int size, boolean leftover, byte[] out, int outOff, byte[] tmp)
+      throws CodecException {
     byte[] dst = tmp != null ? tmp : out;
     int dstOff = tmp != null ? 0 : outOff;
     int streams = h.split(size, leftover) ? h.typesize : 1;
@@ -71,12 +73,14 @@ final class Blosc implements Codec {
     }
   }
 
-  // Format version 2 (c-blosc 1.x writes it) bitshuffles only blocks of whole groups of eight elements.
+  // Format version 2 (c-blosc 1.x writes it) bitshuffles only blocks of whole groups of eight
+  // elements.
   private static boolean bitshuffled(Header h, int size) {
     return h.version >= 3 || (size / h.typesize) % 8 == 0;
   }
 
-  private static void decodeStream(int codec, byte[] in, int pos, int clen, byte[] dst, int off, int size)
+  private static void decodeStream(
+      int codec, byte[] in, int pos, int clen, byte[] dst, int off, int size)
       throws CodecException {
     if (clen == size) {
       System.arraycopy(in, pos, dst, off, size);
@@ -88,7 +92,9 @@ final class Blosc implements Codec {
       case 1 -> n = Lz4.block(in, pos, clen, dst, off, size);
       case 3 -> n = inflate(in, pos, clen, dst, off, size);
       case 4 -> n = zstd(in, pos, clen, dst, off, size);
-      default -> throw new CodecException("blosc internal codec " + codecName(codec) + " is not supported");
+      default ->
+          throw new CodecException(
+              "blosc internal codec " + codecName(codec) + " is not supported");
     }
     if (n != size) {
       throw CodecException.wrongSize("blosc " + codecName(codec), n, size);
@@ -102,7 +108,8 @@ final class Blosc implements Codec {
     return size;
   }
 
-  private static int zstd(byte[] in, int pos, int clen, byte[] dst, int off, int size) throws CodecException {
+  private static int zstd(byte[] in, int pos, int clen, byte[] dst, int off, int size)
+      throws CodecException {
     byte[] out = Zstd.decode(in, pos, clen, size);
     System.arraycopy(out, 0, dst, off, size);
     return size;
@@ -120,20 +127,39 @@ final class Blosc implements Codec {
   }
 
   /** The parsed 16-byte header. */
-  private record Header(int version, int flags, int typesize, int nbytes, int blocksize, int cbytes) {
+  private record Header(
+      int version, int flags, int typesize, int nbytes, int blocksize, int cbytes) {
     static Header parse(byte[] in) throws CodecException {
       if (in.length < HEADER) {
         throw new CodecException("blosc frame is shorter than its 16-byte header");
       }
-      Header h = new Header(in[0] & 0xff, in[2] & 0xff, in[3] & 0xff, Bytes.int32le(in, 4),
-          Bytes.int32le(in, 8), Bytes.int32le(in, 12));
+      Header h =
+          new Header(
+              in[0] & 0xff,
+              in[2] & 0xff,
+              in[3] & 0xff,
+              Bytes.int32le(in, 4),
+              Bytes.int32le(in, 8),
+              Bytes.int32le(in, 12));
       if (h.version == 0 || h.version > 4 || (h.flags & 8) != 0) {
-        throw new CodecException("not a Blosc 1 frame (version " + h.version + ", flags " + h.flags + ")");
+        throw new CodecException(
+            "not a Blosc 1 frame (version " + h.version + ", flags " + h.flags + ")");
       }
-      if (h.nbytes < 0 || h.cbytes < HEADER || h.cbytes > in.length || h.typesize == 0
+      if (h.nbytes < 0
+          || h.cbytes < HEADER
+          || h.cbytes > in.length
+          || h.typesize == 0
           || h.nbytes > 0 && h.blocksize <= 0) {
-        throw new CodecException("blosc header is inconsistent (nbytes " + h.nbytes + ", blocksize "
-            + h.blocksize + ", cbytes " + h.cbytes + ", frame " + in.length + " bytes)");
+        throw new CodecException(
+            "blosc header is inconsistent (nbytes "
+                + h.nbytes
+                + ", blocksize "
+                + h.blocksize
+                + ", cbytes "
+                + h.cbytes
+                + ", frame "
+                + in.length
+                + " bytes)");
       }
       return h;
     }

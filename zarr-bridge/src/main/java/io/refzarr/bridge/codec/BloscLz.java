@@ -1,19 +1,24 @@
 package io.refzarr.bridge.codec;
 
 /**
- * Decoder of BloscLZ, Blosc's FastLZ-derived LZ77. The stream is a sequence of instructions whose first
- * byte {@code ctrl} says: {@code ctrl < 32} copy {@code ctrl + 1} literal bytes; otherwise a match of
- * {@code (ctrl >> 5) + 2} bytes (top value 7 extended by following bytes until one is not 255) at distance
- * {@code ((ctrl & 31) << 8) + next + 1}, where the pair (31, 255) announces a 16-bit big-endian far
- * distance added to 8191. The first instruction's top three bits are a level marker and are ignored.
+ * Decoder of BloscLZ, Blosc's FastLZ-derived LZ77. The stream is a sequence of instructions whose
+ * first byte {@code ctrl} says: {@code ctrl < 32} copy {@code ctrl + 1} literal bytes; otherwise a
+ * match of {@code (ctrl >> 5) + 2} bytes (top value 7 extended by following bytes until one is not
+ * 255) at distance {@code ((ctrl & 31) << 8) + next + 1}, where the pair (31, 255) announces a
+ * 16-bit big-endian far distance added to 8191. The first instruction's top three bits are a level
+ * marker and are ignored.
  */
 final class BloscLz {
   private static final int MAX_DISTANCE = 8191;
 
   private BloscLz() {}
 
-  /** Decodes {@code in[off, off + len)} into {@code out[outOff, outOff + size)}; returns the length written. */
-  static int decode(byte[] in, int off, int len, byte[] out, int outOff, int size) throws CodecException {
+  /**
+   * Decodes {@code in[off, off + len)} into {@code out[outOff, outOff + size)}; returns the length
+   * written.
+   */
+  static int decode(byte[] in, int off, int len, byte[] out, int outOff, int size)
+      throws CodecException {
     if (len == 0) {
       return 0;
     }

@@ -5,7 +5,10 @@ final class Bytes {
   private Bytes() {}
 
   static int int32le(byte[] b, int off) {
-    return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff) << 16 | (b[off + 3] & 0xff) << 24;
+    return (b[off] & 0xff)
+        | (b[off + 1] & 0xff) << 8
+        | (b[off + 2] & 0xff) << 16
+        | (b[off + 3] & 0xff) << 24;
   }
 
   /** An unsigned little-endian int32 that must fit the buffer; -1 if negative or past the end. */

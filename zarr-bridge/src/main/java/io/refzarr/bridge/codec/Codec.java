@@ -10,16 +10,16 @@ interface Codec {
   byte[] decode(byte[] in, int expected) throws CodecException;
 
   /**
-   * The size this step's input has when its output has {@code decodedSize} bytes, or -1 if that is not
-   * known in advance; lets the steps before it decode straight into buffers of the right size.
+   * The size this step's input has when its output has {@code decodedSize} bytes, or -1 if that is
+   * not known in advance; lets the steps before it decode straight into buffers of the right size.
    */
   default int encodedSize(int decodedSize) {
     return -1;
   }
 
   /**
-   * Like {@link #decode}, but may decode into {@code scratch} (when it has exactly {@code expected} bytes)
-   * and return it, sparing an allocation; the caller owns {@code scratch}.
+   * Like {@link #decode}, but may decode into {@code scratch} (when it has exactly {@code expected}
+   * bytes) and return it, sparing an allocation; the caller owns {@code scratch}.
    */
   default byte[] decodeInto(byte[] in, int expected, byte[] scratch) throws CodecException {
     return decode(in, expected);

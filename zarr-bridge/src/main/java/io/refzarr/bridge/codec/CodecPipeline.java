@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The decoding steps of one array, built once from its metadata: bytes-to-bytes codecs in decoding order,
- * optionally ending in {@code vlen-utf8} (then chunks decode to strings). Immutable and thread-safe.
+ * The decoding steps of one array, built once from its metadata: bytes-to-bytes codecs in decoding
+ * order, optionally ending in {@code vlen-utf8} (then chunks decode to strings). Immutable and
+ * thread-safe.
  */
 public final class CodecPipeline {
   private final List<Codec> steps;
@@ -25,8 +26,8 @@ public final class CodecPipeline {
    *
    * @throws CodecException naming an unknown or malformed codec
    */
-  public static CodecPipeline zarrV2(Map<String, Object> compressor, List<Map<String, Object>> filters)
-      throws CodecException {
+  public static CodecPipeline zarrV2(
+      Map<String, Object> compressor, List<Map<String, Object>> filters) throws CodecException {
     List<Map<String, Object>> order = new ArrayList<>();
     if (compressor != null) {
       order.add(compressor);
@@ -62,13 +63,14 @@ public final class CodecPipeline {
     List<String> names = new ArrayList<>();
     for (int i = bytesToBytes.size() - 1; i >= 0; i--) {
       String name = String.valueOf(bytesToBytes.get(i).get("name"));
-      steps.add(switch (name) {
-        case "gzip" -> Gzip.INSTANCE;
-        case "zstd" -> Zstd.INSTANCE;
-        case "blosc" -> Blosc.INSTANCE;
-        case "crc32c" -> Crc32c.INSTANCE;
-        default -> throw new CodecException("unsupported Zarr v3 codec '" + name + "'");
-      });
+      steps.add(
+          switch (name) {
+            case "gzip" -> Gzip.INSTANCE;
+            case "zstd" -> Zstd.INSTANCE;
+            case "blosc" -> Blosc.INSTANCE;
+            case "crc32c" -> Crc32c.INSTANCE;
+            default -> throw new CodecException("unsupported Zarr v3 codec '" + name + "'");
+          });
       names.add(name);
     }
     return new CodecPipeline(steps, names, false);
@@ -79,15 +81,23 @@ public final class CodecPipeline {
    *
    * @param shardShape the shard (outer chunk) shape
    * @param innerShape the inner chunk shape; divides the shard shape
-   * @param innerAxes for each stored inner-chunk axis the shard axis it holds (inner {@code transpose})
+   * @param innerAxes for each stored inner-chunk axis the shard axis it holds (inner {@code
+   *     transpose})
    * @param itemSize bytes per element
    * @param fill one fill element in the stored byte order
    * @param inner the inner chunks' bytes-to-bytes codecs
    * @param indexAtEnd {@code index_location} is {@code end}
    * @param indexCrc the index carries a {@code crc32c}
    */
-  public record ShardSpec(int[] shardShape, int[] innerShape, int[] innerAxes, int itemSize, byte[] fill,
-      CodecPipeline inner, boolean indexAtEnd, boolean indexCrc) {}
+  public record ShardSpec(
+      int[] shardShape,
+      int[] innerShape,
+      int[] innerAxes,
+      int itemSize,
+      byte[] fill,
+      CodecPipeline inner,
+      boolean indexAtEnd,
+      boolean indexCrc) {}
 
   /**
    * A sharded Zarr v3 chain: {@code outerBytesToBytes} (codecs after {@code sharding_indexed}, in
@@ -108,7 +118,9 @@ public final class CodecPipeline {
     return new CodecPipeline(steps, names, false);
   }
 
-  /** True if chunks decode to strings ({@link #decodeStrings}), false if to bytes ({@link #decode}). */
+  /**
+   * True if chunks decode to strings ({@link #decodeStrings}), false if to bytes ({@link #decode}).
+   */
   public boolean decodesStrings() {
     return strings;
   }
@@ -135,23 +147,30 @@ public final class CodecPipeline {
   }
 
   /**
-   * A decoded chunk for copying out of: its bytes, possibly still byte-shuffled with {@code shuffle}-byte
-   * elements (0: not shuffled), because un-shuffling while copying saves a pass over the chunk.
+   * A decoded chunk for copying out of: its bytes, possibly still byte-shuffled with {@code
+   * shuffle}-byte elements (0: not shuffled), because un-shuffling while copying saves a pass over
+   * the chunk.
    */
   public record Decoded(byte[] bytes, int shuffle) {}
 
   /**
    * Decodes a chunk of {@code expected} bytes, leaving a final byte shuffle of {@code elementSize}
-   * elements undone. The bytes may live in a per-thread buffer: use them before this thread decodes again.
+   * elements undone. The bytes may live in a per-thread buffer: use them before this thread decodes
+   * again.
    */
-  public Decoded decodeForCopy(byte[] encoded, int expected, int elementSize) throws CodecException {
+  public Decoded decodeForCopy(byte[] encoded, int expected, int elementSize)
+      throws CodecException {
     int last = steps.size() - 1;
-    boolean defer = last >= 0 && elementSize > 1 && steps.get(last).shuffleElementSize() == elementSize;
+    boolean defer =
+        last >= 0 && elementSize > 1 && steps.get(last).shuffleElementSize() == elementSize;
     int end = defer ? last : steps.size();
     byte[] b = encoded;
     for (int i = 0; i < end; i++) {
       int size = sizeBefore(i, expected);
-      b = i == end - 1 && size >= 0 ? steps.get(i).decodeInto(b, size, scratch(size)) : steps.get(i).decode(b, size);
+      b =
+          i == end - 1 && size >= 0
+              ? steps.get(i).decodeInto(b, size, scratch(size))
+              : steps.get(i).decode(b, size);
     }
     if (b.length != expected) {
       throw CodecException.wrongSize("chunk", b.length, expected);
@@ -168,7 +187,8 @@ public final class CodecPipeline {
     return size;
   }
 
-  private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1][0]);
+  private static final ThreadLocal<byte[][]> SCRATCH =
+      ThreadLocal.withInitial(() -> new byte[1][0]);
   // Larger chunks get a fresh buffer, so a pool thread never pins a huge one.
   private static final int MAX_SCRATCH = 16 << 20;
 

@@ -2,7 +2,9 @@ package io.refzarr.bridge.codec;
 
 import java.util.zip.CRC32C;
 
-/** Zarr v3 {@code crc32c}: the data followed by its CRC-32C, little-endian. Verified, then stripped. */
+/**
+ * Zarr v3 {@code crc32c}: the data followed by its CRC-32C, little-endian. Verified, then stripped.
+ */
 final class Crc32c implements Codec {
   static final Crc32c INSTANCE = new Crc32c();
 

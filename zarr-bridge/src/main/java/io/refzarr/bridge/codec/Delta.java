@@ -2,7 +2,10 @@ package io.refzarr.bridge.codec;
 
 import java.nio.ByteBuffer;
 
-/** numcodecs {@code delta}: differences stored as {@code astype}; decoding is a running sum in {@code dtype}. */
+/**
+ * numcodecs {@code delta}: differences stored as {@code astype}; decoding is a running sum in
+ * {@code dtype}.
+ */
 final class Delta implements Codec {
   private final NumType dtype;
   private final NumType astype;
@@ -15,7 +18,8 @@ final class Delta implements Codec {
   @Override
   public byte[] decode(byte[] in, int expected) throws CodecException {
     if (in.length % astype.size() != 0) {
-      throw new CodecException("delta input of " + in.length + " bytes is not whole " + astype.size() + "-byte items");
+      throw new CodecException(
+          "delta input of " + in.length + " bytes is not whole " + astype.size() + "-byte items");
     }
     int n = in.length / astype.size();
     byte[] out = new byte[n * dtype.size()];

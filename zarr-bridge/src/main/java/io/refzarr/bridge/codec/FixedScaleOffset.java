@@ -2,7 +2,9 @@ package io.refzarr.bridge.codec;
 
 import java.nio.ByteBuffer;
 
-/** numcodecs {@code fixedscaleoffset}: stored {@code round((x - offset) * scale)} as {@code astype}. */
+/**
+ * numcodecs {@code fixedscaleoffset}: stored {@code round((x - offset) * scale)} as {@code astype}.
+ */
 final class FixedScaleOffset implements Codec {
   private final double offset;
   private final double scale;
@@ -19,7 +21,8 @@ final class FixedScaleOffset implements Codec {
   @Override
   public byte[] decode(byte[] in, int expected) throws CodecException {
     if (in.length % astype.size() != 0) {
-      throw new CodecException("fixedscaleoffset input is not whole " + astype.size() + "-byte items");
+      throw new CodecException(
+          "fixedscaleoffset input is not whole " + astype.size() + "-byte items");
     }
     int n = in.length / astype.size();
     byte[] out = new byte[n * dtype.size()];

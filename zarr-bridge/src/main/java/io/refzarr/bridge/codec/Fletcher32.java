@@ -1,8 +1,8 @@
 package io.refzarr.bridge.codec;
 
 /**
- * numcodecs {@code fletcher32} (HDF5's Fletcher-32): the data followed by a 4-byte little-endian checksum
- * over its big-endian 16-bit words. Verified, then stripped.
+ * numcodecs {@code fletcher32} (HDF5's Fletcher-32): the data followed by a 4-byte little-endian
+ * checksum over its big-endian 16-bit words. Verified, then stripped.
  */
 final class Fletcher32 implements Codec {
   static final Fletcher32 INSTANCE = new Fletcher32();
@@ -16,8 +16,9 @@ final class Fletcher32 implements Codec {
     int stored = Bytes.int32le(in, n);
     int actual = checksum(in, n);
     if (stored != actual) {
-      throw new CodecException(String.format("fletcher32 checksum mismatch: stored %08x, computed %08x",
-          stored, actual));
+      throw new CodecException(
+          String.format(
+              "fletcher32 checksum mismatch: stored %08x, computed %08x", stored, actual));
     }
     return java.util.Arrays.copyOf(in, n);
   }

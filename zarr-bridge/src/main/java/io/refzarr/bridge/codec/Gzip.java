@@ -20,7 +20,8 @@ final class Gzip implements Codec {
     CRC32 crc = new CRC32();
     crc.update(out);
     int tail = in.length - 8;
-    if ((int) crc.getValue() != Bytes.int32le(in, tail) || out.length != Bytes.int32le(in, tail + 4)) {
+    if ((int) crc.getValue() != Bytes.int32le(in, tail)
+        || out.length != Bytes.int32le(in, tail + 4)) {
       throw new CodecException("gzip checksum or size mismatch");
     }
     return out;

@@ -23,8 +23,11 @@ final class Lz4 implements Codec {
     return out;
   }
 
-  /** Decodes one raw LZ4 block into {@code out[outOff, outOff + max)}; returns the decoded length. */
-  static int block(byte[] in, int off, int len, byte[] out, int outOff, int max) throws CodecException {
+  /**
+   * Decodes one raw LZ4 block into {@code out[outOff, outOff + max)}; returns the decoded length.
+   */
+  static int block(byte[] in, int off, int len, byte[] out, int outOff, int max)
+      throws CodecException {
     try {
       return new Lz4Decompressor().decompress(in, off, len, out, outOff, max);
     } catch (RuntimeException e) {

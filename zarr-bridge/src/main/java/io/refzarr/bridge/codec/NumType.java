@@ -5,8 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * A numeric numpy type string ({@code "<i4"}, {@code ">f8"}, {@code "|u1"}) for the arithmetic filters,
- * parsed by {@link DType}.
+ * A numeric numpy type string ({@code "<i4"}, {@code ">f8"}, {@code "|u1"}) for the arithmetic
+ * filters, parsed by {@link DType}.
  */
 record NumType(char kind, int size, ByteOrder order) {
 
@@ -62,7 +62,9 @@ record NumType(char kind, int size, ByteOrder order) {
     }
   }
 
-  /** Stores {@code v} the way numpy's {@code astype} does: floats as they are, integers truncated. */
+  /**
+   * Stores {@code v} the way numpy's {@code astype} does: floats as they are, integers truncated.
+   */
   void putDouble(ByteBuffer b, int i, double v) {
     if (kind == 'f') {
       if (size == 4) {

@@ -4,10 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Zarr v3 {@code sharding_indexed}: a shard holds inner chunks (each encoded with the inner codec chain)
- * and an index of {@code (offset, nbytes)} little-endian uint64 pairs, one per inner chunk in C order,
- * at the start or end of the shard ({@code 2^64-1} twice: an empty inner chunk, read as the fill value).
- * Decoding gives the whole shard in C order, as an unsharded chunk of the shard's shape would be.
+ * Zarr v3 {@code sharding_indexed}: a shard holds inner chunks (each encoded with the inner codec
+ * chain) and an index of {@code (offset, nbytes)} little-endian uint64 pairs, one per inner chunk
+ * in C order, at the start or end of the shard ({@code 2^64-1} twice: an empty inner chunk, read as
+ * the fill value). Decoding gives the whole shard in C order, as an unsharded chunk of the shard's
+ * shape would be.
  */
 final class Sharding implements Codec {
   private static final long EMPTY = -1L;
@@ -50,7 +51,8 @@ final class Sharding implements Codec {
     for (int c = 0; c < count; c++) {
       long off = index.getLong(16 * c);
       long len = index.getLong(16 * c + 8);
-      byte[] chunk = off == EMPTY && len == EMPTY ? null : innerChunk(in, off, len, innerElements, c);
+      byte[] chunk =
+          off == EMPTY && len == EMPTY ? null : innerChunk(in, off, len, innerElements, c);
       place(chunk, at, out);
       next(at, grid);
     }
@@ -60,14 +62,18 @@ final class Sharding implements Codec {
   private ByteBuffer index(byte[] in, int count) throws CodecException {
     int size = 16 * count + (indexCrc ? 4 : 0);
     if (in.length < size) {
-      throw new CodecException("shard of " + in.length + " bytes is shorter than its index (" + size + ")");
+      throw new CodecException(
+          "shard of " + in.length + " bytes is shorter than its index (" + size + ")");
     }
-    byte[] raw = java.util.Arrays.copyOfRange(in, indexAtEnd ? in.length - size : 0, indexAtEnd ? in.length : size);
+    byte[] raw =
+        java.util.Arrays.copyOfRange(
+            in, indexAtEnd ? in.length - size : 0, indexAtEnd ? in.length : size);
     byte[] entries = indexCrc ? Crc32c.INSTANCE.decode(raw, 16 * count) : raw;
     return ByteBuffer.wrap(entries).order(ByteOrder.LITTLE_ENDIAN);
   }
 
-  private byte[] innerChunk(byte[] in, long off, long len, int elements, int c) throws CodecException {
+  private byte[] innerChunk(byte[] in, long off, long len, int elements, int c)
+      throws CodecException {
     if (off < 0 || len < 0 || off + len > in.length) {
       throw new CodecException("shard index entry " + c + " points outside the shard");
     }

@@ -1,9 +1,9 @@
 package io.refzarr.bridge.codec;
 
 /**
- * Byte and bit un-transposes (numcodecs {@code shuffle}, Blosc's shuffle and bitshuffle, HDF5's shuffle
- * filter). Byte shuffle stores byte {@code j} of every element together; bitshuffle stores bit {@code b}
- * of every element together, elements in groups of eight.
+ * Byte and bit un-transposes (numcodecs {@code shuffle}, Blosc's shuffle and bitshuffle, HDF5's
+ * shuffle filter). Byte shuffle stores byte {@code j} of every element together; bitshuffle stores
+ * bit {@code b} of every element together, elements in groups of eight.
  */
 final class Shuffles {
   private Shuffles() {}
@@ -39,8 +39,8 @@ final class Shuffles {
   }
 
   /**
-   * Undoes Blosc's bitshuffle of a block: the first {@code n - n % 8} elements are bit-transposed, the
-   * bytes after them are stored as they are.
+   * Undoes Blosc's bitshuffle of a block: the first {@code n - n % 8} elements are bit-transposed,
+   * the bytes after them are stored as they are.
    */
   static void bitunshuffle(int typesize, byte[] src, int off, int len, byte[] dst, int dstOff) {
     int n = (len / typesize) & ~7;

@@ -16,19 +16,26 @@ final class V2Codecs {
       case "fletcher32" -> Fletcher32.INSTANCE;
       case "crc32c" -> Crc32c.INSTANCE;
       case "shuffle" -> new Shuffle(intParam(config, "elementsize", 4));
-      case "delta" -> new Delta(NumType.parse(config.get("dtype")),
-          NumType.parse(config.getOrDefault("astype", config.get("dtype"))));
-      case "fixedscaleoffset" -> new FixedScaleOffset(number(config, "offset"), number(config, "scale"),
-          NumType.parse(config.get("dtype")),
-          NumType.parse(config.getOrDefault("astype", config.get("dtype"))));
+      case "delta" ->
+          new Delta(
+              NumType.parse(config.get("dtype")),
+              NumType.parse(config.getOrDefault("astype", config.get("dtype"))));
+      case "fixedscaleoffset" ->
+          new FixedScaleOffset(
+              number(config, "offset"),
+              number(config, "scale"),
+              NumType.parse(config.get("dtype")),
+              NumType.parse(config.getOrDefault("astype", config.get("dtype"))));
       default -> throw new CodecException("unknown codec '" + id + "' (" + config + ")");
     };
   }
 
-  private static int intParam(Map<String, Object> config, String name, int dflt) throws CodecException {
+  private static int intParam(Map<String, Object> config, String name, int dflt)
+      throws CodecException {
     Object v = config.getOrDefault(name, dflt);
     if (!(v instanceof Number) || ((Number) v).intValue() <= 0) {
-      throw new CodecException("codec parameter " + name + " must be a positive integer: " + config);
+      throw new CodecException(
+          "codec parameter " + name + " must be a positive integer: " + config);
     }
     return ((Number) v).intValue();
   }

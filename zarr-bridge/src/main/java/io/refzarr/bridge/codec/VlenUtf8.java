@@ -4,7 +4,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** numcodecs {@code vlen-utf8}: an int32 item count, then per item an int32 byte length and UTF-8 bytes. */
+/**
+ * numcodecs {@code vlen-utf8}: an int32 item count, then per item an int32 byte length and UTF-8
+ * bytes.
+ */
 final class VlenUtf8 {
   private VlenUtf8() {}
 
@@ -28,7 +31,8 @@ final class VlenUtf8 {
 
   private static String utf8(byte[] in, int off, int len) throws CodecException {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .decode(java.nio.ByteBuffer.wrap(in, off, len))
           .toString();

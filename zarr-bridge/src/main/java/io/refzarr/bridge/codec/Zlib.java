@@ -4,10 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
-/** zlib (and, with {@code nowrap}, raw deflate for gzip members). Inflaters are reused per thread. */
+/**
+ * zlib (and, with {@code nowrap}, raw deflate for gzip members). Inflaters are reused per thread.
+ */
 final class Zlib implements Codec {
-  private static final ThreadLocal<Inflater> ZLIB = ThreadLocal.withInitial(() -> new Inflater(false));
-  private static final ThreadLocal<Inflater> RAW = ThreadLocal.withInitial(() -> new Inflater(true));
+  private static final ThreadLocal<Inflater> ZLIB =
+      ThreadLocal.withInitial(() -> new Inflater(false));
+  private static final ThreadLocal<Inflater> RAW =
+      ThreadLocal.withInitial(() -> new Inflater(true));
 
   static final Zlib INSTANCE = new Zlib();
 
@@ -38,7 +42,9 @@ final class Zlib implements Codec {
     inf.reset();
     inf.setInput(in, off, len);
     try {
-      return expected >= 0 ? inflateExact(name, inf, new byte[expected]) : inflateAll(name, inf, len);
+      return expected >= 0
+          ? inflateExact(name, inf, new byte[expected])
+          : inflateAll(name, inf, len);
     } catch (DataFormatException e) {
       throw new CodecException(name + " stream is corrupt: " + e.getMessage(), e);
     } finally {
@@ -53,7 +59,8 @@ final class Zlib implements Codec {
     while (n < expected && !inf.finished()) {
       int k = inf.inflate(out, n, expected - n);
       if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
-        throw new CodecException(name + " stream is truncated after " + n + " of " + expected + " bytes");
+        throw new CodecException(
+            name + " stream is truncated after " + n + " of " + expected + " bytes");
       }
       n += k;
     }

@@ -2,7 +2,10 @@ package io.refzarr.bridge.codec;
 
 import io.airlift.compress.zstd.ZstdDecompressor;
 
-/** Zstandard frames (numcodecs {@code zstd}, Zarr v3 {@code zstd}, Blosc's internal zstd), pure Java. */
+/**
+ * Zstandard frames (numcodecs {@code zstd}, Zarr v3 {@code zstd}, Blosc's internal zstd), pure
+ * Java.
+ */
 final class Zstd implements Codec {
   static final Zstd INSTANCE = new Zstd();
   private static final int MAX_UNKNOWN = 1 << 30;
