@@ -1,5 +1,9 @@
 package io.refzarr.scan;
 
+import io.refzarr.refs.ReferenceSet;
+import io.refzarr.refs.ReferenceSetBuilder;
+import io.refzarr.refs.ReferenceSets;
+import io.refzarr.refs.ReferenceSink;
 import io.refzarr.scan.hdf5.Hdf5Scanner;
 import io.refzarr.scan.netcdf3.Netcdf3Scanner;
 import io.refzarr.source.ByteRangeReader;
@@ -7,9 +11,12 @@ import io.refzarr.source.ByteRangeReaders;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /** The built-in scanners. */
@@ -95,5 +102,54 @@ public final class Scanners {
   /** The scanner whose format {@code head} (a file's first bytes) has, if any. */
   public static Optional<Scanner> forHead(byte[] head) {
     return all().stream().filter(s -> s.recognizes(head)).findFirst();
+  }
+
+  /**
+   * Scans {@code input} into {@code sink} as {@code refzarr scan} does: with the scanner its first
+   * bytes name ({@link #detect}), an archive member's references rewritten into byte ranges of the
+   * archive ({@link ArchiveReferences#dereferencing}). The caller closes the sink.
+   */
+  public static ScanReport scan(
+      ScanInput input, ByteRangeReaders sources, ScanOptions options, ReferenceSink sink)
+      throws IOException {
+    Scanner scanner = detect(sources, input.location(), input.url());
+    return scanner.scan(
+        input, sources, options, ArchiveReferences.dereferencing(sink, input, sources));
+  }
+
+  /**
+   * Scans {@code input} as {@link #scan(ScanInput, ByteRangeReaders, ScanOptions, ReferenceSink)}
+   * into memory.
+   */
+  public static ReferenceSet scan(ScanInput input, ScanOptions options) throws IOException {
+    try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
+      ReferenceSetBuilder b = ReferenceSets.builder();
+      scan(input, sources, options, b);
+      return b.build();
+    }
+  }
+
+  /**
+   * Simple parallel: scans every input on {@code executor} (which bounds how many run at once, and
+   * which the caller shuts down) to its own reference set in {@code outDir}, named by {@link
+   * ScanAllOptions#outputNames}. Inputs that fail follow the scan options' error policy: {@link
+   * ErrorPolicy#FAIL} stops at the first (the others not started are cancelled) with an {@link
+   * InputScanException} naming it; {@link ErrorPolicy#SKIP} records it in the report and goes on.
+   */
+  public static ScanAllReport scanAll(
+      List<ScanInput> inputs, Path outDir, ScanAllOptions options, Executor executor)
+      throws IOException {
+    return new BatchScan(outDir, options).run(inputs, executor);
+  }
+
+  /**
+   * One input of {@link #scanAll} to {@code out}, written atomically in the form its name gives:
+   * what an engine that spreads the inputs itself (Spark) runs for each. Under {@link
+   * ErrorPolicy#FAIL} a failure is thrown as an {@link InputScanException}; under {@link
+   * ErrorPolicy#SKIP} it is the outcome.
+   */
+  public static ScanAllReport.Outcome scanTo(ScanInput input, Path out, ScanAllOptions options)
+      throws IOException {
+    return BatchScan.scanOne(input, out, options);
   }
 }

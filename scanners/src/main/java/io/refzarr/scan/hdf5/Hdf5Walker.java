@@ -1,10 +1,15 @@
 package io.refzarr.scan.hdf5;
 
+import io.jhdf.ObjectHeader;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.UnsupportedHdfException;
+import io.jhdf.object.message.SymbolTableMessage;
+import io.jhdf.storage.HdfBackingStorage;
+import io.refzarr.refs.StoreKeys;
 import io.refzarr.scan.ErrorPolicy;
+import io.refzarr.scan.MalformedFileException;
 import io.refzarr.scan.UnsupportedFeatureException;
 import io.refzarr.zarr.ZarrKeys;
 import java.io.IOException;
@@ -56,11 +61,29 @@ final class Hdf5Walker {
   }
 
   private void group(Group g, String path) throws IOException {
+    try {
+      checkGroupTree(g, path);
+    } catch (RuntimeException x) {
+      // the object header could not be read here: listing the group below reports it
+    }
     Map<String, Object> attrs = groupAttributes(g, path);
     Map<String, Object> children = children(g, path);
     ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZGROUP), ZarrMetadata.group());
     ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZATTRS), ZarrMetadata.attrs(attrs));
     for (Map.Entry<String, Object> e : children.entrySet()) {
+      String notKey = StoreKeys.segmentProblem(e.getKey()); // the link name becomes a key segment
+      if (notKey != null) {
+        long address = e.getValue() instanceof Node n ? n.getAddress() : g.getAddress();
+        throw new MalformedFileException(
+            ctx.file(),
+            address,
+            "/"
+                + path
+                + ": link name "
+                + StoreKeys.quote(e.getKey())
+                + " cannot name a Zarr node: "
+                + notKey);
+      }
       String childPath = ZarrKeys.join(path, e.getKey());
       if (e.getValue() instanceof GroupListing.Failed f) {
         unsupported(childPath, f.reason());
@@ -133,6 +156,21 @@ final class Hdf5Walker {
       throw Hdf5Scanner.convert(ctx.file(), "/" + path, x);
     }
     ctx.log().skip("/" + path + " (attributes)", "attributes left out: " + Failures.describe(x));
+  }
+
+  private void checkGroupTree(Group g, String path) throws IOException {
+    HdfBackingStorage storage = ctx.storage();
+    ObjectHeader header = ObjectHeader.readObjectHeader(storage, g.getAddress());
+    for (SymbolTableMessage table : header.getMessagesOfType(SymbolTableMessage.class)) {
+      BTreeV1Walker.checkGroupTree(
+          ctx.channel(),
+          ctx.file(),
+          "/" + path,
+          storage.getUserBlockSize(),
+          storage.getSizeOfOffsets(),
+          storage.getSizeOfLengths(),
+          table.getBTreeAddress());
+    }
   }
 
   private void unsupported(String path, String reason) throws UnsupportedFeatureException {

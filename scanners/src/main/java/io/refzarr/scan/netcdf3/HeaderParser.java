@@ -1,5 +1,6 @@
 package io.refzarr.scan.netcdf3;
 
+import io.refzarr.refs.StoreKeys;
 import io.refzarr.scan.MalformedFileException;
 import io.refzarr.scan.netcdf3.Header.Attribute;
 import io.refzarr.scan.netcdf3.Header.Dimension;
@@ -114,6 +115,12 @@ final class HeaderParser {
   private Variable variable(List<Dimension> allDims) throws IOException {
     long start = pos;
     String name = readName("variable name");
+    String notKey =
+        StoreKeys.segmentProblem(name); // the name becomes a key segment: a corrupt one must not
+    if (notKey != null) {
+      throw error(
+          start, "variable name " + StoreKeys.quote(name) + " cannot name a Zarr array: " + notKey);
+    }
     String what = "variable " + name;
     long rank = readNonNeg("rank of " + what);
     if (rank > allDims.size() * 64L + 64) {

@@ -194,6 +194,38 @@ class BadInputTest {
     assertThat(r.refs().get("src/0")).isPresent();
   }
 
+  @Test
+  void scan_groupBTreePointingToItself_failsNamingTheNodeOffset() throws Exception {
+    // issue 16 #7: a level-1 group B-tree node whose first child is the node itself
+    byte[] bytes = Corpus.bytes("hdf5_chunkgrid.h5");
+    int node = findNode(bytes, 0, 0);
+    bytes[node + 5] = 1;
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong(node + 24 + 8, node);
+    Path f = write("selfgroup.h5", bytes);
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(() -> Scans.file(f, "selfgroup.h5", SKIP))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("selfgroup.h5")
+                .hasMessageContaining("group B-tree node at byte " + node));
+  }
+
+  /** The offset of the first version-1 B-tree node ("TREE") of the given type and level. */
+  private static int findNode(byte[] b, int type, int level) {
+    for (int i = 0; i + 6 < b.length; i++) {
+      if (b[i] == 'T'
+          && b[i + 1] == 'R'
+          && b[i + 2] == 'E'
+          && b[i + 3] == 'E'
+          && b[i + 4] == type
+          && b[i + 5] == level) {
+        return i;
+      }
+    }
+    throw new AssertionError("no B-tree node of type " + type + " and level " + level);
+  }
+
   /** The offset of the first version-1 chunk B-tree node ("TREE", type 1) of the given level. */
   private static int findChunkNode(byte[] b, int level) {
     for (int i = 0; i + 6 < b.length; i++) {
