@@ -2,14 +2,18 @@ package io.refzarr.cli;
 
 import io.refzarr.combine.CombineInput;
 import io.refzarr.refs.ReferenceSet;
+import io.refzarr.refs.ReferenceSetBuilder;
+import io.refzarr.refs.ReferenceSets;
 import io.refzarr.scan.ErrorPolicy;
 import io.refzarr.scan.ScanInput;
 import io.refzarr.scan.ScanOptions;
 import io.refzarr.scan.Scanners;
+import io.refzarr.source.ByteRangeReaders;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,9 +54,15 @@ final class ScanCombineCommand implements Callable<Integer> {
   @Option(
       names = "--error-policy",
       paramLabel = "fail|skip",
-      defaultValue = "fail",
-      description = "Objects a scanner cannot reference: fail, or skip them (default: fail).")
+      defaultValue = "skip",
+      description =
+          "Objects a scanner cannot reference: fail, or skip and report them per input (default: skip).")
   ErrorPolicy errorPolicy;
+
+  @Option(
+      names = "--strict",
+      description = "Fail on the first object that cannot be referenced (--error-policy fail).")
+  boolean strict;
 
   @Option(
       names = "--engine",
@@ -117,7 +127,7 @@ final class ScanCombineCommand implements Callable<Integer> {
     List<CombineInput> files = new ArrayList<>();
     for (Path p : CombineOptions.expand(inputs)) {
       String url = p.toString();
-      files.add(new CombineInput(url, () -> scan(url, p, scan)));
+      files.add(new CombineInput(url, () -> scan(url, p, scan, spec.commandLine().getErr())));
     }
     CombineOptions.combine(files, options.spec(spec.commandLine()), output, spec.commandLine());
     spec.commandLine()
@@ -127,11 +137,24 @@ final class ScanCombineCommand implements Callable<Integer> {
   }
 
   ScanOptions scanOptions() {
-    ScanOptions o = ScanOptions.DEFAULT.withErrorPolicy(errorPolicy);
+    ScanOptions o = ScanOptions.DEFAULT.withErrorPolicy(strict ? ErrorPolicy.FAIL : errorPolicy);
     return scanInline == null ? o : o.withInlineThreshold(scanInline);
   }
 
-  private static ReferenceSet scan(String url, Path file, ScanOptions options) throws IOException {
-    return Scanners.scan(new ScanInput(url, file.toAbsolutePath().normalize().toUri()), options);
+  /**
+   * Scans one input; the objects it left out are reported on {@code err}, one line each, naming the
+   * input.
+   */
+  private static ReferenceSet scan(
+      String url, Path file, ScanOptions options, java.io.PrintWriter err) throws IOException {
+    ScanInput input = new ScanInput(url, file.toAbsolutePath().normalize().toUri());
+    try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
+      ReferenceSetBuilder b = ReferenceSets.builder();
+      io.refzarr.scan.ScanReport report = Scanners.scan(input, sources, options, b);
+      for (io.refzarr.scan.ScanReport.Skipped s : report.skipped()) {
+        err.println("refzarr: " + url + ": skipped " + s.object() + ": " + s.reason());
+      }
+      return b.build();
+    }
   }
 }

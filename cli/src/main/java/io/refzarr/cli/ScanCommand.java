@@ -126,10 +126,15 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--error-policy",
       paramLabel = "fail|skip",
-      defaultValue = "fail",
+      defaultValue = "skip",
       description =
-          "Objects that cannot be referenced: fail the scan, or skip and report them (default: fail).")
+          "Objects that cannot be referenced: fail the scan, or skip and report them (default: skip).")
   ErrorPolicy errorPolicy;
+
+  @Option(
+      names = "--strict",
+      description = "Fail on the first object that cannot be referenced (--error-policy fail).")
+  boolean strict;
 
   @Option(
       names = "--enum-labels",
@@ -191,7 +196,8 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   ScanOptions options() {
-    ScanOptions options = ScanOptions.DEFAULT.withErrorPolicy(errorPolicy);
+    ScanOptions options =
+        ScanOptions.DEFAULT.withErrorPolicy(strict ? ErrorPolicy.FAIL : errorPolicy);
     if (inlineThreshold != null) {
       if (inlineThreshold < 0) {
         throw new CommandLine.ParameterException(

@@ -104,7 +104,8 @@ class ScanOutputDirTest {
             junk.toString(),
             CliTest.CORPUS.resolve("series/day_001.nc").toString(),
             "--output-dir",
-            dir.resolve("o").toString());
+            dir.resolve("o").toString(),
+            "--strict");
 
     assertThat(r.status()).isNotZero();
     assertThat(r.err()).contains("cannot scan " + junk);

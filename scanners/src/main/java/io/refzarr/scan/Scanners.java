@@ -49,8 +49,12 @@ public final class Scanners {
   /** How many leading bytes {@link #detect} reads: HDF5 signatures may follow a user block. */
   public static final int HEAD_BYTES = 8192;
 
+  private static final int SIGNATURE_BYTES = 8;
+
   /**
-   * The scanner for the file at {@code location}, told by its first {@link #HEAD_BYTES} bytes.
+   * The scanner for the file at {@code location}, told by its first {@link #HEAD_BYTES} bytes, or
+   * else by an HDF5 signature after a larger user block: any power of two from 512 up to the file's
+   * size is allowed, so the 8 bytes at each of those offsets beyond the head are read.
    *
    * @param name the file as the user named it, for the error message
    * @throws MalformedFileException if no built-in scanner recognises the file
@@ -62,17 +66,37 @@ public final class Scanners {
     ByteBuffer head = reader.read(location, 0, (int) Math.min(size, HEAD_BYTES));
     byte[] bytes = new byte[head.remaining()];
     head.get(bytes);
-    return forHead(bytes)
-        .orElseThrow(
-            () ->
-                new MalformedFileException(
-                    name,
-                    0,
-                    "not a format refzarr scans (first bytes "
-                        + HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(16, bytes.length))
-                        + "; known: "
-                        + all().stream().map(Scanner::name).collect(Collectors.joining(", "))
-                        + ")"));
+    Optional<Scanner> found = forHead(bytes);
+    if (found.isEmpty()) {
+      found = afterUserBlock(reader, location, size);
+    }
+    return found.orElseThrow(
+        () ->
+            new MalformedFileException(
+                name,
+                0,
+                "not a format refzarr scans (first bytes "
+                    + HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(16, bytes.length))
+                    + "; known: "
+                    + all().stream().map(Scanner::name).collect(Collectors.joining(", "))
+                    + ")"));
+  }
+
+  /**
+   * The HDF5 scanner if its signature is at a power-of-two offset past the head (a user block of 8
+   * KiB up).
+   */
+  private static Optional<Scanner> afterUserBlock(ByteRangeReader reader, URI location, long size)
+      throws IOException {
+    for (long at = HEAD_BYTES; at + SIGNATURE_BYTES <= size; at *= 2) {
+      ByteBuffer b = reader.read(location, at, SIGNATURE_BYTES);
+      byte[] bytes = new byte[b.remaining()];
+      b.get(bytes);
+      if (HDF5.recognizes(bytes)) {
+        return Optional.of(HDF5);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The scanner whose format {@code head} (a file's first bytes) has, if any. */

@@ -97,7 +97,13 @@ class ScanAllTest {
     inputs.add(0, ScanInput.of(junk.toString()));
 
     assertThatThrownBy(
-            () -> Scanners.scanAll(inputs, tmp.resolve("out"), ScanAllOptions.DEFAULT, POOL))
+            () ->
+                Scanners.scanAll(
+                    inputs,
+                    tmp.resolve("out"),
+                    ScanAllOptions.DEFAULT.withScan(
+                        ScanOptions.DEFAULT.withErrorPolicy(ErrorPolicy.FAIL)),
+                    POOL))
         .isInstanceOf(InputScanException.class)
         .hasMessageContaining(junk.toString())
         .hasMessageContaining("not a format refzarr scans");
