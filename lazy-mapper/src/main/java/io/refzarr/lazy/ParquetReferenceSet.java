@@ -28,6 +28,7 @@ import java.util.stream.StreamSupport;
  * chunk names are asked for, and then one page at a time.
  */
 final class ParquetReferenceSet implements LazyReferenceSet {
+  static final long MAX_PROBED_RECORDS = 100_000;
   private final RecordSource root;
   private final ZMetadata meta;
   private final RecordCache cache;
@@ -129,6 +130,8 @@ final class ParquetReferenceSet implements LazyReferenceSet {
     private final String field;
     private final ChunkGrid grid;
     private final long records;
+    private long[] present; // the record files that exist, when the source can list them
+    private int nextPresent;
     private long record = -1;
     private Optional<RecordFile> file = Optional.empty();
     private int block;
@@ -164,8 +167,7 @@ final class ParquetReferenceSet implements LazyReferenceSet {
         RecordCache.FileKey fk = new RecordCache.FileKey(field, record);
         if (rows != null && block + 1 < file.get().blockCount()) {
           rows = cache.block(fk, ++block);
-        } else if (record + 1 < records) {
-          record++;
+        } else if (nextRecord()) {
           fk = new RecordCache.FileKey(field, record);
           file = cache.file(fk);
           block = 0;
@@ -179,6 +181,40 @@ final class ParquetReferenceSet implements LazyReferenceSet {
         row = 0;
       }
       return true;
+    }
+
+    // Record files listed from the directory: a huge grid with few records is not probed number by
+    // number.
+    // A source that cannot list (HTTP) is probed, up to MAX_PROBED_RECORDS record numbers.
+    private boolean nextRecord() throws IOException {
+      if (record < 0 && present == null) {
+        present = root.recordNumbers(field);
+        if (present == null && records > MAX_PROBED_RECORDS) {
+          throw new InvalidReferenceSetException(
+              root.describe(field),
+              field,
+              "listing its chunks would probe "
+                  + records
+                  + " record files one by one (this source cannot list a directory; at most "
+                  + MAX_PROBED_RECORDS
+                  + " are probed)");
+        }
+      }
+      if (present != null) {
+        while (nextPresent < present.length && present[nextPresent] <= record) {
+          nextPresent++;
+        }
+        if (nextPresent == present.length || present[nextPresent] >= records) {
+          return false;
+        }
+        record = present[nextPresent++];
+        return true;
+      }
+      if (record + 1 < records) {
+        record++;
+        return true;
+      }
+      return false;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.refzarr.internal.io.AtomicOutputs;
 import io.refzarr.refs.InvalidReferenceSetException;
 import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceOutput;
+import io.refzarr.refs.StoreKeys;
 import io.refzarr.zarr.ChunkGrid;
 import io.refzarr.zarr.ZarrKeys;
 import java.io.IOException;
@@ -71,6 +72,7 @@ public final class ParquetReferenceWriter implements ReferenceOutput {
     if (closed) {
       throw new IllegalStateException("the writer of " + out + " is closed");
     }
+    StoreKeys.check(out.toString(), key);
     if (key.equals(ZarrKeys.ZMETADATA)) {
       return;
     }

@@ -4,9 +4,14 @@ import io.refzarr.source.ByteRangeReader;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
 
@@ -16,6 +21,7 @@ import org.apache.parquet.io.SeekableInputStream;
  * members).
  */
 abstract class RecordSource {
+  private static final Pattern RECORD = Pattern.compile("refs\\.(0|[1-9][0-9]*)\\.parq");
 
   /** The whole file at {@code relative} ({@code "tas/refs.0.parq"}). */
   abstract byte[] readAll(String relative) throws IOException;
@@ -25,6 +31,12 @@ abstract class RecordSource {
 
   /** The full name of {@code relative}, for messages. */
   abstract String describe(String relative);
+
+  /**
+   * The numbers of the record files of {@code field} that exist, ascending, or null if this source
+   * cannot list a directory (then records are probed one by one).
+   */
+  abstract long[] recordNumbers(String field) throws IOException;
 
   static RecordSource of(Path root) {
     return new PathSource(root);
@@ -56,6 +68,24 @@ abstract class RecordSource {
     @Override
     String describe(String relative) {
       return root.resolve(relative).toString();
+    }
+
+    @Override
+    long[] recordNumbers(String field) throws IOException {
+      Path dir = field.isEmpty() ? root : root.resolve(field);
+      if (!Files.isDirectory(dir)) {
+        return new long[0];
+      }
+      List<Long> numbers = new ArrayList<>();
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+        for (Path f : files) {
+          Matcher m = RECORD.matcher(f.getFileName().toString());
+          if (m.matches() && m.group(1).length() < 19) {
+            numbers.add(Long.parseLong(m.group(1)));
+          }
+        }
+      }
+      return numbers.stream().mapToLong(Long::longValue).sorted().toArray();
     }
   }
 
@@ -91,6 +121,11 @@ abstract class RecordSource {
     @Override
     String describe(String relative) {
       return base.resolve(relative).toString();
+    }
+
+    @Override
+    long[] recordNumbers(String field) {
+      return null; // HTTP has no directory listing
     }
   }
 

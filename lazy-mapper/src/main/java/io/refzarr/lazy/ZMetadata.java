@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.refzarr.internal.json.Json;
 import io.refzarr.refs.InvalidReferenceSetException;
+import io.refzarr.refs.StoreKeys;
 import io.refzarr.zarr.ChunkGrid;
 import io.refzarr.zarr.ZarrArrayMetadata;
 import io.refzarr.zarr.ZarrKeys;
@@ -116,6 +117,7 @@ final class ZMetadata {
     Map<String, byte[]> out = new LinkedHashMap<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
+      StoreKeys.check(source, key);
       p.nextToken();
       out.put(key, JsonCopy.copyValue(p));
     }

@@ -2,6 +2,7 @@ package io.refzarr.lazy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.refzarr.refs.InvalidReferenceSetException;
 import io.refzarr.refs.ReadOptions;
@@ -204,6 +205,83 @@ class BadInputTest {
         .hasMessageContaining("a/9");
     assertThat(out).doesNotExist();
     assertThat(tmp.toFile().list()).noneMatch(n -> n.startsWith(".bad.parq"));
+  }
+
+  @Test
+  void open_zmetadataKeyOutsideTheKeyGrammar_isRefusedNamingIt() throws IOException {
+    // issue 16 #3: ".." would list the root again, a control character breaks listing
+    for (String key :
+        new String[] {"../t/.zgroup", "a/./.zattrs", "t\\u0001/.zattrs", "/x/.zattrs"}) {
+      Files.writeString(
+          dir.resolve(".zmetadata"),
+          Files.readString(dir.resolve(".zmetadata"))
+              .replace("\"metadata\":{", "\"metadata\":{\"" + key + "\":{},"));
+      assertThatThrownBy(() -> LazyReferenceSets.open(dir))
+          .as(key)
+          .isInstanceOf(InvalidReferenceSetException.class)
+          .hasMessageContaining(".zmetadata")
+          .hasMessageContaining("key \"" + key.replace("\\u0001", "\\u0001"));
+      writeGoodSet();
+    }
+  }
+
+  @Test
+  void write_keyOutsideTheKeyGrammar_isRefusedNamingIt() throws IOException {
+    Path out = tmp.resolve("bad.parq");
+    try (ParquetReferenceWriter w = LazyReferenceSets.writer(out, WriteOptions.DEFAULT)) {
+      assertThatThrownBy(
+              () -> w.put("../.zattrs", io.refzarr.refs.Reference.inline("{}".getBytes())))
+          .isInstanceOf(InvalidReferenceSetException.class)
+          .hasMessageContaining("key \"../.zattrs\"");
+    }
+  }
+
+  @Test
+  void keysAndList_hugeShape_listRecordFilesInsteadOfProbingEveryNumber() throws IOException {
+    // issue 16 #5: 2^53 + 1 chunks in records of 4 would be 2^51 existence checks
+    String zmetadata = Files.readString(dir.resolve(".zmetadata"));
+    assertThat(zmetadata).contains("\"shape\":[8]");
+    Files.writeString(
+        dir.resolve(".zmetadata"),
+        zmetadata.replace("\"shape\":[8]", "\"shape\":[9007199254740993]"));
+    try (LazyReferenceSet set = LazyReferenceSets.open(dir)) {
+      assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(20),
+          () -> {
+            try (var keys = set.keys();
+                var names = set.list("a")) {
+              assertThat(keys)
+                  .containsExactly(
+                      "a/.zarray", "a/0", "a/1", "a/2", "a/3", "a/4", "a/5", "a/6", "a/7");
+              assertThat(names).contains("0", "7").hasSize(9);
+            }
+          });
+    }
+  }
+
+  @Test
+  void listing_truncatedRecordFile_failsWithTheDocumentedExceptions() throws IOException {
+    // issue 16 #7: the streams' UncheckedIOException is documented; the file system reports it as
+    // NIO does
+    byte[] whole = Files.readAllBytes(record0);
+    Files.write(record0, java.util.Arrays.copyOf(whole, whole.length / 2));
+    try (LazyReferenceSet set = LazyReferenceSets.open(dir)) {
+      assertThatThrownBy(() -> set.keys().count())
+          .isInstanceOf(java.io.UncheckedIOException.class)
+          .cause()
+          .isInstanceOf(InvalidReferenceSetException.class)
+          .hasMessageContaining(record0.toString());
+      try (java.nio.file.FileSystem fs =
+              io.refzarr.nio.ReferenceFileSystems.newFileSystem(
+                  set, io.refzarr.nio.ReferenceFileSystemConfig.builder().root(tmp).build());
+          java.nio.file.DirectoryStream<Path> names = Files.newDirectoryStream(fs.getPath("/a"))) {
+        assertThatThrownBy(() -> names.iterator().forEachRemaining(p -> {}))
+            .isInstanceOf(java.nio.file.DirectoryIteratorException.class)
+            .cause()
+            .isInstanceOf(InvalidReferenceSetException.class)
+            .hasMessageContaining(record0.toString());
+      }
+    }
   }
 
   private static void duckDb(String sql) throws SQLException {

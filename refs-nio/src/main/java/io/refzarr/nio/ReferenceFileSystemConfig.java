@@ -34,6 +34,9 @@ import java.util.Optional;
  *       <td>template values replacing the set's own, to relocate data</td></tr>
  *   <tr><td>{@code maxGeneratedReferences}</td><td>Number or String</td><td>50,000,000</td>
  *       <td>the most references {@code gen} blocks may expand to</td></tr>
+ *   <tr><td>{@code maxGeneratedPlainReferences}</td><td>Number or String</td><td>max heap / 2048, at least
+ *       100,000</td><td>the most of those that are not chunks of an array with a {@code .zarray} (each is
+ *       kept as its own entry in memory)</td></tr>
  *   <tr><td>{@code maxGap}</td><td>Number or String</td><td>64,000</td>
  *       <td>ranges of one remote target at most this many bytes apart are fetched in one request
  *       (fsspec's {@code max_gap}; negative disables merging)</td></tr>
@@ -46,6 +49,10 @@ import java.util.Optional;
  *       <td>weight bound of the cache of fetched remote ranges, shared by all readers (0 disables it)</td></tr>
  *   <tr><td>{@code sourceProviders}</td><td>Collection of ByteRangeReaderProvider</td><td>empty</td>
  *       <td>byte sources of the user's own, ahead of the installed ones (by URL scheme)</td></tr>
+ *   <tr><td>{@code view}</td><td>String or {@link ReferenceView}</td><td>{@code raw}</td>
+ *       <td>{@code raw}: keys as the set has them; {@code decoded}: Zarr v2 with every array uncompressed
+ *       ({@code compressor} and {@code filters} null, chunks decoded on read); {@code zarr3}: Zarr v3 over the
+ *       same decoded chunks. The last two need zarr-bridge on the class path.</td></tr>
  * </table>
  *
  * <p>Source options in {@code remoteOptions} read by the built-in sources: {@code http.headers}
@@ -66,6 +73,7 @@ public final class ReferenceFileSystemConfig {
   private final ReadOptions readOptions;
   private final ReadSettings readSettings;
   private final List<ByteRangeReaderProvider> sourceProviders;
+  private final ReferenceView view;
 
   private ReferenceFileSystemConfig(Builder b) {
     this.root = b.root == null ? Path.of("").toAbsolutePath() : b.root;
@@ -77,7 +85,10 @@ public final class ReferenceFileSystemConfig {
             b.templateOverrides,
             b.maxGeneratedReferences == null
                 ? ReadOptions.DEFAULT.maxGeneratedReferences()
-                : b.maxGeneratedReferences);
+                : b.maxGeneratedReferences,
+            b.maxGeneratedPlainReferences == null
+                ? ReadOptions.DEFAULT.maxGeneratedPlainReferences()
+                : b.maxGeneratedPlainReferences);
     ReadSettings d = ReadSettings.DEFAULT;
     this.readSettings =
         new ReadSettings(
@@ -86,6 +97,7 @@ public final class ReferenceFileSystemConfig {
             b.maxConcurrentRequests == null ? d.maxConcurrentRequests() : b.maxConcurrentRequests,
             b.blockCacheBytes == null ? d.cacheBytes() : b.blockCacheBytes);
     this.sourceProviders = List.copyOf(b.sourceProviders);
+    this.view = b.view;
   }
 
   public static Builder builder() {
@@ -101,11 +113,13 @@ public final class ReferenceFileSystemConfig {
     b.defaultTarget = defaultTarget.orElse(null);
     b.templateOverrides.putAll(readOptions.templateOverrides());
     b.maxGeneratedReferences = readOptions.maxGeneratedReferences();
+    b.maxGeneratedPlainReferences = readOptions.maxGeneratedPlainReferences();
     b.maxGap = readSettings.maxGap();
     b.maxBlock = readSettings.maxBlock();
     b.maxConcurrentRequests = readSettings.maxConcurrentRequests();
     b.blockCacheBytes = readSettings.cacheBytes();
     b.sourceProviders.addAll(sourceProviders);
+    b.view = view;
     return b;
   }
 
@@ -139,6 +153,9 @@ public final class ReferenceFileSystemConfig {
         case "maxGeneratedReferences":
           b.maxGeneratedReferences(number(e.getKey(), v));
           break;
+        case "maxGeneratedPlainReferences":
+          b.maxGeneratedPlainReferences(number(e.getKey(), v));
+          break;
         case "maxGap":
           b.maxGap(number(e.getKey(), v));
           break;
@@ -156,13 +173,16 @@ public final class ReferenceFileSystemConfig {
         case "sourceProviders":
           providers(e.getKey(), v).forEach(b::sourceProvider);
           break;
+        case "view":
+          b.view(v instanceof ReferenceView rv ? rv : ReferenceView.parse(string(e.getKey(), v)));
+          break;
         default:
           throw new IllegalArgumentException(
               "unknown reference file system property \""
                   + e.getKey()
                   + "\" (known: root, defaultTarget, remoteProtocol, remoteOptions, templateOverrides,"
-                  + " maxGeneratedReferences, maxGap, maxBlock, maxConcurrentRequests, blockCacheBytes,"
-                  + " sourceProviders)");
+                  + " maxGeneratedReferences, maxGeneratedPlainReferences, maxGap, maxBlock,"
+                  + " maxConcurrentRequests, blockCacheBytes, sourceProviders, view)");
       }
     }
     return b.build();
@@ -255,6 +275,11 @@ public final class ReferenceFileSystemConfig {
     return sourceProviders;
   }
 
+  /** How the set is presented: raw (the default), decoded Zarr v2 or decoded Zarr v3. */
+  public ReferenceView view() {
+    return view;
+  }
+
   @Override
   public String toString() {
     return "ReferenceFileSystemConfig{root="
@@ -267,6 +292,8 @@ public final class ReferenceFileSystemConfig {
         + remoteOptions.keySet()
         + ", templateOverrides="
         + readOptions.templateOverrides().keySet()
+        + ", view="
+        + view.envName()
         + "}";
   }
 
@@ -278,13 +305,21 @@ public final class ReferenceFileSystemConfig {
     private String defaultTarget;
     private final Map<String, String> templateOverrides = new LinkedHashMap<>();
     private Long maxGeneratedReferences;
+    private Long maxGeneratedPlainReferences;
     private Long maxGap;
     private Long maxBlock;
     private Integer maxConcurrentRequests;
     private Long blockCacheBytes;
     private final List<ByteRangeReaderProvider> sourceProviders = new ArrayList<>();
+    private ReferenceView view = ReferenceView.RAW;
 
     private Builder() {}
+
+    /** How the set is presented (see {@link ReferenceView}); non-raw views need zarr-bridge. */
+    public Builder view(ReferenceView view) {
+      this.view = Objects.requireNonNull(view, "view");
+      return this;
+    }
 
     /** Ranges of one remote target at most this many bytes apart are merged (negative: never). */
     public Builder maxGap(long bytes) {
@@ -369,6 +404,17 @@ public final class ReferenceFileSystemConfig {
         throw new IllegalArgumentException("maxGeneratedReferences must be >= 0: " + max);
       }
       this.maxGeneratedReferences = max;
+      return this;
+    }
+
+    /**
+     * The most {@code gen} references that are not chunks of an array (kept one map entry each).
+     */
+    public Builder maxGeneratedPlainReferences(long max) {
+      if (max < 0) {
+        throw new IllegalArgumentException("maxGeneratedPlainReferences must be >= 0: " + max);
+      }
+      this.maxGeneratedPlainReferences = max;
       return this;
     }
 

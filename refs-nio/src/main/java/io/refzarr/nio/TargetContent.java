@@ -127,10 +127,26 @@ final class TargetContent implements KeyContent {
     }
     String range = "range [" + offset + ", +" + size + ")";
     if (e instanceof EOFException) {
+      // the EOF names the window that was read (a cache block, say), which is internal: quote the
+      // reference
       return unreachable(
-          "the target is shorter than the reference " + range + " says: " + e.getMessage(), e);
+          "the target is shorter than the reference range ["
+              + offset
+              + ", "
+              + (offset + size)
+              + ") says"
+              + targetLength(),
+          e);
     }
     return unreachable(range + ": " + e, e);
+  }
+
+  private String targetLength() {
+    try {
+      return ": it has " + reader.size(uri) + " bytes";
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   private ReferenceNotReachableException unreachable(String reason, Exception cause) {

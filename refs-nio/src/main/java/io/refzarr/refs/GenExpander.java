@@ -16,11 +16,16 @@ final class GenExpander {
   private final String source;
   private final Map<String, String> templates;
   private final long limit;
+  private final long plainLimit;
+  private long plain;
+  private String lastArray;
+  private boolean lastArrayCompact;
 
-  GenExpander(String source, Map<String, String> templates, long limit) {
+  GenExpander(String source, Map<String, String> templates, ReadOptions options) {
     this.source = source;
     this.templates = templates;
-    this.limit = limit;
+    this.limit = options.maxGeneratedReferences();
+    this.plainLimit = options.maxGeneratedPlainReferences();
   }
 
   void expand(List<?> gens, ReferenceSetBuilder out) throws InvalidReferenceSetException {
@@ -135,6 +140,31 @@ final class GenExpander {
     return (Long) v;
   }
 
+  // Keys that will not be stored compactly are counted against the memory-aware limit as they are
+  // made;
+  // consecutive keys mostly belong to one array, whose answer is kept.
+  private void countPlain(ReferenceSetBuilder out, String key, String pointer)
+      throws InvalidReferenceSetException {
+    int slash = key.lastIndexOf('/');
+    int prefixLength = Math.max(slash, 0);
+    if (lastArray == null || lastArray.length() != prefixLength || !key.startsWith(lastArray)) {
+      lastArray = key.substring(0, prefixLength);
+      lastArrayCompact = out.hasArrayMetadata(lastArray);
+    }
+    if (lastArrayCompact && ReferenceSetBuilder.isChunkName(key.substring(slash + 1))) {
+      return;
+    }
+    if (++plain > plainLimit) {
+      throw bad(
+          pointer,
+          "gen makes more than "
+              + plainLimit
+              + " references that are not chunks of an array"
+              + " with a .zarray in the set, each of which takes its own entry in memory (raise"
+              + " ReadOptions.maxGeneratedPlainReferences if this is intended)");
+    }
+  }
+
   private InvalidReferenceSetException bad(String pointer, String reason) {
     return new InvalidReferenceSetException(source, pointer, reason);
   }
@@ -213,6 +243,7 @@ final class GenExpander {
       String k = null;
       try {
         k = key.render(vars);
+        countPlain(out, k, pointer);
         String u = url.render(vars);
         if (offset == null) {
           out.putTargetRef(k, u, 0, -1);

@@ -45,11 +45,11 @@ final class JsonReferenceReader {
     try {
       return readDocument();
     } catch (JsonProcessingException e) {
+      // Jackson's constraint exceptions (nesting too deep, a number or string too long) have no
+      // location
+      String at = e.getLocation() == null ? "" : "byte " + e.getLocation().getByteOffset();
       throw new InvalidReferenceSetException(
-          source.name(),
-          "byte " + e.getLocation().getByteOffset(),
-          "malformed JSON: " + e.getOriginalMessage(),
-          e);
+          source.name(), at, "malformed JSON: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -142,7 +142,7 @@ final class JsonReferenceReader {
     templates.putAll(options.templateOverrides());
     Map<String, Object> vars = new HashMap<>(templates);
     if (gen != null) {
-      new GenExpander(source.name(), templates, options.maxGeneratedReferences()).expand(gen, refs);
+      new GenExpander(source.name(), templates, options).expand(gen, refs);
     }
     if (templates.isEmpty()) {
       return refs.build(); // fsspec leaves {{...}} in URLs alone when a set has no templates
@@ -320,7 +320,7 @@ final class JsonReferenceReader {
 
   private InvalidReferenceSetException bad(String pointer, String key, String reason) {
     return new InvalidReferenceSetException(
-        source.name(), "key \"" + key + "\" (" + pointer + escape(key) + ")", reason);
+        source.name(), "key " + StoreKeys.quote(key) + " (" + pointer + escape(key) + ")", reason);
   }
 
   /** JSON-pointer escaping of one key (RFC 6901), so the location reads unambiguously. */

@@ -34,10 +34,19 @@ public interface ReferenceSet extends Closeable {
   /**
    * The names (not full keys) of the keys and directories directly below {@code directory}; {@code
    * ""} is the root. Empty when {@code directory} is not a directory.
+   *
+   * <p>A lazy set reads as the stream is consumed: an I/O error or invalid record found then is
+   * thrown from the stream's operations as an {@link java.io.UncheckedIOException} whose cause is
+   * the {@link IOException} (often an {@link InvalidReferenceSetException} naming the file and
+   * key). The file system turns it into a {@link java.nio.file.DirectoryIteratorException}.
    */
   Stream<String> list(String directory) throws IOException;
 
-  /** Every key of the set: metadata and other keys first, then chunk keys array by array. */
+  /**
+   * Every key of the set: metadata and other keys first, then chunk keys array by array. Like
+   * {@link #list}, the stream of a lazy set may throw {@link java.io.UncheckedIOException} while
+   * consumed.
+   */
   Stream<String> keys() throws IOException;
 
   /** The number of keys. */

@@ -189,9 +189,33 @@ public final class ReferenceSetBuilder implements ReferenceSink {
     return array;
   }
 
+  /**
+   * Whether the set has the {@code .zarray} of the array at {@code prefix} ({@code ""} for the
+   * root).
+   */
+  boolean hasArrayMetadata(String prefix) {
+    return others.containsKey(prefix.isEmpty() ? ".zarray" : prefix + "/.zarray");
+  }
+
+  /** Whether {@code name} (the last key segment) has the form of a chunk name ({@code 0.1.2}). */
+  static boolean isChunkName(String name) {
+    if (name.isEmpty() || name.charAt(0) < '0' || name.charAt(0) > '9') {
+      return false;
+    }
+    int rank = 1;
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) == '.') {
+        rank++;
+      }
+    }
+    return ChunkGrid.parseIndex(name, '.', rank) != null;
+  }
+
   private static void checkKey(String key) {
-    if (key.isEmpty() || key.startsWith("/") || key.endsWith("/") || key.contains("//")) {
-      throw new IllegalArgumentException("not a store key: \"" + key + "\"");
+    String reason = StoreKeys.problem(key);
+    if (reason != null) {
+      throw new IllegalArgumentException(
+          "not a store key: " + StoreKeys.quote(key) + ": " + reason);
     }
   }
 

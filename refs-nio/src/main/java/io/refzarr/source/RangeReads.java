@@ -228,6 +228,11 @@ public final class RangeReads implements Closeable {
 
   /** Cache and request counts so far. */
   public BlockCacheStats stats() {
+    if (cache != null) {
+      // eviction runs asynchronously on Caffeine's maintenance executor: settle it so the counts
+      // are current
+      cache.synchronous().cleanUp();
+    }
     long evictions = cache == null ? 0 : cache.synchronous().stats().evictionCount();
     long weight =
         cache == null

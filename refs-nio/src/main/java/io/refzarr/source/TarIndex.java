@@ -40,6 +40,7 @@ final class TarIndex {
       char type = (char) h.get(156);
       long size = pax.containsKey("size") ? Long.parseLong(pax.get("size")) : number(h, 124, 12);
       long data = pos + BLOCK;
+      checkSize(in, pos, data, size);
       if ((type == 'L' || type == 'x') && size > MAX_META) {
         throw new IOException(
             "corrupt tar archive "
@@ -67,6 +68,25 @@ final class TarIndex {
       pos = data + (size + BLOCK - 1) / BLOCK * BLOCK;
     }
     return members;
+  }
+
+  // Every header must move the scan forward and every member must lie inside the archive: a
+  // negative or
+  // oversized claim would otherwise loop on one header or reach an allocation of the claimed size.
+  private static void checkSize(ContainerBytes in, long pos, long data, long size)
+      throws IOException {
+    if (size < 0 || size > in.size() - data) {
+      throw new IOException(
+          "corrupt tar archive "
+              + in.uri()
+              + ": the header at byte "
+              + pos
+              + " claims size "
+              + size
+              + ", but the archive has "
+              + Math.max(0, in.size() - data)
+              + " bytes after it");
+    }
   }
 
   static String normalize(String name) {
@@ -100,11 +120,20 @@ final class TarIndex {
     }
   }
 
-  /** An octal field, or a base-256 one (high bit set) as GNU tar writes for large sizes. */
+  /**
+   * An octal field, or a base-256 one (high bit set) as GNU tar writes for large sizes; may be
+   * negative.
+   */
   private static long number(ByteBuffer h, int off, int len) throws IOException {
     if ((h.get(off) & 0x80) != 0) {
-      long v = h.get(off) & 0x7f;
+      // two's complement, bit 6 of the first byte the sign; a value beyond 63 bits is reported as
+      // Long.MIN_VALUE, which no checksum matches and no size accepts
+      long v = (h.get(off) & 0x40) != 0 ? -1 : 0;
+      v = (v << 6) | (h.get(off) & 0x3f);
       for (int i = 1; i < len; i++) {
+        if (v >> 55 != 0 && v >> 55 != -1) {
+          return Long.MIN_VALUE;
+        }
         v = (v << 8) | (h.get(off + i) & 0xff);
       }
       return v;

@@ -68,6 +68,21 @@ final class ZipIndex {
               + name);
     }
     long data = e.localOffset + 30 + (local.getShort(26) & 0xffff) + (local.getShort(28) & 0xffff);
+    if (e.size < 0
+        || e.size > in.size() - data) { // stored: the member's bytes must be in the archive
+      throw new ZipException(
+          "zip member "
+              + name
+              + " of "
+              + in.uri()
+              + " claims "
+              + e.size
+              + " bytes at byte "
+              + data
+              + ", past the end of the "
+              + in.size()
+              + "-byte archive");
+    }
     return new ArchiveMember(e.name, data, e.size);
   }
 

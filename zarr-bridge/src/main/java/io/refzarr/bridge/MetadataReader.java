@@ -119,7 +119,13 @@ final class MetadataReader {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }
-    Object tree = Json.parse(bytes);
+    Object tree;
+    try {
+      tree = Json.parse(bytes);
+    } catch (
+        IOException e) { // Jackson's exceptions (and an empty document) are malformed metadata here
+      throw new ZarrFormatException(p + " is not valid JSON: " + e.getMessage(), e);
+    }
     if (!(tree instanceof Map)) {
       throw new ZarrFormatException(p + " is not a JSON object");
     }

@@ -3,6 +3,7 @@ package io.refzarr.bridge;
 import io.refzarr.bridge.codec.CodecException;
 import io.refzarr.bridge.codec.CodecPipeline;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,7 @@ final class V3Metadata {
           "array '" + name + "': chunk grid " + grid.get("name") + " is not supported");
     }
     long[] chunks = longs(((Map<String, Object>) grid.get("configuration")).get("chunk_shape"));
+    checkGrid(name, shape, chunks);
     boolean scalar = shape.length == 0;
     int rank = Math.max(1, shape.length);
     V3Chain chain = V3Chain.parse(name, (List<Object>) doc.get("codecs"), rank, true);
@@ -63,6 +65,37 @@ final class V3Metadata {
         attrs,
         dimensionNames(doc),
         scalar);
+  }
+
+  // Checked at open, so a bad grid is a ZarrFormatException naming the array, not an index error at
+  // read.
+  private static void checkGrid(String name, long[] shape, long[] chunks)
+      throws ZarrFormatException {
+    if (chunks.length != shape.length) {
+      throw new ZarrFormatException(
+          "array '"
+              + name
+              + "': chunk_shape "
+              + Arrays.toString(chunks)
+              + " has rank "
+              + chunks.length
+              + ", shape "
+              + Arrays.toString(shape)
+              + " has rank "
+              + shape.length);
+    }
+    for (int d = 0; d < shape.length; d++) {
+      if (shape[d] < 0 || chunks[d] <= 0) {
+        throw new ZarrFormatException(
+            "array '"
+                + name
+                + "': shape "
+                + Arrays.toString(shape)
+                + " must be non-negative and chunk_shape "
+                + Arrays.toString(chunks)
+                + " positive");
+      }
+    }
   }
 
   private static CodecPipeline pipeline(String name, List<Map<String, Object>> bytesToBytes)

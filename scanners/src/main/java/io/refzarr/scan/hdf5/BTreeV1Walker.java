@@ -25,6 +25,7 @@ final class BTreeV1Walker {
   private final long[] offset;
   private final String fileName;
   private final String object;
+  private final int nodeType; // 1 chunk B-tree, 0 group B-tree
 
   BTreeV1Walker(
       BlockCacheChannel file,
@@ -43,6 +44,44 @@ final class BTreeV1Walker {
     this.keySize = 8 + 8 * (rank + 1);
     this.visitor = visitor;
     this.offset = new long[rank];
+    this.nodeType = 1;
+  }
+
+  private BTreeV1Walker(
+      BlockCacheChannel file,
+      String fileName,
+      String object,
+      long base,
+      int offsetSize,
+      int lengthSize) {
+    this.file = file;
+    this.fileName = fileName;
+    this.object = object;
+    this.base = base;
+    this.offsetSize = offsetSize;
+    this.rank = 0;
+    this.keySize = lengthSize; // a group node's key is an offset into the local heap
+    this.visitor = null;
+    this.offset = new long[0];
+    this.nodeType = 0;
+  }
+
+  /**
+   * Checks the B-tree of a symbol-table group as chunk trees are checked (signature, type, levels
+   * falling by one, no node twice) before jhdf lists the group: jhdf follows the nodes recursively,
+   * so a node pointing to itself would end in a stack overflow that cannot say where. Symbol table
+   * nodes themselves (below level 0) are left to jhdf.
+   */
+  static void checkGroupTree(
+      BlockCacheChannel file,
+      String fileName,
+      String object,
+      long base,
+      int offsetSize,
+      int lengthSize,
+      long root)
+      throws IOException {
+    new BTreeV1Walker(file, fileName, object, base, offsetSize, lengthSize).walk(root);
   }
 
   void walk(long root) throws IOException {
@@ -61,8 +100,8 @@ final class BTreeV1Walker {
     int type = h.get() & 0xff;
     int level = h.get() & 0xff;
     int entries = h.getShort() & 0xffff;
-    if (type != 1) {
-      throw corrupt(address, "is not a chunk node (type " + type + ")");
+    if (type != nodeType) {
+      throw corrupt(address, "is not a " + kind() + " node (type " + type + ")");
     }
     if (level > MAX_LEVEL || (expectedLevel >= 0 && level != expectedLevel)) {
       throw corrupt(
@@ -73,6 +112,9 @@ final class BTreeV1Walker {
     for (int i = 0; i < entries; i++) {
       int pos = i * (keySize + offsetSize);
       long child = address(body, pos + keySize);
+      if (level == 0 && nodeType == 0) {
+        continue; // a symbol table node
+      }
       if (level == 0) {
         long size = body.getInt(pos) & 0xffffffffL;
         int mask = body.getInt(pos + 4);
@@ -89,7 +131,11 @@ final class BTreeV1Walker {
   private MalformedFileException corrupt(long address, String what) {
     long at = base + address;
     return new MalformedFileException(
-        fileName, at, object + ": chunk B-tree node at byte " + at + " " + what);
+        fileName, at, object + ": " + kind() + " B-tree node at byte " + at + " " + what);
+  }
+
+  private String kind() {
+    return nodeType == 1 ? "chunk" : "group";
   }
 
   private long address(ByteBuffer b, int pos) {

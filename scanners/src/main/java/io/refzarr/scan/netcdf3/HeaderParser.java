@@ -1,5 +1,6 @@
 package io.refzarr.scan.netcdf3;
 
+import io.refzarr.refs.StoreKeys;
 import io.refzarr.scan.MalformedFileException;
 import io.refzarr.scan.netcdf3.Header.Attribute;
 import io.refzarr.scan.netcdf3.Header.Dimension;
@@ -114,6 +115,12 @@ final class HeaderParser {
   private Variable variable(List<Dimension> allDims) throws IOException {
     long start = pos;
     String name = readName("variable name");
+    String notKey =
+        StoreKeys.segmentProblem(name); // the name becomes a key segment: a corrupt one must not
+    if (notKey != null) {
+      throw error(
+          start, "variable name " + StoreKeys.quote(name) + " cannot name a Zarr array: " + notKey);
+    }
     String what = "variable " + name;
     long rank = readNonNeg("rank of " + what);
     if (rank > allDims.size() * 64L + 64) {
@@ -228,7 +235,11 @@ final class HeaderParser {
     file.header(pos, padded(length), what);
     byte[] bytes = file.bytes(pos, (int) length);
     pos += padded(length);
-    return new String(bytes, StandardCharsets.UTF_8);
+    int end = bytes.length;
+    while (end > 0 && bytes[end - 1] == 0) {
+      end--; // some writers count a terminating NUL into the name; netCDF-C and scipy strip it
+    }
+    return new String(bytes, 0, end, StandardCharsets.UTF_8);
   }
 
   /** A NON_NEG: 32 bits, or 64 in CDF-5. */

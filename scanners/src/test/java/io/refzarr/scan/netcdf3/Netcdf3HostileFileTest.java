@@ -115,7 +115,7 @@ class Netcdf3HostileFileTest {
     w.var("big", NcType.DOUBLE, new byte[0], "huge");
     byte[] file = headerAndData(w, Netcdf3LayoutTest.sequence(16));
 
-    assertThatThrownBy(() -> scan(file, NO_INLINE))
+    assertThatThrownBy(() -> scan(file, NO_INLINE.withErrorPolicy(ErrorPolicy.FAIL)))
         .isInstanceOf(MalformedFileException.class)
         .hasMessageContaining("variable big")
         .hasMessageContaining("beyond the end of the file");
@@ -219,6 +219,23 @@ class Netcdf3HostileFileTest {
   }
 
   /** A header followed by the given data only (a file whose header names far more data). */
+  @Test
+  void scan_variableNameThatIsNoKeySegment_throwsMalformedFileNamingIt() throws IOException {
+    // a corrupt name (NUL, a control character) or one that would walk out of the set ("..") (issue
+    // 16 #3)
+    for (String name : new String[] {"a\u0000b", "t\u0001", "..", "."}) {
+      Netcdf3Writer w = new Netcdf3Writer(1).dim("n", 4);
+      w.var(name, NcType.INT, Netcdf3LayoutTest.sequence(16), "n");
+      byte[] file = w.build();
+
+      assertThatThrownBy(() -> scan(file, NO_INLINE))
+          .as(name)
+          .isInstanceOf(MalformedFileException.class)
+          .hasMessageContaining("f.nc")
+          .hasMessageContaining("cannot name a Zarr array");
+    }
+  }
+
   private static byte[] headerAndData(Netcdf3Writer w, byte[] data) {
     int header = w.headerLength();
     byte[] full = new byte[header + data.length];

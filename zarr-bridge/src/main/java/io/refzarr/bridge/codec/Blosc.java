@@ -16,6 +16,9 @@ final class Blosc implements Codec {
   private static final int HEADER = 16;
   private static final int MIN_SPLIT = 128;
   private static final int MAX_SPLITS = 16;
+  // Frames before vlen-utf8 have no size implied by the metadata: their header's claim is capped
+  // instead.
+  static final int MAX_UNKNOWN = 1 << 28;
   private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
 
   @Override
@@ -23,6 +26,14 @@ final class Blosc implements Codec {
     Header h = Header.parse(in);
     if (expected >= 0 && h.nbytes != expected) {
       throw CodecException.wrongSize("blosc", h.nbytes, expected);
+    }
+    if (expected < 0 && h.nbytes > MAX_UNKNOWN) {
+      throw new CodecException(
+          "blosc header claims "
+              + h.nbytes
+              + " bytes, more than the "
+              + MAX_UNKNOWN
+              + " decoded when the chunk size is not known in advance");
     }
     byte[] out = new byte[h.nbytes];
     if (h.nbytes == 0) {
@@ -145,11 +156,14 @@ final class Blosc implements Codec {
         throw new CodecException(
             "not a Blosc 1 frame (version " + h.version + ", flags " + h.flags + ")");
       }
+      // c-blosc never writes a block larger than the frame's data (and rejects one): checked before
+      // the
+      // block buffer is allocated
       if (h.nbytes < 0
           || h.cbytes < HEADER
           || h.cbytes > in.length
           || h.typesize == 0
-          || h.nbytes > 0 && h.blocksize <= 0) {
+          || h.nbytes > 0 && (h.blocksize <= 0 || h.blocksize > h.nbytes)) {
         throw new CodecException(
             "blosc header is inconsistent (nbytes "
                 + h.nbytes

@@ -5,6 +5,9 @@ import io.airlift.compress.lz4.Lz4Decompressor;
 /** numcodecs {@code lz4}: a 4-byte little-endian decoded size, then one LZ4 block. */
 final class Lz4 implements Codec {
   static final Lz4 INSTANCE = new Lz4();
+  // An LZ4 block expands at most about 255 times (each length-extension byte adds 255 bytes of
+  // match).
+  private static final long MAX_RATIO = 256;
 
   @Override
   public byte[] decode(byte[] in, int expected) throws CodecException {
@@ -14,6 +17,14 @@ final class Lz4 implements Codec {
     }
     if (expected >= 0 && size != expected) {
       throw CodecException.wrongSize("lz4", size, expected);
+    }
+    if (expected < 0 && size > MAX_RATIO * (in.length - 4L) + 64) {
+      throw new CodecException(
+          "lz4 size prefix claims "
+              + size
+              + " bytes, more than a "
+              + (in.length - 4)
+              + "-byte block can decode to");
     }
     byte[] out = new byte[size];
     int n = block(in, 4, in.length - 4, out, 0, size);

@@ -70,6 +70,16 @@ final class Zlib implements Codec {
     if (!inf.finished() && inf.inflate(new byte[1]) > 0) {
       throw new CodecException(name + " decoded more than the expected " + expected + " bytes");
     }
+    // Only a stream that reached its end has had its checksum (Adler-32 for zlib) verified by the
+    // Inflater:
+    // a damaged stream cut short can still yield the expected number of (wrong) bytes.
+    if (!inf.finished()) {
+      throw new CodecException(
+          name
+              + " stream is truncated: it does not end after its "
+              + expected
+              + " bytes, so its checksum was never checked");
+    }
     return out;
   }
 
