@@ -2,6 +2,7 @@ package io.refzarr.cli;
 
 import io.refzarr.nio.ReferenceFileSystemConfig;
 import io.refzarr.nio.ReferenceFileSystems;
+import io.refzarr.nio.ReferenceView;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
@@ -49,6 +50,15 @@ final class RefsOptions {
       description = "A byte-source option such as s3.endpoint=http://127.0.0.1:9000 (repeatable).")
   Map<String, String> remoteOptions = new LinkedHashMap<>();
 
+  @Option(
+      names = "--view",
+      paramLabel = "raw|decoded|zarr3",
+      description =
+          "How arrays are presented: raw (as the set has them, the default), decoded (Zarr v2 with no"
+              + " compressor or filters, chunks decoded: for readers that do not know kerchunk's codecs,"
+              + " such as GDAL or jzarr) or zarr3 (Zarr v3 metadata over decoded chunks).")
+  ReferenceView view;
+
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
@@ -68,7 +78,8 @@ final class RefsOptions {
         || remoteProtocol != null
         || defaultTarget != null
         || !templates.isEmpty()
-        || !remoteOptions.isEmpty();
+        || !remoteOptions.isEmpty()
+        || view != null;
   }
 
   /** The options given before the subcommand, or null on the top command itself. */
@@ -98,6 +109,9 @@ final class RefsOptions {
     }
     templates.forEach(b::templateOverride);
     remoteOptions.forEach(b::remoteOption);
+    if (view != null) {
+      b.view(view);
+    }
   }
 
   FileSystem open(Path refs) throws IOException {

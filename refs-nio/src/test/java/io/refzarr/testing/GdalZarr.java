@@ -47,6 +47,35 @@ public final class GdalZarr {
     return new Read(Optional.of(sha256(Files.readAllBytes(out))), r.output());
   }
 
+  /**
+   * Reads a 3-d {@code array} whose first axis has {@code leading} elements: GDAL's classic raster
+   * API needs an index for each extra dimension ({@code ZARR:"store":/array:i}), so the 2-d slices
+   * are read one by one and joined in C order, whose sha256 is then the whole array's.
+   */
+  public static Read readSlices(String store, String array, long leading, Path work)
+      throws IOException, InterruptedException {
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    StringBuilder said = new StringBuilder();
+    for (long i = 0; i < leading; i++) {
+      Path out = work.resolve(array.replace('/', '_') + "_" + i + ".img");
+      ExternalTools.Result r =
+          ExternalTools.run(
+              120,
+              "gdal_translate",
+              "-q",
+              "-of",
+              "ENVI",
+              "ZARR:\"" + store + "\":/" + array + ":" + i,
+              out.toString());
+      said.append(r.output());
+      if (!r.ok() || !Files.exists(out)) {
+        return new Read(Optional.empty(), said.toString());
+      }
+      all.write(Files.readAllBytes(out));
+    }
+    return new Read(Optional.of(sha256(all.toByteArray())), said.toString());
+  }
+
   private static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

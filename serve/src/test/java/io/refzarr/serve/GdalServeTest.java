@@ -3,7 +3,9 @@ package io.refzarr.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.refzarr.nio.ReferenceFileSystemConfig;
 import io.refzarr.nio.ReferenceFileSystems;
+import io.refzarr.nio.ReferenceView;
 import io.refzarr.testing.Corpus;
 import io.refzarr.testing.ExternalTools;
 import io.refzarr.testing.GdalZarr;
@@ -54,6 +56,39 @@ class GdalServeTest {
 
       assertThat(read).containsExactly("lat", "lon", "time");
       assertThat(info.output()).contains("ZARR:\"" + store + "\":/time");
+      assertThat(log).isEmpty();
+    }
+  }
+
+  /**
+   * Through the decoded view ({@code view=decoded}: no compressor or filters, chunks decoded) GDAL
+   * reads every array of the daily series, {@code tas} and {@code pr} included, with the manifest's
+   * values.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"series/day_001", "series_combined"})
+  void dailySeries_decodedView_gdalReadsEveryArray(String set, @TempDir Path work)
+      throws Exception {
+    assumeTrue(GdalZarr.available(), "gdal_translate is missing (apt-get install gdal-bin)");
+    List<String> log = new CopyOnWriteArrayList<>();
+    ReferenceFileSystemConfig decoded =
+        ZarrHttpServerTest.corpusRoot().toBuilder().view(ReferenceView.DECODED).build();
+    try (FileSystem fs =
+            ReferenceFileSystems.newFileSystem(Corpus.file("golden/" + set + ".json"), decoded);
+        ZarrHttpServer server =
+            ZarrHttpServer.start(fs.getPath("/"), ZarrHttpServer.loopback(0), log::add)) {
+      String store = "/vsicurl/" + server.uri();
+      List<String> read = new ArrayList<>();
+      for (Manifest.Array a : Manifest.arrays(set).values()) {
+        GdalZarr.Read r =
+            a.shape().size() == 3
+                ? GdalZarr.readSlices(
+                    store, a.name(), ((Number) a.shape().get(0)).longValue(), work)
+                : GdalZarr.read(store, a.name(), work);
+        assertThat(r.sha256()).as(a.name() + ": " + r.output()).hasValue(a.sha256());
+        read.add(a.name());
+      }
+      assertThat(read).containsExactlyInAnyOrder("lat", "lon", "time", "tas", "pr");
       assertThat(log).isEmpty();
     }
   }
