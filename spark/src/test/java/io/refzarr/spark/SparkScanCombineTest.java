@@ -140,6 +140,10 @@ class SparkScanCombineTest {
     assertThat(written.get(written.size() - 1)).containsExactly(120, 120);
   }
 
+  /** Failing inputs fail the job (skip-and-report being the default). */
+  static final ScanSettings FAIL =
+      ScanSettings.of(ScanOptions.DEFAULT.withErrorPolicy(ErrorPolicy.FAIL));
+
   @Test
   void failPolicy_unreadableInput_failsTheJobNamingItAndWritesNothing() throws IOException {
     List<String> inputs = new ArrayList<>(SparkTesting.corpusSeries());
@@ -152,7 +156,7 @@ class SparkScanCombineTest {
                 spark(
                     sc,
                     inputs,
-                    CombineJobOptions.DEFAULT.withPartitions(2),
+                    CombineJobOptions.DEFAULT.withPartitions(2).withScan(FAIL),
                     out,
                     ProgressListener.NONE))
         .isInstanceOf(IOException.class)
@@ -189,7 +193,7 @@ class SparkScanCombineTest {
                     sc,
                     inputs,
                     tmp.resolve("fail").toString(),
-                    ScanSettings.DEFAULT,
+                    FAIL,
                     ScanAllOptions.Format.JSON,
                     1000,
                     3))
