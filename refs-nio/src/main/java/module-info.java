@@ -35,6 +35,7 @@ module io.refzarr.nio {
 
   uses io.refzarr.source.ByteRangeReaderProvider;
   uses io.refzarr.refs.ReferenceSetFormat;
+  uses io.refzarr.nio.ViewProvider;
 
   provides java.nio.file.spi.FileSystemProvider with
       io.refzarr.nio.ReferenceFileSystemProvider;

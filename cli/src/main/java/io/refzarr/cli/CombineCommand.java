@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,6 +27,16 @@ final class CombineCommand implements Callable<Integer> {
       description = "Reference sets: paths, globs (day_*.json) or @FILE listing one path per line.")
   List<String> inputs;
 
+  @Option(
+      names = "--append-to",
+      paramLabel = "EXISTING",
+      description =
+          "A combined set to extend with the INPUTs along the concat dimension: the result equals"
+              + " combining the existing set's inputs and the new ones from scratch (overlapping or"
+              + " interleaved coordinates are refused as in any combine). EXISTING is read, not changed;"
+              + " -o may name it to replace it atomically.")
+  Path appendTo;
+
   @Mixin CombineOptions options;
 
   @Mixin OutputOptions output;
@@ -35,6 +46,9 @@ final class CombineCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<CombineInput> sets = new ArrayList<>();
+    if (appendTo != null) {
+      sets.add(CombineInput.of(appendTo)); // as Combiner.append does: a combined set is an input
+    }
     for (Path p : CombineOptions.expand(inputs)) {
       sets.add(CombineInput.of(p));
     }

@@ -6,8 +6,10 @@ import io.refzarr.combine.Combiner;
 import io.refzarr.combine.ConflictResolver;
 import io.refzarr.combine.ProgressListener;
 import io.refzarr.nio.ReferenceFileSystemConfig;
+import io.refzarr.scan.ScanInput;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Serializable;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,47 +115,100 @@ final class CombineOptions {
   boolean progress;
 
   CombineSpec spec(CommandLine cl) {
-    CombineSpec.Builder b =
-        CombineSpec.builder()
-            .concatDims(concatDims.toArray(new String[0]))
-            .identicalDims(identicalDims.toArray(new String[0]))
-            .dropVariables(drop.toArray(new String[0]))
-            .inlineThreshold(inlineThreshold)
-            .batchSize(batchSize)
-            .conflicts(resolver(cl));
-    coo.forEach(b::coordinate);
-    cooDtypes.forEach(b::cooDtype);
-    if (parallelism != null) {
-      b.parallelism(parallelism);
-    }
-    b.targets(targets());
+    CombineSpec.Builder b = settings(cl, root).builder();
     if (progress) {
-      PrintWriter err = cl.getErr();
-      b.progress(
-          (phase, done, total) ->
-              err.printf(
-                  "%s: %d/%d inputs%n",
-                  phase == ProgressListener.Phase.COORDINATES ? "coordinates" : "references",
-                  done,
-                  total));
+      b.progress(progressListener(cl));
     }
     return b.build();
   }
 
-  /** Where relative targets resolve and how protocol-less ones are read, as for a file system. */
-  private ReferenceFileSystemConfig targets() {
-    ReferenceFileSystemConfig.Builder b = ReferenceFileSystemConfig.builder();
-    if (root != null) {
-      b.root(root);
+  /**
+   * The options as a value that travels (the Spark engine builds a spec on each executor from it),
+   * with relative targets resolving against {@code root} (null: the working directory of whoever
+   * reads them).
+   */
+  Settings settings(CommandLine cl, Path root) {
+    resolver(cl); // refuses a bad --conflicts here, with the command line
+    return new Settings(
+        List.copyOf(concatDims),
+        List.copyOf(identicalDims),
+        new LinkedHashMap<>(coo),
+        new LinkedHashMap<>(cooDtypes),
+        List.copyOf(drop),
+        inlineThreshold,
+        conflicts,
+        batchSize,
+        parallelism,
+        root == null ? null : root.toString(),
+        remoteProtocol,
+        List.copyOf(allow));
+  }
+
+  /** --progress on stderr, or nothing. */
+  ProgressListener progressListener(CommandLine cl) {
+    if (!progress) {
+      return ProgressListener.NONE;
     }
-    if (remoteProtocol != null) {
-      b.remoteProtocol(remoteProtocol);
+    PrintWriter err = cl.getErr();
+    return (phase, done, total) ->
+        err.printf(
+            "%s: %d/%d inputs%n",
+            phase == ProgressListener.Phase.COORDINATES ? "coordinates" : "references",
+            done,
+            total);
+  }
+
+  /** The combine options, serializable; {@link #builder} makes the spec. */
+  record Settings(
+      List<String> concatDims,
+      List<String> identicalDims,
+      LinkedHashMap<String, String> coo,
+      LinkedHashMap<String, String> cooDtypes,
+      List<String> drop,
+      int inlineThreshold,
+      String conflicts,
+      int batchSize,
+      Integer parallelism,
+      String root,
+      String remoteProtocol,
+      List<String> allow)
+      implements Serializable {
+
+    CombineSpec.Builder builder() {
+      CombineSpec.Builder b =
+          CombineSpec.builder()
+              .concatDims(concatDims.toArray(new String[0]))
+              .identicalDims(identicalDims.toArray(new String[0]))
+              .dropVariables(drop.toArray(new String[0]))
+              .inlineThreshold(inlineThreshold)
+              .batchSize(batchSize)
+              .conflicts(resolver(conflicts));
+      coo.forEach(b::coordinate);
+      cooDtypes.forEach(b::cooDtype);
+      if (parallelism != null) {
+        b.parallelism(parallelism);
+      }
+      ReferenceFileSystemConfig.Builder t = ReferenceFileSystemConfig.builder();
+      if (root != null) {
+        t.root(Path.of(root));
+      }
+      if (remoteProtocol != null) {
+        t.remoteProtocol(remoteProtocol);
+      }
+      allow.forEach(t::allowTarget);
+      return b.targets(t.build());
     }
-    allow.forEach(b::allowTarget);
-    return b.build();
   }
 
   private ConflictResolver resolver(CommandLine cl) {
+    try {
+      return resolver(conflicts);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cl, e.getMessage());
+    }
+  }
+
+  private static ConflictResolver resolver(String conflicts) {
     switch (conflicts) {
       case "fail":
         return ConflictResolver.fail();
@@ -162,8 +217,8 @@ final class CombineOptions {
       case "drop-attributes":
         return ConflictResolver.dropAttributes();
       default:
-        throw new CommandLine.ParameterException(
-            cl, "--conflicts must be fail, first or drop-attributes: " + conflicts);
+        throw new IllegalArgumentException(
+            "--conflicts must be fail, first or drop-attributes: " + conflicts);
     }
   }
 
@@ -184,18 +239,26 @@ final class CombineOptions {
 
   /** Paths, globs and {@code @list} files to a list of paths (glob matches sorted). */
   static List<Path> expand(List<String> args) throws IOException {
-    List<Path> out = new ArrayList<>();
+    return expandNames(args).stream().map(Path::of).toList();
+  }
+
+  /**
+   * Paths, URLs, globs of local paths and {@code @list} files (one path or URL per line; blank
+   * lines and {@code #} comments ignored) to a list of inputs as given (glob matches sorted).
+   */
+  static List<String> expandNames(List<String> args) throws IOException {
+    List<String> out = new ArrayList<>();
     for (String arg : args) {
       if (arg.startsWith("@")) {
         for (String line : Files.readAllLines(Path.of(arg.substring(1)))) {
           if (!line.isBlank() && !line.startsWith("#")) {
-            out.add(Path.of(line.trim()));
+            out.add(line.trim());
           }
         }
-      } else if (arg.matches(".*[*?\\[{].*")) {
-        out.addAll(glob(arg));
+      } else if (!ScanInput.isUrl(arg) && arg.matches(".*[*?\\[{].*")) {
+        glob(arg).forEach(p -> out.add(p.toString()));
       } else {
-        out.add(Path.of(arg));
+        out.add(arg);
       }
     }
     return out;

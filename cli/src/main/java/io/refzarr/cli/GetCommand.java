@@ -1,6 +1,7 @@
 package io.refzarr.cli;
 
 import io.refzarr.bridge.ArrayData;
+import io.refzarr.bridge.DataType;
 import io.refzarr.bridge.Slice;
 import io.refzarr.bridge.ZarrArray;
 import io.refzarr.internal.io.AtomicOutputs;
@@ -70,11 +71,13 @@ final class GetCommand implements Callable<Integer> {
                 + s.size()
                 + " values, more than --json prints; use -o FILE.npy or a smaller --slice");
       }
-      ArrayData data = a.read(s);
       if (json) {
-        printJson(data);
+        printJson(a.read(s));
+      } else if (a.dataType().kind() == DataType.Kind.STRING) {
+        ArrayData data = a.read(s); // the width of the text is known only once all of it is read
+        AtomicOutputs.write(output, os -> NpyWriter.write(data, os));
       } else {
-        writeNpy(data);
+        AtomicOutputs.writeChannel(output, (ch, seekable) -> NpyWriter.write(a, s, ch, seekable));
       }
     }
     return 0;
@@ -101,9 +104,5 @@ final class GetCommand implements Callable<Integer> {
             + "}";
     spec.commandLine().getOut().println(text);
     spec.commandLine().getOut().flush();
-  }
-
-  private void writeNpy(ArrayData data) throws Exception {
-    AtomicOutputs.write(output, os -> NpyWriter.write(data, os));
   }
 }

@@ -36,6 +36,15 @@ import picocli.CommandLine.Spec;
       ScanCombineCommand.class,
       ConvertCommand.class,
       GetCommand.class,
+      InlineCommand.class,
+      RenameTargetCommand.class,
+      DereferenceCommand.class,
+      VerifyCommand.class,
+      ConsolidateCommand.class,
+      SubchunkCommand.class,
+      InlineArrayCommand.class,
+      ServeCommand.class,
+      MountCommand.class,
     })
 public final class Main implements Runnable {
 
@@ -101,7 +110,7 @@ public final class Main implements Runnable {
           "refzarr "
               + command.name()
               + " does not take --root, --remote-protocol, --remote-option, --template or --default-target before"
-              + " the command (only ls, cat, info, get and convert do); give its own options after it");
+              + " the command (only ls, cat, info, get, convert, inline, rename-target, dereference, verify, consolidate, subchunk and inline-array do); give its own options after it");
     }
   }
 

@@ -2,10 +2,13 @@ package io.refzarr.cli;
 
 import io.refzarr.bridge.ArrayData;
 import io.refzarr.bridge.DataType;
+import io.refzarr.bridge.Slice;
+import io.refzarr.bridge.ZarrArray;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -31,6 +34,37 @@ final class NpyWriter {
       out.write(utf32(strings, Math.max(1, width)));
     } else {
       out.write(data.toByteArray());
+    }
+  }
+
+  /**
+   * Writes slice {@code s} of {@code a} (fixed-size elements) as a {@code .npy} file: the header,
+   * then the values straight from the decoded chunks. {@code seekable}: the header goes first, the
+   * file is sized and the values are written in parallel at their positions; else all is written in
+   * order.
+   */
+  static void write(ZarrArray a, Slice s, FileChannel out, boolean seekable) throws IOException {
+    long[] shape = a.rank() == 0 ? new long[0] : s.resultShape();
+    ByteBuffer head = ByteBuffer.wrap(header(a.dataType().littleEndian().typestr(), shape));
+    long start = head.remaining();
+    if (!seekable) {
+      writeFully(out, head, -1);
+      a.readInto(s, out);
+      return;
+    }
+    writeFully(out, head, 0);
+    long size = a.byteSize(s);
+    if (size > 0) {
+      writeFully(out, ByteBuffer.allocate(1), start + size - 1); // sizes the file at once
+    }
+    a.readInto(s, out, start);
+  }
+
+  private static void writeFully(FileChannel out, ByteBuffer b, long position) throws IOException {
+    long at = position;
+    while (b.hasRemaining()) {
+      int n = at < 0 ? out.write(b) : out.write(b, at);
+      at = at < 0 ? at : at + n;
     }
   }
 

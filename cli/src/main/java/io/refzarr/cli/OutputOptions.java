@@ -14,13 +14,14 @@ import picocli.CommandLine.Option;
  * ReferenceSets#sink}), so every command chooses it the same way.
  */
 final class OutputOptions {
+  // required, but checked by output() so that scan may take --output-dir instead
   @Option(
       names = {"-o", "--output"},
-      required = true,
       paramLabel = "OUT.json|OUT.parq",
       description =
           "Where to write the references, atomically: a Parquet reference directory if the name ends"
-              + " in .parq or .parquet or it is one already, else JSON.")
+              + " in .parq or .parquet or it is one already, else JSON (required"
+              + " but with scan --output-dir).")
   Path output;
 
   @Option(
@@ -35,12 +36,24 @@ final class OutputOptions {
    * was).
    */
   <T> T write(CommandLine cl, ReferenceSets.Producer<T> producer) throws IOException {
-    return ReferenceSets.write(output, sinkOptions(cl), producer);
+    return ReferenceSets.write(output(cl), sinkOptions(cl), producer);
+  }
+
+  /**
+   * The output path; missing, the command line is refused as picocli refuses a missing required
+   * option.
+   */
+  Path output(CommandLine cl) {
+    if (output == null) {
+      throw new CommandLine.ParameterException(
+          cl, "Missing required option: '--output=OUT.json|OUT.parq'");
+    }
+    return output;
   }
 
   /** Writes {@code set} to the output. */
   void write(CommandLine cl, ReferenceSet set) throws IOException {
-    ReferenceSets.write(set, output, sinkOptions(cl));
+    ReferenceSets.write(set, output(cl), sinkOptions(cl));
   }
 
   /**
@@ -53,7 +66,7 @@ final class OutputOptions {
         : Character.toUpperCase(form.charAt(0)) + form.substring(1) + ", record_size " + recordSize;
   }
 
-  private SinkOptions sinkOptions(CommandLine cl) {
+  SinkOptions sinkOptions(CommandLine cl) {
     if (recordSize <= 0) {
       throw new CommandLine.ParameterException(cl, "--record-size must be positive: " + recordSize);
     }

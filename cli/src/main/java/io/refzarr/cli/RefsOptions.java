@@ -2,6 +2,7 @@ package io.refzarr.cli;
 
 import io.refzarr.nio.ReferenceFileSystemConfig;
 import io.refzarr.nio.ReferenceFileSystems;
+import io.refzarr.nio.ReferenceView;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
@@ -60,6 +61,15 @@ final class RefsOptions {
               + " open reference sets from strangers.")
   List<String> allow = new ArrayList<>();
 
+  @Option(
+      names = "--view",
+      paramLabel = "raw|decoded|zarr3",
+      description =
+          "How arrays are presented: raw (as the set has them, the default), decoded (Zarr v2 with no"
+              + " compressor or filters, chunks decoded: for readers that do not know kerchunk's codecs,"
+              + " such as GDAL or jzarr) or zarr3 (Zarr v3 metadata over decoded chunks).")
+  ReferenceView view;
+
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
@@ -80,7 +90,8 @@ final class RefsOptions {
         || defaultTarget != null
         || !templates.isEmpty()
         || !remoteOptions.isEmpty()
-        || !allow.isEmpty();
+        || !allow.isEmpty()
+        || view != null;
   }
 
   /** The options given before the subcommand, or null on the top command itself. */
@@ -111,6 +122,9 @@ final class RefsOptions {
     templates.forEach(b::templateOverride);
     remoteOptions.forEach(b::remoteOption);
     allow.forEach(b::allowTarget); // the global and the subcommand's prefixes add up
+    if (view != null) {
+      b.view(view);
+    }
   }
 
   FileSystem open(Path refs) throws IOException {

@@ -10,7 +10,6 @@ import io.refzarr.scan.ScanOptions;
 import io.refzarr.scan.Scanners;
 import io.refzarr.source.ByteRangeReaders;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,19 +54,80 @@ final class ScanCombineCommand implements Callable<Integer> {
   @Option(
       names = "--error-policy",
       paramLabel = "fail|skip",
-      defaultValue = "fail",
-      description = "Objects a scanner cannot reference: fail, or skip them (default: fail).")
+      defaultValue = "skip",
+      description =
+          "Objects a scanner cannot reference: fail, or skip and report them per input (default: skip).")
   ErrorPolicy errorPolicy;
+
+  @Option(
+      names = "--strict",
+      description = "Fail on the first object that cannot be referenced (--error-policy fail).")
+  boolean strict;
+
+  @Option(
+      names = "--engine",
+      paramLabel = "local|spark",
+      defaultValue = "local",
+      description =
+          "local: this JVM's threads (default); spark: Apache Spark, embedded (local[*]) or the cluster of"
+              + " --master (needs Spark on the class path: the CLI built with -Pspark, or spark-submit). Under"
+              + " spark, inputs that fail follow --error-policy too: fail the job, or skip them, report them and"
+              + " exit with status 1.")
+  Engine engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "With --engine spark: the master (local[4], spark://host:7077, yarn, ...; default: the one"
+              + " spark-submit sets, else local[*]).")
+  String master;
+
+  @Option(
+      names = "--partitions",
+      paramLabel = "N",
+      description =
+          "With --engine spark: tasks of the first pass (default: 4 per core of the cluster).")
+  Integer partitions;
+
+  @Option(
+      names = "--tree-depth",
+      paramLabel = "D",
+      defaultValue = "2",
+      description =
+          "With --engine spark: depth of the tree reduction of partial layouts (default: ${DEFAULT-VALUE}).")
+  int treeDepth;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description =
+          "With --engine spark: also write the run's report as JSON to FILE (inputs combined, and those"
+              + " that failed with the reason).")
+  Path report;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
+  /** Where the work runs. */
+  enum Engine {
+    LOCAL,
+    SPARK
+  }
+
   @Override
   public Integer call() throws Exception {
+    if (engine == Engine.SPARK) {
+      return SparkCommands.scanCombine(this);
+    }
+    if (master != null || partitions != null || report != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--master, --partitions and --report need" + " --engine spark");
+    }
     ScanOptions scan = scanOptions();
     List<CombineInput> files = new ArrayList<>();
     for (Path p : CombineOptions.expand(inputs)) {
       String url = p.toString();
-      files.add(new CombineInput(url, () -> scan(url, p, scan)));
+      files.add(new CombineInput(url, () -> scan(url, p, scan, spec.commandLine().getErr())));
     }
     CombineOptions.combine(files, options.spec(spec.commandLine()), output, spec.commandLine());
     spec.commandLine()
@@ -76,17 +136,24 @@ final class ScanCombineCommand implements Callable<Integer> {
     return 0;
   }
 
-  private ScanOptions scanOptions() {
-    ScanOptions o = ScanOptions.DEFAULT.withErrorPolicy(errorPolicy);
+  ScanOptions scanOptions() {
+    ScanOptions o = ScanOptions.DEFAULT.withErrorPolicy(strict ? ErrorPolicy.FAIL : errorPolicy);
     return scanInline == null ? o : o.withInlineThreshold(scanInline);
   }
 
-  private static ReferenceSet scan(String url, Path file, ScanOptions options) throws IOException {
-    URI location = file.toAbsolutePath().normalize().toUri();
+  /**
+   * Scans one input; the objects it left out are reported on {@code err}, one line each, naming the
+   * input.
+   */
+  private static ReferenceSet scan(
+      String url, Path file, ScanOptions options, java.io.PrintWriter err) throws IOException {
+    ScanInput input = new ScanInput(url, file.toAbsolutePath().normalize().toUri());
     try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
       ReferenceSetBuilder b = ReferenceSets.builder();
-      Scanners.detect(sources, location, url)
-          .scan(new ScanInput(url, location), sources, options, b);
+      io.refzarr.scan.ScanReport report = Scanners.scan(input, sources, options, b);
+      for (io.refzarr.scan.ScanReport.Skipped s : report.skipped()) {
+        err.println("refzarr: " + url + ": skipped " + s.object() + ": " + s.reason());
+      }
       return b.build();
     }
   }

@@ -3,6 +3,8 @@ package io.refzarr.cli;
 import io.refzarr.refs.ReferenceSink;
 import io.refzarr.scan.ArchiveReferences;
 import io.refzarr.scan.ErrorPolicy;
+import io.refzarr.scan.ScanAllOptions;
+import io.refzarr.scan.ScanAllReport;
 import io.refzarr.scan.ScanInput;
 import io.refzarr.scan.ScanOptions;
 import io.refzarr.scan.ScanReport;
@@ -13,9 +15,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,15 +37,70 @@ import picocli.CommandLine.Spec;
         "Scan a data file (HDF5/netCDF4, netCDF3; told by its magic bytes) into a"
             + " JSON or Parquet reference set.")
 final class ScanCommand implements Callable<Integer> {
-  private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
-
   @Parameters(
-      index = "0",
+      arity = "1..*",
       paramLabel = "FILE",
-      description = "The file: a path, or a URL a byte source reads.")
-  String input;
+      description =
+          "The file: a path, or a URL a byte source"
+              + " reads. With --output-dir, any number of them: paths, URLs, globs (day_*.nc) or @FILE listing one per"
+              + " line.")
+  List<String> inputs;
+
+  @Option(
+      names = "--output-dir",
+      paramLabel = "DIR",
+      description =
+          "Scan every FILE concurrently, each to its own set in DIR, named after its path (s3://b/x/a.nc"
+              + " -> b__x__a.nc.json; names that would collide get a hash of the URL); a summary at the end; exit"
+              + " status 1 if any input failed.")
+  Path outputDir;
+
+  @Option(
+      names = "--format",
+      paramLabel = "json|parquet",
+      defaultValue = "json",
+      description = "With --output-dir: the form of each set (default: ${DEFAULT-VALUE}).")
+  ScanAllOptions.Format format;
+
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      description =
+          "With --output-dir: inputs scanned at once (default: cores); with --engine spark, tasks.")
+  Integer parallelism;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description =
+          "With --output-dir: also write the summary as JSON to FILE (failed inputs with the reason, and"
+              + " each input's output name).")
+  Path report;
+
+  @Option(
+      names = "--engine",
+      paramLabel = "local|spark",
+      defaultValue = "local",
+      description =
+          "With --output-dir: local (this JVM's threads, default) or spark (executors write to DIR, which"
+              + " they must all see; needs Spark on the class path: the CLI built with -Pspark, or spark-submit).")
+  ScanCombineCommand.Engine engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "With --engine spark: the master (default: the one spark-submit sets, else local[*]).")
+  String master;
 
   @Mixin OutputOptions output;
+
+  @Option(
+      names = "--remote-option",
+      paramLabel = "NAME=VALUE",
+      description =
+          "A byte-source option for reading FILE, such as s3.endpoint=http://127.0.0.1:9000 (repeatable).")
+  Map<String, String> remoteOptions = new java.util.LinkedHashMap<>();
 
   @Option(
       names = "--keep-chained",
@@ -67,10 +126,15 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--error-policy",
       paramLabel = "fail|skip",
-      defaultValue = "fail",
+      defaultValue = "skip",
       description =
-          "Objects that cannot be referenced: fail the scan, or skip and report them (default: fail).")
+          "Objects that cannot be referenced: fail the scan, or skip and report them (default: skip).")
   ErrorPolicy errorPolicy;
+
+  @Option(
+      names = "--strict",
+      description = "Fail on the first object that cannot be referenced (--error-policy fail).")
+  boolean strict;
 
   @Option(
       names = "--enum-labels",
@@ -88,15 +152,27 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (outputDir != null) {
+      return scanAll();
+    }
+    if (engine != ScanCombineCommand.Engine.LOCAL || master != null || report != null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--engine, --master and --report need" + " --output-dir");
+    }
+    if (inputs.size() != 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "several inputs need --output-dir, got " + inputs.size());
+    }
+    String input = inputs.get(0);
     ScanOptions options = options();
     URI location = location(input);
-    try (ByteRangeReaders sources = ByteRangeReaders.create(Map.of())) {
+    try (ByteRangeReaders sources = ByteRangeReaders.create(Map.copyOf(remoteOptions))) {
       Scanner scanner = Scanners.detect(sources, location, input);
       ScanInput scanInput = new ScanInput(url != null ? url : input, location);
       ScanReport report =
           output.write(
               spec.commandLine(), sink -> scanInto(scanner, scanInput, sources, options, sink));
-      print(scanner, report);
+      print(input, scanner, report);
     }
     return 0;
   }
@@ -111,7 +187,7 @@ final class ScanCommand implements Callable<Integer> {
     ReferenceSink sink =
         keepChained ? out : ArchiveReferences.dereferencing(out, scanInput, sources);
     ProgressSink shown =
-        progress ? new ProgressSink(sink, spec.commandLine().getErr(), input) : null;
+        progress ? new ProgressSink(sink, spec.commandLine().getErr(), scanInput.url()) : null;
     ScanReport report = scanner.scan(scanInput, sources, options, shown != null ? shown : sink);
     if (shown != null) {
       shown.finish();
@@ -119,8 +195,9 @@ final class ScanCommand implements Callable<Integer> {
     return report;
   }
 
-  private ScanOptions options() {
-    ScanOptions options = ScanOptions.DEFAULT.withErrorPolicy(errorPolicy);
+  ScanOptions options() {
+    ScanOptions options =
+        ScanOptions.DEFAULT.withErrorPolicy(strict ? ErrorPolicy.FAIL : errorPolicy);
     if (inlineThreshold != null) {
       if (inlineThreshold < 0) {
         throw new CommandLine.ParameterException(
@@ -134,27 +211,57 @@ final class ScanCommand implements Callable<Integer> {
     return options;
   }
 
-  /**
-   * A URL is used as is (two or more scheme letters, so {@code C:\x} stays a path), else it is a
-   * local path. The container of a chained URL ({@code tar://m.nc::archives/a.tar}) follows the
-   * same rule.
-   */
+  /** Where to read {@code input}: {@link ScanInput#location}. */
   static URI location(String input) {
-    int chain = input.lastIndexOf("::");
-    if (chain > 0 && isUrl(input)) {
-      return URI.create(input.substring(0, chain + 2) + location(input.substring(chain + 2)));
-    }
-    if (isUrl(input)) {
-      return URI.create(input);
-    }
-    return Path.of(input).toAbsolutePath().normalize().toUri();
+    return ScanInput.location(input);
   }
 
-  private static boolean isUrl(String s) {
-    return URL.matcher(s).matches() && s.indexOf(':') > 1;
+  /** Simple parallel: every input to its own set in the output directory, on a bounded pool. */
+  private int scanAll() throws IOException {
+    CommandLine cl = spec.commandLine();
+    if (output.output != null || url != null || keepChained || progress) {
+      throw new CommandLine.ParameterException(
+          cl, "--output-dir takes none of -o, --url, --keep-chained," + " --progress");
+    }
+    if (engine == ScanCombineCommand.Engine.SPARK) {
+      return printSummary(SparkCommands.scanAll(this));
+    }
+    int threads = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
+    if (threads <= 0) {
+      throw new CommandLine.ParameterException(cl, "--parallelism must be positive: " + threads);
+    }
+    List<ScanInput> all = CombineOptions.expandNames(inputs).stream().map(ScanInput::of).toList();
+    ScanAllOptions options = new ScanAllOptions(options(), format, output.sinkOptions(cl));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      return printSummary(Scanners.scanAll(all, outputDir, options, pool));
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
-  private void print(Scanner scanner, ScanReport report) {
+  int printSummary(ScanAllReport report) throws IOException {
+    if (this.report != null) {
+      RunReports.write(report, this.report);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    for (ScanAllReport.Outcome o : report.outcomes()) {
+      if (o.failed()) {
+        err.println("refzarr: failed " + o.input() + ": " + o.failure());
+      } else {
+        o.report()
+            .skipped()
+            .forEach(
+                s ->
+                    err.println(
+                        "refzarr: skipped " + o.input() + ": " + s.object() + ": " + s.reason()));
+      }
+    }
+    spec.commandLine().getOut().printf("%s: %s%n", outputDir, report.summary());
+    return report.failed().isEmpty() ? 0 : 1;
+  }
+
+  private void print(String input, Scanner scanner, ScanReport report) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     out.printf(

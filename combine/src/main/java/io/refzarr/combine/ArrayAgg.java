@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * value of each encoding field with the least input name holding it. Merging is associative and
  * commutative.
  */
-final class ArrayAgg {
+final class ArrayAgg implements java.io.Serializable {
   private ArrayFacts first;
   private SortKey owner;
   private final Map<String, Map<Object, String>> encodings = new HashMap<>();

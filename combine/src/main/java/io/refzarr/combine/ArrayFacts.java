@@ -18,7 +18,8 @@ record ArrayFacts(
     ZarrArrayMetadata md,
     Map<String, Object> attrs,
     List<String> dims,
-    Map<String, Object> encoding) {
+    Map<String, Object> encoding)
+    implements java.io.Serializable {
 
   static final String ABSENT = "<absent>";
   private static final List<String> ZARRAY_FIELDS =

@@ -4,7 +4,8 @@ package io.refzarr.combine;
  * A decoded CF time: microseconds since 1970-01-01T00:00 counted in {@code calendar}'s days. Times
  * of different calendars do not compare.
  */
-record CfDate(CfCalendar calendar, long micros) implements Comparable<CfDate> {
+record CfDate(CfCalendar calendar, long micros)
+    implements Comparable<CfDate>, java.io.Serializable {
   @Override
   public int compareTo(CfDate o) {
     if (calendar != o.calendar) {

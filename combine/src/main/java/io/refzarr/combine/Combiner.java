@@ -46,6 +46,22 @@ public final class Combiner {
     }
   }
 
+  /**
+   * Extends {@code existing}, a set combined earlier, with {@code inputs} along the concat
+   * dimensions (kerchunk's append mode). A combined set is an input like any other: its coordinates
+   * are read in the first pass and its references copied, streaming, in the second; the result is
+   * the set that combining the existing set's own inputs and the new ones would give, and the same
+   * refusals apply (overlapping or interleaved coordinates, mismatched encodings).
+   */
+  public static void append(
+      CombineInput existing, List<CombineInput> inputs, CombineSpec spec, ReferenceSink sink)
+      throws IOException {
+    List<CombineInput> all = new java.util.ArrayList<>(inputs.size() + 1);
+    all.add(existing);
+    all.addAll(inputs);
+    combine(all, spec, sink);
+  }
+
   /** Combines {@code inputs} into an in-memory set. */
   public static ReferenceSet combine(List<CombineInput> inputs, CombineSpec spec)
       throws IOException {

@@ -1,6 +1,7 @@
 package io.refzarr.combine;
 
 import io.refzarr.zarr.DType;
+import java.io.Serializable;
 import java.lang.reflect.Array;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -16,8 +17,11 @@ import java.util.List;
 final class CoordValues {
   private CoordValues() {}
 
-  /** Orders values of one kind; mixing kinds is an error. */
-  static final Comparator<Object> ORDER = CoordValues::compare;
+  /**
+   * Orders values of one kind; mixing kinds is an error. Serializable: sorted sets of values travel
+   * in layouts.
+   */
+  static final Comparator<Object> ORDER = (Comparator<Object> & Serializable) CoordValues::compare;
 
   /** A value, list or Java array as a list of normalised values. */
   static List<Object> flatten(Object v) {

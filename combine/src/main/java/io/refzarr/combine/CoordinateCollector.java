@@ -17,9 +17,16 @@ import java.util.TreeSet;
  */
 final class CoordinateCollector {
   private final CombineSpec spec;
+  private final long retainMaxKeys;
 
   CoordinateCollector(CombineSpec spec) {
+    this(spec, spec.retainSmallInputs() ? InputShape.RETAIN_MAX_KEYS : InputShape.RETAIN_NONE);
+  }
+
+  /** A collector that keeps the references of inputs with at most {@code retainMaxKeys} keys. */
+  CoordinateCollector(CombineSpec spec, long retainMaxKeys) {
     this.spec = spec;
+    this.retainMaxKeys = retainMaxKeys;
   }
 
   InputSummary summarize(InputContext in) throws IOException {
@@ -39,11 +46,7 @@ final class CoordinateCollector {
     Placement p =
         new Placement(new SortKey(first, in.name(), in.index()), first, last, count, varName);
     return new InputSummary(
-        p,
-        values,
-        arrays(in, p),
-        groupMetadata(in),
-        InputShape.of(in, spec, spec.retainSmallInputs()));
+        p, values, arrays(in, p), groupMetadata(in), InputShape.of(in, spec, retainMaxKeys));
   }
 
   private List<Object> distinctSorted(InputContext in, String dim) throws IOException {

@@ -23,20 +23,27 @@ record InputShape(
     Map<String, ArrayRole> roles,
     Map<String, ZarrArrayMetadata> arrays,
     Map<String, List<String>> dims,
-    List<Entry> retained) {
+    List<Entry> retained)
+    implements java.io.Serializable {
 
   /** Inputs with at most this many keys are retained after the first pass. */
   static final int RETAIN_MAX_KEYS = 64;
 
-  static InputShape of(InputContext in, CombineSpec spec, boolean retain) throws IOException {
+  /** A {@code retainMaxKeys} that retains no input. */
+  static final long RETAIN_NONE = -1;
+
+  /** A {@code retainMaxKeys} that retains every input (a first pass on another machine). */
+  static final long RETAIN_ALL = Long.MAX_VALUE;
+
+  /** The shape of {@code in}, with its references if it has at most {@code retainMaxKeys} keys. */
+  static InputShape of(InputContext in, CombineSpec spec, long retainMaxKeys) throws IOException {
     Map<String, ArrayRole> roles = new HashMap<>();
     Map<String, List<String>> dims = new HashMap<>();
     for (String path : in.arrays().keySet()) {
       roles.put(path, Roles.of(path, in, spec));
       dims.put(path, in.dims(path));
     }
-    List<Entry> kept =
-        retain && in.references().size() <= RETAIN_MAX_KEYS ? new ArrayList<>() : null;
+    List<Entry> kept = in.references().size() <= retainMaxKeys ? new ArrayList<>() : null;
     if (kept != null) {
       for (Iterator<Entry> it = entries(in); it.hasNext(); ) {
         Entry e = it.next();

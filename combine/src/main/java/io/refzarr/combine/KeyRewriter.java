@@ -103,7 +103,16 @@ final class KeyRewriter {
 
   private Reference maybeInline(ReferenceReader bytes, String key, Reference ref)
       throws IOException {
-    if (ref instanceof Reference.Range && ref.length() < spec.inlineThreshold()) {
+    return inlined(bytes, key, ref, spec.inlineThreshold());
+  }
+
+  /**
+   * {@code ref}, or its bytes inline when it is a range shorter than {@code threshold}: the
+   * combine's rule.
+   */
+  static Reference inlined(ReferenceReader bytes, String key, Reference ref, int threshold)
+      throws IOException {
+    if (ref instanceof Reference.Range && ref.length() < threshold) {
       return new Reference.Inline(bytes.read(key, ref));
     }
     return ref;

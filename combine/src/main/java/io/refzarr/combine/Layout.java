@@ -10,9 +10,10 @@ import java.util.TreeSet;
  * The first pass's accumulated result: the union of coordinate values, every input's placement, the
  * output arrays' facts and the group metadata of the first input. A batch of inputs folds into a
  * Layout, and Layouts merge (associatively and commutatively) into the whole combine's: the tree
- * reduction step.
+ * reduction step. Serializable, with everything it holds, so that an engine can merge layouts made
+ * on other machines ({@link CombinePlanner}).
  */
-final class Layout {
+final class Layout implements java.io.Serializable {
   private final List<String> dims;
   private final List<TreeSet<Object>> unions = new ArrayList<>();
   private final List<Placement> placements = new ArrayList<>();

@@ -5,7 +5,8 @@ package io.refzarr.combine;
  * many it has along each real concat dimension, and (with {@code var}) the name of its output
  * array.
  */
-record Placement(SortKey key, Object[] first, Object[] last, int[] count, String varName) {
+record Placement(SortKey key, Object[] first, Object[] last, int[] count, String varName)
+    implements java.io.Serializable {
 
   int index() {
     return key.index();

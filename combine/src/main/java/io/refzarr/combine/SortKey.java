@@ -7,7 +7,8 @@ import java.util.Arrays;
  * by name, then by position. "The first input" always means the least key, so results do not depend
  * on the order inputs are given in.
  */
-record SortKey(Object[] first, String name, int index) implements Comparable<SortKey> {
+record SortKey(Object[] first, String name, int index)
+    implements Comparable<SortKey>, java.io.Serializable {
   @Override
   public int compareTo(SortKey o) {
     for (int d = 0; d < first.length; d++) {

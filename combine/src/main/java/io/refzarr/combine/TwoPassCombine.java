@@ -34,7 +34,15 @@ final class TwoPassCombine {
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("nothing to combine: no inputs");
     }
-    Plan plan = Plan.of(firstPass(inputs), spec);
+    write(firstPass(inputs), inputs, sink);
+  }
+
+  /**
+   * The plan of the first pass's {@code layout}, then its metadata and the second pass into {@code
+   * sink}; inputs the layout does not retain are read again from {@code inputs}.
+   */
+  void write(Layout layout, List<CombineInput> inputs, ReferenceSink sink) throws IOException {
+    Plan plan = Plan.of(layout, spec);
     ReferenceSink out = new PostprocessingSink(sink, spec.postprocess());
     for (Map.Entry<String, byte[]> e : plan.metadata().entrySet()) {
       out.put(e.getKey(), new Reference.Inline(e.getValue()));
@@ -135,7 +143,7 @@ final class TwoPassCombine {
                           inputs.get(p.index()),
                           in ->
                               rewriter.rewrite(
-                                  InputShape.of(in, spec, false),
+                                  InputShape.of(in, spec, InputShape.RETAIN_NONE),
                                   p,
                                   InputShape.entries(in),
                                   in.bytes())),

@@ -13,16 +13,29 @@ import java.util.Optional;
 final class KeyAttributes implements ReferenceFileAttributes {
   private static final FileTime EPOCH = FileTime.fromMillis(0);
 
-  private final Reference reference; // null for a directory
+  private final Reference reference; // null for a directory and for a file of a view
   private final long size;
+  private final boolean file;
 
   KeyAttributes(Reference reference, long size) {
+    this(reference, size, true);
+  }
+
+  private KeyAttributes(Reference reference, long size, boolean file) {
     this.reference = reference;
     this.size = size;
+    this.file = file;
   }
 
   static KeyAttributes directory() {
-    return new KeyAttributes(null, 0);
+    return new KeyAttributes(null, 0, false);
+  }
+
+  /**
+   * A file of a non-raw view: its bytes are made by the view, so it has no reference of its own.
+   */
+  static KeyAttributes file(long size) {
+    return new KeyAttributes(null, size, true);
   }
 
   @Override
@@ -47,12 +60,12 @@ final class KeyAttributes implements ReferenceFileAttributes {
 
   @Override
   public boolean isRegularFile() {
-    return reference != null;
+    return file;
   }
 
   @Override
   public boolean isDirectory() {
-    return reference == null;
+    return !file;
   }
 
   @Override

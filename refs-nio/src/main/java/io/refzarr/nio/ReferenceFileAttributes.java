@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public interface ReferenceFileAttributes extends BasicFileAttributes {
 
-  /** The reference of a key; empty for a directory. */
+  /**
+   * The reference of a key; empty for a directory and for the files of a decoded view (made, not
+   * referenced).
+   */
   Optional<Reference> reference();
 }

@@ -48,6 +48,7 @@ final class ReferenceFileSystem extends FileSystem {
   private final ReferenceReader reader;
   private final ReferenceFileStore store;
   private final ReferencePath root;
+  private final ViewStore view; // null for the raw view: the set itself
   private final Set<Closeable> resources = ConcurrentHashMap.newKeySet();
   private volatile boolean open = true;
 
@@ -63,8 +64,22 @@ final class ReferenceFileSystem extends FileSystem {
     this.origin = origin;
     this.config = config;
     this.reader = ReferenceReader.create(config);
+    try {
+      this.view = Views.open(config.view(), set, reader);
+    } catch (RuntimeException e) {
+      closeQuietly(reader, e);
+      throw e;
+    }
     this.store = new ReferenceFileStore(origin.toString());
     this.root = new ReferencePath(this, KeyPath.ROOT);
+  }
+
+  private static void closeQuietly(Closeable c, Exception primary) {
+    try {
+      c.close();
+    } catch (IOException e) {
+      primary.addSuppressed(e);
+    }
   }
 
   URI origin() {
@@ -113,6 +128,9 @@ final class ReferenceFileSystem extends FileSystem {
       }
     }
     try {
+      if (view != null) {
+        view.close();
+      }
       reader.close();
       if (ownsSet) {
         set.close();
@@ -196,12 +214,15 @@ final class ReferenceFileSystem extends FileSystem {
 
   ReferenceSet.Kind kind(ReferencePath path) throws IOException {
     checkOpen();
-    return set.kind(path.key());
+    return view != null ? view.kind(path.key()) : set.kind(path.key());
   }
 
   KeyAttributes attributes(ReferencePath path) throws IOException {
     checkOpen();
     String key = path.key();
+    if (view != null) {
+      return viewAttributes(path, key);
+    }
     Optional<Reference> ref = set.get(key);
     if (ref.isPresent()) {
       return new KeyAttributes(ref.get(), reader.size(key, ref.get()));
@@ -212,10 +233,25 @@ final class ReferenceFileSystem extends FileSystem {
     throw new NoSuchFileException(path.toString());
   }
 
+  private KeyAttributes viewAttributes(ReferencePath path, String key) throws IOException {
+    return switch (view.kind(key)) {
+      case FILE -> KeyAttributes.file(view.size(key));
+      case DIRECTORY -> KeyAttributes.directory();
+      case ABSENT -> throw new NoSuchFileException(path.toString());
+    };
+  }
+
   /** The content of a key, for reading. */
   KeyContent content(ReferencePath path) throws IOException {
     checkOpen();
     String key = path.key();
+    if (view != null) {
+      return switch (view.kind(key)) {
+        case FILE -> Views.content(view, key);
+        case DIRECTORY -> throw new FileSystemException(path.toString(), null, "is a directory");
+        case ABSENT -> throw new NoSuchFileException(path.toString());
+      };
+    }
     Optional<Reference> ref = set.get(key);
     if (ref.isEmpty()) {
       if (set.kind(key) == ReferenceSet.Kind.DIRECTORY) {
@@ -229,7 +265,7 @@ final class ReferenceFileSystem extends FileSystem {
   /** The bytes of many keys at once (see {@link ReferenceFileSystems#readKeys}). */
   Map<String, byte[]> readKeys(Collection<String> keys) throws IOException {
     checkOpen();
-    return new MultiKeyRead(set::get, reader).read(keys);
+    return view != null ? view.readAll(keys) : new MultiKeyRead(set::get, reader).read(keys);
   }
 
   /** The block cache and request counts of this file system. */
@@ -250,14 +286,14 @@ final class ReferenceFileSystem extends FileSystem {
       ReferencePath dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
     checkOpen();
     String key = dir.key();
-    ReferenceSet.Kind kind = set.kind(key);
+    ReferenceSet.Kind kind = view != null ? view.kind(key) : set.kind(key);
     if (kind == ReferenceSet.Kind.FILE) {
       throw new NotDirectoryException(dir.toString());
     }
     if (kind == ReferenceSet.Kind.ABSENT) {
       throw new NoSuchFileException(dir.toString());
     }
-    Stream<String> names = set.list(key);
+    Stream<String> names = view != null ? view.list(key) : set.list(key);
     DirectoryStream<Path> stream =
         new DirectoryStream<>() {
           private boolean iterated;

@@ -55,6 +55,10 @@ import java.util.Optional;
  *       {@code s3://bucket/}; see {@link AllowedTargets}): any other target fails with a
  *       {@link io.refzarr.source.TargetNotAllowedException} before any I/O, and HTTP redirects are
  *       not followed. Set it to open reference sets from strangers.</td></tr>
+ *   <tr><td>{@code view}</td><td>String or {@link ReferenceView}</td><td>{@code raw}</td>
+ *       <td>{@code raw}: keys as the set has them; {@code decoded}: Zarr v2 with every array uncompressed
+ *       ({@code compressor} and {@code filters} null, chunks decoded on read); {@code zarr3}: Zarr v3 over the
+ *       same decoded chunks. The last two need zarr-bridge on the class path.</td></tr>
  * </table>
  *
  * <p>Source options in {@code remoteOptions} read by the built-in sources: {@code http.headers}
@@ -76,6 +80,7 @@ public final class ReferenceFileSystemConfig {
   private final ReadSettings readSettings;
   private final List<ByteRangeReaderProvider> sourceProviders;
   private final AllowedTargets allowedTargets;
+  private final ReferenceView view;
 
   private ReferenceFileSystemConfig(Builder b) {
     this.root = b.root == null ? Path.of("").toAbsolutePath() : b.root;
@@ -101,6 +106,7 @@ public final class ReferenceFileSystemConfig {
     this.sourceProviders = List.copyOf(b.sourceProviders);
     this.allowedTargets =
         b.allowedTargets.isEmpty() ? AllowedTargets.ANY : AllowedTargets.of(b.allowedTargets);
+    this.view = b.view;
   }
 
   public static Builder builder() {
@@ -123,6 +129,7 @@ public final class ReferenceFileSystemConfig {
     b.blockCacheBytes = readSettings.cacheBytes();
     b.sourceProviders.addAll(sourceProviders);
     b.allowedTargets.addAll(allowedTargets.prefixes());
+    b.view = view;
     return b;
   }
 
@@ -179,13 +186,16 @@ public final class ReferenceFileSystemConfig {
         case "allowedTargets":
           b.allowedTargets(strings(e.getKey(), v));
           break;
+        case "view":
+          b.view(v instanceof ReferenceView rv ? rv : ReferenceView.parse(string(e.getKey(), v)));
+          break;
         default:
           throw new IllegalArgumentException(
               "unknown reference file system property \""
                   + e.getKey()
                   + "\" (known: root, defaultTarget, remoteProtocol, remoteOptions, templateOverrides,"
-                  + " maxGeneratedReferences, maxGeneratedPlainReferences, maxGap, maxBlock, maxConcurrentRequests, blockCacheBytes,"
-                  + " sourceProviders, allowedTargets)");
+                  + " maxGeneratedReferences, maxGeneratedPlainReferences, maxGap, maxBlock,"
+                  + " maxConcurrentRequests, blockCacheBytes, sourceProviders, view, allowedTargets)");
       }
     }
     return b.build();
@@ -298,6 +308,11 @@ public final class ReferenceFileSystemConfig {
     return allowedTargets;
   }
 
+  /** How the set is presented: raw (the default), decoded Zarr v2 or decoded Zarr v3. */
+  public ReferenceView view() {
+    return view;
+  }
+
   @Override
   public String toString() {
     return "ReferenceFileSystemConfig{root="
@@ -311,6 +326,8 @@ public final class ReferenceFileSystemConfig {
         + ", templateOverrides="
         + readOptions.templateOverrides().keySet()
         + (allowedTargets.restricted() ? ", allowedTargets=" + allowedTargets.prefixes() : "")
+        + ", view="
+        + view.envName()
         + "}";
   }
 
@@ -349,6 +366,14 @@ public final class ReferenceFileSystemConfig {
     public Builder allowedTargets(Collection<String> prefixes) {
       AllowedTargets.of(prefixes); // validates, and refuses an empty list that would allow all
       prefixes.forEach(this::allowTarget);
+      return this;
+    }
+
+    private ReferenceView view = ReferenceView.RAW;
+
+    /** How the set is presented (see {@link ReferenceView}); non-raw views need zarr-bridge. */
+    public Builder view(ReferenceView view) {
+      this.view = Objects.requireNonNull(view, "view");
       return this;
     }
 

@@ -113,7 +113,16 @@ public final class ReferenceFileSystemProvider extends FileSystemProvider {
   ReferenceFileSystem open(Path location, URI setUri, ReferenceFileSystemConfig config)
       throws IOException {
     ReferenceSet set = ReferenceSets.open(location, config.readOptions());
-    return new ReferenceFileSystem(this, set, true, setUri, config);
+    try {
+      return new ReferenceFileSystem(this, set, true, setUri, config);
+    } catch (RuntimeException e) {
+      try {
+        set.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
   }
 
   ReferenceFileSystem wrap(ReferenceSet set, ReferenceFileSystemConfig config) {

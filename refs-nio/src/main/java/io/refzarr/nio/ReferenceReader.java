@@ -1,6 +1,7 @@
 package io.refzarr.nio;
 
 import io.refzarr.refs.Reference;
+import io.refzarr.source.ArchiveMembers;
 import io.refzarr.source.BlockCacheStats;
 import io.refzarr.source.ByteRange;
 import io.refzarr.source.ByteRangeReaders;
@@ -111,6 +112,29 @@ public final class ReferenceReader implements Closeable {
    */
   public long size(String key, Reference ref) throws IOException {
     return ref.length() >= 0 ? ref.length() : content(key, (Reference.Targeted) ref).size();
+  }
+
+  /**
+   * Where the archive member that {@code target} names ({@code tar://m.nc::archives/a.tar}) lies in
+   * its archive, from the archive's own headers (read once per archive); empty when {@code target}
+   * is not a member URL.
+   *
+   * @throws ReferenceNotReachableException naming {@code key} if the archive cannot be read, has no
+   *     such member, or the member is compressed or encrypted
+   */
+  public Optional<ArchiveMembers.Location> archiveMember(String key, String target)
+      throws IOException {
+    if (!ArchiveMembers.isMember(target)) {
+      return Optional.empty();
+    }
+    try {
+      return ArchiveMembers.locate(
+          target, uris.computeIfAbsent(target, resolver::resolve), sources);
+    } catch (ClosedByInterruptException | InterruptedIOException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new ReferenceNotReachableException(key, target, e.getMessage(), e);
+    }
   }
 
   /** Hit, miss and request counts of the block cache so far. */

@@ -6,8 +6,12 @@ import io.refzarr.zarr.ZarrKeys;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -20,10 +24,30 @@ final class JsonReferenceWriter {
   private JsonReferenceWriter() {}
 
   static void write(ReferenceSet set, OutputStream out) throws IOException {
+    write(set, out, Map.of());
+  }
+
+  /**
+   * Writes with {@code templates} ({@code name → URL prefix}): a target that starts with a
+   * template's value (the longest one that matches) is written as {@code {{name}}} and the rest.
+   * Targets holding a brace are written as they are, since fsspec would take them for templates.
+   */
+  static void write(ReferenceSet set, OutputStream out, Map<String, String> templates)
+      throws IOException {
+    List<Map.Entry<String, String>> byLength = new ArrayList<>(templates.entrySet());
+    byLength.sort(
+        Comparator.comparingInt((Map.Entry<String, String> e) -> e.getValue().length()).reversed());
     try (JsonGenerator g = Json.generator(out);
         Stream<String> keys = set.keys()) {
       g.writeStartObject();
       g.writeNumberField("version", 1);
+      if (!templates.isEmpty()) {
+        g.writeObjectFieldStart("templates");
+        for (Map.Entry<String, String> t : templates.entrySet()) {
+          g.writeStringField(t.getKey(), t.getValue());
+        }
+        g.writeEndObject();
+      }
       g.writeObjectFieldStart("refs");
       Iterator<String> it = keys.iterator();
       while (it.hasNext()) {
@@ -31,7 +55,7 @@ final class JsonReferenceWriter {
         Reference ref =
             set.get(key).orElseThrow(() -> new IOException("key vanished while writing: " + key));
         g.writeFieldName(key);
-        writeValue(g, key, ref);
+        writeValue(g, key, ref, byLength);
       }
       g.writeEndObject();
       g.writeEndObject();
@@ -40,7 +64,9 @@ final class JsonReferenceWriter {
     }
   }
 
-  private static void writeValue(JsonGenerator g, String key, Reference ref) throws IOException {
+  private static void writeValue(
+      JsonGenerator g, String key, Reference ref, List<Map.Entry<String, String>> templates)
+      throws IOException {
     if (ref instanceof Reference.Inline in) {
       g.writeString(inlineText(key, in.data()));
       return;
@@ -50,13 +76,25 @@ final class JsonReferenceWriter {
     if (target.equals(Reference.DEFAULT_TARGET)) {
       g.writeNull();
     } else {
-      g.writeString(target);
+      g.writeString(templated(target, templates));
     }
     if (ref instanceof Reference.Range r) {
       g.writeNumber(r.offset());
       g.writeNumber(r.length());
     }
     g.writeEndArray();
+  }
+
+  private static String templated(String target, List<Map.Entry<String, String>> templates) {
+    if (target.indexOf('{') >= 0 || target.indexOf('}') >= 0) {
+      return target;
+    }
+    for (Map.Entry<String, String> t : templates) {
+      if (target.startsWith(t.getValue())) {
+        return "{{" + t.getKey() + "}}" + target.substring(t.getValue().length());
+      }
+    }
+    return target;
   }
 
   /** The JSON string for inline bytes: minified metadata, ASCII text, or {@code base64:}. */

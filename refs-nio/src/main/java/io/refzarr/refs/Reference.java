@@ -1,5 +1,6 @@
 package io.refzarr.refs;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * chained URL such as {@code tar://member::file:///a.tar}); the file system resolves them when
  * reading. The empty string stands for the set's default target (a JSON {@code null} URL).
  */
-public sealed interface Reference {
+public sealed interface Reference extends Serializable {
 
   /** The target string that means "the default target" (JSON {@code null}). */
   String DEFAULT_TARGET = "";

@@ -224,6 +224,31 @@ public final class ReferenceSets {
     AtomicOutputs.write(file, out -> JsonReferenceWriter.write(set, out));
   }
 
+  /**
+   * Writes a set as JSON version 1 with {@code templates} ({@code name → URL prefix}, fsspec's
+   * simple templates), atomically: every target that starts with a template's value (the longest
+   * that matches) is written as {@code {{name}}} followed by the rest; targets holding a brace are
+   * written as they are.
+   *
+   * @throws IllegalArgumentException if a name is not an identifier or a value is empty or holds a
+   *     brace
+   */
+  public static void writeJson(ReferenceSet set, Path file, Map<String, String> templates)
+      throws IOException {
+    Map<String, String> t = new java.util.LinkedHashMap<>(templates);
+    t.forEach(
+        (name, value) -> {
+          if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("a template name must be an identifier: " + name);
+          }
+          if (value.isEmpty() || value.indexOf('{') >= 0 || value.indexOf('}') >= 0) {
+            throw new IllegalArgumentException(
+                "template " + name + " must be a non-empty value without braces: " + value);
+          }
+        });
+    AtomicOutputs.write(file, out -> JsonReferenceWriter.write(set, out, t));
+  }
+
   private static final class NonClosingOutputStream extends java.io.FilterOutputStream {
     NonClosingOutputStream(OutputStream out) {
       super(out);

@@ -1,5 +1,6 @@
 package io.refzarr.source;
 
+import io.refzarr.refs.Reference;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
@@ -21,7 +22,31 @@ public final class ArchiveMembers {
    * @param offset the position of the member's first byte in the container
    * @param size the member's size
    */
-  public record Location(String container, long offset, long size) {}
+  public record Location(String container, long offset, long size) {
+
+    /**
+     * The same bytes as {@code ref} (a reference into the member) as a range of the container: a
+     * range's offset moves by the member's offset, a whole member becomes the member's range.
+     *
+     * @throws IllegalArgumentException if a range runs past the member's end
+     */
+    public Reference.Range rebase(Reference.Targeted ref) {
+      if (ref instanceof Reference.Range r) {
+        if (r.end() > size) {
+          throw new IllegalArgumentException(
+              "a reference of "
+                  + r.length()
+                  + " bytes at offset "
+                  + r.offset()
+                  + " runs past the member's end ("
+                  + size
+                  + " bytes)");
+        }
+        return new Reference.Range(container, offset + r.offset(), r.length());
+      }
+      return new Reference.Range(container, offset, size);
+    }
+  }
 
   /**
    * Whether {@code url} is a chained archive-member URL ({@code tar://…::…} or {@code zip://…::…}).

@@ -34,7 +34,10 @@ public final class RangeReads implements Closeable {
 
   private final ByteRangeReaders sources;
   private final ReadSettings settings;
-  private final AsyncCache<ByteRange, byte[]> cache;
+  // made on the first remote read: a run that reads local files only (most scans, combines and
+  // cats)
+  // does not pay for loading the cache's classes
+  private volatile AsyncCache<ByteRange, byte[]> cache;
   private final ThreadPoolExecutor pool;
   private final Map<URI, Long> sizes = new java.util.concurrent.ConcurrentHashMap<>();
   private final LongAdder hits = new LongAdder();
@@ -44,14 +47,6 @@ public final class RangeReads implements Closeable {
   private RangeReads(ByteRangeReaders sources, ReadSettings settings) {
     this.sources = sources;
     this.settings = settings;
-    this.cache =
-        settings.cacheBytes() == 0
-            ? null
-            : Caffeine.newBuilder()
-                .maximumWeight(settings.cacheBytes())
-                .weigher((ByteRange k, byte[] v) -> v.length)
-                .recordStats()
-                .buildAsync();
     int n = settings.maxConcurrentRequests();
     String name = "refzarr-read-" + POOLS.incrementAndGet() + "-";
     AtomicInteger threads = new AtomicInteger();
@@ -68,6 +63,25 @@ public final class RangeReads implements Closeable {
               return t;
             });
     pool.allowCoreThreadTimeOut(true);
+  }
+
+  private AsyncCache<ByteRange, byte[]> cache() {
+    AsyncCache<ByteRange, byte[]> c = cache;
+    if (c == null) {
+      synchronized (this) {
+        c = cache;
+        if (c == null) {
+          c =
+              Caffeine.newBuilder()
+                  .maximumWeight(settings.cacheBytes())
+                  .weigher((ByteRange k, byte[] v) -> v.length)
+                  .recordStats()
+                  .buildAsync();
+          cache = c;
+        }
+      }
+    }
+    return c;
   }
 
   /** A read engine over {@code sources}; closing it stops its threads (not the sources). */
@@ -115,7 +129,7 @@ public final class RangeReads implements Closeable {
    * Whether ranges of {@code target} go through the cache: remote targets of a cacheable length.
    */
   public boolean caches(URI target, long length) throws IOException {
-    return cache != null
+    return settings.cacheBytes() != 0
         && length <= settings.maxCachedRange()
         && sources.forTarget(target).isRemote();
   }
@@ -140,7 +154,7 @@ public final class RangeReads implements Closeable {
     }
     f = new CompletableFuture<>();
     if (cacheable(r)) {
-      CompletableFuture<byte[]> existing = cache.asMap().putIfAbsent(r, f);
+      CompletableFuture<byte[]> existing = cache().asMap().putIfAbsent(r, f);
       if (existing != null) {
         hits.increment();
         return existing;
@@ -228,6 +242,12 @@ public final class RangeReads implements Closeable {
 
   /** Cache and request counts so far. */
   public BlockCacheStats stats() {
+    AsyncCache<ByteRange, byte[]> cache = this.cache;
+    if (cache != null) {
+      // eviction runs asynchronously on Caffeine's maintenance executor: settle it so the counts
+      // are current
+      cache.synchronous().cleanUp();
+    }
     long evictions = cache == null ? 0 : cache.synchronous().stats().evictionCount();
     long weight =
         cache == null
@@ -244,6 +264,7 @@ public final class RangeReads implements Closeable {
   @Override
   public void close() {
     pool.shutdownNow();
+    AsyncCache<ByteRange, byte[]> cache = this.cache;
     if (cache != null) {
       cache.synchronous().invalidateAll();
     }

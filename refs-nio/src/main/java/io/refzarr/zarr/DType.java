@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * theirs), and equality compares spellings. Without a prefix, {@code '='} and {@code '|'} read as
  * little-endian, the native order of every platform Zarr runs on.
  */
-public final class DType {
+public final class DType implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private static final Pattern TYPESTR =
       Pattern.compile(
           "([<>|=]?)([biufcmMOSUV])(\\d*)(?:\\[(\\d*(?:Y|M|W|D|h|m|s|ms|us|μs|ns|ps|fs|as))\\])?");
@@ -318,5 +320,24 @@ public final class DType {
   @Override
   public int hashCode() {
     return json.hashCode();
+  }
+
+  /** Serialized as its JSON spelling and parsed again (ByteOrder is not serializable). */
+  private Object writeReplace() {
+    return new SerialForm(json);
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+    throw new java.io.InvalidObjectException("DType is serialized through its SerialForm");
+  }
+
+  private record SerialForm(Object json) implements java.io.Serializable {
+    private Object readResolve() throws java.io.ObjectStreamException {
+      try {
+        return DType.parse(json);
+      } catch (IllegalArgumentException e) {
+        throw new java.io.InvalidObjectException("not a dtype: " + e.getMessage());
+      }
+    }
   }
 }

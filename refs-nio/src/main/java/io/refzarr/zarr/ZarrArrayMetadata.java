@@ -2,6 +2,7 @@ package io.refzarr.zarr;
 
 import io.refzarr.internal.json.Json;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +22,9 @@ import java.util.Objects;
  * keeps the document's order. The fill value stays the JSON value it is ({@code "NaN"}, {@code
  * "Infinity"}, base64 bytes, a big integer, {@code [re, im]}), so it round-trips exactly.
  */
-public final class ZarrArrayMetadata {
+public final class ZarrArrayMetadata implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final long[] shape;
   private final long[] chunks;
   private final DType dtype;

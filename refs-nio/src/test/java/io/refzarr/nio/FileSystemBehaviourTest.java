@@ -304,6 +304,37 @@ class FileSystemBehaviourTest {
   }
 
   @Test
+  void env_view_parsedValidatedAndTyped() {
+    assertThat(ReferenceFileSystemConfig.fromEnv(Map.of()).view()).isEqualTo(ReferenceView.RAW);
+    assertThat(ReferenceFileSystemConfig.fromEnv(Map.of("view", "Decoded")).view())
+        .isEqualTo(ReferenceView.DECODED);
+    assertThat(
+            ReferenceFileSystemConfig.fromEnv(Map.of("view", ReferenceView.ZARR3)).toBuilder()
+                .build()
+                .view())
+        .isEqualTo(ReferenceView.ZARR3);
+    assertThatThrownBy(() -> FileSystems.newFileSystem(refs, Map.of("view", "decompressed")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("decompressed")
+        .hasMessageContaining("raw, decoded, zarr3");
+    assertThatThrownBy(() -> FileSystems.newFileSystem(refs, Map.of("view", 3)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("view");
+  }
+
+  @Test
+  void view_withoutZarrBridge_namesTheMissingModule() throws IOException {
+    // refs-nio's tests run without zarr-bridge, so no ViewProvider is installed
+    assertThatThrownBy(() -> FileSystems.newFileSystem(refs, Map.of("view", "decoded")))
+        .isInstanceOf(java.nio.file.ProviderNotFoundException.class)
+        .hasMessageContaining("io.refzarr:zarr-bridge");
+    try (FileSystem raw = FileSystems.newFileSystem(refs, Map.of("view", "raw", "root", dir))) {
+      assertThat(Files.readAllBytes(raw.getPath("/temp/0")))
+          .isEqualTo(java.util.Arrays.copyOfRange(data, 0, 10));
+    }
+  }
+
+  @Test
   void close_closesOpenChannelsAndRefusesFurtherUse() throws IOException {
     SeekableByteChannel ch = Files.newByteChannel(fs.getPath("/temp/0"));
     fs.close();

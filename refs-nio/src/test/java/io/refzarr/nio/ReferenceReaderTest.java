@@ -114,7 +114,10 @@ class ReferenceReaderTest {
                 ReferenceNotReachableException r = (ReferenceNotReachableException) e;
                 assertThat(r.getFile()).isEqualTo("temp/9");
                 assertThat(r.getOtherFile()).isEqualTo("data.bin");
-                assertThat(r.getReason()).contains("shorter").contains("[9000, +2000)");
+                assertThat(r.getReason())
+                    .contains("shorter")
+                    .contains("[9000, 11000)")
+                    .contains("10000 bytes");
               });
     }
   }

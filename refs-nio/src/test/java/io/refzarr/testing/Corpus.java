@@ -72,6 +72,15 @@ public final class Corpus {
     }
   }
 
+  /**
+   * The manifest's name of a golden set: {@code golden/series/day_001.json} → {@code
+   * series/day_001}.
+   */
+  public static String manifestName(Path set) {
+    String rel = file("golden").relativize(set).toString();
+    return rel.substring(0, rel.lastIndexOf('.'));
+  }
+
   /** The bytes of a corpus file. */
   public static byte[] bytes(String relative) throws IOException {
     return Files.readAllBytes(file(relative));

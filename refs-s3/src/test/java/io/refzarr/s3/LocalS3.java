@@ -10,12 +10,15 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** An in-memory s3proxy on 127.0.0.1 (anonymous access) and an SDK client for filling it. */
-final class LocalS3 implements AutoCloseable {
+/**
+ * An in-memory s3proxy on 127.0.0.1 (anonymous access) and an SDK client for filling it. Public, in
+ * the test-jar, for the command line's S3 tests.
+ */
+public final class LocalS3 implements AutoCloseable {
   private final S3Proxy proxy;
   private final S3Client client;
 
-  LocalS3() throws Exception {
+  public LocalS3() throws Exception {
     proxy =
         S3Proxy.builder()
             .blobStore(new TransientNio2BlobStore())
@@ -35,12 +38,12 @@ final class LocalS3 implements AutoCloseable {
             .build();
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + proxy.getPort();
   }
 
   /** The source options that reach this server (or {@code endpoint}, a front of it). */
-  static Map<String, Object> options(String endpoint) {
+  public static Map<String, Object> options(String endpoint) {
     return Map.of(
         "s3.endpoint",
         endpoint,
@@ -52,11 +55,11 @@ final class LocalS3 implements AutoCloseable {
         "us-east-1");
   }
 
-  void createBucket(String bucket) {
+  public void createBucket(String bucket) {
     client.createBucket(b -> b.bucket(bucket));
   }
 
-  void put(String bucket, String key, byte[] data) {
+  public void put(String bucket, String key, byte[] data) {
     client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(data));
   }
 

@@ -48,22 +48,13 @@ public final class ArchiveReferences {
 
   static Reference rewrite(Reference ref, String memberUrl, ArchiveMembers.Location m)
       throws IOException {
-    if (ref instanceof Reference.Range r && r.target().equals(memberUrl)) {
-      if (r.end() > m.size()) {
-        throw new MalformedFileException(
-            memberUrl,
-            r.offset(),
-            "a reference of "
-                + r.length()
-                + " bytes runs past the member's end ("
-                + m.size()
-                + " bytes)");
-      }
-      return Reference.range(m.container(), m.offset() + r.offset(), r.length());
+    if (!(ref instanceof Reference.Targeted t) || !t.target().equals(memberUrl)) {
+      return ref;
     }
-    if (ref instanceof Reference.Whole w && w.target().equals(memberUrl)) {
-      return Reference.range(m.container(), m.offset(), m.size());
+    try {
+      return m.rebase(t);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedFileException(memberUrl, t.offset(), e.getMessage());
     }
-    return ref;
   }
 }

@@ -16,11 +16,12 @@ public record ScanOptions(
     OptionalInt inlineThreshold, ErrorPolicy errorPolicy, boolean enumLabels) {
 
   /**
-   * Each scanner's default inline threshold; fail on objects that cannot be referenced; no enum
-   * labels.
+   * Each scanner's default inline threshold; objects that cannot be referenced are left out and
+   * reported (as kerchunk, which warns and goes on; {@code withErrorPolicy(FAIL)} for strict
+   * scans); no enum labels.
    */
   public static final ScanOptions DEFAULT =
-      new ScanOptions(OptionalInt.empty(), ErrorPolicy.FAIL, false);
+      new ScanOptions(OptionalInt.empty(), ErrorPolicy.SKIP, false);
 
   public ScanOptions {
     if (inlineThreshold.isPresent() && inlineThreshold.getAsInt() < 0) {

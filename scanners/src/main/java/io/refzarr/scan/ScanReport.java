@@ -1,5 +1,6 @@
 package io.refzarr.scan;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -13,7 +14,8 @@ import java.util.List;
  * @param bytesRead bytes read from the byte source
  */
 public record ScanReport(
-    long references, List<Skipped> skipped, List<String> notes, long requests, long bytesRead) {
+    long references, List<Skipped> skipped, List<String> notes, long requests, long bytesRead)
+    implements Serializable {
 
   public ScanReport {
     skipped = List.copyOf(skipped);
@@ -21,5 +23,5 @@ public record ScanReport(
   }
 
   /** An object left out of the references. */
-  public record Skipped(String object, String reason) {}
+  public record Skipped(String object, String reason) implements Serializable {}
 }

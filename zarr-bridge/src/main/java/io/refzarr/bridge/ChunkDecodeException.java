@@ -17,6 +17,18 @@ public final class ChunkDecodeException extends IOException {
     this.chunk = chunk;
   }
 
+  /**
+   * A chunk of {@code array} read from {@code target} that could not be decoded (the decoded view
+   * names the target, since its reader sees only a failed read).
+   */
+  public ChunkDecodeException(String array, String chunk, String target, Throwable cause) {
+    super(
+        "array '" + array + "' chunk '" + chunk + "' (target " + target + "): " + reason(cause),
+        cause);
+    this.array = array;
+    this.chunk = chunk;
+  }
+
   private static String reason(Throwable cause) {
     return cause instanceof IOException ? cause.getMessage() : "decoding failed: " + cause;
   }

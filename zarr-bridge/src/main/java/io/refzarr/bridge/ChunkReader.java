@@ -2,17 +2,13 @@ package io.refzarr.bridge;
 
 import io.refzarr.bridge.codec.CodecException;
 import io.refzarr.bridge.codec.CodecPipeline;
-import io.refzarr.internal.concurrent.Futures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads a slice: walks the chunks that intersect it in batches, fetches each batch at once ({@link
@@ -23,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ChunkReader {
   // workers per read: with the calling thread, the default executor (the common pool) uses every
   // core
-  private static final int PARALLELISM = Math.max(1, Runtime.getRuntime().availableProcessors());
+  static final int PARALLELISM = Math.max(1, Runtime.getRuntime().availableProcessors());
   private static final long MAX_RESULT_BYTES = Integer.MAX_VALUE - 16;
 
   private static final long BATCH_BYTES = 8 << 20;
@@ -67,17 +63,32 @@ final class ChunkReader {
     }
     Result out =
         strings
-            ? new Result(null, new String[(int) n])
-            : new Result(new byte[(int) (n * a.type().size())], null);
+            ? new Result(null, new String[(int) n], true)
+            : new Result(new byte[(int) (n * a.type().size())], null, true);
     ChunkBox box = ChunkBox.of(a, s);
     if (n > 0) {
-      run(box, s, out);
+      run(box, s, out, PARALLELISM);
     }
     long[] shape = a.scalar() ? new long[0] : s.resultShape();
     return new ArrayData(shape, a.type().littleEndian(), out.bytes, out.strings);
   }
 
-  private record Result(byte[] bytes, String[] strings) {}
+  /**
+   * Reads slice {@code s} of fixed-size elements into {@code buffer} (C order from index 0), on the
+   * calling thread alone or with the executor. The buffer may hold earlier values: every element is
+   * written.
+   */
+  void readInto(Slice s, byte[] buffer, boolean parallel) throws IOException {
+    if (s.size() > 0) {
+      run(ChunkBox.of(a, s), s, new Result(buffer, null, false), parallel ? PARALLELISM : 1);
+    }
+  }
+
+  /**
+   * The result of one read; {@code zeroed} if its bytes start as zeros, so zero fill needs no
+   * writing.
+   */
+  private record Result(byte[] bytes, String[] strings, boolean zeroed) {}
 
   // The product of the sizes times the item size, or Long.MAX_VALUE if it overflows (hostile
   // metadata).
@@ -92,60 +103,11 @@ final class ChunkReader {
     return n;
   }
 
-  /**
-   * Workers pull batches until none are left: one on the calling thread, the others on the
-   * executor. The caller's share means a read progresses even when the executor is busy or small
-   * (the common pool has a thread fewer than there are cores), and a read from inside the executor
-   * cannot deadlock. When the caller runs out of batches it waits only for the helpers that have
-   * started; the others are claimed so that they do nothing when the executor gets to them.
-   */
-  private void run(ChunkBox box, Slice s, Result out) throws IOException {
-    AtomicLong next = new AtomicLong();
-    AtomicBoolean failed = new AtomicBoolean();
+  // Workers pull batches of chunks on the calling thread and the executor (see ParallelLoop).
+  private void run(ChunkBox box, Slice s, Result out, int parallelism) throws IOException {
     int batch = batchSize(box.count());
-    int workers = (int) Math.min(PARALLELISM, (box.count() + batch - 1) / batch);
-    Futures.IoCallable<Void> worker =
-        () -> {
-          long first;
-          while (!failed.get() && (first = next.getAndAdd(batch)) < box.count()) {
-            try {
-              readBatch(box, first, Math.min(box.count(), first + batch), s, out);
-            } catch (IOException | RuntimeException | Error e) {
-              failed.set(true);
-              throw e;
-            }
-          }
-          return null;
-        };
-    List<CompletableFuture<Void>> helpers = new ArrayList<>(workers);
-    List<AtomicBoolean> claims = new ArrayList<>(workers);
-    try {
-      for (int w = 1; w < workers; w++) {
-        AtomicBoolean claim = new AtomicBoolean();
-        claims.add(claim);
-        helpers.add(
-            Futures.supplyAsync(
-                () -> claim.compareAndSet(false, true) ? worker.call() : null, executor));
-      }
-      worker.call();
-    } catch (IOException | RuntimeException | Error e) {
-      Futures.cancelAll(helpers);
-      throw e;
-    }
-    Futures.getAll(started(helpers, claims));
-  }
-
-  // The helpers that began before the caller could claim them: they may still be writing into the
-  // result.
-  private static List<CompletableFuture<Void>> started(
-      List<CompletableFuture<Void>> helpers, List<AtomicBoolean> claims) {
-    List<CompletableFuture<Void>> out = new ArrayList<>(helpers.size());
-    for (int i = 0; i < helpers.size(); i++) {
-      if (!claims.get(i).compareAndSet(false, true)) {
-        out.add(helpers.get(i));
-      }
-    }
-    return out;
+    ParallelLoop.run(
+        box.count(), batch, parallelism, executor, (from, to) -> readBatch(box, from, to, s, out));
   }
 
   // Enough chunks per fetch for coalescing to pay, few enough to keep every worker busy and memory
@@ -202,7 +164,7 @@ final class ChunkReader {
     if (out.strings != null) {
       String[] one = {a.fillString()};
       r.forEachRun((src, step, dst, n) -> copyStrings(one, 0, 0, out.strings, dst, n));
-    } else if (!allZero(a.fillElement())) {
+    } else if (!out.zeroed || !allZero(a.fillElement())) {
       r.forEachRun(
           (src, step, dst, n) -> fillCopier.copy(a.fillElement(), 0, 0, out.bytes, dst, n));
     }

@@ -2,6 +2,9 @@ package io.refzarr.bridge;
 
 import io.refzarr.nio.ReferenceFileSystemProvider;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +15,9 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * A Zarr array (v2 or v3) in a directory of any {@code java.nio} file system: the {@code reference}
  * file system, a local directory, a zip. Metadata is read once at {@link #open}; {@link #read}
- * fetches only the chunks a slice touches, decoding them in parallel. Thread-safe.
+ * fetches only the chunks a slice touches, decoding them in parallel. Thread-safe. {@link
+ * #readInto} writes a slice's values straight to a file, a channel or a buffer, with memory bounded
+ * by the chunks in flight.
  *
  * <p>Chunks are fetched and decoded on the calling thread together with tasks on an {@link
  * Executor}, one worker per core in all. The default executor is {@link ForkJoinPool#commonPool()}:
@@ -34,10 +39,12 @@ public final class ZarrArray {
   private final Path path;
   private final ArrayLayout layout;
   private final ChunkReader reader;
+  private final Executor executor;
 
   private ZarrArray(Path path, ArrayLayout layout, Executor executor) throws ZarrFormatException {
     this.path = path;
     this.layout = layout;
+    this.executor = executor;
     this.reader = new ChunkReader(path, layout, executor);
   }
 
@@ -131,9 +138,93 @@ public final class ZarrArray {
    * @throws ChunkDecodeException naming the array and chunk if a chunk cannot be decoded
    */
   public ArrayData read(Slice slice) throws IOException {
+    return reader.read(normalize(slice));
+  }
+
+  /**
+   * The number of bytes a slice's values take ({@link #readInto}), elements times the element size.
+   */
+  public long byteSize(Slice slice) {
+    return slice.size() * layout.type().size();
+  }
+
+  /**
+   * Writes a hyperslab's values (C order, little-endian, as {@link ArrayData#buffer()} holds them)
+   * into {@code channel} at {@code position} onwards by positional writes, chunks decoded in
+   * parallel and each part written as soon as it is decoded. Memory is bounded by the chunks in
+   * flight (a few tiles of about 8 MiB per worker), not by the slice, which may be larger than the
+   * heap. The channel's own position is not used or changed; the file grows as needed.
+   *
+   * @throws UnsupportedOperationException for variable-length strings, which have no fixed-size
+   *     bytes
+   * @throws IllegalArgumentException if the slice has the wrong rank or reaches past the array
+   * @throws ChunkDecodeException naming the array and chunk if a chunk cannot be decoded
+   */
+  public void readInto(Slice slice, FileChannel channel, long position) throws IOException {
+    Objects.requireNonNull(channel, "channel");
+    tiled(slice)
+        .run(
+            (at, b, off, len) -> writeFully(channel, ByteBuffer.wrap(b, off, len), position + at),
+            false);
+  }
+
+  /**
+   * Writes a hyperslab's values in order to a sequential channel (a pipe, a socket, a stream): tile
+   * after tile, the chunks of each decoded in parallel; memory as for {@link #readInto(Slice,
+   * FileChannel, long)}.
+   */
+  public void readInto(Slice slice, WritableByteChannel channel) throws IOException {
+    Objects.requireNonNull(channel, "channel");
+    tiled(slice)
+        .run((at, b, off, len) -> writeFully(channel, ByteBuffer.wrap(b, off, len), -1), true);
+  }
+
+  /**
+   * Writes a hyperslab's values into {@code dst} (heap or direct) from its position on, which
+   * advances by {@link #byteSize}; chunks are decoded in parallel and copied straight to their
+   * place.
+   *
+   * @throws java.nio.BufferOverflowException if fewer than {@code byteSize(slice)} bytes remain
+   */
+  public void readInto(Slice slice, ByteBuffer dst) throws IOException {
+    Slice s = normalize(slice);
+    if (dst.remaining() < byteSize(s)) {
+      throw new java.nio.BufferOverflowException();
+    }
+    int start = dst.position();
+    tiled(s).run((at, b, off, len) -> dst.put(start + (int) at, b, off, len), false);
+    dst.position(start + (int) byteSize(s));
+  }
+
+  private TiledRead tiled(Slice slice) {
+    return tiled(slice, TiledRead.TILE_BYTES, TiledRead.MIN_RUN_BYTES, TiledRead.MAX_TILE_BYTES);
+  }
+
+  /** A tiled read with other tile limits than the defaults (for tests). */
+  TiledRead tiled(Slice slice, long tileBytes, long minRunBytes, long orderedBytes) {
+    if (layout.type().kind() == DataType.Kind.STRING) {
+      throw new UnsupportedOperationException(
+          "array '"
+              + layout.name()
+              + "' holds variable-length strings, which have no fixed-size bytes; use read()");
+    }
+    Slice s = normalize(slice);
+    return new TiledRead(layout, reader, executor, s, tileBytes, minRunBytes, orderedBytes);
+  }
+
+  private Slice normalize(Slice slice) {
     Slice s = layout.scalar() && slice.rank() == 0 ? Slice.all(layout.shape()) : slice;
     check(s);
-    return reader.read(s);
+    return s;
+  }
+
+  private static void writeFully(WritableByteChannel ch, ByteBuffer b, long position)
+      throws IOException {
+    long at = position;
+    while (b.hasRemaining()) {
+      int n = at < 0 ? ch.write(b) : ((FileChannel) ch).write(b, at);
+      at = at < 0 ? at : at + n;
+    }
   }
 
   private void check(Slice s) {

@@ -3,6 +3,7 @@ package io.refzarr.internal.io;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -32,6 +33,16 @@ public final class AtomicOutputs {
     void writeTo(OutputStream out) throws IOException;
   }
 
+  /**
+   * Produces an output's bytes into a file channel: by positional writes when {@code seekable} (a
+   * regular file, written into a fresh sibling), else by sequential writes from the channel's
+   * position (a pipe or device written directly).
+   */
+  @FunctionalInterface
+  public interface ChannelBody {
+    void writeTo(FileChannel out, boolean seekable) throws IOException;
+  }
+
   private AtomicOutputs() {}
 
   /**
@@ -50,13 +61,7 @@ public final class AtomicOutputs {
       }
       return;
     }
-    if (attrs != null && !attrs.isRegularFile()) {
-      throw new FileAlreadyExistsException(
-          file.toString(), null, "exists and is not a regular file: refusing to replace it");
-    }
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = newSiblingFile(target);
+    Path tmp = newSibling(file, target, attrs);
     try {
       try (OutputStream out =
           new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.WRITE), 1 << 16)) {
@@ -66,6 +71,43 @@ public final class AtomicOutputs {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /**
+   * Like {@link #write(Path, Body)}, for a body that writes through a {@link FileChannel}, at any
+   * position into a regular file (so parts can be written in parallel and out of order), or in
+   * order into a pipe or device.
+   */
+  public static void writeChannel(Path file, ChannelBody body) throws IOException {
+    Path target = followLink(file);
+    BasicFileAttributes attrs = attributes(target);
+    if (attrs != null && attrs.isOther()) {
+      try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE)) {
+        body.writeTo(out, false);
+      }
+      return;
+    }
+    Path tmp = newSibling(file, target, attrs);
+    try {
+      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        body.writeTo(out, true);
+      }
+      move(tmp, target);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  // The hidden sibling a regular file is written into; refuses to replace anything but a regular
+  // file.
+  private static Path newSibling(Path file, Path target, BasicFileAttributes attrs)
+      throws IOException {
+    if (attrs != null && !attrs.isRegularFile()) {
+      throw new FileAlreadyExistsException(
+          file.toString(), null, "exists and is not a regular file: refusing to replace it");
+    }
+    Files.createDirectories(target.toAbsolutePath().getParent());
+    return newSiblingFile(target);
   }
 
   /**

@@ -80,6 +80,66 @@ class AtomicOutputsTest {
   }
 
   @Test
+  void writeChannel_positionalWritesOutOfOrder_replaceTheFileWithThePlainMode() throws IOException {
+    Path plain = Files.writeString(tmp.resolve("plain.txt"), "x");
+    Path out = Files.writeString(tmp.resolve("out.bin"), "old contents");
+    boolean[] seekable = new boolean[1];
+    AtomicOutputs.writeChannel(
+        out,
+        (ch, canSeek) -> {
+          seekable[0] = canSeek;
+          ch.write(java.nio.ByteBuffer.wrap("world".getBytes(StandardCharsets.US_ASCII)), 6);
+          ch.write(java.nio.ByteBuffer.wrap("hello ".getBytes(StandardCharsets.US_ASCII)), 0);
+        });
+    assertThat(seekable[0]).isTrue();
+    assertThat(Files.readString(out)).isEqualTo("hello world");
+    assertThat(mode(out)).isEqualTo(mode(plain));
+  }
+
+  @Test
+  void writeChannel_failingBody_leavesTheOldFileAndNoTemporaryFile() throws IOException {
+    Path out = Files.writeString(tmp.resolve("out.bin"), "old");
+    assertThatThrownBy(
+            () ->
+                AtomicOutputs.writeChannel(
+                    out,
+                    (ch, canSeek) -> {
+                      ch.write(java.nio.ByteBuffer.wrap(new byte[100]), 1000);
+                      throw new IOException("producer failed");
+                    }))
+        .hasMessage("producer failed");
+    assertThat(Files.readString(out)).isEqualTo("old");
+    try (Stream<Path> files = Files.list(tmp)) {
+      assertThat(files).containsExactly(out);
+    }
+  }
+
+  @Test
+  void writeChannel_toNamedPipe_writesInOrderWithoutReplacingIt() throws Exception {
+    Path fifo = tmp.resolve("fifo");
+    assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is missing");
+    CompletableFuture<byte[]> read =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (InputStream in = Files.newInputStream(fifo)) {
+                return in.readAllBytes();
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    AtomicOutputs.writeChannel(
+        fifo,
+        (ch, canSeek) -> {
+          assertThat(canSeek).isFalse();
+          ch.write(java.nio.ByteBuffer.wrap("in order".getBytes(StandardCharsets.US_ASCII)));
+        });
+    assertThat(new String(read.get(10, TimeUnit.SECONDS), StandardCharsets.US_ASCII))
+        .isEqualTo("in order");
+    assertThat(Files.isRegularFile(fifo)).isFalse();
+  }
+
+  @Test
   void write_toNamedPipe_writesIntoThePipeWithoutReplacingIt() throws Exception {
     Path fifo = tmp.resolve("fifo");
     assumeTrue(

@@ -34,9 +34,11 @@ final class DatasetTranslator {
   private static final int NULL_DATASPACE = 2;
   private static final long MAX_DECODED_BYTES = 256L << 20;
   private final Hdf5Context ctx;
+  private final io.refzarr.scan.ErrorPolicy policy;
 
-  DatasetTranslator(Hdf5Context ctx) {
+  DatasetTranslator(Hdf5Context ctx, io.refzarr.scan.ErrorPolicy policy) {
     this.ctx = ctx;
+    this.policy = policy;
   }
 
   /**
@@ -52,15 +54,19 @@ final class DatasetTranslator {
     }
     long[] shape = space.getDimensionsAsLong();
     io.jhdf.object.datatype.DataType hdfType =
-        header.getMessageOfType(DataTypeMessage.class).getDataType();
+        SharedDatatypes.resolve(ctx, header.getMessageOfType(DataTypeMessage.class));
     ZarrType type = DatatypeMapper.map(hdfType);
     DataLayoutMessage layout = header.getMessageOfType(DataLayoutMessage.class);
-    Map<String, Attribute> rawAttrs = ds.getAttributes();
-    boolean scale = DimensionScales.isScale(ds);
+    Map<String, Attribute> rawAttrs = attributes(path, ds);
+    boolean scale = rawAttrs != null && DimensionScales.isScale(ds);
     // everything that can make the dataset unsupported is decided before its first reference is put
-    List<String> dims = ctx.scales().names(ds, path, shape.length);
-    // a dimension scale is left out when it has no data, so only its references wait for the
-    // decision
+    List<String> dims =
+        rawAttrs != null ? ctx.scales().names(ds, path, shape.length) : phony(shape.length);
+    if (rawAttrs == null) {
+      rawAttrs = Map.of();
+    }
+    // a dimension scale never written is kept (as an array with no chunks, reading as its fill
+    // value)
     Array array = new Array(path, shape, type, scale);
     if (type.kind() == DType.Kind.OBJECT) {
       embedStrings(array, ds);
@@ -78,9 +84,6 @@ final class DatasetTranslator {
     } else {
       throw new Unsupported("layout " + ds.getDataLayout() + " cannot be referenced");
     }
-    if (scale && array.count == 0) {
-      return; // a netCDF dimension without a variable: kerchunk leaves it out
-    }
     List<String> dropped = new ArrayList<>();
     Map<String, Object> attrs = AttributeMapper.convert(rawAttrs, dropped);
     for (String name : dropped) {
@@ -93,13 +96,39 @@ final class DatasetTranslator {
       AttributeMapper.enumFlags(hdfType)
           .forEach(zattrs::putIfAbsent); // the file's own attributes win
     }
-    Object fill = FillValues.decide(type, fillValue(header), rawAttrs, array.decoded);
+    Object fill =
+        FillValues.decide(type, fillValue(header), rawAttrs, array.decoded, array.complete());
     ctx.log()
         .put(
             ZarrKeys.join(path, ZarrKeys.ZARRAY),
             ZarrMetadata.array(shape, array.chunks, type.dtype(), fill, array.codecs));
     ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZATTRS), ZarrMetadata.attrs(zattrs));
     array.flush();
+  }
+
+  /**
+   * The dataset's attributes; null when jhdf cannot load them and the policy is SKIP (they are
+   * reported and the dataset is kept without them, its dimensions unnamed), else the failure
+   * propagates.
+   */
+  private Map<String, Attribute> attributes(String path, Dataset ds) {
+    try {
+      return ds.getAttributes();
+    } catch (RuntimeException x) {
+      if (policy == io.refzarr.scan.ErrorPolicy.FAIL) {
+        throw x;
+      }
+      ctx.log().skip("/" + path + " (attributes)", "attributes left out: " + Failures.describe(x));
+      return null;
+    }
+  }
+
+  private static List<String> phony(int rank) {
+    List<String> names = new ArrayList<>(rank);
+    for (int axis = 0; axis < rank; axis++) {
+      names.add("phony_dim_" + axis);
+    }
+    return names;
   }
 
   private void contiguous(Array array, DataLayoutMessage.ContiguousDataLayoutMessage layout)
@@ -109,7 +138,24 @@ final class DatasetTranslator {
       return; // never written: every value is the fill value
     }
     long offset = ctx.storage().getUserBlockSize() + layout.getAddress();
-    array.range(zeroKey(array.shape.length), offset, layout.getSize());
+    array.range(zeroKey(array.shape.length), offset, contiguousSize(array, layout));
+  }
+
+  /**
+   * The stored size of a contiguous dataset. Layout messages of versions 1 and 2 (HDF5 before
+   * 1.6.3) store none, and jhdf then reports -1: the HDF5 library takes the dataspace's element
+   * count times the datatype size, and so does this.
+   */
+  private static long contiguousSize(
+      Array array, DataLayoutMessage.ContiguousDataLayoutMessage layout) {
+    if (layout.getSize() >= 0) {
+      return layout.getSize();
+    }
+    long size = array.type.itemSize();
+    for (long n : array.shape) {
+      size = Math.multiplyExact(size, n);
+    }
+    return size;
   }
 
   private void chunked(Array array, Dataset ds, DataLayoutMessage layout, ObjectHeader header)
@@ -253,8 +299,33 @@ final class DatasetTranslator {
         chunkDims,
         array.type.itemSize(),
         (offset, address, size, mask) -> offsets.add(offset.clone()));
+    long chunkBytes = array.type.itemSize();
+    for (int c : chunkDims) {
+      chunkBytes *= c;
+    }
+    int checksum = leadingChecksum(ds, chunkBytes, array.type.itemSize());
+    List<byte[]> chunks = new ArrayList<>(); // all decoded and checked before the first is put
     for (long[] offset : offsets) {
-      array.inline(chunkKey(array, offset), decodedChunk(ds, offset));
+      byte[] chunk = decodedChunk(ds, offset);
+      if (checksum > 0 && chunk.length == chunkBytes + checksum) {
+        chunk = Arrays.copyOf(chunk, (int) chunkBytes);
+      }
+      if (chunk.length != chunkBytes) {
+        // e.g. jhdf 0.13 keeps a Fletcher-32 checksum that is not the last filter: never inline
+        // such bytes
+        throw new Unsupported(
+            "filters "
+                + String.join(", ", plan.unsupported())
+                + " decode to "
+                + chunk.length
+                + " bytes per chunk instead of "
+                + chunkBytes
+                + " in refzarr's HDF5 reader");
+      }
+      chunks.add(chunk);
+    }
+    for (int i = 0; i < offsets.size(); i++) {
+      array.inline(chunkKey(array, offsets.get(i)), chunks.get(i));
     }
     ctx.log()
         .note(
@@ -265,6 +336,26 @@ final class DatasetTranslator {
                 + " has no numcodecs equivalent; "
                 + offsets.size()
                 + " chunk(s) decoded and inlined");
+  }
+
+  /**
+   * 4 when Fletcher-32 is the first filter and jhdf's decoding leaves its checksum at the end of
+   * the chunk (jhdf 0.13 does not cut it when other filters follow it), so that cutting 4 bytes off
+   * gives the data; 0 otherwise. With a shuffle later in the pipeline the cut is right only when
+   * data plus checksum is whole elements (HDF5 passes leftover bytes through unshuffled).
+   */
+  private static int leadingChecksum(ChunkedDataset ds, long chunkBytes, int itemSize) {
+    ObjectHeader header = ((AbstractNode) ds).getHeader();
+    if (!header.hasMessageOfType(FilterPipelineMessage.class)) {
+      return 0;
+    }
+    List<FilterPipelineMessage.FilterInfo> filters =
+        header.getMessageOfType(FilterPipelineMessage.class).getFilters();
+    if (filters.size() < 2 || filters.get(0).getId() != FilterMapper.FLETCHER32) {
+      return 0;
+    }
+    boolean shuffled = filters.stream().anyMatch(f -> f.getId() == FilterMapper.SHUFFLE);
+    return !shuffled || (chunkBytes + 4) % itemSize == 0 ? 4 : 0;
   }
 
   private static byte[] decodedChunk(ChunkedDataset ds, long[] offset) {
@@ -404,6 +495,18 @@ final class DatasetTranslator {
       } else {
         add(index, Reference.range(ctx.url(), offset, length));
       }
+    }
+
+    /**
+     * Whether every chunk of the grid has a reference (else the fill value is what is read there).
+     */
+    boolean complete() {
+      long grid = 1;
+      for (int d = 0; d < shape.length; d++) {
+        long n = chunks[d] == 0 ? 0 : ceilDiv(shape[d], chunks[d]);
+        grid = Math.multiplyHigh(grid, n) != 0 ? Long.MAX_VALUE : grid * n;
+      }
+      return count >= grid;
     }
 
     void flush() throws IOException {

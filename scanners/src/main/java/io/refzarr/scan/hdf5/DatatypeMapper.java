@@ -6,6 +6,7 @@ import io.jhdf.object.datatype.DataType;
 import io.jhdf.object.datatype.EnumDataType;
 import io.jhdf.object.datatype.FixedPoint;
 import io.jhdf.object.datatype.FloatingPoint;
+import io.jhdf.object.datatype.OpaqueDataType;
 import io.jhdf.object.datatype.StringData;
 import io.jhdf.object.datatype.VariableLength;
 import io.refzarr.zarr.DType;
@@ -40,6 +41,13 @@ final class DatatypeMapper {
       return integer(DType.Kind.UINT, type.getSize(), ((BitField) type).getByteOrder());
     }
     if (type instanceof StringData) {
+      if (((StringData) type).getPaddingType() == StringData.PaddingType.SPACE_PADDED) {
+        // h5py and the HDF5 library read these without their trailing spaces; no Zarr codec strips
+        // them
+        throw new Unsupported(
+            "fixed-length strings padded with spaces (the HDF5 library strips the padding"
+                + " when it reads them; no Zarr codec does)");
+      }
       return new ZarrType(DType.of(DType.Kind.BYTES, null, type.getSize()), type.getSize());
     }
     if (type instanceof VariableLength && ((VariableLength) type).isVariableLengthString()) {
@@ -47,6 +55,9 @@ final class DatatypeMapper {
     }
     if (type instanceof CompoundDataType) {
       return compound((CompoundDataType) type);
+    }
+    if (type instanceof OpaqueDataType) {
+      return opaque((OpaqueDataType) type);
     }
     throw new Unsupported(
         "datatype "
@@ -132,5 +143,27 @@ final class DatatypeMapper {
       return null;
     }
     return new ZarrType(DType.of(DType.Kind.COMPLEX, re.dtype().order(), size), size);
+  }
+
+  /**
+   * Opaque data as h5py reads it: with a {@code NUMPY:} tag (h5py's own, for datetime64,
+   * timedelta64 and other types HDF5 has none for) the tagged dtype when it has the opaque size;
+   * else raw bytes {@code |Vn}.
+   */
+  private static ZarrType opaque(OpaqueDataType type) {
+    String tag = type.getAsciiTag() == null ? "" : type.getAsciiTag().trim();
+    if (tag.startsWith("NUMPY:")) {
+      try {
+        DType tagged = DType.parse(tag.substring("NUMPY:".length()));
+        if (tagged.itemSize() == type.getSize()
+            && tagged.kind() != DType.Kind.OBJECT
+            && tagged.kind() != DType.Kind.STRUCTURED) {
+          return new ZarrType(tagged, type.getSize());
+        }
+      } catch (RuntimeException e) {
+        // not a dtype this model knows: raw bytes, as h5py reads a tag it does not know
+      }
+    }
+    return new ZarrType(DType.of(DType.Kind.VOID, null, type.getSize()), type.getSize());
   }
 }

@@ -10,12 +10,15 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * The {@code .zarray} fill value, decided as kerchunk decides it: a {@code _FillValue} attribute
- * wins; otherwise null for decoded-and-inlined data, variable-length strings, compound types,
- * netCDF time variables (units containing "since") and netCDF variables (an attribute name
- * containing "_Netcdf4"), so real zeros are not masked; a single space for empty byte strings; else
- * the HDF5 fill value (0 when the file defines none). NaN and infinities are written as strings,
- * byte strings as base64.
+ * The {@code .zarray} fill value. A {@code _FillValue} attribute wins. An array with chunks never
+ * written gets what the HDF5 library reads there: the dataset's HDF5 fill value (zeros when the
+ * file defines none), records as base64 of their bytes. An array whose every chunk is present reads
+ * the same under any fill value, and gets kerchunk's: null for decoded-and-inlined data,
+ * variable-length strings, compound types, netCDF time variables (units containing "since") and
+ * netCDF variables (an attribute name containing "_Netcdf4"), so that xarray does not mask real
+ * zeros; else the HDF5 fill value (0 when the file defines none). Fixed-length byte strings: the
+ * fill value's bytes, {@code ""} when empty (HDF5 reads {@code b""}, where kerchunk writes {@code "
+ * "}). NaN and infinities are written as strings, byte strings as base64.
  */
 final class FillValues {
   private FillValues() {}
@@ -23,9 +26,14 @@ final class FillValues {
   /**
    * @param raw the dataset's HDF5 fill value bytes, or null when undefined
    * @param decoded whether the data is decoded and inlined by the scanner
+   * @param complete whether every chunk of the array's grid has a reference
    */
   static Object decide(
-      ZarrType type, ByteBuffer raw, Map<String, Attribute> attrs, boolean decoded) {
+      ZarrType type,
+      ByteBuffer raw,
+      Map<String, Attribute> attrs,
+      boolean decoded,
+      boolean complete) {
     Attribute fill = attrs.get(AttributeMapper.FILL_VALUE);
     if (fill != null
         && !fill.isEmpty()
@@ -37,11 +45,21 @@ final class FillValues {
         return v;
       }
     }
-    if (decoded || type.kind() == DType.Kind.OBJECT || type.kind() == DType.Kind.STRUCTURED) {
-      return null;
-    }
     if (type.kind() == DType.Kind.BYTES) {
       return base64(raw == null ? new byte[0] : bytes(raw));
+    }
+    if (type.kind() == DType.Kind.VOID || (!complete && type.kind() == DType.Kind.STRUCTURED)) {
+      return Base64.getEncoder()
+          .encodeToString(
+              raw != null && raw.remaining() == type.itemSize()
+                  ? rawBytes(raw)
+                  : new byte[type.itemSize()]);
+    }
+    if (!complete && type.kind() != DType.Kind.OBJECT) {
+      return raw == null ? zero(type) : decode(type, raw);
+    }
+    if (decoded || type.kind() == DType.Kind.OBJECT || type.kind() == DType.Kind.STRUCTURED) {
+      return null;
     }
     if (isNetcdfTime(attrs) || attrs.keySet().stream().anyMatch(n -> n.contains("_Netcdf4"))) {
       return null;
@@ -153,7 +171,13 @@ final class FillValues {
     return Arrays.copyOf(b, end);
   }
 
+  private static byte[] rawBytes(ByteBuffer raw) {
+    byte[] b = new byte[raw.remaining()];
+    raw.duplicate().get(b);
+    return b;
+  }
+
   private static String base64(byte[] b) {
-    return Base64.getEncoder().encodeToString(b.length == 0 ? new byte[] {' '} : b);
+    return Base64.getEncoder().encodeToString(b);
   }
 }

@@ -29,7 +29,15 @@ final class FilterMapper {
           codecs.add(codec("zlib", "level", cd.length > 0 ? cd[0] : 6));
           break;
         case SHUFFLE:
-          codecs.add(codec("shuffle", "elementsize", itemSize));
+          if (!codecs.isEmpty()) {
+            // HDF5's shuffle passes the bytes past the last whole element through; numcodecs'
+            // refuses a
+            // buffer that is no multiple of the element size, so after a compressor it cannot be
+            // undone
+            unsupported.add("shuffle after " + codecs.get(codecs.size() - 1).get("id"));
+          } else {
+            codecs.add(codec("shuffle", "elementsize", itemSize));
+          }
           break;
         case FLETCHER32:
           // The checksum is appended after every earlier filter ran: cut it off the range. Anywhere

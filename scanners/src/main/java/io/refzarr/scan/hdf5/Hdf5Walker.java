@@ -42,7 +42,7 @@ final class Hdf5Walker {
     visited.add(root.getAddress());
     ctx.scales().register(root.getAddress(), "");
     group(root, "");
-    DatasetTranslator translator = new DatasetTranslator(ctx);
+    DatasetTranslator translator = new DatasetTranslator(ctx, policy);
     for (Map.Entry<String, Dataset> e : datasets.entrySet()) {
       String path = e.getKey();
       try {
@@ -52,44 +52,31 @@ final class Hdf5Walker {
       } catch (UnsupportedHdfException u) {
         unsupported(path, u.getMessage());
       } catch (RuntimeException x) {
-        throw Hdf5Scanner.convert(ctx.file(), "/" + path, x);
+        if (policy == ErrorPolicy.FAIL) {
+          throw Hdf5Scanner.convert(ctx.file(), "/" + path, x);
+        }
+        ctx.log().skip("/" + path, Failures.describe(x));
       }
     }
   }
 
   private void group(Group g, String path) throws IOException {
-    Map<String, Node> children;
-    Map<String, Object> attrs;
     try {
       checkGroupTree(g, path);
-      List<String> dropped = new ArrayList<>();
-      attrs = AttributeMapper.convert(g.getAttributes(), dropped);
-      for (String name : dropped) {
-        ctx.log().note("/" + path + ": attribute " + name + " has no JSON form and was left out");
-      }
-      children = new TreeMap<>(g.getChildren());
     } catch (RuntimeException x) {
-      IOException e = Hdf5Scanner.convert(ctx.file(), "/" + path, x);
-      // jhdf reads every child's header to list a group: one child it cannot read hides the whole
-      // group,
-      // which under SKIP is left out and reported (the root group has nothing to fall back on)
-      if (e instanceof UnsupportedFeatureException
-          && policy == ErrorPolicy.SKIP
-          && !path.isEmpty()) {
-        ctx.log().skip("/" + path, "group cannot be listed: " + e.getMessage());
-        return;
-      }
-      throw e;
+      // the object header could not be read here: listing the group below reports it
     }
+    Map<String, Object> attrs = groupAttributes(g, path);
+    Map<String, Object> children = children(g, path);
     ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZGROUP), ZarrMetadata.group());
     ctx.log().put(ZarrKeys.join(path, ZarrKeys.ZATTRS), ZarrMetadata.attrs(attrs));
-    for (Map.Entry<String, Node> e : children.entrySet()) {
-      Node child = e.getValue();
+    for (Map.Entry<String, Object> e : children.entrySet()) {
       String notKey = StoreKeys.segmentProblem(e.getKey()); // the link name becomes a key segment
       if (notKey != null) {
+        long address = e.getValue() instanceof Node n ? n.getAddress() : g.getAddress();
         throw new MalformedFileException(
             ctx.file(),
-            child.getAddress(),
+            address,
             "/"
                 + path
                 + ": link name "
@@ -98,6 +85,11 @@ final class Hdf5Walker {
                 + notKey);
       }
       String childPath = ZarrKeys.join(path, e.getKey());
+      if (e.getValue() instanceof GroupListing.Failed f) {
+        unsupported(childPath, f.reason());
+        continue;
+      }
+      Node child = (Node) e.getValue();
       if (child.isLink()) {
         ctx.log().note("/" + childPath + ": link not followed");
         continue;
@@ -112,6 +104,58 @@ final class Hdf5Walker {
         datasets.put(childPath, (Dataset) child);
       }
     }
+  }
+
+  /** The group's attributes; under SKIP, attributes jhdf cannot load are left out and reported. */
+  private Map<String, Object> groupAttributes(Group g, String path) throws IOException {
+    try {
+      List<String> dropped = new ArrayList<>();
+      Map<String, Object> attrs = AttributeMapper.convert(g.getAttributes(), dropped);
+      for (String name : dropped) {
+        ctx.log().note("/" + path + ": attribute " + name + " has no JSON form and was left out");
+      }
+      return attrs;
+    } catch (RuntimeException x) {
+      unsupportedAttributes(path, x);
+      return Map.of();
+    }
+  }
+
+  /**
+   * The group's children (jhdf {@link Node}s). jhdf reads every child's header to list a group, so
+   * one child it cannot read would hide the whole group: under SKIP the group is then listed link
+   * by link ({@link GroupListing}), and only the children that cannot be opened are left out and
+   * reported.
+   */
+  private Map<String, Object> children(Group g, String path) throws IOException {
+    try {
+      return new TreeMap<>(g.getChildren());
+    } catch (RuntimeException x) {
+      if (policy == ErrorPolicy.FAIL) {
+        throw Hdf5Scanner.convert(ctx.file(), "/" + path, x);
+      }
+      try {
+        return GroupListing.children(g, ctx.storage());
+      } catch (RuntimeException y) {
+        if (path.isEmpty()) { // the root group has nothing to fall back on
+          UnsupportedFeatureException u =
+              new UnsupportedFeatureException(
+                  ctx.file(), "/", "the root group cannot be listed: " + Failures.describe(y));
+          u.initCause(x);
+          throw u;
+        }
+        ctx.log().skip("/" + path, "group cannot be listed: " + Failures.describe(y));
+        return Map.of();
+      }
+    }
+  }
+
+  /** Attributes jhdf cannot load: fail (FAIL) or report them and go on without them (SKIP). */
+  void unsupportedAttributes(String path, RuntimeException x) throws IOException {
+    if (policy == ErrorPolicy.FAIL) {
+      throw Hdf5Scanner.convert(ctx.file(), "/" + path, x);
+    }
+    ctx.log().skip("/" + path + " (attributes)", "attributes left out: " + Failures.describe(x));
   }
 
   private void checkGroupTree(Group g, String path) throws IOException {

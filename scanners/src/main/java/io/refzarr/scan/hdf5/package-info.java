@@ -5,6 +5,10 @@
  * BlockCacheChannel}); {@code Hdf5Walker} visits groups and datasets, {@code DatatypeMapper},
  * {@code FilterMapper}, {@code FillValues} and {@code AttributeMapper} translate HDF5 metadata to
  * Zarr v2 as kerchunk does, {@code ChunkLocator} lists chunk byte ranges from every chunk index
- * type, and {@code DimensionScales} names dimensions ({@code _ARRAY_DIMENSIONS}).
+ * type, and {@code DimensionScales} names dimensions ({@code _ARRAY_DIMENSIONS}). Where jhdf 0.13
+ * falls short, small workarounds keep a failure with its object: {@code GroupListing} lists a group
+ * link by link when jhdf cannot list it whole, {@code SharedDatatypes} follows a shared datatype
+ * message to its committed datatype (jhdf parses the pointer as a datatype), and {@code Failures}
+ * words jhdf's exceptions for the scan report.
  */
 package io.refzarr.scan.hdf5;

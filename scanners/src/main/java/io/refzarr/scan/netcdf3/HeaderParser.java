@@ -235,7 +235,11 @@ final class HeaderParser {
     file.header(pos, padded(length), what);
     byte[] bytes = file.bytes(pos, (int) length);
     pos += padded(length);
-    return new String(bytes, StandardCharsets.UTF_8);
+    int end = bytes.length;
+    while (end > 0 && bytes[end - 1] == 0) {
+      end--; // some writers count a terminating NUL into the name; netCDF-C and scipy strip it
+    }
+    return new String(bytes, 0, end, StandardCharsets.UTF_8);
   }
 
   /** A NON_NEG: 32 bits, or 64 in CDF-5. */

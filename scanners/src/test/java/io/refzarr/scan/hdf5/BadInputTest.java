@@ -114,33 +114,47 @@ class BadInputTest {
   }
 
   @Test
-  void scan_layoutVersion5File_failsAsUnsupportedNamingFileAndGroup() throws Exception {
-    // jhdf reads every child's header when it lists a group, so the whole group fails, under any
-    // policy
+  void scan_layoutVersion5File_failsUnderFailEachDatasetReportedUnderSkip() throws Exception {
+    // jhdf reads every child's header when it lists a group: under FAIL the whole group fails;
+    // under SKIP the
+    // group is listed link by link and only the datasets jhdf cannot read are left out
     Path f = ChunkIndexTest.fixture("layout_v5.h5");
-    assertThatThrownBy(() -> Scans.file(f, "layout_v5.h5", SKIP))
+    assertThatThrownBy(
+            () ->
+                Scans.file(
+                    f, "layout_v5.h5", ScanOptions.DEFAULT.withErrorPolicy(ErrorPolicy.FAIL)))
         .isInstanceOf(io.refzarr.scan.UnsupportedFeatureException.class)
         .hasMessageContaining("layout_v5.h5: /:")
         .hasMessageContaining("version = 5");
+    Scans.Result r = Scans.file(f, "layout_v5.h5", SKIP);
+    assertThat(r.report().skipped())
+        .extracting(io.refzarr.scan.ScanReport.Skipped::object)
+        .contains("/single_gzip", "/btree_v2");
+    assertThat(r.report().skipped())
+        .allSatisfy(s -> assertThat(s.reason()).contains("version = 5").doesNotContain("address"));
+    assertThat(r.refs().get(".zgroup")).isPresent();
   }
 
   @Test
   void scan_externalStorageDatasetUnderFail_failsAsUnsupportedNotSilentlyEmpty() throws Exception {
     Path f = ChunkIndexTest.fixture("external.h5");
-    assertThatThrownBy(() -> Scans.file(f, "external.h5", ScanOptions.DEFAULT))
+    assertThatThrownBy(
+            () ->
+                Scans.file(f, "external.h5", ScanOptions.DEFAULT.withErrorPolicy(ErrorPolicy.FAIL)))
         .isInstanceOf(io.refzarr.scan.UnsupportedFeatureException.class)
         .hasMessageContaining("external.h5: /g:")
         .hasMessageContaining("External Data Files");
   }
 
   @Test
-  void scan_externalStorageDatasetUnderSkip_itsGroupReportedTheRestKept() throws Exception {
+  void scan_externalStorageDatasetUnderSkip_itReportedTheRestKept() throws Exception {
     Scans.Result r = Scans.file(ChunkIndexTest.fixture("external.h5"), "external.h5", SKIP);
     assertThat(r.report().skipped())
         .singleElement()
-        .satisfies(s -> assertThat(s.object()).isEqualTo("/g"))
+        .satisfies(s -> assertThat(s.object()).isEqualTo("/g/ext"))
         .satisfies(s -> assertThat(s.reason()).contains("External Data Files"));
-    assertThat(r.refs().keys().filter(k -> k.startsWith("g/"))).isEmpty();
+    assertThat(r.refs().keys().filter(k -> k.startsWith("g/ext"))).isEmpty();
+    assertThat(r.refs().get("g/plain/0")).isPresent(); // its sibling stays
     assertThat(r.refs().get("kept/0")).isPresent();
   }
 
@@ -166,14 +180,16 @@ class BadInputTest {
   @Test
   void scan_virtualDataset_reportedUnderSkipFailsUnderFail() throws Exception {
     Path f = ChunkIndexTest.fixture("virtual.h5");
-    assertThatThrownBy(() -> Scans.file(f, "virtual.h5", ScanOptions.DEFAULT))
+    assertThatThrownBy(
+            () ->
+                Scans.file(f, "virtual.h5", ScanOptions.DEFAULT.withErrorPolicy(ErrorPolicy.FAIL)))
         .isInstanceOf(io.refzarr.scan.UnsupportedFeatureException.class)
         .hasMessageContaining("virtual.h5: /g:")
         .hasMessageContaining("Virtual storage");
     Scans.Result r = Scans.file(f, "virtual.h5", SKIP);
     assertThat(r.report().skipped())
         .singleElement()
-        .satisfies(s -> assertThat(s.object()).isEqualTo("/g"))
+        .satisfies(s -> assertThat(s.object()).isEqualTo("/g/virtual"))
         .satisfies(s -> assertThat(s.reason()).contains("Virtual storage"));
     assertThat(r.refs().get("src/0")).isPresent();
   }

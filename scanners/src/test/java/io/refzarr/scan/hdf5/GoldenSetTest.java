@@ -27,8 +27,11 @@ class GoldenSetTest {
 
   /**
    * Keys where refzarr knowingly differs from kerchunk, per file: extra keys of arrays kerchunk
-   * omits, and the metadata of arrays whose data refzarr embeds (fill value null, as kerchunk does
-   * for data it embeds).
+   * omits, the metadata of arrays whose data refzarr embeds (fill value null, as kerchunk does for
+   * data it embeds), the fill value {@code ""} of fixed-length strings with an empty fill value
+   * (kerchunk writes {@code " "}; HDF5 reads {@code b""}), and never-written dimension scales kept
+   * as arrays with no chunks (kerchunk drops them); {@link
+   * #improvements_readWhatTheHdf5LibraryReads} checks the values of the last two.
    */
   static final Map<String, Set<String>> IMPROVEMENTS =
       Map.of(
@@ -41,9 +44,22 @@ class GoldenSetTest {
               "fletcher32_f8/2",
               "fletcher32_f8/3"),
           "hdf5_layouts.h5",
-          Set.of("compact_f8_big/0", "compact_f8_big/.zarray", "scalar_vlen_str/0"),
+          Set.of(
+              "compact_f8_big/0",
+              "compact_f8_big/.zarray",
+              "scalar_vlen_str/0",
+              "scalar_fixed_str/.zarray"),
           "hdf5_dtypes.h5",
-          Set.of("compound/.zarray", "compound/.zattrs", "compound/0", "compound/1"));
+          Set.of(
+              "compound/.zarray",
+              "compound/.zattrs",
+              "compound/0",
+              "compound/1",
+              "fixed_str/.zarray"),
+          "nc4_cf.nc",
+          Set.of("station/.zarray", "station/.zattrs"),
+          "nc4_groups.nc",
+          Set.of("forecast/surface/label/.zarray", "obs/k/.zarray", "obs/k/.zattrs"));
 
   static java.util.List<String> files() {
     return CorpusFiles.ALL;
@@ -69,6 +85,38 @@ class GoldenSetTest {
     assertThat(differences.keySet())
         .as("keys that differ from kerchunk: %s", differences)
         .isEqualTo(IMPROVEMENTS.getOrDefault(file, Set.of()));
+  }
+
+  /**
+   * The improvements' values, as h5py reads them: empty fill values of fixed-length strings are
+   * {@code b""}; never-written dimension scales read as their HDF5 fill value (0.0 in these files),
+   * with no chunk.
+   */
+  @org.junit.jupiter.api.Test
+  void improvements_readWhatTheHdf5LibraryReads() throws Exception {
+    for (String[] fixed :
+        new String[][] {
+          {"hdf5_dtypes.h5", "fixed_str"},
+          {"hdf5_layouts.h5", "scalar_fixed_str"},
+          {"nc4_groups.nc", "forecast/surface/label"}
+        }) {
+      assertThat(zarray(fixed[0], fixed[1])).containsEntry("fill_value", "");
+    }
+    for (String[] scale : new String[][] {{"nc4_cf.nc", "station"}, {"nc4_groups.nc", "obs/k"}}) {
+      ReferenceSet refs = Scans.corpus(scale[0]).refs();
+      assertThat(zarray(scale[0], scale[1]))
+          .containsEntry("fill_value", 0.0)
+          .containsEntry("shape", java.util.List.of(4L))
+          .containsEntry("dtype", ">f4");
+      assertThat(refs.keys().filter(k -> k.startsWith(scale[1] + "/") && !k.contains("/.z")))
+          .isEmpty();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> zarray(String file, String array) throws IOException {
+    Reference r = Scans.corpus(file).refs().get(array + "/.zarray").orElseThrow();
+    return (Map<String, Object>) Json.parse(((Reference.Inline) r).data());
   }
 
   private static String difference(String key, Optional<Reference> golden, Optional<Reference> mine)

@@ -1,0 +1,57 @@
+package io.refzarr.cli;
+
+import io.refzarr.refs.ReferenceSets;
+import io.refzarr.refs.SinkOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * The output of the commands that rewrite a set ({@code inline}, {@code rename-target}, {@code
+ * dereference}): {@code -o OUT}, or {@code --in-place} to replace the input. Either way the output
+ * appears complete or not at all ({@link ReferenceSets#write}), in the form its name says ({@link
+ * ReferenceSets#sink}).
+ */
+final class RewriteOutput {
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "OUT.json|OUT.parq",
+      description =
+          "Where to write the result, atomically: a Parquet reference directory if the name ends in"
+              + " .parq or .parquet or it is one already, else JSON.")
+  Path output;
+
+  @Option(names = "--in-place", description = "Replace the input with the result, atomically.")
+  boolean inPlace;
+
+  @Option(
+      names = "--record-size",
+      paramLabel = "N",
+      defaultValue = "100000",
+      description = "References per Parquet record file (default: ${DEFAULT-VALUE}).")
+  int recordSize;
+
+  /**
+   * Where the result of rewriting {@code input} goes; exactly one of -o and --in-place must be
+   * given.
+   */
+  Path target(CommandLine cl, Path input) {
+    if (inPlace == (output != null)) {
+      throw new CommandLine.ParameterException(cl, "give either -o OUT or --in-place");
+    }
+    return inPlace ? input : output;
+  }
+
+  /**
+   * Runs {@code producer} into the output of rewriting {@code input}; a failure leaves the output
+   * as it was.
+   */
+  <T> T write(CommandLine cl, Path input, ReferenceSets.Producer<T> producer) throws IOException {
+    Path out = target(cl, input);
+    if (recordSize <= 0) {
+      throw new CommandLine.ParameterException(cl, "--record-size must be positive: " + recordSize);
+    }
+    return ReferenceSets.write(out, SinkOptions.DEFAULT.withRecordSize(recordSize), producer);
+  }
+}

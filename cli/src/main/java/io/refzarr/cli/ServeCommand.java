@@ -1,0 +1,77 @@
+package io.refzarr.cli;
+
+import io.refzarr.serve.ZarrHttpServer;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.FileSystem;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code refzarr serve}: presents a reference set over HTTP as a static Zarr store until stopped.
+ */
+@Command(
+    name = "serve",
+    description = {
+      "Serve a reference set over HTTP as a static Zarr store until Ctrl-C or SIGTERM.",
+      "Read it with zarr.open_consolidated(\"http://127.0.0.1:PORT/\")."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Parameters(
+      index = "0",
+      paramLabel = "REFS",
+      description = "Reference set (JSON file or Parquet directory).")
+  Path refs;
+
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "8080",
+      description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+  String bind;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "" + ZarrHttpServer.DEFAULT_THREADS,
+      description = "Requests served at once (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Mixin RefsOptions options;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    try (FileSystem fs = options.open(refs)) {
+      InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(bind), port);
+      ZarrHttpServer server =
+          ZarrHttpServer.start(
+              fs.getPath("/"), address, threads, line -> err.println("refzarr serve: " + line));
+      Stop.onShutdown(
+          () -> {
+            server.close();
+            fs.close();
+          });
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("serving " + refs + " at " + server.uri() + " (Ctrl-C stops)");
+      out.flush();
+      server.awaitClose();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,160 @@
+package io.refzarr.scan.hdf5;
+
+import io.jhdf.Constants;
+import io.jhdf.FractalHeap;
+import io.jhdf.GroupSymbolTableNode;
+import io.jhdf.LocalHeap;
+import io.jhdf.ObjectHeader;
+import io.jhdf.SymbolTableEntry;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.btree.BTreeV1;
+import io.jhdf.btree.BTreeV2;
+import io.jhdf.btree.record.LinkNameForIndexedGroupRecord;
+import io.jhdf.dataset.DatasetLoader;
+import io.jhdf.object.message.DataLayoutMessage;
+import io.jhdf.object.message.DataTypeMessage;
+import io.jhdf.object.message.LinkInfoMessage;
+import io.jhdf.object.message.LinkMessage;
+import io.jhdf.object.message.SymbolTableMessage;
+import io.jhdf.storage.HdfBackingStorage;
+import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A group's children one by one, for when jhdf cannot list the group: jhdf 0.13 reads every child's
+ * object header to list a group, so one child it cannot read (a user-defined link, a
+ * region-reference or opaque datatype it misparses) fails the listing of all. Here the links are
+ * read from the group's own storage (symbol table, or link messages in the header or in the fractal
+ * heap) and each child is opened on its own; a child that cannot be opened becomes a {@link Failed}
+ * entry with the reason, the others are kept.
+ */
+final class GroupListing {
+  private static final Method CREATE_GROUP = createGroupMethod();
+
+  /** A child that could not be opened, and why (in words). */
+  record Failed(String reason) {}
+
+  private GroupListing() {}
+
+  /**
+   * The children of {@code g} by name: a jhdf {@link Node}, or {@link Failed}. Soft and external
+   * links are left out (they are not followed); a link record that cannot be read is listed under a
+   * made-up name {@code <link N>}.
+   */
+  static Map<String, Object> children(Group g, HdfBackingStorage storage) {
+    ObjectHeader header =
+        ObjectHeader.readObjectHeader(storage, g.getAddress()); // the root is no AbstractNode
+    Map<String, Object> out = new TreeMap<>();
+    if (header.hasMessageOfType(SymbolTableMessage.class)) {
+      symbolTable(g, storage, header.getMessageOfType(SymbolTableMessage.class), out);
+    } else if (header.hasMessageOfType(LinkInfoMessage.class)) {
+      LinkInfoMessage info = header.getMessageOfType(LinkInfoMessage.class);
+      if (info.getFractalHeapAddress() == Constants.UNDEFINED_ADDRESS) {
+        for (LinkMessage link : header.getMessagesOfType(LinkMessage.class)) {
+          link(g, storage, link, out);
+        }
+      } else {
+        denseLinks(g, storage, info, out);
+      }
+    }
+    return out;
+  }
+
+  private static void symbolTable(
+      Group g, HdfBackingStorage storage, SymbolTableMessage stm, Map<String, Object> out) {
+    ByteBuffer names = new LocalHeap(storage, stm.getLocalHeapAddress()).getDataBuffer();
+    for (long node : BTreeV1.createGroupBTree(storage, stm.getBTreeAddress()).getChildAddresses()) {
+      for (SymbolTableEntry e : new GroupSymbolTableNode(storage, node).getSymbolTableEntries()) {
+        String name = cString(names, e.getLinkNameOffset());
+        if (e.getCacheType() == 2) {
+          continue; // a soft link: not followed
+        }
+        out.put(name, open(g, storage, name, e.getObjectHeaderAddress()));
+      }
+    }
+  }
+
+  private static void denseLinks(
+      Group g, HdfBackingStorage storage, LinkInfoMessage info, Map<String, Object> out) {
+    FractalHeap heap = new FractalHeap(storage, info.getFractalHeapAddress());
+    List<LinkNameForIndexedGroupRecord> records =
+        new BTreeV2<LinkNameForIndexedGroupRecord>(storage, info.getBTreeNameIndexAddress())
+            .getRecords();
+    int n = 0;
+    for (LinkNameForIndexedGroupRecord r : records) {
+      n++;
+      LinkMessage link;
+      try {
+        link = LinkMessage.fromBuffer(heap.getId(r.getId()), storage.getSuperblock());
+      } catch (RuntimeException e) {
+        out.put(
+            "<link " + n + ">",
+            new Failed(
+                "a link of a kind refzarr does not follow (user-defined"
+                    + " link types have no Zarr form)"));
+        continue;
+      }
+      link(g, storage, link, out);
+    }
+  }
+
+  private static void link(
+      Group g, HdfBackingStorage storage, LinkMessage link, Map<String, Object> out) {
+    if (link.getLinkType() == LinkMessage.LinkType.HARD) {
+      out.put(link.getLinkName(), open(g, storage, link.getLinkName(), link.getHardLinkAddress()));
+    }
+  }
+
+  /**
+   * One child, opened as jhdf's own listing would: a dataset, a group, or (left out) a committed
+   * datatype.
+   */
+  private static Object open(Group parent, HdfBackingStorage storage, String name, long address) {
+    try {
+      ObjectHeader header = ObjectHeader.readObjectHeader(storage, address);
+      if (header.hasMessageOfType(DataLayoutMessage.class)) {
+        return DatasetLoader.createDataset(storage, header, name, parent);
+      }
+      if (header.hasMessageOfType(DataTypeMessage.class)) {
+        return new Failed("a committed datatype, not an array");
+      }
+      return CREATE_GROUP.invoke(null, storage, address, name, parent);
+    } catch (ReflectiveOperationException e) {
+      return new Failed(Failures.describe(e.getCause() != null ? e.getCause() : e));
+    } catch (RuntimeException e) {
+      return new Failed(Failures.describe(e));
+    }
+  }
+
+  private static String cString(ByteBuffer buf, int offset) {
+    int end = offset;
+    while (end < buf.limit() && buf.get(end) != 0) {
+      end++;
+    }
+    byte[] b = new byte[end - offset];
+    buf.duplicate().position(offset).get(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * jhdf's package-private {@code GroupImpl.createGroup}: the only way to open a group by its
+   * address.
+   */
+  private static Method createGroupMethod() {
+    try {
+      Method m =
+          Class.forName("io.jhdf.GroupImpl")
+              .getDeclaredMethod(
+                  "createGroup", HdfBackingStorage.class, long.class, String.class, Group.class);
+      m.setAccessible(true);
+      return m;
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+}
