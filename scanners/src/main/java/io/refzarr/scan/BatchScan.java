@@ -29,12 +29,53 @@ final class BatchScan {
     Map<String, String> names = options.outputNames(List.copyOf(unique.keySet()));
     Files.createDirectories(outDir);
     List<CompletableFuture<ScanAllReport.Outcome>> tasks = new ArrayList<>();
+    Running running = new Running();
     for (ScanInput in : unique.values()) {
       Path out = outDir.resolve(names.get(in.url()));
-      tasks.add(Futures.supplyAsync(() -> scanOne(in, out, options), executor));
+      tasks.add(Futures.supplyAsync(() -> running.run(() -> scanOne(in, out, options)), executor));
     }
-    return new ScanAllReport(
-        Futures.getAll(tasks)); // under FAIL, the first failure cancels the rest
+    try {
+      return new ScanAllReport(
+          Futures.getAll(tasks)); // under FAIL, the first failure cancels the rest
+    } finally {
+      running.awaitNone(); // scans already started finish before the caller sees the result
+    }
+  }
+
+  /**
+   * Counts the scans running: cancelling a task that has started does not stop it, and none may
+   * still write into the output directory once {@link #run} has returned or thrown.
+   */
+  private static final class Running {
+    private int count;
+
+    <T> T run(Futures.IoCallable<T> task) throws IOException {
+      synchronized (this) {
+        count++;
+      }
+      try {
+        return task.call();
+      } finally {
+        synchronized (this) {
+          count--;
+          notifyAll();
+        }
+      }
+    }
+
+    synchronized void awaitNone() {
+      boolean interrupted = false;
+      while (count > 0) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Scans one input to {@code out}; a failure is thrown under FAIL and recorded under SKIP. */
