@@ -13,7 +13,7 @@ final class Bytes {
 
   /** An unsigned little-endian int32 that must fit the buffer; -1 if negative or past the end. */
   static int length32le(byte[] b, int off) {
-    if (off < 0 || off + 4 > b.length) {
+    if (off < 0 || off > b.length - 4) { // not off + 4: an offset read from the input may overflow
       return -1;
     }
     return int32le(b, off);
