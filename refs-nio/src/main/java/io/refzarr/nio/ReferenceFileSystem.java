@@ -268,6 +268,17 @@ final class ReferenceFileSystem extends FileSystem {
     return view != null ? view.readAll(keys) : new MultiKeyRead(set::get, reader).read(keys);
   }
 
+  /** Where a key's bytes lie in a local file (see {@link ReferenceFileSystems#fileRange}). */
+  Optional<FileRange> fileRange(ReferencePath path) throws IOException {
+    checkOpen();
+    if (view != null) {
+      return Optional.empty(); // a view's bytes are made, not stored
+    }
+    String key = path.key();
+    Optional<Reference> ref = set.get(key);
+    return ref.isEmpty() ? Optional.empty() : reader.fileRange(key, ref.get());
+  }
+
   /** The block cache and request counts of this file system. */
   BlockCacheStats cacheStats() {
     return reader.stats();

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Static factories for {@code reference} file systems, for callers who hold a configuration object
@@ -77,6 +78,23 @@ public final class ReferenceFileSystems {
     Map<String, byte[]> out = new LinkedHashMap<>();
     byKey.forEach((k, v) -> out.put(k.substring(base.length()), v));
     return out;
+  }
+
+  /**
+   * Where the bytes of the key at {@code path} lie in a local file, when they do, so that a reader
+   * can copy them file to file ({@link java.nio.channels.FileChannel#transferFrom}) without reading
+   * them into the heap. Empty for keys that do not exist, inline data, targets that are not local
+   * files (remote, archive members) and for decoded views. The target is resolved and checked
+   * against the allow-list as for a read.
+   *
+   * @throws io.refzarr.source.ReferenceNotReachableException naming the key if the target is
+   *     missing or shorter than the reference's range
+   * @throws java.nio.file.ProviderMismatchException if {@code path} is not on a reference file
+   *     system
+   */
+  public static Optional<FileRange> fileRange(Path path) throws IOException {
+    ReferenceFileSystem fs = checkFs(path.getFileSystem());
+    return fs.fileRange((ReferencePath) path.toAbsolutePath());
   }
 
   /** Hit, miss and request counts of a {@code reference} file system's block cache. */

@@ -137,6 +137,52 @@ public final class ReferenceReader implements Closeable {
     }
   }
 
+  /**
+   * Where the bytes of {@code key} lie in a local file, when they do: a range or the whole of a
+   * {@code file:} target. Empty for inline data and for every other target (remote, archive
+   * member). The target is resolved and checked against the allow-list as for a read, and the range
+   * against the file's size.
+   *
+   * @throws ReferenceNotReachableException naming the key if the target is missing or shorter than
+   *     the range
+   */
+  public Optional<FileRange> fileRange(String key, Reference ref) throws IOException {
+    if (!(ref instanceof Reference.Targeted t)) {
+      return Optional.empty();
+    }
+    URI uri = uris.get(t.target());
+    if (uri == null) {
+      uri = resolver.resolve(key, t.target());
+      uris.put(t.target(), uri);
+    }
+    if (!"file".equalsIgnoreCase(uri.getScheme())) {
+      return Optional.empty();
+    }
+    String target = t.target().isEmpty() ? uri.toString() : t.target();
+    java.nio.file.Path file = java.nio.file.Path.of(uri);
+    long size;
+    try {
+      size = java.nio.file.Files.size(file);
+    } catch (IOException e) {
+      throw new ReferenceNotReachableException(key, target, e.toString(), e);
+    }
+    long length = ref.length() < 0 ? size - t.offset() : ref.length();
+    if (length < 0 || t.offset() + length > size) {
+      throw new ReferenceNotReachableException(
+          key,
+          target,
+          "the target is shorter than the reference range ["
+              + t.offset()
+              + ", "
+              + (t.offset() + Math.max(0, length))
+              + ") says: it has "
+              + size
+              + " bytes",
+          null);
+    }
+    return Optional.of(new FileRange(file, t.offset(), length));
+  }
+
   /** Hit, miss and request counts of the block cache so far. */
   public BlockCacheStats stats() {
     return reads.stats();

@@ -48,6 +48,11 @@ final class ChunkReader {
     this.fillCopier = new ElementCopier(layout.type(), false);
   }
 
+  /** Where this reader gets chunks from. */
+  ChunkFetcher fetcher() {
+    return fetcher;
+  }
+
   ArrayData read(Slice s) throws IOException {
     long n = bytesOrMax(s.count(), 1);
     boolean strings = a.type().kind() == DataType.Kind.STRING;

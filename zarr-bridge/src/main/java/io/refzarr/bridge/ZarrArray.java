@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
@@ -162,7 +163,27 @@ public final class ZarrArray {
    */
   public void readInto(Slice slice, FileChannel channel, long position) throws IOException {
     Objects.requireNonNull(channel, "channel");
-    tiled(slice)
+    Slice s = normalize(slice);
+    Optional<DirectCopy> direct = DirectCopy.of(layout, s, reader.fetcher(), executor);
+    if (direct.isPresent()) {
+      direct.get().run(s, channel, position, (from, n, at) -> readRows(s, from, n, channel, at));
+      return;
+    }
+    readTiled(s, channel, position);
+  }
+
+  // Rows [from, from + n) of a whole-rows slice (see DirectCopy), the ordinary way.
+  private void readRows(Slice s, long from, long n, FileChannel channel, long position)
+      throws IOException {
+    long[] offset = s.offset();
+    long[] count = s.count();
+    offset[0] = from;
+    count[0] = n;
+    readTiled(Slice.of(offset, count, s.stride()), channel, position);
+  }
+
+  private void readTiled(Slice s, FileChannel channel, long position) throws IOException {
+    tiled(s)
         .run(
             (at, b, off, len) -> writeFully(channel, ByteBuffer.wrap(b, off, len), position + at),
             false);
