@@ -1,6 +1,7 @@
 package io.refzarr.lazy;
 
 import io.refzarr.internal.refs.KeyDirectories;
+import io.refzarr.internal.refs.LazyStreams;
 import io.refzarr.refs.InvalidReferenceSetException;
 import io.refzarr.refs.Reference;
 import io.refzarr.source.ByteRangeReaders;
@@ -231,9 +232,9 @@ final class ParquetReferenceSet implements LazyReferenceSet {
   @Override
   public Stream<String> keys() {
     Stream<String> chunks =
-        meta.arrays().entrySet().stream()
-            .flatMap(
-                e -> chunkNames(e.getKey(), e.getValue()).map(n -> ZarrKeys.join(e.getKey(), n)));
+        LazyStreams.flatMap(
+            meta.arrays().entrySet().stream(),
+            e -> chunkNames(e.getKey(), e.getValue()).map(n -> ZarrKeys.join(e.getKey(), n)));
     return Stream.concat(new TreeSet<>(meta.metadata().keySet()).stream(), chunks);
   }
 

@@ -74,6 +74,19 @@ final class ChunkManifest {
         : new Reference.Range(targets[t], offsets[slot], len);
   }
 
+  /** The slots of present chunks, in increasing flat order. */
+  java.util.stream.IntStream slots() {
+    return flats != null
+        ? java.util.stream.IntStream.range(0, flats.length)
+        : java.util.stream.IntStream.range(0, targetIds.length)
+            .filter(i -> targetIds[i] != MISSING);
+  }
+
+  /** The flat chunk number of a slot. */
+  long flat(int slot) {
+    return flats != null ? flats[slot] : slot;
+  }
+
   /** Calls {@code action} with the flat number of every present chunk, in increasing order. */
   void forEachFlat(LongConsumer action) {
     if (flats != null) {

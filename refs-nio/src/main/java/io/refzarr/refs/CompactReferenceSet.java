@@ -1,6 +1,7 @@
 package io.refzarr.refs;
 
 import io.refzarr.internal.refs.KeyDirectories;
+import io.refzarr.internal.refs.LazyStreams;
 import io.refzarr.zarr.ZarrKeys;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -82,14 +83,32 @@ final class CompactReferenceSet implements ReferenceSet {
   @Override
   public Stream<String> keys() {
     Stream<String> chunkKeys =
-        arrayPathsSorted.stream()
-            .flatMap(
-                path -> {
-                  ChunkManifest m = arrays.get(path);
-                  String prefix = path.isEmpty() ? "" : path + "/";
-                  return m.flats().mapToObj(f -> prefix + m.grid().key(f));
-                });
+        LazyStreams.flatMap(
+            arrayPathsSorted.stream(),
+            path -> {
+              ChunkManifest m = arrays.get(path);
+              String prefix = path.isEmpty() ? "" : path + "/";
+              return m.flats().mapToObj(f -> prefix + m.grid().key(f));
+            });
     return Stream.concat(plainKeysSorted.stream(), chunkKeys);
+  }
+
+  @Override
+  public Stream<Map.Entry<String, Reference>> entries() {
+    Stream<Map.Entry<String, Reference>> chunkEntries =
+        LazyStreams.flatMap(
+            arrayPathsSorted.stream(),
+            path -> {
+              ChunkManifest m = arrays.get(path);
+              String prefix = path.isEmpty() ? "" : path + "/";
+              return m.slots()
+                  .mapToObj(
+                      slot ->
+                          Map.entry(
+                              prefix + m.grid().key(m.flat(slot)), m.reference(slot, targets)));
+            });
+    return Stream.concat(
+        plainKeysSorted.stream().map(k -> Map.entry(k, plain.get(k))), chunkEntries);
   }
 
   @Override

@@ -37,8 +37,9 @@ final class JsonReferenceWriter {
     List<Map.Entry<String, String>> byLength = new ArrayList<>(templates.entrySet());
     byLength.sort(
         Comparator.comparingInt((Map.Entry<String, String> e) -> e.getValue().length()).reversed());
+    TargetText text = new TargetText(byLength);
     try (JsonGenerator g = Json.generator(out);
-        Stream<String> keys = set.keys()) {
+        Stream<Map.Entry<String, Reference>> entries = set.entries()) {
       g.writeStartObject();
       g.writeNumberField("version", 1);
       if (!templates.isEmpty()) {
@@ -49,13 +50,11 @@ final class JsonReferenceWriter {
         g.writeEndObject();
       }
       g.writeObjectFieldStart("refs");
-      Iterator<String> it = keys.iterator();
+      Iterator<Map.Entry<String, Reference>> it = entries.iterator();
       while (it.hasNext()) {
-        String key = it.next();
-        Reference ref =
-            set.get(key).orElseThrow(() -> new IOException("key vanished while writing: " + key));
-        g.writeFieldName(key);
-        writeValue(g, key, ref, byLength);
+        Map.Entry<String, Reference> e = it.next();
+        g.writeFieldName(e.getKey());
+        writeValue(g, e.getKey(), e.getValue(), text);
       }
       g.writeEndObject();
       g.writeEndObject();
@@ -64,8 +63,7 @@ final class JsonReferenceWriter {
     }
   }
 
-  private static void writeValue(
-      JsonGenerator g, String key, Reference ref, List<Map.Entry<String, String>> templates)
+  private static void writeValue(JsonGenerator g, String key, Reference ref, TargetText text)
       throws IOException {
     if (ref instanceof Reference.Inline in) {
       g.writeString(inlineText(key, in.data()));
@@ -76,13 +74,32 @@ final class JsonReferenceWriter {
     if (target.equals(Reference.DEFAULT_TARGET)) {
       g.writeNull();
     } else {
-      g.writeString(templated(target, templates));
+      g.writeString(text.of(target));
     }
     if (ref instanceof Reference.Range r) {
       g.writeNumber(r.offset());
       g.writeNumber(r.length());
     }
     g.writeEndArray();
+  }
+
+  /** A target as written, remembered for the next reference, which usually has the same target. */
+  private static final class TargetText {
+    private final List<Map.Entry<String, String>> templates;
+    private String last;
+    private String lastText;
+
+    TargetText(List<Map.Entry<String, String>> templates) {
+      this.templates = templates;
+    }
+
+    String of(String target) {
+      if (!target.equals(last)) {
+        lastText = templated(target, templates);
+        last = target;
+      }
+      return lastText;
+    }
   }
 
   private static String templated(String target, List<Map.Entry<String, String>> templates) {

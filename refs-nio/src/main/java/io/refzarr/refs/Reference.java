@@ -128,16 +128,6 @@ public sealed interface Reference extends Serializable {
   }
 
   private static void checkTarget(String target) {
-    Objects.requireNonNull(target, "target (use Reference.DEFAULT_TARGET for the default target)");
-    for (int i = 0; i < target.length(); i++) {
-      char c = target.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        throw new IllegalArgumentException(
-            "target contains control character U+"
-                + String.format("%04X", (int) c)
-                + ": "
-                + target);
-      }
-    }
+    TargetCheck.check(target);
   }
 }

@@ -2,6 +2,7 @@ package io.refzarr.refs;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -48,6 +49,24 @@ public interface ReferenceSet extends Closeable {
    * consumed.
    */
   Stream<String> keys() throws IOException;
+
+  /**
+   * Every key with its reference, in the order of {@link #keys}: what writers and copies walk. The
+   * default looks each key up; sets that hold chunks by index override it to skip the lookup. Like
+   * {@link #keys}, the stream may throw {@link java.io.UncheckedIOException} while consumed.
+   */
+  default Stream<Map.Entry<String, Reference>> entries() throws IOException {
+    return keys().map(this::entry);
+  }
+
+  private Map.Entry<String, Reference> entry(String key) {
+    try {
+      return Map.entry(
+          key, get(key).orElseThrow(() -> new IOException("key vanished while listed: " + key)));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   /** The number of keys. */
   long size() throws IOException;

@@ -167,13 +167,11 @@ public final class ReferenceSets {
 
   /** Puts every key of {@code set} into {@code sink}, in the set's key order. */
   public static void copy(ReferenceSet set, ReferenceSink sink) throws IOException {
-    try (Stream<String> keys = set.keys()) {
-      Iterator<String> it = keys.iterator();
+    try (Stream<Map.Entry<String, Reference>> entries = set.entries()) {
+      Iterator<Map.Entry<String, Reference>> it = entries.iterator();
       while (it.hasNext()) {
-        String key = it.next();
-        Reference ref =
-            set.get(key).orElseThrow(() -> new IOException("key vanished while writing: " + key));
-        sink.put(key, ref);
+        Map.Entry<String, Reference> e = it.next();
+        sink.put(e.getKey(), e.getValue());
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();

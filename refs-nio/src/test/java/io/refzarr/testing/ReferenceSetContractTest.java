@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -74,6 +75,18 @@ public abstract class ReferenceSetContractTest {
       assertThat(names(converted, "g/a"))
           .isEqualTo(Set.of(".zarray", ".zattrs", "0.0", "0.1", "2.1", "1.0"));
       assertThat(names(converted, "")).contains(".zgroup", ".zattrs", "g", "s");
+    }
+  }
+
+  @Test
+  void entries_areTheKeysInOrderWithTheirReferences() throws IOException {
+    try (ReferenceSet converted = convert(synthetic())) {
+      List<String> keys = converted.keys().collect(Collectors.toList());
+      List<Map.Entry<String, Reference>> entries = converted.entries().collect(Collectors.toList());
+      assertThat(entries).extracting(Map.Entry::getKey).isEqualTo(keys);
+      for (Map.Entry<String, Reference> e : entries) {
+        assertThat(e.getValue()).as(e.getKey()).isEqualTo(converted.get(e.getKey()).orElseThrow());
+      }
     }
   }
 
