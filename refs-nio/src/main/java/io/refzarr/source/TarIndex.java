@@ -90,11 +90,12 @@ final class TarIndex {
   }
 
   static String normalize(String name) {
+    // idempotent (a stored name is looked up normalized again): ".///x" -> "x", not "/x"
     String n = name;
-    while (n.startsWith("./")) {
-      n = n.substring(2);
+    while (n.startsWith("./") || n.startsWith("/")) {
+      n = n.substring(n.startsWith("/") ? 1 : 2);
     }
-    return n.startsWith("/") ? n.substring(1) : n;
+    return n;
   }
 
   private static String headerName(ByteBuffer h) {

@@ -99,6 +99,21 @@ class HostileArchivesTest {
         .hasMessageContaining("z.bin");
   }
 
+  @Test
+  void member_zipNameWithDotsAndSlashes_isFoundUnderItsListedName() throws IOException {
+    // fuzz finding: ".///x" was listed as "/x" and then looked up as "x"
+    byte[] data = "payload".getBytes(StandardCharsets.US_ASCII);
+    ZipIndex index =
+        new ZipIndex(
+            new ContainerBytes(
+                new io.refzarr.testing.MemorySource(storedZip(".///..2.nc", data)),
+                io.refzarr.testing.MemorySource.URL));
+    org.assertj.core.api.Assertions.assertThat(index.names()).containsExactly("..2.nc");
+    ArchiveMember m = index.member(".///..2.nc");
+    org.assertj.core.api.Assertions.assertThat(m.size()).isEqualTo(data.length);
+    org.assertj.core.api.Assertions.assertThat(index.member("..2.nc")).isEqualTo(m);
+  }
+
   private static long size(URI member) throws IOException {
     try (ByteRangeReaders readers = ByteRangeReaders.create(Map.of())) {
       return readers.forTarget(member).size(member);
