@@ -25,32 +25,38 @@ final class HeaderMessages {
   private static final byte[] OHDR = {'O', 'H', 'D', 'R'};
   private static final byte[] OCHK = {'O', 'C', 'H', 'K'};
   // more continuation blocks than this is a loop or a corrupt header, not a real file
-  private static final int MAX_BLOCKS = 1 << 16;
+  private static final int MAX_BLOCKS = 1 << 10;
 
   /** A message jhdf could not decode: its type, the attribute or link name where known, why. */
   record Unread(int type, String name, RuntimeException cause) {}
 
   private final List<Message> messages = new ArrayList<>();
   private final List<Unread> unread = new ArrayList<>();
+  private final HdfBackingStorage storage;
+  private final Set<Long> blocks = new HashSet<>();
+  private final Boolean orderTracked; // null: a version-1 header
+  private int countLeft; // version 1: the messages the prefix announces that are still to read
 
-  private HeaderMessages() {}
+  private HeaderMessages(HdfBackingStorage storage, Boolean orderTracked, int count) {
+    this.storage = storage;
+    this.orderTracked = orderTracked;
+    this.countLeft = count;
+  }
 
   /**
    * The messages of the object header at {@code address}; fails (a jhdf or refzarr runtime
    * exception) only when the header's own framing cannot be read.
    */
   static HeaderMessages read(HdfBackingStorage storage, long address) {
-    HeaderMessages h = new HeaderMessages();
-    ByteBuffer first = storage.readBufferFromAddress(address, 5).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer first = storage.readBufferFromAddress(address, 5);
     if (first.get(0) == 1) {
-      h.readV1(storage, address);
-    } else if (matches(first, 0, OHDR)) {
-      h.readV2(storage, address);
-    } else {
-      throw new IllegalStateException(
-          "no object header (version " + first.get(0) + ") at address " + address);
+      return readV1(storage, address);
     }
-    return h;
+    if (matches(first, 0, OHDR)) {
+      return readV2(storage, address);
+    }
+    throw new IllegalStateException(
+        "no object header (version " + first.get(0) + ") at address " + address);
   }
 
   List<Message> messages() {
@@ -70,28 +76,11 @@ final class HeaderMessages {
    * first block, padding), then messages of an 8-byte header (type 2, size 2, flags 1, reserved 3)
    * and an 8-byte-aligned body; continuation blocks hold messages only.
    */
-  private void readV1(HdfBackingStorage storage, long address) {
+  private static HeaderMessages readV1(HdfBackingStorage storage, long address) {
     ByteBuffer prefix = storage.readBufferFromAddress(address, 16).order(ByteOrder.LITTLE_ENDIAN);
-    int count = Short.toUnsignedInt(prefix.getShort(2));
-    long size = Integer.toUnsignedLong(prefix.getInt(8));
-    List<long[]> blocks = new ArrayList<>(List.of(new long[] {address + 16, size}));
-    Set<Long> seen = new HashSet<>();
-    int read = 0;
-    for (int b = 0; b < blocks.size() && read < count; b++) {
-      long[] block = blocks.get(b);
-      check(seen, block, blocks.size());
-      ByteBuffer buf = storage.readBufferFromAddress(block[0], toInt(block[1]));
-      buf.order(ByteOrder.LITTLE_ENDIAN);
-      while (buf.remaining() >= 8 && read < count) {
-        int start = buf.position();
-        int type = Short.toUnsignedInt(buf.getShort(start));
-        int bodySize = Short.toUnsignedInt(buf.getShort(start + 2));
-        ByteBuffer message = slice(buf, start, 8 + bodySize);
-        decode(message, 8, type, storage, null, blocks);
-        buf.position(Math.min(buf.limit(), start + 8 + align8(bodySize)));
-        read++;
-      }
-    }
+    HeaderMessages h = new HeaderMessages(storage, null, Short.toUnsignedInt(prefix.getShort(2)));
+    h.block(address + 16, Integer.toUnsignedLong(prefix.getInt(8)), false);
+    return h;
   }
 
   /**
@@ -100,55 +89,59 @@ final class HeaderMessages {
    * 6-byte header (type 1, size 2, flags 1, creation order 2) until a gap too small for one, and a
    * checksum; continuation blocks start with "OCHK" and end with a checksum.
    */
-  private void readV2(HdfBackingStorage storage, long address) {
+  private static HeaderMessages readV2(HdfBackingStorage storage, long address) {
     int flags = Byte.toUnsignedInt(storage.readBufferFromAddress(address, 6).get(5));
     int at = 6 + ((flags & 0x20) != 0 ? 16 : 0) + ((flags & 0x10) != 0 ? 4 : 0);
     int width = 1 << (flags & 3);
     long size = unsigned(storage.readBufferFromAddress(address + at, width), 0, width);
-    boolean orderTracked = (flags & 0x04) != 0;
-    int headerSize = orderTracked ? 6 : 4;
-    List<long[]> blocks = new ArrayList<>(List.of(new long[] {address + at + width, size}));
-    Set<Long> seen = new HashSet<>();
-    for (int b = 0; b < blocks.size(); b++) {
-      long[] block = blocks.get(b);
-      check(seen, block, blocks.size());
-      ByteBuffer buf = storage.readBufferFromAddress(block[0], toInt(block[1]));
-      if (b > 0) { // a continuation block: its signature, messages, its checksum
-        if (buf.remaining() < 8 || !matches(buf, 0, OCHK)) {
-          throw new IllegalStateException("no continuation block at address " + block[0]);
-        }
-        buf = slice(buf, 4, buf.remaining() - 8);
-      }
-      buf.order(ByteOrder.LITTLE_ENDIAN);
-      while (buf.remaining() >= headerSize) {
-        int start = buf.position();
-        int type = Byte.toUnsignedInt(buf.get(start));
-        int bodySize = Short.toUnsignedInt(buf.getShort(start + 1));
-        ByteBuffer message = slice(buf, start, headerSize + bodySize);
-        decode(message, headerSize, type, storage, orderTracked, blocks);
-        buf.position(start + headerSize + bodySize);
-      }
-    }
+    HeaderMessages h = new HeaderMessages(storage, (flags & 0x04) != 0, Integer.MAX_VALUE);
+    h.block(address + at + width, size, false);
+    return h;
   }
 
   /**
-   * One message: a continuation adds its block, any other goes to jhdf's decoder ({@code
-   * orderTracked} null for a version-1 header).
+   * The messages of one block, in order; a continuation's block is read where its message stands
+   * (as jhdf and the HDF5 library list messages).
    */
-  private void decode(
-      ByteBuffer message,
-      int headerSize,
-      int type,
-      HdfBackingStorage storage,
-      Boolean orderTracked,
-      List<long[]> blocks) {
+  private void block(long address, long size, boolean continuation) {
+    if (!blocks.add(address) || blocks.size() > MAX_BLOCKS) {
+      throw new IllegalStateException("object header continuation loop at address " + address);
+    }
+    ByteBuffer buf = storage.readBufferFromAddress(address, toInt(size));
+    if (continuation && orderTracked != null) { // "OCHK", messages, checksum
+      if (buf.remaining() < 8 || !matches(buf, 0, OCHK)) {
+        throw new IllegalStateException("no continuation block at address " + address);
+      }
+      buf = slice(buf, 4, buf.remaining() - 8);
+    }
+    buf.order(ByteOrder.LITTLE_ENDIAN);
+    int headerSize = orderTracked == null ? 8 : orderTracked ? 6 : 4;
+    while (buf.remaining() >= headerSize && countLeft > 0) {
+      int start = buf.position();
+      int type;
+      int bodySize;
+      if (orderTracked == null) {
+        type = Short.toUnsignedInt(buf.getShort(start));
+        bodySize = Short.toUnsignedInt(buf.getShort(start + 2));
+      } else {
+        type = Byte.toUnsignedInt(buf.get(start));
+        bodySize = Short.toUnsignedInt(buf.getShort(start + 1));
+      }
+      countLeft--;
+      decode(slice(buf, start, headerSize + bodySize), headerSize, type);
+      int next = start + headerSize + (orderTracked == null ? align8(bodySize) : bodySize);
+      buf.position(Math.min(buf.limit(), next));
+    }
+  }
+
+  /** One message: a continuation's block is read, any other message goes to jhdf's decoder. */
+  private void decode(ByteBuffer message, int headerSize, int type) {
     if (type == CONTINUATION) {
       int offsets = storage.getSizeOfOffsets();
-      blocks.add(
-          new long[] {
-            unsigned(message, headerSize, offsets),
-            unsigned(message, headerSize + offsets, storage.getSizeOfLengths())
-          });
+      block(
+          unsigned(message, headerSize, offsets),
+          unsigned(message, headerSize + offsets, storage.getSizeOfLengths()),
+          true);
       return;
     }
     try {
@@ -195,12 +188,6 @@ final class HeaderMessages {
       end++;
     }
     return new String(b, 0, end, StandardCharsets.UTF_8);
-  }
-
-  private static void check(Set<Long> seen, long[] block, int blocks) {
-    if (!seen.add(block[0]) || blocks > MAX_BLOCKS) {
-      throw new IllegalStateException("object header continuation loop at address " + block[0]);
-    }
   }
 
   private static ByteBuffer slice(ByteBuffer buf, int at) {
