@@ -101,11 +101,21 @@ final class HeaderMessages {
 
   /**
    * The messages of one block, in order; a continuation's block is read where its message stands
-   * (as jhdf and the HDF5 library list messages).
+   * (the order jhdf lists them in, so attributes come out as on jhdf's own path).
    */
   private void block(long address, long size, boolean continuation) {
     if (!blocks.add(address) || blocks.size() > MAX_BLOCKS) {
-      throw new IllegalStateException("object header continuation loop at address " + address);
+      throw new IllegalStateException(
+          "object header continuation loop (or over "
+              + MAX_BLOCKS
+              + " blocks) at address "
+              + address);
+    }
+    if (size
+        > storage
+            .size()) { // checked before the buffer is allocated: a corrupt size costs no memory
+      throw new IllegalStateException(
+          "object header block of " + size + " bytes at address " + address + " in a smaller file");
     }
     ByteBuffer buf = storage.readBufferFromAddress(address, toInt(size));
     if (continuation && orderTracked != null) { // "OCHK", messages, checksum

@@ -130,6 +130,21 @@ class ExternalFilesTest {
     assertThat(zattrs(refs(references), "group1")).isEqualTo(Map.of("group_attr", 789L));
     assertThat(inline(references, "dataset1/0"))
         .isEqualTo(new byte[] {0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0});
+    // the same below the root, in a version-1 and a version-2 header (jhdf cannot open either
+    // group): each group is listed, its other attributes kept, its dataset scanned
+    String groups = "generated/regionref_group_attrs.h5";
+    assertThat(skipped(groups))
+        .containsExactly(
+            Map.entry(
+                "/g_v1 (attribute region)",
+                "attribute left out: dataset region references (no Zarr form)"),
+            Map.entry(
+                "/g_v2 (attribute region)",
+                "attribute left out: dataset region references (no Zarr form)"));
+    for (String g : List.of("g_v1", "g_v2")) {
+      assertThat(zattrs(refs(groups), g)).isEqualTo(Map.of("kept", 7L, "after", "text"));
+      assertThat(refs(groups).get(g + "/d/.zarray")).isPresent();
+    }
     String noy =
         "NCAS-CMS__pyfive/tests/data/noy_AERmonZ_UKESM1-0-LL_piControl_r1i1p1f2_gnz_200001-200012.nc";
     assertThat(skipped(noy)).containsKey("/noy (attributes)");
