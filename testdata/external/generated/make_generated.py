@@ -7,6 +7,11 @@ userblock_32k.h5     an HDF5 file after a 32 KiB user block (h5py userblock_size
 cdf5_netcdf4py.nc    CDF-5 (netCDF4-python format="NETCDF3_64BIT_DATA", netCDF-C underneath): 64-bit and
                      unsigned types, a record dimension, char data, attributes, a variable never written
 cdf5_records.nc      CDF-5 with several record variables of odd sizes (record padding) and a scalar
+regionref_group_attrs.h5
+                     two groups below the root, one with a version-1 object header (symbol table), one with
+                     a version-2 header (track_order=True: link messages), each holding an attribute of
+                     region references (jhdf 0.13 cannot decode either header whole), another attribute
+                     and a dataset
 """
 import os
 
@@ -68,7 +73,20 @@ def cdf5_records(path):
         sc.assignValue(-(2**40))
 
 
+def regionref_group_attrs(path):
+    with h5py.File(path, "w", libver="earliest") as f:
+        f.attrs["title"] = "groups whose headers hold region references"
+        for name, ordered in (("g_v1", False), ("g_v2", True)):
+            g = f.create_group(name, track_order=ordered)
+            d = g.create_dataset("d", data=np.arange(5, dtype="<i2") + (10 if ordered else 0),
+                                 track_times=False)
+            g.attrs["kept"] = np.int32(7)
+            g.attrs["region"] = d.regionref[1:3]
+            g.attrs["after"] = "text"
+
+
 if __name__ == "__main__":
     userblock(os.path.join(HERE, "userblock_32k.h5"))
     cdf5(os.path.join(HERE, "cdf5_netcdf4py.nc"))
     cdf5_records(os.path.join(HERE, "cdf5_records.nc"))
+    regionref_group_attrs(os.path.join(HERE, "regionref_group_attrs.h5"))

@@ -96,6 +96,32 @@ class ScanOutputDirTest {
   }
 
   @Test
+  void scan_report_listsEachObjectLeftOutWithItsInputAndReason() throws Exception {
+    String file = CliTest.CORPUS.resolve("hdf5_filters.h5").toString();
+    Path report = dir.resolve("report.json");
+    CliTest.Result r =
+        CliTest.run(
+            "scan",
+            file,
+            "--output-dir",
+            dir.resolve("o").toString(),
+            "--report",
+            report.toString());
+
+    assertThat(r.status()).as(r.err()).isZero();
+    Map<?, ?> doc = (Map<?, ?>) Json.parse(Files.readAllBytes(report));
+    assertThat(doc.get("skipped_objects")).isEqualTo(1L);
+    assertThat((List<?>) doc.get("left_out"))
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(((Map<?, ?>) s).get("input")).isEqualTo(file);
+              assertThat(((Map<?, ?>) s).get("object")).isEqualTo("/lzf_i2");
+              assertThat((String) ((Map<?, ?>) s).get("reason")).startsWith("filter ");
+            });
+  }
+
+  @Test
   void scan_failPolicyWithABadInput_namesItAndExitsNonZero() throws Exception {
     Path junk = Files.writeString(dir.resolve("junk.nc"), "not netCDF");
     CliTest.Result r =

@@ -47,22 +47,39 @@ final class GroupListing {
    * made-up name {@code <link N>}.
    */
   static Map<String, Object> children(Group g, HdfBackingStorage storage) {
-    ObjectHeader header =
-        ObjectHeader.readObjectHeader(storage, g.getAddress()); // the root is no AbstractNode
+    // refzarr frames the header: jhdf would fail the whole header (the root's: the whole file) on
+    // one message it cannot decode, such as an attribute holding region references
+    HeaderMessages header = HeaderMessages.read(storage, g.getAddress());
     Map<String, Object> out = new TreeMap<>();
-    if (header.hasMessageOfType(SymbolTableMessage.class)) {
-      symbolTable(g, storage, header.getMessageOfType(SymbolTableMessage.class), out);
-    } else if (header.hasMessageOfType(LinkInfoMessage.class)) {
-      LinkInfoMessage info = header.getMessageOfType(LinkInfoMessage.class);
-      if (info.getFractalHeapAddress() == Constants.UNDEFINED_ADDRESS) {
-        for (LinkMessage link : header.getMessagesOfType(LinkMessage.class)) {
-          link(g, storage, link, out);
-        }
-      } else {
-        denseLinks(g, storage, info, out);
+    List<SymbolTableMessage> tables = header.ofType(SymbolTableMessage.class);
+    List<LinkInfoMessage> infos = header.ofType(LinkInfoMessage.class);
+    if (!tables.isEmpty()) {
+      symbolTable(g, storage, tables.get(0), out);
+    } else if (!infos.isEmpty()
+        && infos.get(0).getFractalHeapAddress() != Constants.UNDEFINED_ADDRESS) {
+      denseLinks(g, storage, infos.get(0), out);
+    } else {
+      for (LinkMessage link : header.ofType(LinkMessage.class)) {
+        link(g, storage, link, out);
+      }
+    }
+    int n = 0;
+    for (HeaderMessages.Unread u : header.unread()) {
+      n++;
+      if (u.type() == HeaderMessages.LINK) {
+        out.put(
+            u.name() != null ? u.name() : "<link " + n + ">", new Failed(linkReason(u.cause())));
       }
     }
     return out;
+  }
+
+  /** Why a link record cannot be followed: a user-defined link type, or what jhdf said. */
+  private static String linkReason(RuntimeException e) {
+    String reason = Failures.describe(e);
+    return reason.startsWith("a user-defined link")
+        ? reason
+        : "a link of a kind refzarr does not follow (" + reason + ")";
   }
 
   private static void symbolTable(
@@ -116,7 +133,17 @@ final class GroupListing {
    */
   private static Object open(Group parent, HdfBackingStorage storage, String name, long address) {
     try {
-      ObjectHeader header = ObjectHeader.readObjectHeader(storage, address);
+      ObjectHeader header;
+      try {
+        header = ObjectHeader.readObjectHeader(storage, address);
+      } catch (RuntimeException e) {
+        if (!isGroup(storage, address)) {
+          throw e;
+        }
+        // a group whose header jhdf cannot decode whole: opened all the same, its attributes and
+        // links are then read message by message
+        return CREATE_GROUP.invoke(null, storage, address, name, parent);
+      }
       if (header.hasMessageOfType(DataLayoutMessage.class)) {
         return DatasetLoader.createDataset(storage, header, name, parent);
       }
@@ -128,6 +155,17 @@ final class GroupListing {
       return new Failed(Failures.describe(e.getCause() != null ? e.getCause() : e));
     } catch (RuntimeException e) {
       return new Failed(Failures.describe(e));
+    }
+  }
+
+  /** Whether the header at {@code address}, framed by refzarr, is a group's (holds its links). */
+  private static boolean isGroup(HdfBackingStorage storage, long address) {
+    try {
+      HeaderMessages h = HeaderMessages.read(storage, address);
+      return !h.ofType(SymbolTableMessage.class).isEmpty()
+          || !h.ofType(LinkInfoMessage.class).isEmpty();
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
