@@ -100,16 +100,47 @@ final class Zlib implements Codec {
 
   private static byte[] inflateAll(String name, Inflater inf, int len)
       throws DataFormatException, CodecException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, len * 4));
+    return inflateAll(name, inf, len, Integer.MAX_VALUE);
+  }
+
+  private static byte[] inflateAll(String name, Inflater inf, int len, int max)
+      throws DataFormatException, CodecException {
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream((int) Math.min(max, Math.max(64L, len * 4L)));
     byte[] buf = new byte[64 * 1024];
     while (!inf.finished()) {
       int k = inf.inflate(buf);
       if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
         throw new CodecException(name + " stream is truncated");
       }
+      if (k > max - out.size()) {
+        throw new CodecException(name + " stream decodes to more than " + max + " bytes");
+      }
       out.write(buf, 0, k);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * A whole raw or zlib stream of unknown decoded size, {@code in[off, off + len)} exactly, decoded
+   * to at most {@code max} bytes.
+   */
+  static byte[] inflateAtMost(String name, Inflater inf, byte[] in, int off, int len, int max)
+      throws CodecException {
+    inf.reset();
+    inf.setInput(in, off, len);
+    try {
+      byte[] out = inflateAll(name, inf, len, max);
+      if (inf.getRemaining() > 0) {
+        throw new CodecException(
+            name + " stream ends " + inf.getRemaining() + " bytes before the end of its input");
+      }
+      return out;
+    } catch (DataFormatException e) {
+      throw new CodecException(name + " stream is corrupt: " + e.getMessage(), e);
+    } finally {
+      inf.reset();
+    }
   }
 
   static Inflater raw() {
