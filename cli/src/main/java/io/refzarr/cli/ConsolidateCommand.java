@@ -68,7 +68,7 @@ final class ConsolidateCommand implements Callable<Integer> {
     String what = expand ? "with every target in full" : s.rewritten() + " of them with a template";
     spec.commandLine()
         .getErr()
-        .printf("%s: %d keys, %s, in %.2f s%n", out, s.keys(), what, InlineCommand.seconds(start));
+        .printf("%s: %d keys, %s, in %.2f s%n", out, s.keys(), what, RewriteCommand.seconds(start));
     return 0;
   }
 }
