@@ -58,7 +58,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * than decoding a page); zarr-bridge decodes on {@code ForkJoinPool.commonPool()} with the calling
  * thread as one more worker (all cores, no thread owned by refzarr); combine runs on a pool of its
  * own per run, shut down after it; the {@code reference} file system fetches ranges on a bounded
- * pool of its own ({@code ReadSettings.maxConcurrentRequests}), closed with the file system.
+ * pool of its own ({@code ReadSettings.maxConcurrentRequests}), closed with the file system; ops'
+ * {@code inline} fetches a few batches of ranges at once on a pool of its own per run, shut down
+ * (never interrupted: the reader's channels are shared) after it.
  */
 public final class Futures {
   private Futures() {}
