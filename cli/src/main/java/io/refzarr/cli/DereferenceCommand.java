@@ -3,7 +3,6 @@ package io.refzarr.cli;
 import io.refzarr.ops.ReferenceOps;
 import io.refzarr.ops.Summary;
 import io.refzarr.refs.ReferenceSet;
-import io.refzarr.refs.ReferenceSink;
 import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,8 +28,8 @@ final class DereferenceCommand extends RewriteCommand {
   boolean allowDeflate;
 
   @Override
-  Summary run(ReferenceSet set, ReferenceSink sink) throws IOException {
-    return ReferenceOps.dereference(set, reader(), allowDeflate, sink);
+  Summary run(ReferenceSet set) throws IOException {
+    return toOutput(sink -> ReferenceOps.dereference(set, reader(), allowDeflate, sink));
   }
 
   @Override

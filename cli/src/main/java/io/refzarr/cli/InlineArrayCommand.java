@@ -3,7 +3,6 @@ package io.refzarr.cli;
 import io.refzarr.ops.ReferenceOps;
 import io.refzarr.ops.Summary;
 import io.refzarr.refs.ReferenceSet;
-import io.refzarr.refs.ReferenceSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +36,10 @@ final class InlineArrayCommand extends RewriteCommand {
   List<String> arrays = new ArrayList<>();
 
   @Override
-  Summary run(ReferenceSet set, ReferenceSink sink) throws IOException {
-    return ReferenceOps.inlineArrays(set, threshold, Set.copyOf(arrays), options.config(), sink);
+  Summary run(ReferenceSet set) throws IOException {
+    return toOutput(
+        sink ->
+            ReferenceOps.inlineArrays(set, threshold, Set.copyOf(arrays), options.config(), sink));
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.refzarr.cli;
 import io.refzarr.ops.ReferenceOps;
 import io.refzarr.ops.Summary;
 import io.refzarr.refs.ReferenceSet;
-import io.refzarr.refs.ReferenceSink;
 import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,8 +31,8 @@ final class InlineCommand extends RewriteCommand {
   }
 
   @Override
-  Summary run(ReferenceSet set, ReferenceSink sink) throws IOException {
-    return ReferenceOps.inline(set, threshold, reader(), sink);
+  Summary run(ReferenceSet set) throws IOException {
+    return toOutput(sink -> ReferenceOps.inline(set, threshold, reader(), sink));
   }
 
   @Override

@@ -4,7 +4,6 @@ import io.refzarr.ops.ReferenceOps;
 import io.refzarr.ops.Summary;
 import io.refzarr.ops.TargetRenames;
 import io.refzarr.refs.ReferenceSet;
-import io.refzarr.refs.ReferenceSink;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,8 +49,8 @@ final class RenameTargetCommand extends RewriteCommand {
   }
 
   @Override
-  Summary run(ReferenceSet set, ReferenceSink sink) throws IOException {
-    return ReferenceOps.renameTargets(set, renames, sink);
+  Summary run(ReferenceSet set) throws IOException {
+    return toOutput(sink -> ReferenceOps.renameTargets(set, renames, sink));
   }
 
   @Override

@@ -4,7 +4,6 @@ import io.refzarr.nio.ReferenceReader;
 import io.refzarr.ops.Summary;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSets;
-import io.refzarr.refs.ReferenceSink;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -15,9 +14,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * The shape every command over one operation that rewrites a set shares ({@code inline}, {@code
- * inline-array}, {@code subchunk}, {@code dereference}, {@code rename-target}): the input {@code
- * REFS}, the output options ({@link RewriteOutput}), the target options ({@link RefsOptions}), the
- * run into an atomic output, and a one-line summary with the time taken on stderr.
+ * inline-array}, {@code subchunk}, {@code dereference}, {@code rename-target}, {@code
+ * consolidate}): the input {@code REFS}, the output options ({@link RewriteOutput}), the target
+ * options ({@link RefsOptions}), the run into an atomic output, and a one-line summary with the
+ * time taken on stderr.
  */
 abstract class RewriteCommand implements Callable<Integer> {
   @Parameters(
@@ -37,8 +37,8 @@ abstract class RewriteCommand implements Callable<Integer> {
   /** Checks the command's own options before the set is opened; throws {@link #bad} if wrong. */
   void check() throws IOException {}
 
-  /** Runs the operation on {@code set} into {@code sink}. */
-  abstract Summary run(ReferenceSet set, ReferenceSink sink) throws IOException;
+  /** Runs the operation on {@code set} into the output, usually through {@link #toOutput}. */
+  abstract Summary run(ReferenceSet set) throws IOException;
 
   /** What the operation did, for the summary line ({@code "inlined 3 of 10 keys"}). */
   abstract String describe(Summary s);
@@ -49,18 +49,24 @@ abstract class RewriteCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Summary s;
     try (ReferenceSet set = ReferenceSets.open(input, options.config().readOptions())) {
-      s = output.write(spec.commandLine(), input, sink -> run(set, sink));
+      s = run(set);
     } finally {
       if (reader != null) {
         reader.close();
       }
     }
-    spec.commandLine()
-        .getErr()
-        .printf(
-            "%s: %s in %.2f s%n",
-            output.target(spec.commandLine(), input), describe(s), seconds(start));
+    spec.commandLine().getErr().printf("%s: %s in %.2f s%n", target(), describe(s), seconds(start));
     return 0;
+  }
+
+  /** Runs {@code producer} into the output ({@code -o} or the input), which appears atomically. */
+  Summary toOutput(ReferenceSets.Producer<Summary> producer) throws IOException {
+    return output.write(spec.commandLine(), input, producer);
+  }
+
+  /** Where the output goes ({@code -o} or the input). */
+  Path target() {
+    return output.target(spec.commandLine(), input);
   }
 
   /** A reader of the targets as the options say, made on first use and closed after the run. */

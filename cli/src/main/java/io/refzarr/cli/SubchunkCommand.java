@@ -3,7 +3,6 @@ package io.refzarr.cli;
 import io.refzarr.ops.ReferenceOps;
 import io.refzarr.ops.Summary;
 import io.refzarr.refs.ReferenceSet;
-import io.refzarr.refs.ReferenceSink;
 import java.io.IOException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,8 +35,8 @@ final class SubchunkCommand extends RewriteCommand {
   }
 
   @Override
-  Summary run(ReferenceSet set, ReferenceSink sink) throws IOException {
-    return ReferenceOps.subchunk(set, array, factor, reader(), sink);
+  Summary run(ReferenceSet set) throws IOException {
+    return toOutput(sink -> ReferenceOps.subchunk(set, array, factor, reader(), sink));
   }
 
   @Override

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * kerchunk's {@code do_inline}: every range shorter than the threshold, and every whole target of a
@@ -64,7 +62,7 @@ final class Inliner {
   }
 
   Summary run(ReferenceSet set) throws IOException {
-    pool = pool();
+    pool = Futures.newPool("refzarr-inline", IN_FLIGHT);
     try {
       KeyWalk.forEach(set, this::accept);
       submit();
@@ -135,16 +133,5 @@ final class Inliner {
       sink.put(e.getKey(), e.getValue());
     }
     waiting -= s.after().size();
-  }
-
-  private static ExecutorService pool() {
-    AtomicInteger n = new AtomicInteger();
-    return Executors.newFixedThreadPool(
-        IN_FLIGHT,
-        r -> {
-          Thread t = new Thread(r, "refzarr-inline-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
   }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,6 +71,21 @@ public final class Futures {
   @FunctionalInterface
   public interface IoCallable<T> {
     T call() throws IOException;
+  }
+
+  /**
+   * A fixed pool of {@code threads} daemon threads named {@code prefix-N}, for a module's run that
+   * owns its pool (and shuts it down after the run).
+   */
+  public static ExecutorService newPool(String prefix, int threads) {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** Runs {@code task} on {@code executor}; its {@code IOException} fails the future as it is. */

@@ -1,7 +1,6 @@
 package io.refzarr.bridge.codec;
 
 import java.util.zip.CRC32;
-import java.util.zip.Inflater;
 
 /**
  * kerchunk's {@code deflate} codec ({@code {"id": "deflate"}}, no parameters): a zip member's local
@@ -39,11 +38,16 @@ final class ZipDeflate implements Codec {
       throw CodecException.wrongSize("deflate (zip local header)", h.size(), expected);
     }
     int size = expected >= 0 ? expected : unknownSize(h);
-    Inflater raw = Zlib.raw();
     byte[] out =
-        size >= 0
-            ? Zlib.inflate("deflate", raw, in, h.dataStart(), len, size, true)
-            : Zlib.inflateAtMost("deflate", raw, in, h.dataStart(), len, Blosc.MAX_UNKNOWN);
+        Zlib.inflate(
+            "deflate",
+            Zlib.raw(),
+            in,
+            h.dataStart(),
+            len,
+            size,
+            "the end of the chunk",
+            Blosc.MAX_UNKNOWN);
     if (h.sized()) {
       CRC32 crc = new CRC32();
       crc.update(out);
