@@ -42,13 +42,27 @@ class DereferenceDeflateTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"out.json", "out.parq"})
-  void zippedStore_readsBackTheOriginalValues_throughZarrBridge(String name) throws IOException {
+  void zippedStore_jsonOrParquet_readsBackTheOriginalValues_throughZarrBridge(String name)
+      throws IOException {
     Path zip = tmp.resolve("store.zip");
     ZippedZarr.write(zip, false);
     Path out = tmp.resolve(name);
-    Summary s = dereference(ZippedZarr.chained(zip), out);
+    Path in = tmp.resolve("in." + name.substring(4)); // the input in the output's form
+    boolean parquet = name.endsWith(".parq"); // whose metadata is inline
+    ReferenceSets.write(
+        in,
+        SinkOptions.DEFAULT,
+        sink -> {
+          ReferenceSets.copy(ZippedZarr.chained(zip, parquet), sink);
+          return null;
+        });
+    Summary s;
+    try (ReferenceSet chained = open(in)) {
+      s = dereference(chained, out);
+    }
     assertThat(s.keys()).isEqualTo(ZippedZarr.members().size());
-    assertThat(s.rewritten()).isEqualTo(s.keys()); // every key was a member
+    // every member key, and the two .zarray keys (given the deflate codec)
+    assertThat(s.rewritten()).isEqualTo(parquet ? 5 + 2 : s.keys());
     try (ReferenceSet result = open(out);
         ReferenceReader reader = ReferenceReader.create(ReferenceFileSystemConfig.DEFAULT)) {
       Reference.Range chunk = (Reference.Range) result.get("temp/1.0").orElseThrow();
@@ -93,23 +107,20 @@ class DereferenceDeflateTest {
     ReferenceSet set =
         ReferenceSets.of(
             Map.of("temp/0.0", Reference.range("zip://temp/0.0::" + zip.toUri(), 4, 8)));
-    assertThatThrownBy(() -> dereference(set, tmp.resolve("o.json")))
-        .isInstanceOf(ReferenceNotReachableException.class)
-        .hasMessageContaining("temp/0.0::")
-        .hasMessageContaining("a reference of 8 bytes at offset 4")
-        .hasMessageContaining("only whole deflated members");
-    assertThat(tmp.resolve("o.json")).doesNotExist();
+    assertRefused(
+        set,
+        ReferenceNotReachableException.class,
+        "temp/0.0::",
+        "a reference of 8 bytes at offset 4",
+        "only whole deflated members");
   }
 
   @Test
   void anArrayOfDeflatedAndStoredChunks_isRefusedNamingTheArray() throws IOException {
     Path zip = tmp.resolve("mixed.zip");
     ZippedZarr.write(zip, true);
-    assertThatThrownBy(() -> dereference(ZippedZarr.chained(zip), tmp.resolve("o.json")))
-        .isInstanceOf(InvalidReferenceSetException.class)
-        .hasMessageContaining("array temp")
-        .hasMessageContaining("deflated");
-    assertThat(tmp.resolve("o.json")).doesNotExist();
+    assertRefused(
+        ZippedZarr.chained(zip), InvalidReferenceSetException.class, "array temp", "deflated");
   }
 
   @Test
@@ -118,9 +129,16 @@ class DereferenceDeflateTest {
     ZippedZarr.write(zip, false);
     ReferenceSet set =
         ReferenceSets.of(Map.of("loose/0", Reference.whole("zip://temp/0.0::" + zip.toUri())));
-    assertThatThrownBy(() -> dereference(set, tmp.resolve("o.json")))
-        .isInstanceOf(ReferenceNotReachableException.class)
-        .hasMessageContaining("loose/0")
-        .hasMessageContaining("outside any array");
+    assertRefused(set, ReferenceNotReachableException.class, "loose/0", "outside any array");
+  }
+
+  /** Dereferencing {@code set} fails with {@code type} naming every part, and writes nothing. */
+  private void assertRefused(ReferenceSet set, Class<? extends Throwable> type, String... parts) {
+    Path out = tmp.resolve("o.json");
+    var thrown = assertThatThrownBy(() -> dereference(set, out)).isInstanceOf(type);
+    for (String part : parts) {
+      thrown.hasMessageContaining(part);
+    }
+    assertThat(out).doesNotExist();
   }
 }

@@ -54,9 +54,22 @@ final class ZippedZarr {
 
   /** The set of whole-member references kerchunk writes for the zipped store. */
   static ReferenceSet chained(Path zip) {
+    return chained(zip, false);
+  }
+
+  /**
+   * The same with the metadata embedded if {@code inlineMetadata} (as a Parquet set, which holds
+   * metadata only inline, must).
+   */
+  static ReferenceSet chained(Path zip, boolean inlineMetadata) {
     Map<String, Reference> refs = new LinkedHashMap<>();
-    for (String name : members().keySet()) {
-      refs.put(name, Reference.whole("zip://" + name + "::" + zip.toUri()));
+    for (Map.Entry<String, byte[]> m : members().entrySet()) {
+      String name = m.getKey();
+      refs.put(
+          name,
+          inlineMetadata && name.contains(".z")
+              ? Reference.inline(m.getValue())
+              : Reference.whole("zip://" + name + "::" + zip.toUri()));
     }
     return ReferenceSets.of(refs);
   }
