@@ -18,6 +18,7 @@ module io.refzarr.nio {
       io.refzarr.scan,
       io.refzarr.bridge,
       io.refzarr.combine,
+      io.refzarr.ops,
       io.refzarr.cli;
   exports io.refzarr.internal.refs to
       io.refzarr.lazy;
@@ -31,6 +32,7 @@ module io.refzarr.nio {
       io.refzarr.scan,
       io.refzarr.bridge,
       io.refzarr.combine,
+      io.refzarr.ops,
       io.refzarr.cli;
 
   uses io.refzarr.source.ByteRangeReaderProvider;

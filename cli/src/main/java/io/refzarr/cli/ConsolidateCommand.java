@@ -4,14 +4,10 @@ import io.refzarr.ops.ReferenceOps;
 import io.refzarr.ops.Summary;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSets;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code refzarr consolidate}: repeated URL prefixes into templates, and back. */
 @Command(
@@ -22,13 +18,7 @@ import picocli.CommandLine.Spec;
           + " Parquet stores each URL once anyway.",
       "Example: refzarr consolidate refs.json -o small.json"
     })
-final class ConsolidateCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "REFS",
-      description = "Reference set (JSON file or Parquet directory).")
-  Path input;
-
+final class ConsolidateCommand extends RewriteCommand {
   @Option(names = "--expand-templates", description = "Render every template into its targets.")
   boolean expand;
 
@@ -39,36 +29,29 @@ final class ConsolidateCommand implements Callable<Integer> {
       description = "Shortest prefix worth a template (default: ${DEFAULT-VALUE}, as kerchunk).")
   int minLength;
 
-  @Mixin RewriteOutput output;
-
-  @Mixin RefsOptions options;
-
-  @Spec CommandLine.Model.CommandSpec spec;
-
   @Override
-  public Integer call() throws Exception {
-    Path out = output.target(spec.commandLine(), input);
+  void check() throws IOException {
+    Path out = target();
     if (!ReferenceSets.outputFormat(out).equals("json")) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
+      throw bad(
           "consolidate writes JSON; "
               + out
               + " names a "
               + ReferenceSets.outputFormat(out)
               + " output");
     }
-    long start = System.nanoTime();
-    Summary s;
-    try (ReferenceSet set = ReferenceSets.open(input, options.config().readOptions())) {
-      s =
-          expand
-              ? ReferenceOps.expandTemplates(set, out)
-              : ReferenceOps.consolidate(set, out, minLength);
-    }
+  }
+
+  @Override
+  Summary run(ReferenceSet set) throws IOException {
+    return expand
+        ? ReferenceOps.expandTemplates(set, target())
+        : ReferenceOps.consolidate(set, target(), minLength);
+  }
+
+  @Override
+  String describe(Summary s) {
     String what = expand ? "with every target in full" : s.rewritten() + " of them with a template";
-    spec.commandLine()
-        .getErr()
-        .printf("%s: %d keys, %s, in %.2f s%n", out, s.keys(), what, InlineCommand.seconds(start));
-    return 0;
+    return String.format("%d keys, %s,", s.keys(), what);
   }
 }

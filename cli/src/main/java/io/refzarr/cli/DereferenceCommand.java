@@ -1,17 +1,11 @@
 package io.refzarr.cli;
 
-import io.refzarr.nio.ReferenceReader;
 import io.refzarr.ops.ReferenceOps;
 import io.refzarr.ops.Summary;
 import io.refzarr.refs.ReferenceSet;
-import io.refzarr.refs.ReferenceSets;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import java.io.IOException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
 
 /** {@code refzarr dereference}: archive-member references to ranges of the archive. */
 @Command(
@@ -19,40 +13,27 @@ import picocli.CommandLine.Spec;
     description = {
       "Turn references into archive members (tar://member::URL, zip://member::URL) into byte ranges of the"
           + " archive itself, from the archive's own headers, so that every reader can read them. A compressed"
-          + " zip member is an error naming it.",
+          + " zip member is an error naming it, unless --allow-deflate.",
       "Example: refzarr dereference chained.json -o plain.json"
     })
-final class DereferenceCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "REFS",
-      description = "Reference set (JSON file or Parquet directory).")
-  Path input;
-
-  @Mixin RewriteOutput output;
-
-  @Mixin RefsOptions options;
-
-  @Spec CommandLine.Model.CommandSpec spec;
+final class DereferenceCommand extends RewriteCommand {
+  @Option(
+      names = "--allow-deflate",
+      description =
+          "Write a deflated zip member as the range from its local header to the end of its"
+              + " compressed data, decoded with kerchunk's deflate codec (its array's compressor"
+              + " becomes {\"id\": \"deflate\"}, the old one the last filter). Only whole members of"
+              + " arrays whose chunks are all deflated; refzarr and kerchunk read the result, plain"
+              + " numcodecs does not.")
+  boolean allowDeflate;
 
   @Override
-  public Integer call() throws Exception {
-    long start = System.nanoTime();
-    Summary s;
-    try (ReferenceSet set = ReferenceSets.open(input, options.config().readOptions());
-        ReferenceReader reader = ReferenceReader.create(options.config())) {
-      s =
-          output.write(
-              spec.commandLine(), input, sink -> ReferenceOps.dereference(set, reader, sink));
-    }
-    spec.commandLine()
-        .getErr()
-        .printf(
-            "%s: dereferenced %d of %d keys in %.2f s%n",
-            output.target(spec.commandLine(), input),
-            s.rewritten(),
-            s.keys(),
-            InlineCommand.seconds(start));
-    return 0;
+  Summary run(ReferenceSet set) throws IOException {
+    return toOutput(sink -> ReferenceOps.dereference(set, reader(), allowDeflate, sink));
+  }
+
+  @Override
+  String describe(Summary s) {
+    return String.format("dereferenced %d of %d keys", s.rewritten(), s.keys());
   }
 }

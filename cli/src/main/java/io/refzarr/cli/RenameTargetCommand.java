@@ -4,19 +4,14 @@ import io.refzarr.ops.ReferenceOps;
 import io.refzarr.ops.Summary;
 import io.refzarr.ops.TargetRenames;
 import io.refzarr.refs.ReferenceSet;
-import io.refzarr.refs.ReferenceSets;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code refzarr rename-target}: rewrite target URLs (kerchunk's rename_target). */
 @Command(
@@ -27,13 +22,7 @@ import picocli.CommandLine.Spec;
           + " stay as they are.",
       "Example: refzarr rename-target refs.json --prefix data/=s3://bucket/data/ -o moved.json"
     })
-final class RenameTargetCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "REFS",
-      description = "Reference set (JSON file or Parquet directory).")
-  Path input;
-
+final class RenameTargetCommand extends RewriteCommand {
   @Option(
       names = "--map",
       paramLabel = "OLD=NEW",
@@ -52,37 +41,26 @@ final class RenameTargetCommand implements Callable<Integer> {
       description = "Exact renames from a file: a JSON object {\"old\": \"new\"} or lines OLD=NEW.")
   Path mapFile;
 
-  @Mixin RewriteOutput output;
-
-  @Mixin RefsOptions options;
-
-  @Spec CommandLine.Model.CommandSpec spec;
+  private TargetRenames renames;
 
   @Override
-  public Integer call() throws Exception {
-    TargetRenames renames = renames();
-    long start = System.nanoTime();
-    Summary s;
-    try (ReferenceSet set = ReferenceSets.open(input, options.config().readOptions())) {
-      s =
-          output.write(
-              spec.commandLine(), input, sink -> ReferenceOps.renameTargets(set, renames, sink));
-    }
-    spec.commandLine()
-        .getErr()
-        .printf(
-            "%s: renamed the targets of %d of %d keys in %.2f s%n",
-            output.target(spec.commandLine(), input),
-            s.rewritten(),
-            s.keys(),
-            InlineCommand.seconds(start));
-    return 0;
+  void check() throws IOException {
+    renames = renames();
   }
 
-  private TargetRenames renames() throws java.io.IOException {
+  @Override
+  Summary run(ReferenceSet set) throws IOException {
+    return toOutput(sink -> ReferenceOps.renameTargets(set, renames, sink));
+  }
+
+  @Override
+  String describe(Summary s) {
+    return String.format("renamed the targets of %d of %d keys", s.rewritten(), s.keys());
+  }
+
+  private TargetRenames renames() throws IOException {
     if (maps.isEmpty() && prefixes.isEmpty() && mapFile == null) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "give --map, --prefix or --map-file");
+      throw bad("give --map, --prefix or --map-file");
     }
     Map<String, String> exact = new LinkedHashMap<>();
     if (mapFile != null) {
@@ -96,7 +74,7 @@ final class RenameTargetCommand implements Callable<Integer> {
           .forEach(e -> prefix.put(e.getKey(), e.getValue()));
       return TargetRenames.of(exact, prefix);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw bad(e.getMessage());
     }
   }
 }

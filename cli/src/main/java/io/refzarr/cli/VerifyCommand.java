@@ -76,7 +76,7 @@ final class VerifyCommand implements Callable<Integer> {
             report.references(),
             report.failureCount(),
             report.ok() ? "OK" : "FAILED",
-            InlineCommand.seconds(start));
+            RewriteCommand.seconds(start));
     return report.ok() ? 0 : 1;
   }
 }

@@ -261,6 +261,57 @@ class OpsCommandsTest {
     }
   }
 
+  /** A zip of a one-array Zarr store (int16, two chunks), every member deflated. */
+  private Path deflatedZipSet() throws IOException {
+    Path zip = tmp.resolve("store.zip");
+    java.util.Map<String, byte[]> members = new java.util.LinkedHashMap<>();
+    members.put(
+        "a/.zarray",
+        ("{\"zarr_format\": 2, \"shape\": [6], \"chunks\": [3], \"dtype\": \"<i2\","
+                + " \"compressor\": null, \"filters\": null, \"fill_value\": 0, \"order\": \"C\"}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    members.put("a/0", new byte[] {1, 0, 2, 0, 3, 0});
+    members.put("a/1", new byte[] {4, 0, 5, 0, 6, 0});
+    java.util.Map<String, Reference> refs = new java.util.LinkedHashMap<>();
+    try (java.util.zip.ZipOutputStream out =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      for (var e : members.entrySet()) {
+        out.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+        out.write(e.getValue());
+        out.closeEntry();
+        refs.put(e.getKey(), Reference.whole("zip://" + e.getKey() + "::" + zip.toUri()));
+      }
+    }
+    Path in = tmp.resolve("chained.json");
+    ReferenceSets.write(
+        in,
+        io.refzarr.refs.SinkOptions.DEFAULT,
+        sink -> {
+          ReferenceSets.copy(ReferenceSets.of(refs), sink);
+          return null;
+        });
+    return in;
+  }
+
+  @Test
+  void dereference_allowDeflate_writesDeflateRanges_thatReadBack_andIsNeededForThem()
+      throws IOException {
+    Path in = deflatedZipSet();
+    Path out = tmp.resolve("out.json");
+    Result refused = run("dereference", in.toString(), "-o", out.toString());
+    assertThat(refused.status()).isNotZero();
+    assertThat(refused.err()).contains("a/.zarray").contains("deflate");
+    assertThat(out).doesNotExist();
+
+    Result r = run("dereference", in.toString(), "--allow-deflate", "-o", out.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.err()).contains("dereferenced 3 of 3 keys");
+    try (java.nio.file.FileSystem fs = io.refzarr.nio.ReferenceFileSystems.newFileSystem(out)) {
+      assertThat(io.refzarr.bridge.ZarrArray.open(fs.getPath("/a")).read().toShortArray())
+          .containsExactly((short) 1, (short) 2, (short) 3, (short) 4, (short) 5, (short) 6);
+    }
+  }
+
   @Test
   void verify_goodSet_exitsZero_withCountsPerArray() {
     Result r =

@@ -1,5 +1,6 @@
 package io.refzarr.combine;
 
+import io.refzarr.internal.concurrent.Futures;
 import io.refzarr.nio.ReferenceReader;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSetBuilder;
@@ -9,8 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Combines many reference sets into one dataset (kerchunk's MultiZarrToZarr, {@code merge_vars} and
@@ -34,7 +33,8 @@ public final class Combiner {
    */
   public static void combine(List<CombineInput> inputs, CombineSpec spec, ReferenceSink sink)
       throws IOException {
-    ExecutorService own = spec.executor().isPresent() ? null : pool(spec.parallelism());
+    ExecutorService own =
+        spec.executor().isPresent() ? null : Futures.newPool("refzarr-combine", spec.parallelism());
     try (ReferenceReader bytes = ReferenceReader.create(spec.targets())) {
       InputOpener opener = new InputOpener(spec, bytes, new BridgeChunkDecoder());
       new TwoPassCombine(spec, opener, spec.executor().orElse(own)).run(List.copyOf(inputs), sink);
@@ -92,16 +92,5 @@ public final class Combiner {
   public static void concatenateArrays(
       List<CombineInput> inputs, String path, int axis, ReferenceSink sink) throws IOException {
     new ArrayConcatenation(path, axis).run(inputs, sink);
-  }
-
-  private static ExecutorService pool(int threads) {
-    AtomicInteger n = new AtomicInteger();
-    return Executors.newFixedThreadPool(
-        threads,
-        r -> {
-          Thread t = new Thread(r, "refzarr-combine-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
   }
 }

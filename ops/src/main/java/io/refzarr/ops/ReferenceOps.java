@@ -63,7 +63,28 @@ public final class ReferenceOps {
    */
   public static Summary dereference(ReferenceSet set, ReferenceReader reader, ReferenceSink sink)
       throws IOException {
-    return new Dereferencer(Objects.requireNonNull(reader, "reader"), sink).run(set);
+    return dereference(set, reader, false, sink);
+  }
+
+  /**
+   * {@link #dereference(ReferenceSet, ReferenceReader, ReferenceSink)}; with {@code allowDeflate},
+   * a whole deflated zip member becomes the range from its local header to the end of its
+   * compressed data, decoded with kerchunk's {@code deflate} codec ({@code {"id": "deflate"}},
+   * which zarr-bridge has and numcodecs has only with kerchunk installed): its array's {@code
+   * .zarray} gets {@code deflate} as compressor, the old compressor (if any) appended to the
+   * filters. Deflated metadata members ({@code .zarray}, {@code .zattrs}, ...) are embedded
+   * inflated. {@link Summary#rewritten()} counts the rewritten {@code .zarray} keys too.
+   *
+   * @throws io.refzarr.source.ReferenceNotReachableException naming the key and member if a
+   *     reference lies inside a deflated member (not the whole member), or a deflated chunk lies in
+   *     no array
+   * @throws io.refzarr.refs.InvalidReferenceSetException naming the array if some of its chunks are
+   *     deflated members and others are not
+   */
+  public static Summary dereference(
+      ReferenceSet set, ReferenceReader reader, boolean allowDeflate, ReferenceSink sink)
+      throws IOException {
+    return new Dereferencer(Objects.requireNonNull(reader, "reader"), allowDeflate, sink).run(set);
   }
 
   /**

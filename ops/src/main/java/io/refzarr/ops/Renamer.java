@@ -19,8 +19,6 @@ final class Renamer {
   private final ReferenceSink sink;
   private final Map<String, Optional<String>> applied =
       new HashMap<>(); // targets are few, keys many
-  private long keys;
-  private long rewritten;
 
   Renamer(TargetRenames renames, ReferenceSink sink) {
     this.renames = renames;
@@ -28,23 +26,17 @@ final class Renamer {
   }
 
   Summary run(ReferenceSet set) throws IOException {
-    KeyWalk.forEach(set, this::accept);
-    return new Summary(keys, rewritten, 0);
+    return KeyWalk.rewrite(set, sink, (key, ref) -> rename(ref));
   }
 
-  private void accept(String key, Reference ref) throws IOException {
-    keys++;
-    if (ref instanceof Reference.Targeted t) {
-      if (applied.size() >= MEMO) {
-        applied.clear(); // a set whose every key has its own target: keep memory bounded
-      }
-      Optional<String> to = applied.computeIfAbsent(t.target(), renames::apply);
-      if (to.isPresent() && !to.get().equals(t.target())) {
-        rewritten++;
-        sink.put(key, t.withTarget(to.get()));
-        return;
-      }
+  private Reference rename(Reference ref) {
+    if (!(ref instanceof Reference.Targeted t)) {
+      return ref;
     }
-    sink.put(key, ref);
+    if (applied.size() >= MEMO) {
+      applied.clear(); // a set whose every key has its own target: keep memory bounded
+    }
+    Optional<String> to = applied.computeIfAbsent(t.target(), renames::apply);
+    return to.isPresent() && !to.get().equals(t.target()) ? t.withTarget(to.get()) : ref;
   }
 }

@@ -21,8 +21,9 @@ import java.util.function.Consumer;
 /**
  * Checks every reference of a set against its target: the target exists and the range lies within
  * it (one size request per distinct target), and, when asked, a sample of each array's chunks
- * decodes with the array's codecs to the chunk's size. Holds counts per directory and the targets'
- * sizes, never the references.
+ * decodes with the array's codecs to the chunk's size. Counts are kept per array (a chunk key of an
+ * array with {@code dimension_separator: "/"} lies below its array's directory) and, for keys in no
+ * array, per directory; the targets' sizes are memoized, the references never held.
  */
 final class Verifier {
   private static final int MEMO = 1 << 16;
@@ -35,7 +36,8 @@ final class Verifier {
       new HashMap<>(); // target -> Long size, or String why not
   private final Map<String, Optional<ChunkSample>> samples = new HashMap<>();
   private final Map<String, long[]> counts =
-      new LinkedHashMap<>(); // directory -> references, decoded, failed
+      new LinkedHashMap<>(); // array or directory -> references, decoded, failed
+  private final ArrayPaths paths;
   private final List<Failure> listed = new ArrayList<>();
   private long failures;
 
@@ -45,6 +47,7 @@ final class Verifier {
     this.reader = reader;
     this.options = options;
     this.listener = listener;
+    this.paths = new ArrayPaths(set);
   }
 
   VerifyReport run() throws IOException {
@@ -55,15 +58,15 @@ final class Verifier {
   }
 
   private void check(String key, Reference ref) throws IOException {
-    String dir = ZarrKeys.parent(key);
-    long[] c = counts.computeIfAbsent(dir, d -> new long[3]);
+    String group = paths.groupOf(key);
+    long[] c = counts.computeIfAbsent(group, d -> new long[3]);
     c[0]++;
     String target = ref instanceof Reference.Targeted t ? t.target() : "";
     String why = ref instanceof Reference.Targeted t ? checkTarget(key, t) : null;
     if (why == null && options.decode()) {
-      Optional<ChunkSample> sample = sample(key, dir);
+      Optional<ChunkSample> sample = sample(key, group);
       if (sample.isPresent()
-          && sample.get().picks(key.substring(dir.isEmpty() ? 0 : dir.length() + 1))) {
+          && sample.get().picks(key.substring(group.isEmpty() ? 0 : group.length() + 1))) {
         c[1]++;
         why = decode(key, ref, sample.get());
       }

@@ -34,6 +34,19 @@ final class ZarrayEdits {
     return b.build().toJson();
   }
 
+  /**
+   * The {@code .zarray} of {@code array} whose stored chunks got wrapped in one more encoding,
+   * {@code outer}: it becomes the compressor, and the old compressor the last filter (Zarr v2
+   * decodes the compressor first, then the filters in reverse order).
+   */
+  static byte[] withCompressorFirst(ZarrArrayMetadata array, Map<String, Object> outer) {
+    List<Map<String, Object>> filters = new java.util.ArrayList<>(array.filters());
+    if (array.compressor() != null) {
+      filters.add(array.compressor());
+    }
+    return array.toBuilder().compressor(outer).filters(filters).build().toJson();
+  }
+
   /** The {@code .zarray} of {@code array} with another chunk shape. */
   static byte[] withChunks(ZarrArrayMetadata array, long[] chunks) {
     return array.toBuilder().chunks(chunks).build().toJson();

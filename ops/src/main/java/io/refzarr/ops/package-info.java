@@ -14,6 +14,10 @@
  * io.refzarr.refs.ReferenceSets#sink}); {@code consolidate} writes JSON itself, and {@code
  * inlineArrays} holds the values of the arrays it embeds. Bytes are read only through {@link
  * io.refzarr.nio.ReferenceReader}, chunks decoded only with zarr-bridge's codecs; {@code .zarray}
- * rewrites live in one place ({@code ZarrayEdits}).
+ * rewrites live in one place ({@code ZarrayEdits}), the walk over a set's keys in another ({@code
+ * KeyWalk}), and which array a key belongs to in a third ({@code ArrayPaths}: chunk keys with the
+ * {@code /} dimension separator lie below their array's directory). {@code inline} fetches a few
+ * batches at once on a pool of its own per run (the executor policy of {@code
+ * io.refzarr.internal.concurrent.Futures}).
  */
 package io.refzarr.ops;

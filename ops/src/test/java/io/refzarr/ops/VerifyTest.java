@@ -188,4 +188,33 @@ class VerifyTest {
       assertThat(r.failureCount()).isEqualTo(targeted(local)).isPositive();
     }
   }
+
+  /**
+   * An array whose chunk keys use "/" ({@code grid/1/0}) is one array in the report, not one entry
+   * per row directory, and its chunks are sampled and decoded as the array's.
+   */
+  @Test
+  void slashSeparatedChunkKeys_areCountedAndDecodedPerArray() throws IOException {
+    byte[] chunk = new byte[2 * 2 * 4];
+    Files.write(tmp.resolve("grid.bin"), new byte[4 * chunk.length]);
+    Map<String, Reference> refs = new java.util.HashMap<>();
+    refs.put(
+        "g/grid/.zarray",
+        Reference.inline(
+            ("{\"zarr_format\": 2, \"shape\": [4, 4], \"chunks\": [2, 2], \"dtype\": \"<i4\","
+                    + " \"compressor\": null, \"filters\": null, \"fill_value\": 0, \"order\":"
+                    + " \"C\", \"dimension_separator\": \"/\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    refs.put("g/.zgroup", Reference.inline("{\"zarr_format\": 2}".getBytes()));
+    for (int i = 0; i < 4; i++) {
+      refs.put("g/grid/" + i / 2 + "/" + i % 2, Reference.range("grid.bin", i * 16L, 16));
+    }
+    refs.put("g/grid/1/1", Reference.range("grid.bin", 48, 15)); // one byte short: fails to decode
+    VerifyReport r =
+        verify(ReferenceSets.of(refs), VerifyOptions.DEFAULT.decoding(4), new ArrayList<>());
+    assertThat(r.arrays().keySet()).containsExactlyInAnyOrder("g", "g/grid");
+    assertThat(r.arrays().get("g/grid")).isEqualTo(new VerifyReport.ArrayCounts(5, 4, 1));
+    assertThat(r.failures()).extracting(Failure::key).containsExactly("g/grid/1/1");
+    assertThat(r.failures().get(0).reason()).contains("decoded 15 bytes, expected 16");
+  }
 }

@@ -124,12 +124,35 @@ public final class ReferenceReader implements Closeable {
    */
   public Optional<ArchiveMembers.Location> archiveMember(String key, String target)
       throws IOException {
+    return member(key, target, ArchiveMembers::locate);
+  }
+
+  /**
+   * The deflated zip member that {@code target} names ({@code zip://m.nc::archives/a.zip}) as the
+   * range of its local header and compressed data (read from the archive's own headers); empty when
+   * {@code target} is no member URL or names a member that is not deflated (which {@link
+   * #archiveMember} locates, or says why it cannot).
+   *
+   * @throws ReferenceNotReachableException naming {@code key} if the archive cannot be read
+   */
+  public Optional<ArchiveMembers.Deflated> deflatedZipMember(String key, String target)
+      throws IOException {
+    return member(key, target, ArchiveMembers::locateDeflated);
+  }
+
+  /** How a member URL is looked up in its archive. */
+  @FunctionalInterface
+  private interface MemberLookup<T> {
+    Optional<T> find(String url, URI location, ByteRangeReaders sources) throws IOException;
+  }
+
+  private <T> Optional<T> member(String key, String target, MemberLookup<T> lookup)
+      throws IOException {
     if (!ArchiveMembers.isMember(target)) {
       return Optional.empty();
     }
     try {
-      return ArchiveMembers.locate(
-          target, uris.computeIfAbsent(target, resolver::resolve), sources);
+      return lookup.find(target, uris.computeIfAbsent(target, resolver::resolve), sources);
     } catch (ClosedByInterruptException | InterruptedIOException e) {
       throw e;
     } catch (IOException | RuntimeException e) {

@@ -58,6 +58,15 @@ final class ArchiveMemberReader implements ByteRangeReader {
     return m;
   }
 
+  /**
+   * The deflated zip member a chained URL names, or null if the URL names a tar member or a zip
+   * member that is not deflated (then {@link #member} reads it or says why it cannot).
+   */
+  ZipIndex.Deflated deflated(URI target) throws IOException {
+    ChainedUrl url = ChainedUrl.parse(target);
+    return url.scheme().equals("zip") ? zipIndex(url.container()).deflated(url.member()) : null;
+  }
+
   private ArchiveMember find(ChainedUrl url) throws IOException {
     ArchiveMember m;
     if (url.scheme().equals("tar")) {

@@ -49,6 +49,24 @@ public final class ArchiveMembers {
   }
 
   /**
+   * A deflated zip member as one range of its archive: from the member's local file header to the
+   * end of its compressed data, the bytes kerchunk's {@code deflate} codec decodes (the header says
+   * where the data starts and, unless the sizes follow the data, its CRC-32 and sizes).
+   *
+   * @param container the archive's URL exactly as written in the chained URL
+   * @param offset the position of the member's local file header in the archive
+   * @param length the header's and the compressed data's length
+   * @param size the member's uncompressed size (from the central directory)
+   */
+  public record Deflated(String container, long offset, long length, long size) {
+
+    /** The range of the archive holding the header and the compressed data. */
+    public Reference.Range range() {
+      return new Reference.Range(container, offset, length);
+    }
+  }
+
+  /**
    * Whether {@code url} is a chained archive-member URL ({@code tar://…::…} or {@code zip://…::…}).
    */
   public static boolean isMember(String url) {
@@ -73,12 +91,38 @@ public final class ArchiveMembers {
     if (!isMember(url)) {
       return Optional.empty();
     }
+    ArchiveMember m = archiveReader(location, sources).member(location);
+    return Optional.of(new Location(ChainedUrl.split(url)[2], m.dataOffset(), m.size()));
+  }
+
+  /**
+   * The deflated zip member {@code url} names, or empty if {@code url} names no zip member or a
+   * member that is not deflated ({@link #locate} then locates it, or says why it cannot).
+   *
+   * @param url the chained URL as written
+   * @param location the same URL resolved to a URI, as it is read
+   * @param sources the byte sources that read the container
+   * @throws IOException if the archive cannot be read
+   */
+  public static Optional<Deflated> locateDeflated(
+      String url, URI location, ByteRangeReaders sources) throws IOException {
+    if (!isMember(url)) {
+      return Optional.empty();
+    }
+    ZipIndex.Deflated d = archiveReader(location, sources).deflated(location);
+    return d == null
+        ? Optional.empty()
+        : Optional.of(
+            new Deflated(ChainedUrl.split(url)[2], d.headerOffset(), d.length(), d.size()));
+  }
+
+  private static ArchiveMemberReader archiveReader(URI location, ByteRangeReaders sources)
+      throws IOException {
     ByteRangeReader reader = sources.forTarget(location);
-    if (!(reader instanceof ArchiveMemberReader)) {
+    if (!(reader instanceof ArchiveMemberReader a)) {
       throw new IOException(
           "no archive reader for " + location + " (found " + reader.getClass().getName() + ")");
     }
-    ArchiveMember m = ((ArchiveMemberReader) reader).member(location);
-    return Optional.of(new Location(ChainedUrl.split(url)[2], m.dataOffset(), m.size()));
+    return a;
   }
 }

@@ -11,7 +11,8 @@ import java.util.zip.ZipException;
  * The members of a zip archive: names, methods, sizes and local-header offsets from the central
  * directory (zip64 included); a member's data offset from its own local file header, since the
  * local extra field may differ from the central one. Only stored (uncompressed, unencrypted)
- * members are readable as ranges.
+ * members are readable as ranges; a deflated member can be located as the range of its local header
+ * and compressed data ({@link #deflated}), which a reader must inflate itself.
  */
 final class ZipIndex {
   private static final int EOCD = 0x06054b50;
@@ -23,8 +24,15 @@ final class ZipIndex {
   private final ContainerBytes in;
   private final Map<String, Entry> entries = new HashMap<>();
 
-  /** A central-directory entry. */
-  private record Entry(String name, int method, int flags, long size, long localOffset) {}
+  /** A central-directory entry; {@code size} is the compressed size. */
+  private record Entry(
+      String name, int method, int flags, long size, long uncompressed, long localOffset) {}
+
+  /**
+   * A deflated member as one range of the archive: {@code length} bytes from its local header to
+   * the end of its compressed data, inflating to {@code size} bytes.
+   */
+  record Deflated(long headerOffset, long length, long size) {}
 
   ZipIndex(ContainerBytes in) throws IOException {
     this.in = in;
@@ -62,6 +70,31 @@ final class ZipIndex {
               + (e.method == 8 ? ", deflate" : "")
               + "); only stored members can be read as byte ranges");
     }
+    return new ArchiveMember(e.name, dataOffset(e, name), e.size);
+  }
+
+  /**
+   * The member named {@code name} as the range of its local header and compressed data, or null if
+   * it is absent or not a deflated, unencrypted member ({@link #member} says why).
+   */
+  Deflated deflated(String name) throws IOException {
+    Entry e = entries.get(TarIndex.normalize(name));
+    if (e == null || (e.flags & 1) != 0 || e.method != 8) {
+      return null;
+    }
+    if (e.uncompressed < 0) {
+      throw new ZipException(
+          "zip member " + name + " of " + in.uri() + " claims a negative uncompressed size");
+    }
+    long data = dataOffset(e, name);
+    return new Deflated(e.localOffset, data - e.localOffset + e.size, e.uncompressed);
+  }
+
+  /**
+   * Where the member's (stored or compressed) data starts, from its own local header; its {@code
+   * e.size} bytes must lie in the archive.
+   */
+  private long dataOffset(Entry e, String name) throws IOException {
     ByteBuffer local = in.bytes(e.localOffset, 30);
     if (local.getInt(0) != LOCAL) {
       throw new ZipException(
@@ -73,8 +106,7 @@ final class ZipIndex {
               + name);
     }
     long data = e.localOffset + 30 + (local.getShort(26) & 0xffff) + (local.getShort(28) & 0xffff);
-    if (e.size < 0
-        || e.size > in.size() - data) { // stored: the member's bytes must be in the archive
+    if (e.size < 0 || e.size > in.size() - data) {
       throw new ZipException(
           "zip member "
               + name
@@ -88,7 +120,7 @@ final class ZipIndex {
               + in.size()
               + "-byte archive");
     }
-    return new ArchiveMember(e.name, data, e.size);
+    return data;
   }
 
   private void readCentralDirectory() throws IOException {
@@ -132,7 +164,12 @@ final class ZipIndex {
       entries.put(
           TarIndex.normalize(name),
           new Entry(
-              name, cd.getShort(p + 10) & 0xffff, cd.getShort(p + 8) & 0xffff, sizes[1], sizes[2]));
+              name,
+              cd.getShort(p + 10) & 0xffff,
+              cd.getShort(p + 8) & 0xffff,
+              sizes[1],
+              sizes[0],
+              sizes[2]));
       p += 46 + nameLen + extraLen + commentLen;
     }
   }

@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -58,7 +60,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * than decoding a page); zarr-bridge decodes on {@code ForkJoinPool.commonPool()} with the calling
  * thread as one more worker (all cores, no thread owned by refzarr); combine runs on a pool of its
  * own per run, shut down after it; the {@code reference} file system fetches ranges on a bounded
- * pool of its own ({@code ReadSettings.maxConcurrentRequests}), closed with the file system.
+ * pool of its own ({@code ReadSettings.maxConcurrentRequests}), closed with the file system; ops'
+ * {@code inline} fetches a few batches of ranges at once on a pool of its own per run, shut down
+ * (never interrupted: the reader's channels are shared) after it.
  */
 public final class Futures {
   private Futures() {}
@@ -67,6 +71,21 @@ public final class Futures {
   @FunctionalInterface
   public interface IoCallable<T> {
     T call() throws IOException;
+  }
+
+  /**
+   * A fixed pool of {@code threads} daemon threads named {@code prefix-N}, for a module's run that
+   * owns its pool (and shuts it down after the run).
+   */
+  public static ExecutorService newPool(String prefix, int threads) {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** Runs {@code task} on {@code executor}; its {@code IOException} fails the future as it is. */

@@ -17,7 +17,16 @@ final class Gzip implements Codec {
     if (in.length < pos + 8) {
       throw new CodecException("gzip stream is truncated");
     }
-    byte[] out = Zlib.inflate("gzip", Zlib.raw(), in, pos, in.length - pos - 8, expected, true);
+    byte[] out =
+        Zlib.inflate(
+            "gzip",
+            Zlib.raw(),
+            in,
+            pos,
+            in.length - pos - 8,
+            expected,
+            "its trailer",
+            Integer.MAX_VALUE);
     CRC32 crc = new CRC32();
     crc.update(out);
     int tail = in.length - 8;

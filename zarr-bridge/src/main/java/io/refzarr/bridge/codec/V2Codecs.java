@@ -10,6 +10,7 @@ final class V2Codecs {
     return switch (id) {
       case "zlib" -> Zlib.INSTANCE;
       case "gzip" -> Gzip.INSTANCE;
+      case "deflate" -> ZipDeflate.INSTANCE; // kerchunk's: a zip member's local header and data
       case "zstd" -> Zstd.INSTANCE;
       case "lz4" -> Lz4.INSTANCE;
       case "blosc" -> Blosc.INSTANCE;

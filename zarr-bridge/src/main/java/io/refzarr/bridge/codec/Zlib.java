@@ -39,25 +39,28 @@ final class Zlib implements Codec {
 
   static byte[] inflate(String name, Inflater inf, byte[] in, int off, int len, int expected)
       throws CodecException {
-    return inflate(name, inf, in, off, len, expected, false);
+    return inflate(name, inf, in, off, len, expected, null, Integer.MAX_VALUE);
   }
 
   /**
-   * Like {@link #inflate(String, Inflater, byte[], int, int, int)}; with {@code whole}, the deflate
-   * stream must fill {@code len} exactly (gzip, whose trailer follows it: bytes between them were
-   * ignored until fuzzing found it).
+   * Like {@link #inflate(String, Inflater, byte[], int, int, int)}; with {@code next} (what follows
+   * the stream, for the message), the deflate stream must fill {@code len} exactly (gzip, whose
+   * trailer follows it: bytes between them were ignored until fuzzing found it); with no {@code
+   * expected} size, at most {@code max} bytes are decoded.
    */
   static byte[] inflate(
-      String name, Inflater inf, byte[] in, int off, int len, int expected, boolean whole)
+      String name, Inflater inf, byte[] in, int off, int len, int expected, String next, int max)
       throws CodecException {
     inf.reset();
     inf.setInput(in, off, len);
     try {
       byte[] out =
-          expected >= 0 ? inflateExact(name, inf, new byte[expected]) : inflateAll(name, inf, len);
-      if (whole && inf.getRemaining() > 0) {
+          expected >= 0
+              ? inflateExact(name, inf, new byte[expected])
+              : inflateAll(name, inf, len, max);
+      if (next != null && inf.getRemaining() > 0) {
         throw new CodecException(
-            name + " stream has " + inf.getRemaining() + " bytes between its end and its trailer");
+            name + " stream has " + inf.getRemaining() + " bytes between its end and " + next);
       }
       return out;
     } catch (DataFormatException e) {
@@ -98,14 +101,18 @@ final class Zlib implements Codec {
     return out;
   }
 
-  private static byte[] inflateAll(String name, Inflater inf, int len)
+  private static byte[] inflateAll(String name, Inflater inf, int len, int max)
       throws DataFormatException, CodecException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, len * 4));
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream((int) Math.min(max, Math.max(64L, len * 4L)));
     byte[] buf = new byte[64 * 1024];
     while (!inf.finished()) {
       int k = inf.inflate(buf);
       if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
         throw new CodecException(name + " stream is truncated");
+      }
+      if (k > max - out.size()) {
+        throw new CodecException(name + " stream decodes to more than " + max + " bytes");
       }
       out.write(buf, 0, k);
     }
