@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
+import java.util.zip.ZipInputStream;
 
 /**
  * Fuzz target for zarr-bridge's compressors (README "Fuzzing"), each as the one step {@link
@@ -59,6 +60,44 @@ class CodecFuzzTest {
       checkZlib(frame, expected, got);
     } else if (codec == 1 && got != null) {
       assertThat(got).isEqualTo(gunzip(frame));
+    }
+  }
+
+  /**
+   * kerchunk's {@code deflate} codec (a zip member from its local header, {@link ZipDeflate}).
+   * Input: two bytes of expected size (big-endian; 0xFFFF for unknown), then the member. Bytes it
+   * returns are the bytes java.util.zip's {@link ZipInputStream} reads from the same member,
+   * whenever that reads it.
+   */
+  @FuzzTest(maxDuration = "10m")
+  void zipDeflate(byte[] input) {
+    if (input.length < 2) {
+      return;
+    }
+    int size = (input[0] & 0xff) << 8 | (input[1] & 0xff);
+    int expected = size == 0xffff ? -1 : size;
+    byte[] member = Arrays.copyOfRange(input, 2, input.length);
+    byte[] got;
+    try {
+      got = ZipDeflate.INSTANCE.decode(member, expected);
+    } catch (CodecException e) {
+      return; // the documented failure of a bad member
+    }
+    if (expected >= 0) {
+      assertThat(got).hasSize(expected);
+    }
+    byte[] jdk = unzipFirst(member);
+    if (jdk != null) {
+      assertThat(got).isEqualTo(jdk);
+    }
+  }
+
+  // The first entry's bytes as ZipInputStream reads them, or null if it refuses the member.
+  private static byte[] unzipFirst(byte[] member) {
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(member))) {
+      return in.getNextEntry() == null ? null : in.readNBytes(1 << 28);
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 
