@@ -14,9 +14,12 @@ package io.refzarr.lazy;
 public record WriteOptions(int recordSize, int maxOpenRecords, int pageRows) {
 
   /**
-   * record_size 100,000 (as kerchunk's {@code refs_to_dataframe}), 8 open records, 1,000-row pages.
+   * record_size 100,000 (as kerchunk's {@code refs_to_dataframe}), 8 open records, 10,000-row
+   * pages: with 1,000-row pages the page headers, indexes and compression frames of 100 pages per
+   * column made a tiled 10M-reference set 3.7 MB against fsspec's 2.0 MB; with 10,000 rows it is
+   * 1.4 MB, and decoding a page for a lookup still takes well under a millisecond.
    */
-  public static final WriteOptions DEFAULT = new WriteOptions(100_000, 8, 1_000);
+  public static final WriteOptions DEFAULT = new WriteOptions(100_000, 8, 10_000);
 
   public WriteOptions {
     if (recordSize <= 0) {
