@@ -8,6 +8,8 @@
     lazy_parquet.py read OUT.parq [--chunks 200] [--seed 0]
         one process: open the set lazily and read the bytes of that many random chunks of "data"
         (what `refzarr cat SET KEY...` does), written to /dev/null
+    lazy_parquet.py keys OUT.parq [--chunks 200] [--seed 0]
+        prints the keys `read` reads, for `refzarr cat OUT.parq $(lazy_parquet.py keys OUT.parq)`
 
 Needs fsspec and pandas with fastparquet or pyarrow. kerchunk is not needed: its one call from
 LazyReferenceMapper.write (kerchunk.df._proc_raw, for inline bytes) is supplied here.
@@ -74,14 +76,24 @@ def write(args):
     out.flush()
 
 
+def random_keys(meta, args):
+    """The same keys for a seed, whichever side asks."""
+    grid = [math.ceil(s / c) for s, c in zip(meta["shape"], meta["chunks"])]
+    rnd = random.Random(args.seed)
+    return ["data/" + ".".join(str(rnd.randrange(n)) for n in grid) for _ in range(args.chunks)]
+
+
+def keys(args):
+    with open(f"{args.refs}/.zmetadata") as f:
+        meta = json.load(f)["metadata"]["data/.zarray"]
+    print(" ".join(random_keys(meta, args)))
+
+
 def read(args):
     import fsspec
 
     fs = fsspec.filesystem("reference", fo=args.refs, lazy=True, remote_protocol="file")
-    meta = json.loads(fs.cat_file("data/.zarray"))
-    grid = [math.ceil(s / c) for s, c in zip(meta["shape"], meta["chunks"])]
-    rnd = random.Random(args.seed)
-    keys = ["data/" + ".".join(str(rnd.randrange(n)) for n in grid) for _ in range(args.chunks)]
+    keys = random_keys(json.loads(fs.cat_file("data/.zarray")), args)
     total = 0
     with open("/dev/null", "wb") as sink:
         for k in keys:
@@ -100,12 +112,13 @@ def main():
     w.add_argument("--tile", type=int, default=1)
     w.add_argument("--record-size", type=int, default=100_000)
     w.add_argument("--engine", default="fastparquet")
-    r = sub.add_parser("read")
-    r.add_argument("refs")
-    r.add_argument("--chunks", type=int, default=200)
-    r.add_argument("--seed", type=int, default=0)
+    for name in ("read", "keys"):
+        r = sub.add_parser(name)
+        r.add_argument("refs")
+        r.add_argument("--chunks", type=int, default=200)
+        r.add_argument("--seed", type=int, default=0)
     args = p.parse_args()
-    write(args) if args.cmd == "write" else read(args)
+    {"write": write, "read": read, "keys": keys}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,8 @@ import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.values.ValuesReader;
 
 /**
- * The fast path for refzarr's own record files, whose blocks are one v1 data page per column.
+ * The fast path for blocks that are one v1 data page per column: refzarr's own record files (a
+ * block is a page) and fsspec's (a block is a row group of one page per column).
  *
  * <p>Why not parquet-java's record reader: a filtered read of one page goes through its per-row
  * synchronisation of columns and record assembly, which costs more than decoding the page; a lookup
@@ -26,8 +27,9 @@ final class SinglePageBlocks {
 
   /**
    * Decodes a block whose every column is exactly one v1 data page starting at the block's first
-   * row: values are read straight from each page. Null if any column's page does not match, so the
-   * caller can take the general path.
+   * row ({@code from}, relative to the row group; a page read with its whole row group carries no
+   * first row index and must start the group): values are read straight from each page. Null if any
+   * column's page does not match, so the caller can take the general path.
    */
   static RowBlock decode(PageReadStore pages, Columns columns, long first, long from, int count)
       throws IOException {
@@ -37,7 +39,7 @@ final class SinglePageBlocks {
       DataPage page = pr.readPage();
       if (!(page instanceof DataPageV1)
           || page.getValueCount() != count
-          || page.getFirstRowIndex().orElse(-1L) != from
+          || page.getFirstRowIndex().orElse(from) != from // a whole row group's page has none
           || c.getMaxRepetitionLevel() != 0) {
         return null;
       }
