@@ -124,6 +124,9 @@ final class RowBlockDecoder {
 
   /** Integers from a page's definition levels and non-null values. */
   static void longs(int count, int[] defs, int max, long[] values, long[] out) {
+    if (defs == null && values == out) {
+      return; // decoded in place
+    }
     int k = 0;
     for (int i = 0; i < count; i++) {
       if (defs == null || defs[i] == max) {

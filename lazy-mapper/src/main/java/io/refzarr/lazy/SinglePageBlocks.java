@@ -104,7 +104,7 @@ final class SinglePageBlocks {
       if (c == columns.path) {
         d.paths(defs, max, ids, dict);
       } else if (out != null) {
-        long[] values = new long[present];
+        long[] values = defs == null ? out : new long[present]; // a required column: in place
         for (int i = 0; i < present; i++) {
           values[i] = int64 ? dict.decodeToLong(ids[i]) : dict.decodeToInt(ids[i]);
         }
@@ -122,7 +122,7 @@ final class SinglePageBlocks {
       if ((long) present * 8 > b.length - pos) {
         throw new IOException(present + " int64 values in " + (b.length - pos) + " bytes");
       }
-      long[] values = new long[present];
+      long[] values = defs == null ? out : new long[present]; // a required column: in place
       ByteBuffer.wrap(b, pos, present * 8)
           .order(ByteOrder.LITTLE_ENDIAN)
           .asLongBuffer()
@@ -138,7 +138,7 @@ final class SinglePageBlocks {
       return true;
     }
     if (out != null) {
-      long[] values = new long[present];
+      long[] values = defs == null ? out : new long[present]; // a required column: in place
       for (int i = 0; i < present; i++) {
         values[i] = int64 ? reader.readLong() : reader.readInteger();
       }
