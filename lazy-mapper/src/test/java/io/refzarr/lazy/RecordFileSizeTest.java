@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * every 57 chunks, and the first chunk of each row of the grid far away. For the real 1,000,000
  * references fsspec's writer (fastparquet, as kerchunk's {@code refs_to_dataframe}) makes 1.83 MB,
  * 1.83 bytes per reference; refzarr's made 2.11 MB before its offsets were delta-encoded and pages
- * grew to 10,000 rows, and 0.136 MB (0.136 bytes per reference) after. This smaller set, with a far
- * chunk every 500 rather than 1,000, takes 0.21 bytes per reference now and 0.43 with 1,000-row
- * pages; plain int64 offsets cost about 2 on the real scan. The bound sits between.
+ * grew from 1,000 to 5,000 rows, and 0.172 MB (0.172 bytes per reference) after. This smaller set,
+ * with a far chunk every 500 rather than 1,000, takes 0.23 bytes per reference now and 0.43 with
+ * 1,000-row pages; plain int64 offsets cost about 2 on the real scan. The bound sits between.
  */
 class RecordFileSizeTest {
   static final int ROWS = 400;
