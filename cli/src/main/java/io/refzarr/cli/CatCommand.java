@@ -4,13 +4,19 @@ import java.io.OutputStream;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code refzarr cat}: writes the bytes of a key to standard output. */
-@Command(name = "cat", description = "Write the bytes of a key to standard output.")
+/**
+ * {@code refzarr cat}: writes the bytes of one or more keys to standard output, one after the other
+ * (several keys share one opened set: one process reads many chunks).
+ */
+@Command(
+    name = "cat",
+    description = "Write the bytes of one or more keys to standard output, one after the other.")
 final class CatCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
@@ -18,8 +24,12 @@ final class CatCommand implements Callable<Integer> {
       description = "Reference set (JSON file or Parquet directory).")
   Path refs;
 
-  @Parameters(index = "1", paramLabel = "KEY", description = "Key, such as temp/0.0.0 or .zgroup.")
-  String key;
+  @Parameters(
+      index = "1..*",
+      arity = "1..*",
+      paramLabel = "KEY",
+      description = "Key, such as temp/0.0.0 or .zgroup.")
+  List<String> keys;
 
   @Mixin RefsOptions options;
 
@@ -29,8 +39,10 @@ final class CatCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     OutputStream out = main.binaryOut;
     try (FileSystem fs = options.open(refs)) {
-      Path p = fs.getPath("/").resolve(key);
-      Files.copy(p, out);
+      Path root = fs.getPath("/");
+      for (String key : keys) {
+        Files.copy(root.resolve(key), out);
+      }
       out.flush();
     }
     return 0;

@@ -5,6 +5,10 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,28 +29,33 @@ import picocli.CommandLine.Spec;
       "Virtual Zarr: kerchunk-compatible reference sets on the JVM.",
       "The options of the commands that read a set (--root, --remote-protocol, --remote-option, --template,"
           + " --default-target) may also come before the command; the command's own win."
-    },
-    subcommands = {
-      DemoCommand.class,
-      LsCommand.class,
-      CatCommand.class,
-      InfoCommand.class,
-      ScanCommand.class,
-      CombineCommand.class,
-      ScanCombineCommand.class,
-      ConvertCommand.class,
-      GetCommand.class,
-      InlineCommand.class,
-      RenameTargetCommand.class,
-      DereferenceCommand.class,
-      VerifyCommand.class,
-      ConsolidateCommand.class,
-      SubchunkCommand.class,
-      InlineArrayCommand.class,
-      ServeCommand.class,
-      MountCommand.class,
     })
 public final class Main implements Runnable {
+  /**
+   * Every command, in the order the usage help lists them. Not in the annotation: picocli would
+   * build the model of each (reflection over its options and mixins) on every run, which was the
+   * largest part of a short command's start-up; {@link #addCommands} builds only those named.
+   */
+  static final List<Class<?>> COMMANDS =
+      List.of(
+          DemoCommand.class,
+          LsCommand.class,
+          CatCommand.class,
+          InfoCommand.class,
+          ScanCommand.class,
+          CombineCommand.class,
+          ScanCombineCommand.class,
+          ConvertCommand.class,
+          GetCommand.class,
+          InlineCommand.class,
+          RenameTargetCommand.class,
+          DereferenceCommand.class,
+          VerifyCommand.class,
+          ConsolidateCommand.class,
+          SubchunkCommand.class,
+          InlineArrayCommand.class,
+          ServeCommand.class,
+          MountCommand.class);
 
   /** Where commands that write bytes ({@code cat}) write them. */
   final OutputStream binaryOut;
@@ -76,6 +85,7 @@ public final class Main implements Runnable {
 
   private static int run(String[] args, OutputStream binaryOut, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main(binaryOut));
+    addCommands(cl, args);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -90,6 +100,22 @@ public final class Main implements Runnable {
           return 1;
         });
     return cl.execute(args);
+  }
+
+  /**
+   * Adds the commands whose names occur among the arguments (an option's value that happens to be a
+   * command's name only adds a model), or all of them when none does: usage help, or an unknown
+   * command, which picocli's message then answers with the full list.
+   */
+  private static void addCommands(CommandLine cl, String[] args) {
+    Set<String> given = new HashSet<>(Arrays.asList(args));
+    List<Class<?>> named =
+        COMMANDS.stream()
+            .filter(c -> given.contains(c.getAnnotation(Command.class).name()))
+            .toList();
+    for (Class<?> c : named.isEmpty() ? COMMANDS : named) {
+      cl.addSubcommand(c);
+    }
   }
 
   /**

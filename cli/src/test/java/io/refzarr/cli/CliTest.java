@@ -53,6 +53,21 @@ class CliTest {
   }
 
   @Test
+  void cat_ofSeveralKeys_writesTheirBytesOneAfterTheOther() throws Exception {
+    String root = CORPUS.toString();
+    Result both = run("cat", REFS, "temp/0.0.0.0", ".zgroup", "temp/.zarray", "--root", root);
+    assertThat(both.status()).isZero();
+    byte[] chunk = run("cat", REFS, "temp/0.0.0.0", "--root", root).out();
+    byte[] group = run("cat", REFS, ".zgroup", "--root", root).out();
+    byte[] zarray = run("cat", REFS, "temp/.zarray", "--root", root).out();
+    assertThat(chunk).hasSize(5409);
+    assertThat(group).isNotEmpty();
+    ByteBuffer expected = ByteBuffer.allocate(chunk.length + group.length + zarray.length);
+    expected.put(chunk).put(group).put(zarray);
+    assertThat(both.out()).isEqualTo(expected.array());
+  }
+
+  @Test
   void info_summarisesArraysAndReferences() {
     Result r = run("info", REFS);
     assertThat(r.status()).isZero();
@@ -85,7 +100,7 @@ class CliTest {
 
   @Test
   void help_everyCommandWithoutItsArguments_printsUsageAndSucceeds() {
-    Class<?>[] commands = Main.class.getAnnotation(Command.class).subcommands();
+    java.util.List<Class<?>> commands = Main.COMMANDS;
     assertThat(commands).hasSizeGreaterThanOrEqualTo(9);
     for (Class<?> command : commands) {
       String name = command.getAnnotation(Command.class).name();
@@ -98,6 +113,9 @@ class CliTest {
     Result top = run("--help");
     assertThat(top.status()).isZero();
     assertThat(top.text()).startsWith("Usage: refzarr").contains("scan-combine").contains("--root");
+    for (Class<?> command : commands) { // all listed, though only named commands are built
+      assertThat(top.text()).contains("  " + command.getAnnotation(Command.class).name() + " ");
+    }
   }
 
   @Test

@@ -9,7 +9,7 @@ import java.util.concurrent.Executor;
  * @param maxCachedBytes the most heap (estimated) that decoded record pages may hold;
  *     least-recently used pages are dropped beyond it
  * @param maxCachedFiles the most record-file footers kept, each with the page indexes parsed so far
- *     (a few kilobytes; about 10 KB for a 100,000-row file of 1,000-row pages)
+ *     (a few kilobytes; about 2 KB for a 100,000-row file of 5,000-row pages)
  * @param executor where record pages are loaded; concurrent misses on one page share a single load.
  *     The default runs a load on the thread that missed: a hand-off to a pool costs more than
  *     decoding one page (measured: 200 random lookups 6x slower through the common pool on a busy

@@ -233,10 +233,9 @@ final class RecordFile {
       reader.setRequestedSchema(groupColumns[g].projection);
       long first = blockStarts[block];
       int count = (int) (blockStarts[block + 1] - first);
-      PageReadStore pages;
       if (blockIsPage[block]) {
         long from = first - rowGroupStarts[g];
-        pages =
+        PageReadStore pages =
             reader.readFilteredRowGroup(
                 g, RowRanges.builder().addSelectedRange(from, from + count - 1).build());
         RowBlock direct = SinglePageBlocks.decode(pages, groupColumns[g], first, from, count);
@@ -255,10 +254,18 @@ final class RecordFile {
               first,
               count);
         }
-      } else {
-        pages = reader.readRowGroup(g);
       }
-      return decode(pages, groupColumns[g], first, count);
+      // a whole row group: fsspec's files hold one page per column, which the direct path decodes
+      RowBlock direct =
+          SinglePageBlocks.decode(reader.readRowGroup(g), groupColumns[g], first, 0, count);
+      if (direct != null) {
+        return direct;
+      }
+      try (ParquetFileReader again =
+          new IndexCachingFileReader(input, footer, readOptions(), offsetIndexes)) {
+        again.setRequestedSchema(groupColumns[g].projection);
+        return decode(again.readRowGroup(g), groupColumns[g], first, count);
+      }
     } catch (InvalidReferenceSetException e) {
       throw e;
     } catch (UncheckedIOException e) { // an offset index that could not be read

@@ -2,28 +2,45 @@ package io.refzarr.lazy;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
+import java.util.Map;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnWriteStore;
+import org.apache.parquet.column.ColumnWriter;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.column.values.ValuesWriter;
+import org.apache.parquet.column.values.delta.DeltaBinaryPackingValuesWriterForLong;
+import org.apache.parquet.column.values.dictionary.DictionaryValuesWriter;
+import org.apache.parquet.column.values.factory.DefaultV1ValuesWriterFactory;
+import org.apache.parquet.column.values.factory.ValuesWriterFactory;
+import org.apache.parquet.column.values.fallback.FallbackValuesWriter;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * Writes one record file in the layout fsspec reads: {@code optional binary path (STRING)} with
- * dictionary encoding, {@code required int64 offset}, {@code required int64 size}, {@code optional
- * binary raw} without a string annotation (so Python keeps the bytes as bytes), zstd, one row
- * group, statistics on {@code offset}, {@code size} and {@code raw} only (fastparquet needs the
- * integer columns' null counts). Pages of {@code pageRows} rows with an offset index let readers
- * decode one page per lookup.
+ * Writes one record file in the layout fsspec reads: {@code optional binary path (STRING)}, {@code
+ * required int64 offset}, {@code required int64 size}, {@code optional binary raw} without a string
+ * annotation (so Python keeps the bytes as bytes), zstd, one row group of v1 data pages.
+ *
+ * <p>Encodings, chosen for size (a record file is mostly repeats): {@code path} and {@code size}
+ * dictionary-encoded (one target and one chunk size make a one-entry dictionary and run-length
+ * encoded indexes), {@code size} falling back to {@code DELTA_BINARY_PACKED} when its values are
+ * too varied; {@code offset} always {@code DELTA_BINARY_PACKED}, since a scan's offsets climb by
+ * about the chunk size (plain int64 costs 8 bytes a row before compression). fastparquet, pyarrow
+ * and DuckDB all read these encodings in v1 pages; parquet-java's own v1 writer offers no delta
+ * encoding and its v2 writer would also give {@code raw} {@code DELTA_BYTE_ARRAY}, which
+ * fastparquet cannot read, so the columns are driven here directly with a values-writer factory.
+ *
+ * <p>Statistics on {@code offset}, {@code size} and {@code raw} only: fastparquet reads an integer
+ * column without a null count as nullable and hands the offsets over as floats; the null count of
+ * {@code raw} lets readers skip an all-null column. Pages of {@code pageRows} rows with an offset
+ * index let readers decode one page per lookup.
  */
 final class RecordWriter {
   static final MessageType SCHEMA =
@@ -36,117 +53,130 @@ final class RecordWriter {
    */
   static final String PAGE_ROWS_KEY = "refzarr.page_rows";
 
+  private static final ColumnDescriptor PATH = column("path");
+  private static final ColumnDescriptor OFFSET = column("offset");
+  private static final ColumnDescriptor SIZE = column("size");
+  private static final ColumnDescriptor RAW = column("raw");
+
   private RecordWriter() {}
+
+  private static ColumnDescriptor column(String name) {
+    return SCHEMA.getColumnDescription(new String[] {name});
+  }
 
   static void write(Path file, RecordBuffer buffer, List<Binary> paths, int pageRows)
       throws IOException {
-    RowSupport support = new RowSupport(buffer, paths);
-    try (ParquetWriter<Integer> w =
-        new Builder(file, support)
-            .withConf(new PlainParquetConfiguration())
-            .withCodecFactory(Codecs.INSTANCE)
-            .withCompressionCodec(CompressionCodecName.ZSTD)
-            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-            .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-            .withDictionaryEncoding(false)
-            .withDictionaryEncoding("path", true)
-            .withStatisticsEnabled(false)
-            // fastparquet (fsspec's default engine) reads an integer column without a null count in
-            // its
-            // statistics as nullable and hands the offsets over as floats, which fsspec cannot use
-            .withStatisticsEnabled("offset", true)
-            .withStatisticsEnabled("size", true)
-            .withStatisticsEnabled(
-                "raw", true) // its null count lets readers skip an all-null raw column
-            .withStatisticsTruncateLength(16)
-            .withSizeStatisticsEnabled(false)
-            .withPageWriteChecksumEnabled(false)
-            .withPageRowCountLimit(pageRows)
-            .withRowGroupSize(Long.MAX_VALUE)
-            .withRowGroupRowCountLimit(Integer.MAX_VALUE)
-            .withExtraMetaData(java.util.Map.of(PAGE_ROWS_KEY, Integer.toString(pageRows)))
-            .build()) {
-      for (int row = 0; row < buffer.rows(); row++) {
-        w.write(row);
+    ParquetProperties props = properties(pageRows);
+    ParquetFileWriter out =
+        new ParquetFileWriter(
+            new NioOutputFile(file),
+            SCHEMA,
+            ParquetFileWriter.Mode.OVERWRITE,
+            Long.MAX_VALUE,
+            0,
+            null,
+            props);
+    boolean done = false;
+    try (ColumnChunkPageWriteStore pages =
+        new ColumnChunkPageWriteStore(
+            Codecs.INSTANCE.getCompressor(CompressionCodecName.ZSTD),
+            SCHEMA,
+            props.getAllocator(),
+            props.getColumnIndexTruncateLength(),
+            props.getPageWriteChecksumEnabled())) {
+      out.start();
+      ColumnWriteStore columns = props.newColumnWriteStore(SCHEMA, pages, pages);
+      writeRows(columns, buffer, paths);
+      out.startBlock(buffer.rows());
+      columns.flush();
+      pages.flushToFileWriter(out);
+      out.endBlock();
+      columns.close();
+      out.end(Map.of(PAGE_ROWS_KEY, Integer.toString(pageRows)));
+      done = true;
+    } finally {
+      if (!done) {
+        out.abort();
       }
     }
   }
 
-  private static final class Builder extends ParquetWriter.Builder<Integer, Builder> {
-    private final RowSupport support;
-
-    Builder(Path file, RowSupport support) {
-      super(new NioOutputFile(file));
-      this.support = support;
-    }
-
-    @Override
-    protected Builder self() {
-      return this;
-    }
-
-    @Override
-    protected WriteSupport<Integer> getWriteSupport(Configuration conf) {
-      return support;
-    }
-
-    @Override
-    protected WriteSupport<Integer> getWriteSupport(ParquetConfiguration conf) {
-      return support;
-    }
+  private static ParquetProperties properties(int pageRows) {
+    return ParquetProperties.builder()
+        .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
+        .withValuesWriterFactory(new Encodings())
+        .withDictionaryEncoding(false)
+        .withDictionaryEncoding("path", true)
+        .withDictionaryEncoding("size", true)
+        .withStatisticsEnabled(false)
+        .withStatisticsEnabled("offset", true)
+        .withStatisticsEnabled("size", true)
+        .withStatisticsEnabled("raw", true)
+        .withStatisticsTruncateLength(16)
+        .withSizeStatisticsEnabled(false)
+        .withPageWriteChecksumEnabled(false)
+        .withPageRowCountLimit(pageRows)
+        .withRowGroupRowCountLimit(Integer.MAX_VALUE)
+        .build();
   }
 
-  /** Emits row {@code n} of the buffer: the record object is the row number, not a row copy. */
-  private static final class RowSupport extends WriteSupport<Integer> {
-    private final RecordBuffer buffer;
-    private final List<Binary> paths;
-    private RecordConsumer out;
-
-    RowSupport(RecordBuffer buffer, List<Binary> paths) {
-      this.buffer = buffer;
-      this.paths = paths;
-    }
-
-    @Override
-    public WriteContext init(Configuration configuration) {
-      return new WriteContext(SCHEMA, new HashMap<>());
-    }
-
-    @Override
-    public WriteContext init(ParquetConfiguration configuration) {
-      return new WriteContext(SCHEMA, new HashMap<>());
-    }
-
-    @Override
-    public void prepareForWrite(RecordConsumer recordConsumer) {
-      this.out = recordConsumer;
-    }
-
-    @Override
-    public void write(Integer boxed) {
-      int row = boxed;
-      out.startMessage();
+  /** Row {@code n} of the buffer into each column; no record assembly, no per-row objects. */
+  private static void writeRows(ColumnWriteStore columns, RecordBuffer buffer, List<Binary> paths) {
+    ColumnWriter path = columns.getColumnWriter(PATH);
+    ColumnWriter offset = columns.getColumnWriter(OFFSET);
+    ColumnWriter size = columns.getColumnWriter(SIZE);
+    ColumnWriter raw = columns.getColumnWriter(RAW);
+    for (int row = 0; row < buffer.rows(); row++) {
       int id = buffer.pathId(row);
-      if (id != RowBlock.NULL) {
-        out.startField("path", 0);
-        out.addBinary(paths.get(id));
-        out.endField("path", 0);
+      if (id == RowBlock.NULL) {
+        path.writeNull(0, 0);
+      } else {
+        path.write(paths.get(id), 0, 1);
       }
-      longField("offset", 1, buffer.offset(row));
-      longField("size", 2, buffer.size(row));
-      byte[] raw = buffer.raw(row);
-      if (raw != null) {
-        out.startField("raw", 3);
-        out.addBinary(Binary.fromConstantByteArray(raw));
-        out.endField("raw", 3);
+      offset.write(buffer.offset(row), 0, 0);
+      size.write(buffer.size(row), 0, 0);
+      byte[] bytes = buffer.raw(row);
+      if (bytes == null) {
+        raw.writeNull(0, 0);
+      } else {
+        raw.write(Binary.fromConstantByteArray(bytes), 0, 1);
       }
-      out.endMessage();
+      columns.endRecord();
+    }
+  }
+
+  /**
+   * parquet-java's v1 choices, except for int64: {@code DELTA_BINARY_PACKED} instead of plain,
+   * behind a dictionary where one is enabled.
+   */
+  private static final class Encodings implements ValuesWriterFactory {
+    private final DefaultV1ValuesWriterFactory v1 = new DefaultV1ValuesWriterFactory();
+    private ParquetProperties props;
+
+    @Override
+    public void initialize(ParquetProperties properties) {
+      this.props = properties;
+      v1.initialize(properties);
     }
 
-    private void longField(String name, int index, long value) {
-      out.startField(name, index);
-      out.addLong(value);
-      out.endField(name, index);
+    @Override
+    public ValuesWriter newValuesWriter(ColumnDescriptor c) {
+      if (c.getPrimitiveType().getPrimitiveTypeName() != PrimitiveTypeName.INT64) {
+        return v1.newValuesWriter(c);
+      }
+      ValuesWriter delta =
+          new DeltaBinaryPackingValuesWriterForLong(
+              props.getInitialSlabSize(), props.getPageSizeThreshold(), props.getAllocator());
+      if (!props.isDictionaryEnabled(c)) {
+        return delta;
+      }
+      return FallbackValuesWriter.of(
+          new DictionaryValuesWriter.PlainLongDictionaryValuesWriter(
+              props.getDictionaryPageSizeThreshold(),
+              Encoding.PLAIN_DICTIONARY,
+              Encoding.PLAIN_DICTIONARY,
+              props.getAllocator()),
+          delta);
     }
   }
 }

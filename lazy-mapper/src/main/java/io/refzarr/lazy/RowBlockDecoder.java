@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.column.values.ValuesReader;
@@ -82,22 +83,38 @@ final class RowBlockDecoder {
     }
   }
 
-  /** The same, from a page's definition levels and values. */
-  void paths(ValuesReader dl, ValuesReader values, ColumnDescriptor c) {
-    int max = c.getMaxDefinitionLevel();
+  /**
+   * Paths from a page's definition levels ({@code defs}, null for a required column) and dictionary
+   * indexes of its non-null values; each dictionary entry is turned into a string once.
+   */
+  void paths(int[] defs, int max, int[] dictIds, Dictionary dict) {
+    int[] table = new int[dict.getMaxId() + 1];
+    Arrays.fill(table, -1);
+    int k = 0;
+    for (int i = 0; i < count; i++) {
+      if (defs == null || defs[i] == max) {
+        int entry = dictIds[k++];
+        int id = table[entry];
+        if (id < 0) {
+          id = pathId(dict.decodeToBinary(entry));
+          table[entry] = id;
+        }
+        pathIds[i] = id;
+      }
+    }
+  }
+
+  /**
+   * Paths from a page's definition levels and plain values; a run of one path is looked up once.
+   */
+  void paths(int[] defs, int max, ValuesReader values) {
     Binary last = null;
     int lastId = RowBlock.NULL;
     for (int i = 0; i < count; i++) {
-      if (dl.readInteger() == max) {
+      if (defs == null || defs[i] == max) {
         Binary b = values.readBytes();
-        if (b != last) {
-          lastId =
-              ids.computeIfAbsent(
-                  b.copy(),
-                  k -> {
-                    table.add(k.toStringUsingUTF8());
-                    return table.size() - 1;
-                  });
+        if (!b.equals(last)) {
+          lastId = pathId(b);
           last = b;
         }
         pathIds[i] = lastId;
@@ -105,26 +122,43 @@ final class RowBlockDecoder {
     }
   }
 
-  void longs(ValuesReader dl, ValuesReader values, ColumnDescriptor c, long[] out) {
-    int max = c.getMaxDefinitionLevel();
-    boolean int64 = c.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64;
+  /** Integers from a page's definition levels and non-null values. */
+  static void longs(int count, int[] defs, int max, long[] values, long[] out) {
+    if (defs == null && values == out) {
+      return; // decoded in place
+    }
+    int k = 0;
     for (int i = 0; i < count; i++) {
-      if (dl.readInteger() == max) {
-        out[i] = int64 ? values.readLong() : values.readInteger();
+      if (defs == null || defs[i] == max) {
+        out[i] = values[k++];
       }
     }
   }
 
-  void raw(ValuesReader dl, ValuesReader values, ColumnDescriptor c) {
-    int max = c.getMaxDefinitionLevel();
+  /** Inline bytes from a page's definition levels and non-null values. */
+  void raw(int[] defs, int max, byte[][] values) {
+    int k = 0;
     for (int i = 0; i < count; i++) {
-      if (dl.readInteger() == max) {
+      if (defs == null || defs[i] == max) {
         if (raw == null) {
           raw = new byte[count][];
         }
-        raw[i] = values.readBytes().getBytes();
+        raw[i] = values[k++];
       }
     }
+  }
+
+  int count() {
+    return count;
+  }
+
+  private int pathId(Binary b) {
+    return ids.computeIfAbsent(
+        b.copy(),
+        k -> {
+          table.add(k.toStringUsingUTF8());
+          return table.size() - 1;
+        });
   }
 
   private void longs(ColumnReader r, ColumnDescriptor c, long[] out) {

@@ -14,9 +14,9 @@
  * {@code n % record_size} of {@code <field>/refs.<n / record_size>.parq}, columns {@code path},
  * {@code offset}, {@code size}, {@code raw}. Machinery (package-private): {@code ZMetadata}, {@code
  * RecordCache} (Caffeine, bounded by bytes), {@code RecordFile}/{@code RowBlock} (page-level reads
- * through parquet-java), {@code RecordWriter}/{@code RecordBuffer}, {@code Codecs} (own codec
- * factory), {@code RecordSource} with {@code NioInputFile}/{@code NioOutputFile} and {@code
- * BufferStream} (record files on any NIO file system, never {@code toFile()}, or at a URL read
- * through refs-nio's byte sources).
+ * through parquet-java, pages decoded by {@code SinglePageBlocks} and {@code HybridRuns}), {@code
+ * RecordWriter}/{@code RecordBuffer}, {@code Codecs} (own codec factory), {@code RecordSource} with
+ * {@code NioInputFile}/{@code NioOutputFile} and {@code BufferStream} (record files on any NIO file
+ * system, never {@code toFile()}, or at a URL read through refs-nio's byte sources).
  */
 package io.refzarr.lazy;
