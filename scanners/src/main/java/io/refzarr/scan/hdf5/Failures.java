@@ -19,6 +19,9 @@ final class Failures {
   static String describe(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = String.valueOf(t.getMessage());
+      if (t instanceof HeaderMessages.FramingException) {
+        return "a damaged object header: " + m;
+      }
       if (t instanceof HdfFilterException) {
         Matcher f = FILTER.matcher(m);
         return f.find()

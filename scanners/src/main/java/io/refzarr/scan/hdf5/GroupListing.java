@@ -47,6 +47,42 @@ final class GroupListing {
    * made-up name {@code <link N>}.
    */
   static Map<String, Object> children(Group g, HdfBackingStorage storage) {
+    return listing(g, storage, (name, address) -> open(g, storage, name, address));
+  }
+
+  /**
+   * Why the header of one of {@code g}'s children cannot even be framed (a size past the end of the
+   * file, say), if one cannot: jhdf's own listing reads every child's header and allocates whatever
+   * size it claims, so such a group must be listed here instead.
+   */
+  static java.util.Optional<String> damagedChild(Group g, HdfBackingStorage storage) {
+    Map<String, Object> framed =
+        listing(
+            g,
+            storage,
+            (name, address) -> {
+              try {
+                HeaderMessages.read(storage, address);
+                return address;
+              } catch (HeaderMessages.FramingException e) {
+                return new Failed(name + ": " + Failures.describe(e));
+              } catch (RuntimeException e) {
+                return address; // jhdf's listing reports what it cannot decode itself
+              }
+            });
+    return framed.values().stream()
+        .filter(Failed.class::isInstance)
+        .map(f -> ((Failed) f).reason())
+        .findFirst();
+  }
+
+  /** Opens (or checks) the child linked under {@code name} at {@code address}. */
+  @FunctionalInterface
+  private interface Opener {
+    Object open(String name, long address);
+  }
+
+  private static Map<String, Object> listing(Group g, HdfBackingStorage storage, Opener opener) {
     // refzarr frames the header: jhdf would fail the whole header (the root's: the whole file) on
     // one message it cannot decode, such as an attribute holding region references
     HeaderMessages header = HeaderMessages.read(storage, g.getAddress());
@@ -54,13 +90,13 @@ final class GroupListing {
     List<SymbolTableMessage> tables = header.ofType(SymbolTableMessage.class);
     List<LinkInfoMessage> infos = header.ofType(LinkInfoMessage.class);
     if (!tables.isEmpty()) {
-      symbolTable(g, storage, tables.get(0), out);
+      symbolTable(storage, tables.get(0), opener, out);
     } else if (!infos.isEmpty()
         && infos.get(0).getFractalHeapAddress() != Constants.UNDEFINED_ADDRESS) {
-      denseLinks(g, storage, infos.get(0), out);
+      denseLinks(storage, infos.get(0), opener, out);
     } else {
       for (LinkMessage link : header.ofType(LinkMessage.class)) {
-        link(g, storage, link, out);
+        link(link, opener, out);
       }
     }
     int n = 0;
@@ -83,7 +119,7 @@ final class GroupListing {
   }
 
   private static void symbolTable(
-      Group g, HdfBackingStorage storage, SymbolTableMessage stm, Map<String, Object> out) {
+      HdfBackingStorage storage, SymbolTableMessage stm, Opener opener, Map<String, Object> out) {
     ByteBuffer names = new LocalHeap(storage, stm.getLocalHeapAddress()).getDataBuffer();
     for (long node : BTreeV1.createGroupBTree(storage, stm.getBTreeAddress()).getChildAddresses()) {
       for (SymbolTableEntry e : new GroupSymbolTableNode(storage, node).getSymbolTableEntries()) {
@@ -91,13 +127,13 @@ final class GroupListing {
         if (e.getCacheType() == 2) {
           continue; // a soft link: not followed
         }
-        out.put(name, open(g, storage, name, e.getObjectHeaderAddress()));
+        out.put(name, opener.open(name, e.getObjectHeaderAddress()));
       }
     }
   }
 
   private static void denseLinks(
-      Group g, HdfBackingStorage storage, LinkInfoMessage info, Map<String, Object> out) {
+      HdfBackingStorage storage, LinkInfoMessage info, Opener opener, Map<String, Object> out) {
     FractalHeap heap = new FractalHeap(storage, info.getFractalHeapAddress());
     List<LinkNameForIndexedGroupRecord> records =
         new BTreeV2<LinkNameForIndexedGroupRecord>(storage, info.getBTreeNameIndexAddress())
@@ -116,14 +152,13 @@ final class GroupListing {
                     + " link types have no Zarr form)"));
         continue;
       }
-      link(g, storage, link, out);
+      link(link, opener, out);
     }
   }
 
-  private static void link(
-      Group g, HdfBackingStorage storage, LinkMessage link, Map<String, Object> out) {
+  private static void link(LinkMessage link, Opener opener, Map<String, Object> out) {
     if (link.getLinkType() == LinkMessage.LinkType.HARD) {
-      out.put(link.getLinkName(), open(g, storage, link.getLinkName(), link.getHardLinkAddress()));
+      out.put(link.getLinkName(), opener.open(link.getLinkName(), link.getHardLinkAddress()));
     }
   }
 
@@ -133,6 +168,8 @@ final class GroupListing {
    */
   private static Object open(Group parent, HdfBackingStorage storage, String name, long address) {
     try {
+      // framed by refzarr first: jhdf allocates whatever size a header claims before reading it
+      HeaderMessages.read(storage, address);
       ObjectHeader header;
       try {
         header = ObjectHeader.readObjectHeader(storage, address);

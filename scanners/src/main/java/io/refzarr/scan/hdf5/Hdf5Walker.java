@@ -43,6 +43,14 @@ final class Hdf5Walker {
   }
 
   void walk(Group root) throws IOException {
+    try { // framed by refzarr first: jhdf allocates whatever size a header claims before reading it
+      HeaderMessages.read(ctx.storage(), root.getAddress());
+    } catch (RuntimeException x) {
+      throw new MalformedFileException(
+          ctx.file(),
+          root.getAddress(),
+          "the root group's object header cannot be read: " + Failures.describe(x));
+    }
     visited.add(root.getAddress());
     ctx.scales().register(root.getAddress(), "");
     group(root, "");
@@ -180,6 +188,10 @@ final class Hdf5Walker {
    */
   private Map<String, Object> children(Group g, String path) throws IOException {
     try {
+      java.util.Optional<String> damaged = GroupListing.damagedChild(g, ctx.storage());
+      if (damaged.isPresent()) {
+        throw new HeaderMessages.FramingException(damaged.get());
+      }
       return new TreeMap<>(g.getChildren());
     } catch (RuntimeException x) {
       if (policy == ErrorPolicy.FAIL) {

@@ -30,6 +30,13 @@ final class HeaderMessages {
   /** A message jhdf could not decode: its type, the attribute or link name where known, why. */
   record Unread(int type, String name, RuntimeException cause) {}
 
+  /** A header whose own framing is broken (sizes past the file, loops), in words for the report. */
+  static final class FramingException extends IllegalStateException {
+    FramingException(String message) {
+      super(message);
+    }
+  }
+
   private final List<Message> messages = new ArrayList<>();
   private final List<Unread> unread = new ArrayList<>();
   private final HdfBackingStorage storage;
@@ -55,7 +62,7 @@ final class HeaderMessages {
     if (matches(first, 0, OHDR)) {
       return readV2(storage, address);
     }
-    throw new IllegalStateException(
+    throw new FramingException(
         "no object header (version " + first.get(0) + ") at address " + address);
   }
 
@@ -105,7 +112,7 @@ final class HeaderMessages {
    */
   private void block(long address, long size, boolean continuation) {
     if (!blocks.add(address) || blocks.size() > MAX_BLOCKS) {
-      throw new IllegalStateException(
+      throw new FramingException(
           "object header continuation loop (or over "
               + MAX_BLOCKS
               + " blocks) at address "
@@ -114,13 +121,13 @@ final class HeaderMessages {
     if (size
         > storage
             .size()) { // checked before the buffer is allocated: a corrupt size costs no memory
-      throw new IllegalStateException(
+      throw new FramingException(
           "object header block of " + size + " bytes at address " + address + " in a smaller file");
     }
     ByteBuffer buf = storage.readBufferFromAddress(address, toInt(size));
     if (continuation && orderTracked != null) { // "OCHK", messages, checksum
       if (buf.remaining() < 8 || !matches(buf, 0, OCHK)) {
-        throw new IllegalStateException("no continuation block at address " + address);
+        throw new FramingException("no continuation block at address " + address);
       }
       buf = slice(buf, 4, buf.remaining() - 8);
     }
@@ -206,7 +213,7 @@ final class HeaderMessages {
 
   private static ByteBuffer slice(ByteBuffer buf, int at, int length) {
     if (length < 0 || at + length > buf.limit()) {
-      throw new IllegalStateException(
+      throw new FramingException(
           "object header message runs past its block (" + length + " bytes at " + at + ")");
     }
     return buf.slice(at, length).order(ByteOrder.LITTLE_ENDIAN);
@@ -235,7 +242,7 @@ final class HeaderMessages {
 
   private static int toInt(long n) {
     if (n < 0 || n > Integer.MAX_VALUE) {
-      throw new IllegalStateException("object header block of " + n + " bytes");
+      throw new FramingException("object header block of " + n + " bytes");
     }
     return (int) n;
   }

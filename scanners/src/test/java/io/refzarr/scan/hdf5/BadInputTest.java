@@ -39,6 +39,41 @@ class BadInputTest {
   }
 
   @Test
+  void scan_rootHeaderClaimingGigabytes_failsBeforeAllocating() throws Exception {
+    // fuzz finding: a 120-byte file whose root object header claims 1.6 GB; jhdf allocated it
+    // (21 s, 1.6 GB RSS) before failing
+    Path f = resource("/io/refzarr/scan/ScannerFuzzTestInputs/hdf5/" + ROOT_HUGE);
+    assertThatThrownBy(() -> Scans.file(f, "huge.h5", SKIP))
+        .isInstanceOf(MalformedFileException.class)
+        .hasMessageContaining("huge.h5")
+        .hasMessageContaining("root group")
+        .hasMessageContaining("1593835544 bytes");
+  }
+
+  @Test
+  void scan_childHeaderClaimingGigabytes_leavesOutThatGroupOnly() throws Exception {
+    // g1's version-1 header claims 1.6 GB (patched into an h5py file); g2 and its dataset scan
+    Path f = resource("/io/refzarr/scan/hdf5/huge_child_header.h5");
+    Scans.Result r = Scans.file(f, "huge_child_header.h5", SKIP);
+    assertThat(r.report().skipped())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.object()).isEqualTo("/g1");
+              assertThat(s.reason()).contains("1593835544 bytes");
+            });
+    assertThat(r.refs().get("g2/x/.zarray")).isPresent();
+    assertThat(r.refs().get("g2/x/0")).isPresent();
+    assertThat(r.refs().get("g1/.zgroup")).isEmpty();
+  }
+
+  private static final String ROOT_HUGE = "slow-unit-65db05b026b09ef3961e3753dfa93adb23e7dbbb";
+
+  private static Path resource(String name) throws Exception {
+    return Path.of(BadInputTest.class.getResource(name).toURI());
+  }
+
+  @Test
   void scan_emptyFile_failsAsNotHdf5() throws Exception {
     Path f = write("empty.h5", new byte[0]);
     assertThatThrownBy(() -> Scans.file(f, "empty.h5", SKIP))
