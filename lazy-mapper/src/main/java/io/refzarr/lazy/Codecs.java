@@ -66,10 +66,49 @@ final class Codecs implements CompressionCodecFactory {
     }
   }
 
+  /** Whether {@link #decompress(int, byte[], int)} reads Parquet's (Thrift) codec number. */
+  static boolean handles(int thriftCodec) {
+    return thriftCodec == 0 || thriftCodec == 1 || thriftCodec == 2 || thriftCodec == 6;
+  }
+
+  /**
+   * Decompresses a page given Parquet's codec number from the footer (0 none, 1 snappy, 2 gzip, 6
+   * zstd), without parquet-java's codec enumeration.
+   */
+  static byte[] decompress(int thriftCodec, byte[] in, int size) throws IOException {
+    return switch (thriftCodec) {
+      case 0 -> decompress(Codec.NONE, in, size);
+      case 1 -> decompress(Codec.SNAPPY, in, size);
+      case 2 -> decompress(Codec.GZIP, in, size);
+      case 6 -> decompress(Codec.ZSTD, in, size);
+      default -> throw new IOException("unsupported Parquet compression " + thriftCodec);
+    };
+  }
+
   static byte[] decompress(CompressionCodecName codec, byte[] in, int size) throws IOException {
+    return switch (codec) {
+      case UNCOMPRESSED -> decompress(Codec.NONE, in, size);
+      case ZSTD -> decompress(Codec.ZSTD, in, size);
+      case SNAPPY -> decompress(Codec.SNAPPY, in, size);
+      case GZIP -> decompress(Codec.GZIP, in, size);
+      default -> throw new IOException("unsupported Parquet compression " + codec);
+    };
+  }
+
+  /**
+   * The codecs read here, named without parquet-java's enumeration (which a lookup need not load).
+   */
+  private enum Codec {
+    NONE,
+    SNAPPY,
+    GZIP,
+    ZSTD
+  }
+
+  private static byte[] decompress(Codec codec, byte[] in, int size) throws IOException {
     byte[] out;
     switch (codec) {
-      case UNCOMPRESSED:
+      case NONE:
         out = in;
         break;
       case ZSTD:
@@ -93,7 +132,7 @@ final class Codecs implements CompressionCodecFactory {
         }
         break;
       default:
-        throw new IOException("unsupported Parquet compression " + codec);
+        throw new AssertionError(codec);
     }
     if (out.length != size) {
       throw new IOException("page decompressed to " + out.length + " bytes, expected " + size);

@@ -107,8 +107,10 @@ class PageReadTest {
     }
     assertThat(file.cachedOffsetIndexes()).isEqualTo(parsed);
     // every block of refzarr's own files is one page per column, decoded without parquet-java's
-    // readers
+    // readers; footer and pages are read without parquet-java at all
     assertThat(file.generalDecodes()).isZero();
+    assertThat(file.ownFooter()).isTrue();
+    assertThat(file.directReads()).isEqualTo(file.blockCount());
   }
 
   /**
@@ -127,6 +129,8 @@ class PageReadTest {
     assertThat(file.blockCount()).isEqualTo(1);
     RowBlock rows = file.readBlock(0);
     assertThat(file.generalDecodes()).isZero();
+    assertThat(file.ownFooter()).isTrue();
+    assertThat(file.directReads()).isEqualTo(1);
     io.refzarr.zarr.ChunkGrid grid =
         io.refzarr.zarr.ZarrArrayMetadata.parse(
                 ((Reference.Inline) json.get("tas/.zarray").orElseThrow()).data())
