@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads v1 data pages and their dictionary pages straight from a record file's bytes: page headers
@@ -106,7 +107,7 @@ final class DirectPages {
     if (page.uncompressedSize > MAX_PAGE || !Codecs.handles(codec)) {
       return null;
     }
-    byte[] in = java.util.Arrays.copyOfRange(b, page.bodyStart, page.end());
+    byte[] in = Arrays.copyOfRange(b, page.bodyStart, page.end());
     try {
       return Codecs.decompress(codec, in, page.uncompressedSize);
     } catch (IOException | RuntimeException e) {
@@ -123,7 +124,7 @@ final class DirectPages {
     }
     return switch (leaf.type()) {
       case RecordFooter.BYTE_ARRAY ->
-          new Dictionary(plainBytes(body, 0, page.numValues, page.bodyPosition), null);
+          new Dictionary(plainBytes(body, 0, 0, page.numValues, page.bodyPosition), null);
       case RecordFooter.INT64, RecordFooter.INT32 -> {
         long[] v = new long[page.numValues];
         plainInts(body, 0, v, page.numValues, leaf.type() == RecordFooter.INT32, page);
@@ -134,16 +135,25 @@ final class DirectPages {
   }
 
   /**
-   * Decodes one column's data page of {@code d.count()} rows into {@code d}; false if the page is
-   * not one this path decodes.
+   * Decodes rows {@code skip .. skip + d.count()} of one column's data page into {@code d}; false
+   * if the page is not one this path decodes. Levels and values are decoded only up to the window's
+   * last row, and only the window's values are kept: a lookup in one of fsspec's 100,000-row pages
+   * materialises a few thousand rows, not the page.
    *
    * @param role which of the record columns this is: 0 path, 1 offset, 2 size, 3 raw
    */
   static boolean decode(
-      byte[] body, Page page, RecordFooter.Leaf leaf, int role, Dictionary dict, RowBlockDecoder d)
+      byte[] body,
+      Page page,
+      RecordFooter.Leaf leaf,
+      int role,
+      Dictionary dict,
+      RowBlockDecoder d,
+      int skip)
       throws IOException {
     int count = d.count();
-    if (page.type != DATA_PAGE || page.numValues != count) {
+    int upTo = skip + count;
+    if (page.type != DATA_PAGE || page.numValues < upTo || skip < 0) {
       return false;
     }
     int max;
@@ -156,8 +166,9 @@ final class DirectPages {
     }
     try {
       int pos = 0;
-      int[] defs = null;
-      int present = count;
+      int[] defs = null; // the window's levels
+      int before = skip; // values before the window
+      int present = count; // values in the window
       if (max > 0) {
         if (page.levelEncoding != RLE || body.length < 4) {
           return false;
@@ -166,9 +177,14 @@ final class DirectPages {
         if (len < 0 || len > body.length - 4) {
           throw corrupt(page, "definition levels of " + len + " bytes in a page of " + body.length);
         }
-        defs = new int[count];
-        HybridRuns.decode(body, 4, 4 + len, 1, defs, count);
+        int[] all = new int[upTo];
+        HybridRuns.decode(body, 4, 4 + len, 1, all, upTo);
         pos = 4 + len;
+        before = 0;
+        for (int i = 0; i < skip; i++) {
+          before += all[i] == max ? 1 : 0;
+        }
+        defs = skip == 0 ? all : Arrays.copyOfRange(all, skip, upTo);
         present = 0;
         for (int v : defs) {
           present += v == max ? 1 : 0;
@@ -176,16 +192,19 @@ final class DirectPages {
       }
       boolean int32 = leaf.type() == RecordFooter.INT32;
       long[] out = role == 1 ? d.offsets : role == 2 ? d.sizes : null;
-      if (page.encoding == PLAIN_DICTIONARY || page.encoding == RLE_DICTIONARY) {
+      if (usesDictionary(page)) {
         if (dict == null) {
           return false;
         }
-        int[] ids = new int[present];
-        if (present > 0) {
+        int[] ids = new int[before + present];
+        if (ids.length > 0) {
           if (pos >= body.length) {
             throw corrupt(page, "no dictionary indexes");
           }
-          HybridRuns.decode(body, pos + 1, body.length, body[pos] & 0xff, ids, present);
+          HybridRuns.decode(body, pos + 1, body.length, body[pos] & 0xff, ids, ids.length);
+        }
+        if (before > 0) {
+          ids = Arrays.copyOfRange(ids, before, ids.length);
         }
         for (int id : ids) {
           if (id < 0 || id >= dict.size()) {
@@ -224,9 +243,19 @@ final class DirectPages {
         }
         long[] values = defs == null ? out : new long[present];
         if (page.encoding == PLAIN) {
-          plainInts(body, pos, values, present, int32, page);
+          int width = int32 ? 4 : 8;
+          if ((long) before * width > body.length - pos) {
+            throw corrupt(page, before + " plain values in " + (body.length - pos) + " bytes");
+          }
+          plainInts(body, pos + before * width, values, present, int32, page);
         } else if (page.encoding == DELTA_BINARY_PACKED) {
-          DeltaPacked.decode(body, pos, values, present, int32);
+          if (before == 0) {
+            DeltaPacked.decode(body, pos, values, present, int32);
+          } else {
+            long[] all = new long[before + present];
+            DeltaPacked.decode(body, pos, all, all.length, int32);
+            System.arraycopy(all, before, values, 0, present);
+          }
         } else {
           return false;
         }
@@ -236,7 +265,7 @@ final class DirectPages {
       if (page.encoding != PLAIN || leaf.type() != RecordFooter.BYTE_ARRAY) {
         return false;
       }
-      byte[][] values = plainBytes(body, pos, present, page.bodyPosition);
+      byte[][] values = plainBytes(body, pos, before, present, page.bodyPosition);
       if (role == 0) {
         d.paths(defs, max, values);
       } else {
@@ -264,10 +293,20 @@ final class DirectPages {
     }
   }
 
-  private static byte[][] plainBytes(byte[] b, int pos, int n, long position) throws IOException {
-    if (n < 0 || (long) n * 4 > b.length - pos) {
+  /** The {@code n} byte strings after the first {@code skip} from {@code b[pos..]}. */
+  private static byte[][] plainBytes(byte[] b, int pos, int skip, int n, long position)
+      throws IOException {
+    if (n < 0 || skip < 0 || ((long) n + skip) * 4 > b.length - pos) {
       throw new IOException(
           n + " byte strings in " + (b.length - pos) + " bytes (page at byte " + position + ")");
+    }
+    for (int i = 0; i < skip; i++) {
+      int len = ByteBuffer.wrap(b, pos, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+      if (len < 0 || len > b.length - pos - 4 || b.length - pos - 4 - len < 4L * (skip - i - 1)) {
+        throw new IOException(
+            "byte string " + i + " of " + len + " bytes (page at byte " + position + ")");
+      }
+      pos += 4 + len;
     }
     byte[][] out = new byte[n][];
     for (int i = 0; i < n; i++) {
@@ -280,7 +319,7 @@ final class DirectPages {
         throw new IOException(
             "byte string " + i + " of " + len + " bytes (page at byte " + position + ")");
       }
-      out[i] = java.util.Arrays.copyOfRange(b, pos, pos + len);
+      out[i] = Arrays.copyOfRange(b, pos, pos + len);
       pos += len;
     }
     return out;

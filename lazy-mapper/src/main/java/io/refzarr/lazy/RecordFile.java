@@ -42,10 +42,14 @@ final class RecordFile {
   private static final int PATH = 0;
   private static final int RAW = 3;
   private static final int TAIL = 64 * 1024; // the first read of a footer: all of a small file
+  // rows of a block cut from a row group read whole (fsspec's 100,000-row pages): a lookup keeps
+  // this many decoded rows, not the row group's
+  static final int SUB_BLOCK_ROWS = 5_000;
 
   private final String file;
   private final InputFile input;
   private final long length;
+  private final byte[] whole; // the file's bytes when it is small (read with the footer), or null
   private final RecordFooter own; // null: read through parquet-java only
   private final RecordFooter.Leaf[] roles; // path, offset, size, raw (null where absent)
   private final boolean[] rawNull; // per row group: statistics say raw is null in every row
@@ -68,6 +72,7 @@ final class RecordFile {
       String file,
       InputFile input,
       long length,
+      byte[] whole,
       RecordFooter own,
       RecordFooter.Leaf[] roles,
       General general,
@@ -76,6 +81,7 @@ final class RecordFile {
     this.file = file;
     this.input = input;
     this.length = length;
+    this.whole = whole;
     this.own = own;
     this.roles = roles;
     this.general = general;
@@ -101,13 +107,21 @@ final class RecordFile {
 
   /** The layout of a record file, or null if there is no such file (all its chunks are missing). */
   static RecordFile open(RecordSource source, String relative, int recordSize) throws IOException {
+    return open(source, relative, recordSize, SUB_BLOCK_ROWS);
+  }
+
+  /**
+   * As {@link #open(RecordSource, String, int)}, with the rows of a sub-block given (for tests).
+   */
+  static RecordFile open(RecordSource source, String relative, int recordSize, int subBlockRows)
+      throws IOException {
     String file = source.describe(relative);
     try {
       InputFile input = source.inputFile(relative);
       if (input == null) {
         return null;
       }
-      RecordFile direct = openDirect(file, input, recordSize);
+      RecordFile direct = openDirect(file, input, recordSize, subBlockRows);
       if (direct != null) {
         return direct;
       }
@@ -126,13 +140,14 @@ final class RecordFile {
   }
 
   /** Opens a file whose footer {@link RecordFooter} reads, or gives null. */
-  private static RecordFile openDirect(String file, InputFile input, int recordSize)
-      throws IOException {
+  private static RecordFile openDirect(
+      String file, InputFile input, int recordSize, int subBlockRows) throws IOException {
     long length = input.getLength();
     if (length < 12) {
       return null; // parquet-java says what is wrong
     }
     RecordFooter footer;
+    byte[] whole;
     try (SeekableInputStream in = input.newStream()) {
       byte[] tail = read(in, length - Math.min(length, TAIL), Math.min(length, TAIL), length);
       int n = tail.length;
@@ -151,6 +166,7 @@ final class RecordFile {
         n = tail.length;
       }
       footer = RecordFooter.parse(tail, n - 8 - footerLength, n - 8, footerStart);
+      whole = tail.length == length ? tail : null;
     }
     if (footer == null) {
       return null;
@@ -182,10 +198,14 @@ final class RecordFile {
       if (local == null) {
         return null;
       }
-      layout.add(group.rows(), local);
+      if (local.length == 1) { // read whole, decoded a sub-block at a time
+        layout.add(group.rows(), declared(group.rows(), subBlockRows), false);
+      } else {
+        layout.add(group.rows(), local, true);
+      }
     }
     layout.finish(file, recordSize);
-    return new RecordFile(file, input, length, footer, roles, null, rawNull, layout);
+    return new RecordFile(file, input, length, whole, footer, roles, null, rawNull, layout);
   }
 
   private static boolean typed(RecordFooter.Leaf leaf, int... types) {
@@ -268,7 +288,7 @@ final class RecordFile {
       rowGroupStarts = new long[groups];
     }
 
-    void add(long rows, long[] local) {
+    void add(long rows, long[] local, boolean isPage) {
       rowGroupStarts[group] = row;
       int n = starts.length;
       starts = Arrays.copyOf(starts, n + local.length);
@@ -277,7 +297,7 @@ final class RecordFile {
       for (int i = 0; i < local.length; i++) {
         starts[n + i] = row + local[i];
         rowGroups[n + i] = group;
-        pages[n + i] = local.length > 1;
+        pages[n + i] = isPage;
       }
       row += rows;
       group++;
@@ -309,13 +329,13 @@ final class RecordFile {
       Layout layout = new Layout(groups.size());
       for (int g = 0; g < groups.size(); g++) {
         rawNull[g] = rawAllNull(groups.get(g));
-        layout.add(
-            groups.get(g).getRowCount(),
-            pageStarts(reader, groups.get(g), columns, declaredPageRows(footer)));
+        long[] local = pageStarts(reader, groups.get(g), columns, declaredPageRows(footer));
+        layout.add(groups.get(g).getRowCount(), local, local.length > 1);
       }
       layout.finish(file, recordSize);
       General general = new General(footer, groupColumns(columns, rawNull));
-      return new RecordFile(file, input, input.getLength(), null, null, general, rawNull, layout);
+      return new RecordFile(
+          file, input, input.getLength(), null, null, null, general, rawNull, layout);
     }
   }
 
@@ -394,6 +414,18 @@ final class RecordFile {
     return b;
   }
 
+  /** Bytes of the file: from the copy kept when it is small, else read. */
+  private byte[] read(SeekableInputStream in, long position, long size) throws IOException {
+    if (whole == null) {
+      return read(in, position, size, length);
+    }
+    if (position < 0 || size < 0 || position > length - size) {
+      throw new IOException(
+          size + " bytes at byte " + position + " lie outside the file of " + length + " bytes");
+    }
+    return Arrays.copyOfRange(whole, (int) position, (int) (position + size));
+  }
+
   /** The record file's full name. */
   String file() {
     return file;
@@ -414,7 +446,7 @@ final class RecordFile {
 
   /** Heap estimate for the cache. */
   int weight() {
-    return 2048 + 24 * blockStarts.length;
+    return 2048 + 24 * blockStarts.length + (whole == null ? 0 : whole.length);
   }
 
   /** Reads and decodes one block. */
@@ -457,7 +489,8 @@ final class RecordFile {
     int count = (int) (blockStarts[block + 1] - first);
     RecordFooter.Group group = own.groups()[g];
     RowBlockDecoder d = new RowBlockDecoder(count);
-    try (SeekableInputStream in = input.newStream()) {
+    long skip = first - rowGroupStarts[g];
+    try (SeekableInputStream in = whole != null ? null : input.newStream()) {
       for (int role = 0; role < roles.length; role++) {
         RecordFooter.Leaf leaf = roles[role];
         if (leaf == null || (role == RAW && rawNull[g] && roles[PATH] != null)) {
@@ -466,8 +499,8 @@ final class RecordFile {
         RecordFooter.Chunk chunk = group.chunk(leaf.name());
         boolean done =
             blockIsPage[block]
-                ? pageOfChunk(in, g, chunk, leaf, role, first - rowGroupStarts[g], d)
-                : wholeChunk(in, chunk, leaf, role, d);
+                ? pageOfChunk(in, g, chunk, leaf, role, skip, d)
+                : wholeChunk(in, g, chunk, leaf, role, (int) skip, d);
         if (!done) {
           return null;
         }
@@ -476,30 +509,45 @@ final class RecordFile {
     return d.build(first);
   }
 
-  /** A column chunk of one dictionary page (or none) and one data page: fsspec's row groups. */
+  /**
+   * Rows {@code skip ..} of a column chunk of one dictionary page (or none) and one data page:
+   * fsspec's row groups. The decompressed page is kept for the next block of the same chunk ({@link
+   * ChunkBodies}).
+   */
   private boolean wholeChunk(
       SeekableInputStream in,
+      int g,
       RecordFooter.Chunk chunk,
       RecordFooter.Leaf leaf,
       int role,
+      int skip,
       RowBlockDecoder d)
       throws IOException {
-    long start = chunk.start();
-    byte[] b = read(in, start, chunk.compressedSize(), length);
-    DirectPages.Page page = DirectPages.header(b, 0, b.length, start);
-    DirectPages.Dictionary dict = null;
-    if (page.type() == DirectPages.DICTIONARY_PAGE) {
-      dict = dictionary(b, page, chunk, leaf);
-      if (dict == null) {
+    ChunkBodies.Key key = new ChunkBodies.Key(this, g, role);
+    ChunkBodies.Body kept = ChunkBodies.get(key);
+    if (kept == null) {
+      long start = chunk.start();
+      byte[] b = read(in, start, chunk.compressedSize());
+      DirectPages.Page page = DirectPages.header(b, 0, b.length, start);
+      DirectPages.Dictionary dict = null;
+      if (page.type() == DirectPages.DICTIONARY_PAGE) {
+        dict = dictionary(b, page, chunk, leaf);
+        if (dict == null) {
+          return false;
+        }
+        page = DirectPages.header(b, page.end(), b.length, start);
+      }
+      if (page.end() != b.length || page.numValues() != own.groups()[g].rows()) {
+        return false; // more than one data page
+      }
+      byte[] body = DirectPages.body(b, page, chunk.codec());
+      if (body == null) {
         return false;
       }
-      page = DirectPages.header(b, page.end(), b.length, start);
+      kept = new ChunkBodies.Body(page, body, dict);
+      ChunkBodies.put(key, kept);
     }
-    if (page.end() != b.length) {
-      return false; // more than one data page
-    }
-    byte[] body = DirectPages.body(b, page, chunk.codec());
-    return body != null && DirectPages.decode(body, page, leaf, role, dict, d);
+    return DirectPages.decode(kept.body(), kept.page(), leaf, role, kept.dict(), d, skip);
   }
 
   /** The one page of a column chunk that holds exactly the block's rows: refzarr's pages. */
@@ -529,9 +577,9 @@ final class RecordFile {
       return false;
     }
     long position = index.getOffset(p);
-    byte[] b = read(in, position, index.getCompressedPageSize(p), length);
+    byte[] b = read(in, position, index.getCompressedPageSize(p));
     DirectPages.Page page = DirectPages.header(b, 0, b.length, position);
-    if (page.end() != b.length) {
+    if (page.end() != b.length || page.numValues() != d.count()) {
       return false;
     }
     DirectPages.Dictionary dict = null;
@@ -541,7 +589,7 @@ final class RecordFile {
       if (start >= first) {
         return false;
       }
-      byte[] dictBytes = read(in, start, first - start, length);
+      byte[] dictBytes = read(in, start, first - start);
       DirectPages.Page dictPage = DirectPages.header(dictBytes, 0, dictBytes.length, start);
       dict = dictionary(dictBytes, dictPage, chunk, leaf);
       if (dict == null) {
@@ -549,7 +597,7 @@ final class RecordFile {
       }
     }
     byte[] body = DirectPages.body(b, page, chunk.codec());
-    return body != null && DirectPages.decode(body, page, leaf, role, dict, d);
+    return body != null && DirectPages.decode(body, page, leaf, role, dict, d, 0);
   }
 
   private static DirectPages.Dictionary dictionary(
@@ -573,7 +621,7 @@ final class RecordFile {
     if (chunk.indexOffset() < 0 || chunk.indexLength() <= 0) {
       return null;
     }
-    index = OffsetIndexes.parse(read(in, chunk.indexOffset(), chunk.indexLength(), length));
+    index = OffsetIndexes.parse(read(in, chunk.indexOffset(), chunk.indexLength()));
     if (index == null) {
       return null;
     }
@@ -634,17 +682,28 @@ final class RecordFile {
               count);
         }
       }
-      // a whole row group: fsspec's files hold one page per column, which the direct path decodes
-      RowBlock direct = SinglePageBlocks.decode(reader.readRowGroup(g), columns, first, 0, count);
-      if (direct != null) {
-        return direct;
+      // a whole row group (of which the block may be a part): fsspec's files hold one page per
+      // column, which the direct path decodes
+      long groupFirst = rowGroupStarts[g];
+      int groupRows = (int) (groupEnd(g) - groupFirst);
+      RowBlock rows =
+          SinglePageBlocks.decode(reader.readRowGroup(g), columns, groupFirst, 0, groupRows);
+      if (rows == null) {
+        try (ParquetFileReader again =
+            new IndexCachingFileReader(input, footer, readOptions(), offsetIndexes)) {
+          again.setRequestedSchema(columns.projection);
+          rows = decode(again.readRowGroup(g), general, columns, groupFirst, groupRows);
+        }
       }
-      try (ParquetFileReader again =
-          new IndexCachingFileReader(input, footer, readOptions(), offsetIndexes)) {
-        again.setRequestedSchema(columns.projection);
-        return decode(again.readRowGroup(g), general, columns, first, count);
-      }
+      return count == groupRows ? rows : rows.slice((int) (first - groupFirst), count);
     }
+  }
+
+  /** The row after the last of row group {@code g}. */
+  private long groupEnd(int g) {
+    return g + 1 < rowGroupStarts.length
+        ? rowGroupStarts[g + 1]
+        : blockStarts[blockStarts.length - 1];
   }
 
   /**
