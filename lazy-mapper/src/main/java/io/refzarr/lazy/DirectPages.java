@@ -177,14 +177,9 @@ final class DirectPages {
         if (len < 0 || len > body.length - 4) {
           throw corrupt(page, "definition levels of " + len + " bytes in a page of " + body.length);
         }
-        int[] all = new int[upTo];
-        HybridRuns.decode(body, 4, 4 + len, 1, all, upTo);
+        defs = new int[count];
+        before = HybridRuns.window(body, 4, 4 + len, 1, skip, defs, count, max);
         pos = 4 + len;
-        before = 0;
-        for (int i = 0; i < skip; i++) {
-          before += all[i] == max ? 1 : 0;
-        }
-        defs = skip == 0 ? all : Arrays.copyOfRange(all, skip, upTo);
         present = 0;
         for (int v : defs) {
           present += v == max ? 1 : 0;
@@ -196,15 +191,12 @@ final class DirectPages {
         if (dict == null) {
           return false;
         }
-        int[] ids = new int[before + present];
-        if (ids.length > 0) {
+        int[] ids = new int[present];
+        if (present > 0) {
           if (pos >= body.length) {
             throw corrupt(page, "no dictionary indexes");
           }
-          HybridRuns.decode(body, pos + 1, body.length, body[pos] & 0xff, ids, ids.length);
-        }
-        if (before > 0) {
-          ids = Arrays.copyOfRange(ids, before, ids.length);
+          HybridRuns.window(body, pos + 1, body.length, body[pos] & 0xff, before, ids, present, -1);
         }
         for (int id : ids) {
           if (id < 0 || id >= dict.size()) {
