@@ -11,7 +11,7 @@ import java.util.Map;
  * random lookups keep only what fits here rather than every page they touched.
  */
 final class ChunkBodies {
-  private static final long MAX_BYTES = 32L << 20;
+  private static final long MAX_BYTES = 8L << 20;
   private static final Map<Key, Body> BODIES = new LinkedHashMap<>(16, 0.75f, true);
   private static long bytes;
 
@@ -30,10 +30,17 @@ final class ChunkBodies {
     }
   }
 
-  /** A chunk's data page, its decompressed body and its decoded dictionary (or null). */
-  record Body(DirectPages.Page page, byte[] body, DirectPages.Dictionary dict) {
+  /**
+   * A chunk's data page, its bytes as read, its body decompressed (all of it, or as far as the
+   * windows read so far needed) and its decoded dictionary (or null).
+   */
+  record Body(DirectPages.Page page, byte[] bytes, byte[] body, DirectPages.Dictionary dict) {
+    Body withBody(byte[] longer) {
+      return new Body(page, bytes, longer, dict);
+    }
+
     long weight() {
-      long w = 64 + body.length;
+      long w = 64 + bytes.length + body.length;
       if (dict != null && dict.bytes() != null) {
         for (byte[] b : dict.bytes()) {
           w += 16 + b.length;

@@ -51,6 +51,24 @@ final class DirectPages {
     }
   }
 
+  /**
+   * How many bytes of a data page's body the values of its first {@code rows} rows take: known
+   * without decoding for plain fixed-width values of a required column (fsspec's {@code offset} and
+   * {@code size}), else the whole body.
+   */
+  static int bytesFor(Page page, RecordFooter.Leaf leaf, int role, int rows) {
+    boolean fixed =
+        (role == 1 || role == 2)
+            && page.encoding == PLAIN
+            && leaf.repetition() == RecordFooter.REQUIRED
+            && (leaf.type() == RecordFooter.INT64 || leaf.type() == RecordFooter.INT32);
+    if (!fixed) {
+      return Integer.MAX_VALUE;
+    }
+    long bytes = (long) rows * (leaf.type() == RecordFooter.INT64 ? 8 : 4);
+    return (int) Math.min(bytes, page.uncompressedSize);
+  }
+
   /** Whether a data page's values are dictionary indexes. */
   static boolean usesDictionary(Page page) {
     return page.encoding == PLAIN_DICTIONARY || page.encoding == RLE_DICTIONARY;
@@ -104,12 +122,20 @@ final class DirectPages {
 
   /** The page's body decompressed, or null if it is larger than this path handles. */
   static byte[] body(byte[] b, Page page, int codec) throws IOException {
+    return body(b, page, codec, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The page's body decompressed at least as far as {@code need} bytes ({@link #bytesFor}), or null
+   * if it is larger than this path handles.
+   */
+  static byte[] body(byte[] b, Page page, int codec, int need) throws IOException {
     if (page.uncompressedSize > MAX_PAGE || !Codecs.handles(codec)) {
       return null;
     }
     byte[] in = Arrays.copyOfRange(b, page.bodyStart, page.end());
     try {
-      return Codecs.decompress(codec, in, page.uncompressedSize);
+      return Codecs.decompressPrefix(codec, in, page.uncompressedSize, need);
     } catch (IOException | RuntimeException e) {
       throw new IOException(e.getMessage() + " (page at byte " + page.bodyPosition + ")", e);
     }

@@ -525,6 +525,7 @@ final class RecordFile {
       throws IOException {
     ChunkBodies.Key key = new ChunkBodies.Key(this, g, role);
     ChunkBodies.Body kept = ChunkBodies.get(key);
+    int need = Integer.MAX_VALUE;
     if (kept == null) {
       long start = chunk.start();
       byte[] b = read(in, start, chunk.compressedSize());
@@ -540,12 +541,20 @@ final class RecordFile {
       if (page.end() != b.length || page.numValues() != own.groups()[g].rows()) {
         return false; // more than one data page
       }
-      byte[] body = DirectPages.body(b, page, chunk.codec());
+      need = DirectPages.bytesFor(page, leaf, role, skip + d.count());
+      byte[] body = DirectPages.body(b, page, chunk.codec(), need);
       if (body == null) {
         return false;
       }
-      kept = new ChunkBodies.Body(page, body, dict);
+      kept = new ChunkBodies.Body(page, b, body, dict);
       ChunkBodies.put(key, kept);
+    } else if (kept.body().length < kept.page().uncompressedSize()) {
+      need = DirectPages.bytesFor(kept.page(), leaf, role, skip + d.count());
+      if (need > kept.body().length) { // at least double, so a walk through the page stays linear
+        need = (int) Math.max(need, Math.min(Integer.MAX_VALUE, 2L * kept.body().length));
+        kept = kept.withBody(DirectPages.body(kept.bytes(), kept.page(), chunk.codec(), need));
+        ChunkBodies.put(key, kept);
+      }
     }
     return DirectPages.decode(kept.body(), kept.page(), leaf, role, kept.dict(), d, skip);
   }
