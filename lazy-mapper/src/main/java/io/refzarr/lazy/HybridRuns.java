@@ -23,6 +23,8 @@ final class HybridRuns {
    * Skips {@code skip} values, then decodes {@code count} into {@code out}; repeated runs are
    * skipped whole, so a window deep into a long page costs little more than one at its start.
    *
+   * @param counted the (non-negative) value whose skipped occurrences are counted, or -1 to count
+   *     none, which lets whole bit-packed groups be jumped over
    * @return how many of the skipped values equal {@code counted}
    * @throws IllegalArgumentException if the runs end before {@code skip + count} values or are
    *     malformed
@@ -73,6 +75,18 @@ final class HybridRuns {
         long bytes = (header >>> 1) * bitWidth;
         if (pos + bytes > end) {
           throw new IllegalArgumentException("truncated bit-packed run at byte " + pos);
+        }
+        if (values <= left && (counted < 0 || bitWidth == 1)) { // skipped whole, without decoding
+          if (bitWidth == 1 && counted >= 0 && counted <= 1) {
+            int ones = 0;
+            for (int i = 0; i < bytes; i++) {
+              ones += Integer.bitCount(b[pos + i] & 0xff);
+            }
+            seen += counted == 1 ? ones : (int) values - ones;
+          }
+          pos += (int) bytes;
+          left -= (int) values;
+          continue;
         }
         int mask = bitWidth == 32 ? -1 : (1 << bitWidth) - 1;
         long buffer = 0;

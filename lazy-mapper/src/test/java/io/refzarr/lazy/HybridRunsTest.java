@@ -51,7 +51,7 @@ class HybridRunsTest {
       for (int t = 0; t < 200; t++) {
         int skip = r.nextInt(values.length);
         int count = r.nextInt(values.length - skip + 1);
-        int counted = values[r.nextInt(values.length)];
+        int counted = values[r.nextInt(values.length)] & Integer.MAX_VALUE; // -1 counts nothing
         int[] out = new int[count];
         int seen = HybridRuns.window(encoded, 0, encoded.length, width, skip, out, count, counted);
         assertThat(out)
@@ -60,6 +60,10 @@ class HybridRunsTest {
         assertThat(seen)
             .as("width %d, skip %d", width, skip)
             .isEqualTo((int) Arrays.stream(values, 0, skip).filter(v -> v == counted).count());
+        int[] uncounted = new int[count]; // counting nothing: whole groups are jumped over
+        assertThat(HybridRuns.window(encoded, 0, encoded.length, width, skip, uncounted, count, -1))
+            .isZero();
+        assertThat(uncounted).isEqualTo(out);
       }
     }
   }
