@@ -152,6 +152,10 @@ final class DirectPages {
       case RecordFooter.BYTE_ARRAY ->
           new Dictionary(plainBytes(body, 0, 0, page.numValues, page.bodyPosition), null);
       case RecordFooter.INT64, RecordFooter.INT32 -> {
+        int width = leaf.type() == RecordFooter.INT32 ? 4 : 8;
+        if ((long) page.numValues * width > body.length) { // checked before allocating
+          throw corrupt(page, page.numValues + " dictionary values in " + body.length + " bytes");
+        }
         long[] v = new long[page.numValues];
         plainInts(body, 0, v, page.numValues, leaf.type() == RecordFooter.INT32, page);
         yield new Dictionary(null, v);

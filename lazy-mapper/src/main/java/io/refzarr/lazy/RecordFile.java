@@ -192,6 +192,9 @@ final class RecordFile {
           return null;
         }
       }
+      if (group.rows() > recordSize - layout.row) { // before any block is laid out for them
+        throw tooManyRows(file, layout.row + group.rows(), recordSize);
+      }
       RecordFooter.Chunk raw = roles[RAW] == null ? null : group.chunk(roles[RAW].name());
       rawNull[g] = raw != null && raw.nullCount() == group.rows();
       long[] local = pageStarts(input, length, g, group, roles, footer.declaredPageRows(), layout);
@@ -282,7 +285,7 @@ final class RecordFile {
     final long[] rowGroupStarts;
     final Map<Integer, Map.Entry<String, OffsetIndex>> parsed = new java.util.HashMap<>();
     private int group;
-    private long row;
+    long row; // rows laid out so far
 
     Layout(int groups) {
       rowGroupStarts = new long[groups];
@@ -305,18 +308,22 @@ final class RecordFile {
 
     void finish(String file, int recordSize) throws InvalidReferenceSetException {
       if (row > recordSize) {
-        throw new InvalidReferenceSetException(
-            file,
-            "",
-            "has "
-                + row
-                + " rows, more than the record_size "
-                + recordSize
-                + " of .zmetadata (wrong record_size?)");
+        throw tooManyRows(file, row, recordSize);
       }
       starts = Arrays.copyOf(starts, starts.length + 1);
       starts[starts.length - 1] = row;
     }
+  }
+
+  private static InvalidReferenceSetException tooManyRows(String file, long rows, int recordSize) {
+    return new InvalidReferenceSetException(
+        file,
+        "",
+        "has "
+            + rows
+            + " rows, more than the record_size "
+            + recordSize
+            + " of .zmetadata (wrong record_size?)");
   }
 
   private static RecordFile openGeneral(String file, InputFile input, int recordSize)
@@ -328,6 +335,9 @@ final class RecordFile {
       boolean[] rawNull = new boolean[groups.size()];
       Layout layout = new Layout(groups.size());
       for (int g = 0; g < groups.size(); g++) {
+        if (groups.get(g).getRowCount() > recordSize - layout.row) {
+          throw tooManyRows(file, layout.row + groups.get(g).getRowCount(), recordSize);
+        }
         rawNull[g] = rawAllNull(groups.get(g));
         long[] local = pageStarts(reader, groups.get(g), columns, declaredPageRows(footer));
         layout.add(groups.get(g).getRowCount(), local, local.length > 1);
