@@ -66,10 +66,98 @@ final class Codecs implements CompressionCodecFactory {
     }
   }
 
+  // direct buffers for zstd's streaming decompression of a page's first bytes, one pair per thread
+  private static final ThreadLocal<ByteBuffer[]> DIRECT =
+      ThreadLocal.withInitial(() -> new ByteBuffer[2]);
+
+  /**
+   * The first {@code prefix} of a page's {@code size} decompressed bytes, or more: zstd pages are
+   * decompressed only that far (a lookup in one of fsspec's 100,000-row pages needs the values up
+   * to its row), other codecs whole.
+   */
+  static byte[] decompressPrefix(int thriftCodec, byte[] in, int size, int prefix)
+      throws IOException {
+    if (thriftCodec != 6 || prefix >= size) {
+      return decompress(thriftCodec, in, size);
+    }
+    ByteBuffer[] buffers = DIRECT.get();
+    ByteBuffer src = direct(buffers, 0, in.length);
+    ByteBuffer dst = direct(buffers, 1, prefix);
+    src.put(in).flip();
+    dst.limit(prefix);
+    ZstdDecompressCtx ctx = DECOMPRESS.get();
+    ctx.reset();
+    try {
+      while (dst.hasRemaining()) {
+        int before = dst.position() + src.position();
+        boolean frameDone = ctx.decompressDirectByteBufferStream(dst, src);
+        if (dst.hasRemaining() && (frameDone || dst.position() + src.position() == before)) {
+          throw new IOException(
+              "corrupt zstd page: " + dst.position() + " of " + prefix + " bytes decompressed");
+        }
+      }
+    } catch (ZstdException e) {
+      throw new IOException("corrupt zstd page: " + e.getMessage(), e);
+    } finally {
+      ctx.reset();
+    }
+    byte[] out = new byte[prefix];
+    dst.flip().get(out);
+    return out;
+  }
+
+  private static ByteBuffer direct(ByteBuffer[] buffers, int i, int size) {
+    if (buffers[i] == null || buffers[i].capacity() < size) {
+      buffers[i] =
+          ByteBuffer.allocateDirect(
+              Math.max(size, buffers[i] == null ? 64 << 10 : 2 * buffers[i].capacity()));
+    }
+    return buffers[i].clear();
+  }
+
+  /** Whether {@link #decompress(int, byte[], int)} reads Parquet's (Thrift) codec number. */
+  static boolean handles(int thriftCodec) {
+    return thriftCodec == 0 || thriftCodec == 1 || thriftCodec == 2 || thriftCodec == 6;
+  }
+
+  /**
+   * Decompresses a page given Parquet's codec number from the footer (0 none, 1 snappy, 2 gzip, 6
+   * zstd), without parquet-java's codec enumeration.
+   */
+  static byte[] decompress(int thriftCodec, byte[] in, int size) throws IOException {
+    return switch (thriftCodec) {
+      case 0 -> decompress(Codec.NONE, in, size);
+      case 1 -> decompress(Codec.SNAPPY, in, size);
+      case 2 -> decompress(Codec.GZIP, in, size);
+      case 6 -> decompress(Codec.ZSTD, in, size);
+      default -> throw new IOException("unsupported Parquet compression " + thriftCodec);
+    };
+  }
+
   static byte[] decompress(CompressionCodecName codec, byte[] in, int size) throws IOException {
+    return switch (codec) {
+      case UNCOMPRESSED -> decompress(Codec.NONE, in, size);
+      case ZSTD -> decompress(Codec.ZSTD, in, size);
+      case SNAPPY -> decompress(Codec.SNAPPY, in, size);
+      case GZIP -> decompress(Codec.GZIP, in, size);
+      default -> throw new IOException("unsupported Parquet compression " + codec);
+    };
+  }
+
+  /**
+   * The codecs read here, named without parquet-java's enumeration (which a lookup need not load).
+   */
+  private enum Codec {
+    NONE,
+    SNAPPY,
+    GZIP,
+    ZSTD
+  }
+
+  private static byte[] decompress(Codec codec, byte[] in, int size) throws IOException {
     byte[] out;
     switch (codec) {
-      case UNCOMPRESSED:
+      case NONE:
         out = in;
         break;
       case ZSTD:
@@ -93,7 +181,7 @@ final class Codecs implements CompressionCodecFactory {
         }
         break;
       default:
-        throw new IOException("unsupported Parquet compression " + codec);
+        throw new AssertionError(codec);
     }
     if (out.length != size) {
       throw new IOException("page decompressed to " + out.length + " bytes, expected " + size);

@@ -16,11 +16,118 @@ final class HybridRuns {
    * @throws IllegalArgumentException if the runs end before {@code count} values or are malformed
    */
   static void decode(byte[] b, int pos, int end, int bitWidth, int[] out, int count) {
+    window(b, pos, end, bitWidth, 0, out, count, -1);
+  }
+
+  /**
+   * Skips {@code skip} values, then decodes {@code count} into {@code out}; repeated runs are
+   * skipped whole, so a window deep into a long page costs little more than one at its start.
+   *
+   * @param counted the (non-negative) value whose skipped occurrences are counted, or -1 to count
+   *     none, which lets whole bit-packed groups be jumped over
+   * @return how many of the skipped values equal {@code counted}
+   * @throws IllegalArgumentException if the runs end before {@code skip + count} values or are
+   *     malformed
+   */
+  static int window(
+      byte[] b, int pos, int end, int bitWidth, int skip, int[] out, int count, int counted) {
+    if (bitWidth < 0 || bitWidth > 32) {
+      throw new IllegalArgumentException("bit width " + bitWidth);
+    }
+    int seen = 0;
+    int left = skip; // values still to skip
+    int bytesPerValue = (bitWidth + 7) / 8;
+    while (left > 0) {
+      if (pos >= end) {
+        throw new IllegalArgumentException("runs end after " + (skip - left) + " of " + skip);
+      }
+      long header = 0;
+      for (int shift = 0; ; shift += 7) {
+        if (shift > 35 || pos >= end) {
+          throw new IllegalArgumentException("bad run header at byte " + pos);
+        }
+        int x = b[pos++];
+        header |= (long) (x & 0x7f) << shift;
+        if (x >= 0) {
+          break;
+        }
+      }
+      if ((header & 1) == 0) {
+        long len = header >>> 1;
+        if (pos + bytesPerValue > end) {
+          throw new IllegalArgumentException("truncated run at byte " + pos);
+        }
+        int v = 0;
+        for (int i = 0; i < bytesPerValue; i++) {
+          v |= (b[pos++] & 0xff) << (8 * i);
+        }
+        int n = (int) Math.min(left, len);
+        seen += v == counted ? n : 0;
+        left -= n;
+        if (len > n) { // the run goes on into the window
+          int to = (int) Math.min(count, len - n);
+          java.util.Arrays.fill(out, 0, to, v);
+          decodeRest(b, pos, end, bitWidth, out, to, count);
+          return seen;
+        }
+      } else {
+        long values = (header >>> 1) * 8;
+        long bytes = (header >>> 1) * bitWidth;
+        if (pos + bytes > end) {
+          throw new IllegalArgumentException("truncated bit-packed run at byte " + pos);
+        }
+        if (values <= left && (counted < 0 || bitWidth == 1)) { // skipped whole, without decoding
+          if (bitWidth == 1 && counted >= 0 && counted <= 1) {
+            int ones = 0;
+            for (int i = 0; i < bytes; i++) {
+              ones += Integer.bitCount(b[pos + i] & 0xff);
+            }
+            seen += counted == 1 ? ones : (int) values - ones;
+          }
+          pos += (int) bytes;
+          left -= (int) values;
+          continue;
+        }
+        int mask = bitWidth == 32 ? -1 : (1 << bitWidth) - 1;
+        long buffer = 0;
+        int bits = 0;
+        int p = pos;
+        int k = 0;
+        int to = (int) Math.min(values, (long) left + count);
+        for (; k < to; k++) {
+          while (bits < bitWidth) {
+            buffer |= (long) (b[p++] & 0xff) << bits;
+            bits += 8;
+          }
+          int v = (int) buffer & mask;
+          buffer >>>= bitWidth;
+          bits -= bitWidth;
+          if (k < left) {
+            seen += v == counted ? 1 : 0;
+          } else {
+            out[k - left] = v;
+          }
+        }
+        pos += (int) bytes;
+        if (values > left) { // the group goes on into the window
+          int filled = to - left;
+          decodeRest(b, pos, end, bitWidth, out, filled, count);
+          return seen;
+        }
+        left -= (int) values;
+      }
+    }
+    decodeRest(b, pos, end, bitWidth, out, 0, count);
+    return seen;
+  }
+
+  /** Decodes values {@code n ..} of {@code out} up to {@code count} from the run at {@code pos}. */
+  private static void decodeRest(
+      byte[] b, int pos, int end, int bitWidth, int[] out, int n, int count) {
     if (bitWidth < 0 || bitWidth > 32) {
       throw new IllegalArgumentException("bit width " + bitWidth);
     }
     int bytesPerValue = (bitWidth + 7) / 8;
-    int n = 0;
     while (n < count) {
       if (pos >= end) {
         throw new IllegalArgumentException("runs end after " + n + " of " + count + " values");

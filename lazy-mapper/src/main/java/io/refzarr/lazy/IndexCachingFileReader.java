@@ -19,20 +19,20 @@ import org.apache.parquet.io.SeekableInputStream;
 
 /**
  * A parquet-java reader over an already parsed footer whose filtered reads take page locations from
- * offset indexes kept by the caller, per row group and column: each index is read and parsed the
- * first time any page of its column chunk is read, not on every filtered read (parquet-java
- * re-reads and re-parses every column's index each time otherwise). The index is read in one piece
- * and parsed by {@link OffsetIndexes}, without Thrift's byte-at-a-time transport.
+ * offset indexes kept by the caller, per row group and column (by dotted path): each index is read
+ * and parsed the first time any page of its column chunk is read, not on every filtered read
+ * (parquet-java re-reads and re-parses every column's index each time otherwise). The index is read
+ * in one piece and parsed by {@link OffsetIndexes}, without Thrift's byte-at-a-time transport.
  */
 final class IndexCachingFileReader extends ParquetFileReader {
   private final SeekableInputStream stream;
-  private final List<? extends Map<ColumnPath, OffsetIndex>> known;
+  private final List<? extends Map<String, OffsetIndex>> known;
 
   IndexCachingFileReader(
       InputFile input,
       ParquetMetadata footer,
       ParquetReadOptions options,
-      List<? extends Map<ColumnPath, OffsetIndex>> known)
+      List<? extends Map<String, OffsetIndex>> known)
       throws IOException {
     this(input, footer, options, known, input.newStream());
   }
@@ -41,7 +41,7 @@ final class IndexCachingFileReader extends ParquetFileReader {
       InputFile input,
       ParquetMetadata footer,
       ParquetReadOptions options,
-      List<? extends Map<ColumnPath, OffsetIndex>> known,
+      List<? extends Map<String, OffsetIndex>> known,
       SeekableInputStream stream)
       throws IOException {
     super(input, footer, options, stream);
@@ -52,7 +52,7 @@ final class IndexCachingFileReader extends ParquetFileReader {
   @Override
   public ColumnIndexStore getColumnIndexStore(int blockIndex) {
     BlockMetaData group = getRowGroups().get(blockIndex);
-    Map<ColumnPath, OffsetIndex> indexes = known.get(blockIndex);
+    Map<String, OffsetIndex> indexes = known.get(blockIndex);
     return new ColumnIndexStore() {
       @Override
       public ColumnIndex getColumnIndex(ColumnPath column) {
@@ -61,12 +61,12 @@ final class IndexCachingFileReader extends ParquetFileReader {
 
       @Override
       public OffsetIndex getOffsetIndex(ColumnPath column) {
-        OffsetIndex index = indexes.get(column);
+        OffsetIndex index = indexes.get(column.toDotString());
         if (index != null) {
           return index;
         }
         index = load(group, column);
-        OffsetIndex prior = indexes.putIfAbsent(column, index);
+        OffsetIndex prior = indexes.putIfAbsent(column.toDotString(), index);
         return prior != null ? prior : index;
       }
     };

@@ -62,6 +62,17 @@ final class RowBlock {
     return new Reference.Range(paths[id], offsets[i], sizes[i]);
   }
 
+  /** Rows {@code from .. from + count} of this block as a block of their own. */
+  RowBlock slice(int from, int count) {
+    return new RowBlock(
+        firstRow + from,
+        paths,
+        java.util.Arrays.copyOfRange(pathIds, from, from + count),
+        java.util.Arrays.copyOfRange(offsets, from, from + count),
+        java.util.Arrays.copyOfRange(sizes, from, from + count),
+        raw == null ? null : java.util.Arrays.copyOfRange(raw, from, from + count));
+  }
+
   /** Approximate heap bytes, for the cache's weigher. */
   int weight() {
     return (int) Math.min(Integer.MAX_VALUE, weight);

@@ -26,6 +26,7 @@ final class RowBlockDecoder {
   final long[] sizes;
   private byte[][] raw;
   private final Map<Binary, Integer> ids = new HashMap<>();
+  private final Map<String, Integer> names = new HashMap<>(); // the direct page path's
   private final List<String> table = new ArrayList<>();
 
   /**
@@ -105,6 +106,48 @@ final class RowBlockDecoder {
   }
 
   /**
+   * Paths from a page's definition levels ({@code defs}, null for a required column) and the
+   * indexes of its non-null values into a dictionary of byte strings (checked by the caller); each
+   * entry used is turned into a string once.
+   */
+  void paths(int[] defs, int max, int[] dictIds, byte[][] dict) {
+    int[] table = new int[dict.length];
+    Arrays.fill(table, -1);
+    int k = 0;
+    for (int i = 0; i < count; i++) {
+      if (defs == null || defs[i] == max) {
+        int entry = dictIds[k++];
+        int id = table[entry];
+        if (id < 0) {
+          id = pathId(DirectPages.utf8(dict[entry]));
+          table[entry] = id;
+        }
+        pathIds[i] = id;
+      }
+    }
+  }
+
+  /**
+   * Paths from a page's definition levels and plain byte strings; a run of one path is decoded
+   * once.
+   */
+  void paths(int[] defs, int max, byte[][] values) {
+    byte[] last = null;
+    int lastId = RowBlock.NULL;
+    int k = 0;
+    for (int i = 0; i < count; i++) {
+      if (defs == null || defs[i] == max) {
+        byte[] b = values[k++];
+        if (!Arrays.equals(b, last)) {
+          lastId = pathId(DirectPages.utf8(b));
+          last = b;
+        }
+        pathIds[i] = lastId;
+      }
+    }
+  }
+
+  /**
    * Paths from a page's definition levels and plain values; a run of one path is looked up once.
    */
   void paths(int[] defs, int max, ValuesReader values) {
@@ -150,6 +193,15 @@ final class RowBlockDecoder {
 
   int count() {
     return count;
+  }
+
+  private int pathId(String path) {
+    return names.computeIfAbsent(
+        path,
+        k -> {
+          table.add(k);
+          return table.size() - 1;
+        });
   }
 
   private int pathId(Binary b) {

@@ -13,10 +13,14 @@
  * object; chunk {@code n} (C order over the array's chunk grid) of array {@code <field>} is row
  * {@code n % record_size} of {@code <field>/refs.<n / record_size>.parq}, columns {@code path},
  * {@code offset}, {@code size}, {@code raw}. Machinery (package-private): {@code ZMetadata}, {@code
- * RecordCache} (Caffeine, bounded by bytes), {@code RecordFile}/{@code RowBlock} (page-level reads
- * through parquet-java, pages decoded by {@code SinglePageBlocks} and {@code HybridRuns}), {@code
- * RecordWriter}/{@code RecordBuffer}, {@code Codecs} (own codec factory), {@code RecordSource} with
- * {@code NioInputFile}/{@code NioOutputFile} and {@code BufferStream} (record files on any NIO file
- * system, never {@code toFile()}, or at a URL read through refs-nio's byte sources).
+ * RecordCache} (Caffeine, bounded by bytes), {@code RecordFile}/{@code RowBlock} (page-level reads:
+ * for the files refzarr and fsspec write, footer, page headers and pages read by refzarr itself
+ * with no parquet-java class loaded — {@code RecordFooter} and {@code DirectPages} over the
+ * bounds-checked Thrift reader {@code CompactReader}, {@code HybridRuns}, {@code DeltaPacked},
+ * {@code ChunkBodies}; anything else through parquet-java, pages decoded by {@code
+ * SinglePageBlocks}), {@code RecordWriter}/{@code RecordBuffer}, {@code Codecs} (own codec
+ * factory), {@code RecordSource} with {@code NioInputFile}/{@code NioOutputFile} and {@code
+ * BufferStream} (record files on any NIO file system, never {@code toFile()}, or at a URL read
+ * through refs-nio's byte sources).
  */
 package io.refzarr.lazy;

@@ -35,6 +35,40 @@ class HybridRunsTest {
   }
 
   @Test
+  void window_anywhereInTheRuns_givesTheSameValuesAndCountsTheSkippedOnes() throws IOException {
+    Random r = new Random(23);
+    for (int width : new int[] {0, 1, 3, 8, 17, 32}) {
+      int[] values = new int[3_000];
+      long bound = 1L << width;
+      for (int i = 0; i < values.length; ) {
+        int v = width == 0 ? 0 : (int) (r.nextLong() & (bound - 1));
+        int len = r.nextBoolean() ? 1 + r.nextInt(300) : 1;
+        for (int k = 0; k < len && i < values.length; k++) {
+          values[i++] = v;
+        }
+      }
+      byte[] encoded = encode(values, width);
+      for (int t = 0; t < 200; t++) {
+        int skip = r.nextInt(values.length);
+        int count = r.nextInt(values.length - skip + 1);
+        int counted = values[r.nextInt(values.length)] & Integer.MAX_VALUE; // -1 counts nothing
+        int[] out = new int[count];
+        int seen = HybridRuns.window(encoded, 0, encoded.length, width, skip, out, count, counted);
+        assertThat(out)
+            .as("width %d, skip %d", width, skip)
+            .isEqualTo(Arrays.copyOfRange(values, skip, skip + count));
+        assertThat(seen)
+            .as("width %d, skip %d", width, skip)
+            .isEqualTo((int) Arrays.stream(values, 0, skip).filter(v -> v == counted).count());
+        int[] uncounted = new int[count]; // counting nothing: whole groups are jumped over
+        assertThat(HybridRuns.window(encoded, 0, encoded.length, width, skip, uncounted, count, -1))
+            .isZero();
+        assertThat(uncounted).isEqualTo(out);
+      }
+    }
+  }
+
+  @Test
   void decode_ofAPrefix_stopsAtTheCount() throws IOException {
     int[] values = new int[100];
     Arrays.setAll(values, i -> i % 7);

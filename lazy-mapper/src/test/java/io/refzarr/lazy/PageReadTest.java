@@ -107,8 +107,10 @@ class PageReadTest {
     }
     assertThat(file.cachedOffsetIndexes()).isEqualTo(parsed);
     // every block of refzarr's own files is one page per column, decoded without parquet-java's
-    // readers
+    // readers; footer and pages are read without parquet-java at all
     assertThat(file.generalDecodes()).isZero();
+    assertThat(file.ownFooter()).isTrue();
+    assertThat(file.directReads()).isEqualTo(file.blockCount());
   }
 
   /**
@@ -124,9 +126,12 @@ class PageReadTest {
     ReferenceSet json =
         ReferenceSets.readJson(io.refzarr.testing.Corpus.file("golden/series_combined.json"));
     RecordFile file = RecordFile.open(RecordSource.of(golden), "tas/refs.0.parq", 100_000);
-    assertThat(file.blockCount()).isEqualTo(1);
+    // one row group of 100,000 rows, read a sub-block of 5,000 rows at a time
+    assertThat(file.blockCount()).isEqualTo(100_000 / RecordFile.SUB_BLOCK_ROWS);
     RowBlock rows = file.readBlock(0);
     assertThat(file.generalDecodes()).isZero();
+    assertThat(file.ownFooter()).isTrue();
+    assertThat(file.directReads()).isEqualTo(1);
     io.refzarr.zarr.ChunkGrid grid =
         io.refzarr.zarr.ZarrArrayMetadata.parse(
                 ((Reference.Inline) json.get("tas/.zarray").orElseThrow()).data())
@@ -138,6 +143,34 @@ class PageReadTest {
       checked++;
     }
     assertThat(checked).isEqualTo(grid.chunkCount());
+  }
+
+  /**
+   * Sub-blocks of a row group that is one page per column: every window of the page (levels,
+   * dictionary indexes, delta-packed offsets and plain inline bytes decoded from the page's start
+   * to the window's end) gives the references that were written.
+   */
+  @Test
+  void readBlock_subBlocksOfOnePageRowGroup_matchSourceReferences(@TempDir Path out)
+      throws IOException {
+    Path onePage = out.resolve("one-page.parq");
+    LazyReferenceSets.write(
+        source, onePage, WriteOptions.DEFAULT.withRecordSize(2_400).withPageRows(2_400));
+    int sub = 700;
+    RecordFile file = RecordFile.open(RecordSource.of(onePage), "v/refs.0.parq", 2_400, sub);
+    assertThat(file.ownFooter()).isTrue();
+    assertThat(file.blockCount()).isEqualTo((2_400 + sub - 1) / sub);
+    for (int b = file.blockCount() - 1; b >= 0; b--) { // last first: windows with rows before them
+      RowBlock rows = file.readBlock(b);
+      assertThat(rows.firstRow()).isEqualTo((long) sub * b);
+      for (int i = 0; i < rows.rowCount(); i++) {
+        long n = rows.firstRow() + i;
+        String key = "v/" + n / SIDE + "." + n % SIDE;
+        assertThat(Optional.ofNullable(rows.reference(i))).as(key).isEqualTo(source.get(key));
+      }
+    }
+    assertThat(file.generalDecodes()).isZero();
+    assertThat(file.directReads()).isEqualTo(file.blockCount());
   }
 
   @Test
