@@ -41,26 +41,13 @@ final class HybridRuns {
       if (pos >= end) {
         throw new IllegalArgumentException("runs end after " + (skip - left) + " of " + skip);
       }
-      long header = 0;
-      for (int shift = 0; ; shift += 7) {
-        if (shift > 35 || pos >= end) {
-          throw new IllegalArgumentException("bad run header at byte " + pos);
-        }
-        int x = b[pos++];
-        header |= (long) (x & 0x7f) << shift;
-        if (x >= 0) {
-          break;
-        }
-      }
+      long h = runHeader(b, pos, end);
+      pos += (int) (h & 7);
+      long header = h >>> 3;
       if ((header & 1) == 0) {
         long len = header >>> 1;
-        if (pos + bytesPerValue > end) {
-          throw new IllegalArgumentException("truncated run at byte " + pos);
-        }
-        int v = 0;
-        for (int i = 0; i < bytesPerValue; i++) {
-          v |= (b[pos++] & 0xff) << (8 * i);
-        }
+        int v = repeatedValue(b, pos, end, bytesPerValue);
+        pos += bytesPerValue;
         int n = (int) Math.min(left, len);
         seen += v == counted ? n : 0;
         left -= n;
@@ -124,34 +111,18 @@ final class HybridRuns {
   /** Decodes values {@code n ..} of {@code out} up to {@code count} from the run at {@code pos}. */
   private static void decodeRest(
       byte[] b, int pos, int end, int bitWidth, int[] out, int n, int count) {
-    if (bitWidth < 0 || bitWidth > 32) {
-      throw new IllegalArgumentException("bit width " + bitWidth);
-    }
     int bytesPerValue = (bitWidth + 7) / 8;
     while (n < count) {
       if (pos >= end) {
         throw new IllegalArgumentException("runs end after " + n + " of " + count + " values");
       }
-      long header = 0;
-      for (int shift = 0; ; shift += 7) {
-        if (shift > 35 || pos >= end) {
-          throw new IllegalArgumentException("bad run header at byte " + pos);
-        }
-        int x = b[pos++];
-        header |= (long) (x & 0x7f) << shift;
-        if (x >= 0) {
-          break;
-        }
-      }
+      long h = runHeader(b, pos, end);
+      pos += (int) (h & 7);
+      long header = h >>> 3;
       if ((header & 1) == 0) { // a repeated value
         long len = header >>> 1;
-        if (pos + bytesPerValue > end) {
-          throw new IllegalArgumentException("truncated run at byte " + pos);
-        }
-        int v = 0;
-        for (int i = 0; i < bytesPerValue; i++) {
-          v |= (b[pos++] & 0xff) << (8 * i);
-        }
+        int v = repeatedValue(b, pos, end, bytesPerValue);
+        pos += bytesPerValue;
         int to = (int) Math.min(count, n + len);
         java.util.Arrays.fill(out, n, to, v);
         n = to;
@@ -178,6 +149,36 @@ final class HybridRuns {
         pos += (int) bytes;
       }
     }
+  }
+
+  /**
+   * The ULEB128 header of the run at {@code pos}, shifted left by 3, with the number of bytes it
+   * takes in the low 3 bits.
+   */
+  private static long runHeader(byte[] b, int pos, int end) {
+    long header = 0;
+    for (int i = 0; ; i++) {
+      if (i > 5 || pos + i >= end) {
+        throw new IllegalArgumentException("bad run header at byte " + (pos + i));
+      }
+      int x = b[pos + i];
+      header |= (long) (x & 0x7f) << (7 * i);
+      if (x >= 0) {
+        return header << 3 | (i + 1);
+      }
+    }
+  }
+
+  /** The value of a repeated run: {@code bytesPerValue} little-endian bytes at {@code pos}. */
+  private static int repeatedValue(byte[] b, int pos, int end, int bytesPerValue) {
+    if (pos + bytesPerValue > end) {
+      throw new IllegalArgumentException("truncated run at byte " + pos);
+    }
+    int v = 0;
+    for (int i = 0; i < bytesPerValue; i++) {
+      v |= (b[pos + i] & 0xff) << (8 * i);
+    }
+    return v;
   }
 
   /** The bits a value up to {@code max} needs (Parquet's level width). */
