@@ -9,18 +9,15 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Checks of HTTP replies to range requests: status, {@code Content-Range}, body length, identity.
  */
 final class HttpReplies {
-  private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
-
   private HttpReplies() {}
 
   /** Reads the body of a good reply into at most {@code expected} bytes; discards other bodies. */
@@ -61,48 +58,12 @@ final class HttpReplies {
       }
       return;
     }
-    String cr = r.headers().firstValue("Content-Range").orElse("");
-    Matcher m = CONTENT_RANGE.matcher(cr);
-    if (!m.matches()) {
-      throw new RetryableException(
-          "reply for bytes "
-              + offset
-              + "-"
-              + end
-              + " of "
-              + target
-              + " has no usable Content-Range: \""
-              + cr
-              + "\"",
-          null);
+    ContentRange cr =
+        ContentRange.parse(target, r.headers().firstValue("Content-Range").orElse(""), offset, end);
+    if (cr.stopsBefore(offset, end) && cr.total() == cr.last() + 1) {
+      throw new Retrier.TargetEndException(cr.targetEndsMessage(target, offset, end));
     }
-    long first = Long.parseLong(m.group(1));
-    long last = Long.parseLong(m.group(2));
-    if (first == offset && last < end && m.group(3).equals(String.valueOf(last + 1))) {
-      throw new Retrier.TargetEndException(
-          "target "
-              + target
-              + " ends at byte "
-              + (last + 1)
-              + ", before the end of the range ["
-              + offset
-              + ", "
-              + (end + 1)
-              + ")");
-    }
-    if (first != offset || last != end) {
-      throw new RetryableException(
-          "asked for bytes "
-              + offset
-              + "-"
-              + end
-              + " of "
-              + target
-              + ", got Content-Range \""
-              + cr
-              + "\"",
-          null);
-    }
+    cr.requireExactly(target, offset, end);
     if (r.body().length != length) {
       throw new RetryableException(
           "truncated body for bytes "
@@ -122,14 +83,15 @@ final class HttpReplies {
 
   /** The total length from a {@code Content-Range} reply. */
   static long totalLength(URI target, HttpResponse<?> r) throws IOException {
-    Matcher m = CONTENT_RANGE.matcher(r.headers().firstValue("Content-Range").orElse(""));
-    if (r.statusCode() != 206 || !m.matches() || m.group(3).equals("*")) {
+    Optional<ContentRange> range =
+        ContentRange.of(r.headers().firstValue("Content-Range").orElse(""));
+    if (r.statusCode() != 206 || range.isEmpty() || range.get().total() < 0) {
       throw new Retrier.NonRetryableException(
           "cannot tell the size of "
               + target
               + ": no Content-Length on HEAD and no total in Content-Range");
     }
-    return Long.parseLong(m.group(3));
+    return range.get().total();
   }
 
   /** The ETag, else the Last-Modified time, else null. */

@@ -1,6 +1,7 @@
 package io.refzarr.s3;
 
 import io.refzarr.source.ByteRangeReader;
+import io.refzarr.source.ContentRange;
 import io.refzarr.source.IdentityPins;
 import io.refzarr.source.RetryableException;
 import java.io.EOFException;
@@ -8,8 +9,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.NoSuchFileException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -23,7 +22,6 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * request, and pins each object's ETag on first use.
  */
 final class S3ByteRangeReader implements ByteRangeReader {
-  private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
 
   private final S3Client s3;
   private final int attempts;
@@ -97,47 +95,11 @@ final class S3ByteRangeReader implements ByteRangeReader {
 
   private static void checkRange(URI target, String contentRange, long offset, long end)
       throws IOException {
-    Matcher m = CONTENT_RANGE.matcher(contentRange == null ? "" : contentRange);
-    if (!m.matches()) {
-      throw new RetryableException(
-          "reply for bytes "
-              + offset
-              + "-"
-              + end
-              + " of "
-              + target
-              + " has no usable Content-Range: \""
-              + contentRange
-              + "\"",
-          null);
+    ContentRange cr = ContentRange.parse(target, contentRange, offset, end);
+    if (cr.stopsBefore(offset, end)) {
+      throw new EOFException(cr.targetEndsMessage(target, offset, end));
     }
-    long first = Long.parseLong(m.group(1));
-    long last = Long.parseLong(m.group(2));
-    if (first == offset && last < end) {
-      throw new EOFException(
-          "target "
-              + target
-              + " ends at byte "
-              + (last + 1)
-              + ", before the end of the range ["
-              + offset
-              + ", "
-              + (end + 1)
-              + ")");
-    }
-    if (first != offset || last != end) {
-      throw new RetryableException(
-          "asked for bytes "
-              + offset
-              + "-"
-              + end
-              + " of "
-              + target
-              + ", got Content-Range \""
-              + contentRange
-              + "\"",
-          null);
-    }
+    cr.requireExactly(target, offset, end);
   }
 
   @Override
