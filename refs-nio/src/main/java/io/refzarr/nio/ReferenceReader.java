@@ -173,11 +173,7 @@ public final class ReferenceReader implements Closeable {
     if (!(ref instanceof Reference.Targeted t)) {
       return Optional.empty();
     }
-    URI uri = uris.get(t.target());
-    if (uri == null) {
-      uri = resolver.resolve(key, t.target());
-      uris.put(t.target(), uri);
-    }
+    URI uri = resolve(key, t.target());
     if (!"file".equalsIgnoreCase(uri.getScheme())) {
       return Optional.empty();
     }
@@ -223,17 +219,23 @@ public final class ReferenceReader implements Closeable {
    */
   TargetContent content(String key, Reference.Targeted ref) throws IOException {
     String target = ref.target();
-    URI uri = uris.get(target);
-    if (uri == null) {
-      uri = resolver.resolve(key, target); // checks the allow-list before any I/O
-      uris.put(target, uri);
-    }
+    URI uri = resolve(key, target);
     try {
       return new TargetContent(
           key, target, uri, sources.forTarget(uri), reads, ref.offset(), ref.length());
     } catch (IOException | RuntimeException e) {
       throw new ReferenceNotReachableException(key, target, e.getMessage(), e);
     }
+  }
+
+  // Resolving touches the disk: once per target. Checks the allow-list before any I/O.
+  private URI resolve(String key, String target) throws ReferenceNotReachableException {
+    URI uri = uris.get(target);
+    if (uri == null) {
+      uri = resolver.resolve(key, target);
+      uris.put(target, uri);
+    }
+    return uri;
   }
 
   RangeReads reads() {
