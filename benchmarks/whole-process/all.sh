@@ -59,7 +59,7 @@ if ((!small)) && want get; then
   [[ -f "$bench/big_gzip.h5" ]] || need+=(big_gzip)
 fi
 { ((!small)) && want nc3; } && [[ ! -f "$bench/nc3_big.nc" ]] && need+=(nc3_big)
-{ want combine || want scan-combine; } && [[ ! -f "$bench/daily/day_$(printf %04d $((days - 1))).nc" ]] &&
+{ want combine || want scan-combine || want scan; } && [[ ! -f "$bench/daily/day_$(printf %04d $((days - 1))).nc" ]] &&
   need+=("daily$days")
 if ((${#need[@]})); then
   echo "# making $(IFS=,; echo "${need[*]}") in $bench" >&2
@@ -124,16 +124,26 @@ one_run() {
   if ((!small)) && want get; then
     cat "$bench/big_raw.h5" > /dev/null
     measure "get-raw:cat-file" cat "$bench/big_raw.h5"
+    # writing 1 GiB to a new file is the floor for an output (outputs are removed untimed first:
+    # replacing a file frees its pages, which costs as much again)
+    rm -f x.npy
+    measure "get-raw:cat-to-file" sh -c 'cat "$1" > x.npy' sh "$bench/big_raw.h5"
     for f in big_raw big_gzip; do
+      rm -f x.npy
       measure "get-$f:refzarr" "$rz" get "refs/$f.json" data -o x.npy
+      rm -f x.npy
       py "$zarr" "get-$f:zarr-python" "$zpython" zget.py "refs/$f.json" data x.npy
     done
+    rm -f x.npy
   fi
   if want scan; then
     for f in many_chunks_10k many_chunks $( ((small)) || echo many_chunks_1m); do
       measure "scan-$f:refzarr" "$rz" scan "$bench/$f.h5" --inline-threshold 0 -o s.json
       py "$kerchunk" "scan-$f:kerchunk" "$python" "$ks" scan "$bench/$f.h5" s.json
     done
+    small_nc4="$bench/daily/day_0000.nc"
+    measure "scan-one-small-nc4:refzarr" "$rz" scan "$small_nc4" --inline-threshold 0 -o s.json
+    py "$kerchunk" "scan-one-small-nc4:kerchunk" "$python" "$ks" scan "$small_nc4" s.json
     if ((!small)); then
       measure "scan-1m-parquet:refzarr" "$rz" scan "$bench/many_chunks_1m.h5" --inline-threshold 0 -o s.parq
       py "$kerchunk" "scan-1m-parquet:kerchunk" "$python" "$ks" scan "$bench/many_chunks_1m.h5" s.parq

@@ -58,7 +58,8 @@ final class DirectCopy {
     return copy.chunkBytes < MIN_CHUNK_BYTES ? Optional.empty() : Optional.of(copy);
   }
 
-  private static boolean storedAsResult(ArrayLayout a) {
+  /** Whether the stored bytes of the array's chunks are its values as a result holds them. */
+  static boolean storedAsResult(ArrayLayout a) {
     DataType t = a.type();
     if (a.scalar() || !a.codecs().names().isEmpty() || a.codecs().decodesStrings()) {
       return false;

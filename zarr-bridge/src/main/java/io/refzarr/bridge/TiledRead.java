@@ -1,6 +1,7 @@
 package io.refzarr.bridge;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 
@@ -27,11 +28,16 @@ final class TiledRead {
   static final long TILE_BYTES = 8 << 20;
   static final long MIN_RUN_BYTES = 64 << 10;
   static final long MAX_TILE_BYTES = 256 << 20;
+  // direct tile buffers are not on the heap: keep the ones each worker holds moderate
+  static final long MAX_RAW_TILE_BYTES = 64 << 20;
 
-  /** Receives bytes of the result: {@code length} bytes at byte {@code position} of the result. */
+  /**
+   * Receives bytes of the result: the {@code bytes} remaining (heap or direct) at byte {@code
+   * position} of the result.
+   */
   @FunctionalInterface
   interface Sink {
-    void write(long position, byte[] bytes, int offset, int length) throws IOException;
+    void write(long position, ByteBuffer bytes) throws IOException;
   }
 
   private final ArrayLayout a;
@@ -47,6 +53,7 @@ final class TiledRead {
   private final long minRun;
   private final int k;
   private final long tileBytes;
+  private final RawTiles raw; // null: every tile is read the ordinary way
 
   TiledRead(ArrayLayout a, ChunkReader reader, Executor executor, Slice s) {
     this(a, reader, executor, s, TILE_BYTES, MIN_RUN_BYTES, MAX_TILE_BYTES);
@@ -88,6 +95,8 @@ final class TiledRead {
     }
     this.k = axis;
     this.tileBytes = tileBytes(perChunk, axis);
+    this.raw =
+        tileBytes <= MAX_RAW_TILE_BYTES ? RawTiles.of(a, s, reader.fetcher()).orElse(null) : null;
   }
 
   // Whether tiles split after `axis` are the ones to take (see the class comment).
@@ -133,31 +142,49 @@ final class TiledRead {
       readRows(sink);
       return;
     }
-    if (tiles
-        < 2L
-            * ChunkReader.PARALLELISM) { // too few tiles to share: share each tile's chunks instead
+    if (tiles < 2L * ChunkReader.PARALLELISM) {
+      // too few tiles to share: share each tile's chunks instead, the ordinary way
       byte[] buffer = new byte[(int) tileBytes];
       for (long t = 0; t < tiles; t++) {
-        readTile(t, buffer, true, sink);
+        readTile(t, new Buffers(buffer, null), true, sink);
       }
       return;
     }
-    ConcurrentLinkedQueue<byte[]> buffers = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Buffers> free = new ConcurrentLinkedQueue<>();
     ParallelLoop.run(
         tiles,
         1,
         ChunkReader.PARALLELISM,
         executor,
         (from, to) -> {
-          byte[] buffer = buffers.poll();
-          if (buffer == null) {
-            buffer = new byte[(int) tileBytes];
+          Buffers buffers = free.poll();
+          if (buffers == null) {
+            buffers = new Buffers(new byte[(int) tileBytes], raw == null ? null : raw.worker());
           }
           for (long t = from; t < to; t++) {
-            readTile(t, buffer, false, sink);
+            readTile(t, buffers, false, sink);
           }
-          buffers.add(buffer);
+          free.add(buffers);
         });
+  }
+
+  /** One worker's tile buffers: a heap tile, and direct ones for {@link RawTiles} if it applies. */
+  private final class Buffers {
+    private final byte[] heap;
+    private final RawTiles.Worker raw;
+    private ByteBuffer direct;
+
+    Buffers(byte[] heap, RawTiles.Worker raw) {
+      this.heap = heap;
+      this.raw = raw;
+    }
+
+    ByteBuffer direct() {
+      if (direct == null) {
+        direct = ByteBuffer.allocateDirect((int) tileBytes);
+      }
+      return direct;
+    }
   }
 
   // Groups of whole rows along axis 0, in order: each chunk row's selected rows, in parts if too
@@ -190,12 +217,12 @@ final class TiledRead {
         partOff[0] = off[0] + r * str[0];
         partCount[0] = Math.min(rows, hi - r + 1);
         reader.readInto(Slice.of(partOff, partCount, str), buffer, true);
-        sink.write(r * rowBytes, buffer, 0, (int) (partCount[0] * rowBytes));
+        sink.write(r * rowBytes, ByteBuffer.wrap(buffer, 0, (int) (partCount[0] * rowBytes)));
       }
     }
   }
 
-  private void readTile(long t, byte[] buffer, boolean parallel, Sink sink) throws IOException {
+  private void readTile(long t, Buffers buffers, boolean parallel, Sink sink) throws IOException {
     int rank = count.length;
     long[] off = s.offset();
     long[] str = s.stride();
@@ -218,12 +245,17 @@ final class TiledRead {
     for (int d = 0; d < rank; d++) {
       tileOff[d] = off[d] + lo[d] * str[d];
     }
-    reader.readInto(Slice.of(tileOff, n, str), buffer, parallel);
-    emit(lo, n, buffer, sink);
+    Slice tile = Slice.of(tileOff, n, str);
+    if (buffers.raw != null && raw.read(tile, buffers.direct(), buffers.raw)) {
+      emit(lo, n, buffers.direct(), sink);
+      return;
+    }
+    reader.readInto(tile, buffers.heap, parallel);
+    emit(lo, n, ByteBuffer.wrap(buffers.heap), sink);
   }
 
   // The tile's runs: one per index of the axes before k, each n[k] rows of the whole trailing axes.
-  private void emit(long[] lo, long[] n, byte[] buffer, Sink sink) throws IOException {
+  private void emit(long[] lo, long[] n, ByteBuffer buffer, Sink sink) throws IOException {
     long runBytes = n[k] * outStride[k] * item;
     long[] j = new long[k];
     for (int src = 0; ; src += (int) runBytes) {
@@ -231,7 +263,7 @@ final class TiledRead {
       for (int d = 0; d < k; d++) {
         dst += (lo[d] + j[d]) * outStride[d];
       }
-      sink.write(dst * item, buffer, src, (int) runBytes);
+      sink.write(dst * item, buffer.slice(src, (int) runBytes));
       int d = k - 1;
       while (d >= 0 && ++j[d] == n[d]) {
         j[d] = 0;

@@ -183,10 +183,7 @@ public final class ZarrArray {
   }
 
   private void readTiled(Slice s, FileChannel channel, long position) throws IOException {
-    tiled(s)
-        .run(
-            (at, b, off, len) -> writeFully(channel, ByteBuffer.wrap(b, off, len), position + at),
-            false);
+    tiled(s).run((at, b) -> writeFully(channel, b, position + at), false);
   }
 
   /**
@@ -196,8 +193,7 @@ public final class ZarrArray {
    */
   public void readInto(Slice slice, WritableByteChannel channel) throws IOException {
     Objects.requireNonNull(channel, "channel");
-    tiled(slice)
-        .run((at, b, off, len) -> writeFully(channel, ByteBuffer.wrap(b, off, len), -1), true);
+    tiled(slice).run((at, b) -> writeFully(channel, b, -1), true);
   }
 
   /**
@@ -213,7 +209,7 @@ public final class ZarrArray {
       throw new java.nio.BufferOverflowException();
     }
     int start = dst.position();
-    tiled(s).run((at, b, off, len) -> dst.put(start + (int) at, b, off, len), false);
+    tiled(s).run((at, b) -> dst.put(start + (int) at, b, b.position(), b.remaining()), false);
     dst.position(start + (int) byteSize(s));
   }
 

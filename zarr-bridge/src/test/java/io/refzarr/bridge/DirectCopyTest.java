@@ -15,7 +15,6 @@ import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,8 +46,8 @@ class DirectCopyTest {
             Slice.parse("8:9", a.shape()),
             Slice.parse("4:4", a.shape())
           }) {
-        assertThat(DirectCopy.of(layoutOf(a), s, null, null)).as(s.toString()).isPresent();
-        byte[] got = viaFile(a, s, 16);
+        assertThat(DirectCopy.of(ViaFile.layoutOf(a), s, null, null)).as(s.toString()).isPresent();
+        byte[] got = ViaFile.read(a, s, 16, tmp.resolve("out.bin"));
         assertThat(got).as(s.toString()).isEqualTo(expected(s.offset()[0], s.count()[0]));
         assertThat(got).as(s.toString()).isEqualTo(a.read(s).toByteArray());
       }
@@ -60,11 +59,12 @@ class DirectCopyTest {
     writeSet();
     try (FileSystem fs = open()) {
       ZarrArray a = ZarrArray.open(fs.getPath("/a"));
-      ArrayLayout layout = layoutOf(a);
+      ArrayLayout layout = ViaFile.layoutOf(a);
       assertThat(DirectCopy.of(layout, Slice.parse("::2", a.shape()), null, null)).isEmpty();
       assertThat(DirectCopy.of(layout, Slice.parse(":,1:3", a.shape()), null, null)).isEmpty();
       Slice partial = Slice.parse(":,:,5:9", a.shape());
-      assertThat(viaFile(a, partial, 0)).isEqualTo(a.read(partial).toByteArray());
+      assertThat(ViaFile.read(a, partial, 0, tmp.resolve("out.bin")))
+          .isEqualTo(a.read(partial).toByteArray());
     }
   }
 
@@ -76,32 +76,12 @@ class DirectCopyTest {
       try (RandomAccessFile f = new RandomAccessFile(tmp.resolve("data.bin").toFile(), "rw")) {
         f.setLength(HEADER + 3 * CHUNK_BYTES + 10);
       }
-      assertThatThrownBy(() -> viaFile(a, Slice.all(a.shape()), 0))
+      assertThatThrownBy(() -> ViaFile.read(a, Slice.all(a.shape()), 0, tmp.resolve("out.bin")))
           .isInstanceOf(ReferenceNotReachableException.class)
           .hasMessageContaining("a/")
           .hasMessageContaining("data.bin")
           .hasMessageContaining("shorter");
     }
-  }
-
-  private static ArrayLayout layoutOf(ZarrArray a) throws IOException {
-    return MetadataReader.readArray(a.path(), "a");
-  }
-
-  private byte[] viaFile(ZarrArray a, Slice s, long position) throws IOException {
-    Path out = tmp.resolve("out.bin");
-    Files.deleteIfExists(out);
-    try (FileChannel ch =
-        FileChannel.open(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      a.readInto(s, ch, position);
-    }
-    byte[] all = Files.readAllBytes(out);
-    if (a.byteSize(s) == 0) {
-      assertThat(all).isEmpty();
-      return all;
-    }
-    assertThat(all.length).isEqualTo(position + a.byteSize(s));
-    return Arrays.copyOfRange(all, (int) position, all.length);
   }
 
   // Element i of the array is i, except the missing chunk row, which reads as FILL.

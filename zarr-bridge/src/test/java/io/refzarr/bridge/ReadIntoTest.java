@@ -154,12 +154,13 @@ class ReadIntoTest {
     List<long[]> order = new ArrayList<>();
     byte[][] out = {new byte[0]};
     t.run(
-        (at, b, off, len) -> {
+        (at, b) -> {
           synchronized (out) {
+            int len = b.remaining();
             if (at + len > out[0].length) {
               out[0] = java.util.Arrays.copyOf(out[0], (int) (at + len));
             }
-            System.arraycopy(b, off, out[0], (int) at, len);
+            b.get(out[0], (int) at, len);
             order.add(new long[] {at, len});
           }
         },
