@@ -53,7 +53,7 @@ final class RawTiles {
     for (long c : a.chunks()) {
       bytes *= c;
     }
-    if (bytes < DirectCopy.MIN_CHUNK_BYTES || bytes > TiledRead.MAX_TILE_BYTES) {
+    if (bytes < DirectCopy.MIN_CHUNK_BYTES || bytes > TiledRead.MAX_RAW_TILE_BYTES) {
       return Optional.empty();
     }
     return Optional.of(new RawTiles(a, fetcher, (int) bytes));
