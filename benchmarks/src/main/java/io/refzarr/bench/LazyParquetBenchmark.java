@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -71,13 +72,21 @@ public class LazyParquetBenchmark {
   /** The 10M set, opened fresh per invocation (an empty cache each time). */
   @State(Scope.Benchmark)
   public static class TenMillion {
+    /**
+     * Another set of the same keys to open instead of refzarr's, e.g. the one fsspec's writer made
+     * ({@code -p set=/tmp/refzarr-all/refs/tiled-1m-fsspec.parq}, from {@code
+     * benchmarks/whole-process/all.sh --only lazy}).
+     */
+    @Param({""})
+    String set;
+
     Path root;
     ReferenceFileSystemConfig config;
     int seed;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-      root = tenMillionParquet();
+      root = set.isEmpty() ? tenMillionParquet() : Path.of(set);
       config = ReferenceFileSystemConfig.builder().root(BenchData.dir()).build();
     }
   }
