@@ -2,6 +2,7 @@ package io.refzarr.cli;
 
 import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSink;
+import io.refzarr.zarr.ChunkGrid;
 import java.io.IOException;
 import java.io.PrintWriter;
 
@@ -45,6 +46,11 @@ final class ProgressSink implements ReferenceSink {
   public void putChunk(String array, long[] index, Reference ref) throws IOException {
     delegate.putChunk(array, index, ref);
     counted();
+  }
+
+  @Override
+  public void expectChunks(String array, ChunkGrid grid) throws IOException {
+    delegate.expectChunks(array, grid);
   }
 
   private void counted() {

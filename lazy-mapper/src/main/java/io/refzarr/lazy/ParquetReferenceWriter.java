@@ -24,10 +24,10 @@ import org.apache.parquet.io.api.Binary;
 
 /**
  * Streams references into a Parquet reference directory (fsspec's lazy layout). Keys may arrive in
- * any order; chunk keys whose {@code .zarray} has not arrived yet wait for it. A record file is
- * written as soon as all its chunks are in; at most {@link WriteOptions#maxOpenRecords()} partly
- * filled records stay in memory, the least recently used beyond that being written out and read
- * back if more of its keys come.
+ * any order; chunk keys whose {@code .zarray} has not arrived yet wait for it, unless the producer
+ * gave their grid first ({@link #expectChunks}). A record file is written as soon as all its chunks
+ * are in; at most {@link WriteOptions#maxOpenRecords()} partly filled records stay in memory, the
+ * least recently used beyond that being written out and read back if more of its keys come.
  *
  * <p>Everything is written into a hidden sibling directory; {@link #close()} renames it into place,
  * so the output appears complete or not at all. An existing Parquet reference directory at the
@@ -48,6 +48,7 @@ public final class ParquetReferenceWriter implements ReferenceOutput {
   private final Map<String, byte[]> metadata = new TreeMap<>();
   private final Map<String, ChunkGrid> grids = new HashMap<>();
   private final Map<String, List<Pending>> pending = new HashMap<>();
+  private final Set<String> expected = new HashSet<>(); // chunks came first; .zarray must follow
   private final LinkedHashMap<RecordCache.FileKey, RecordBuffer> open =
       new LinkedHashMap<>(16, 0.75f, true);
   private final Set<RecordCache.FileKey> onDisk = new HashSet<>();
@@ -93,6 +94,33 @@ public final class ParquetReferenceWriter implements ReferenceOutput {
     }
   }
 
+  /**
+   * Stores the chunks of {@code array} as they come, on {@code grid}, instead of holding them until
+   * its {@code .zarray}, which must follow with the same grid (else {@link #close()} fails).
+   */
+  @Override
+  public void expectChunks(String array, ChunkGrid grid) throws IOException {
+    if (closed) {
+      throw new IllegalStateException("the writer of " + out + " is closed");
+    }
+    if (grids.containsKey(array) || grid.separator() != '.') {
+      return; // known already, or a grid the .zarray will be refused for
+    }
+    grids.put(array, grid);
+    expected.add(array);
+    lastField = null;
+    flushPending(array, grid);
+  }
+
+  private void flushPending(String field, ChunkGrid grid) throws IOException {
+    List<Pending> waiting = pending.remove(field);
+    if (waiting != null) {
+      for (Pending p : waiting) {
+        putChunk(p.key(), field, grid, p.ref());
+      }
+    }
+  }
+
   private void putMetadata(String key, Reference ref) throws IOException {
     byte[] doc = jsonObject(key, ref);
     if (ZarrKeys.name(key).equals(ZarrKeys.ZARRAY)) {
@@ -103,14 +131,10 @@ public final class ParquetReferenceWriter implements ReferenceOutput {
         throw invalid(key, "the array's shape or chunks changed after its chunks were written");
       }
       grids.put(field, grid);
+      expected.remove(field);
       lastField = null;
       metadata.put(key, doc);
-      List<Pending> waiting = pending.remove(field);
-      if (waiting != null) {
-        for (Pending p : waiting) {
-          putChunk(p.key(), field, grid, p.ref());
-        }
-      }
+      flushPending(field, grid);
       return;
     }
     metadata.put(key, doc);
@@ -301,6 +325,12 @@ public final class ParquetReferenceWriter implements ReferenceOutput {
       }
     }
     pending.clear();
+    if (!expected.isEmpty()) {
+      String array = expected.iterator().next();
+      throw invalid(
+          ZarrKeys.join(array, ZarrKeys.ZARRAY),
+          "chunks of \"" + array + "\" were put, but not its .zarray");
+    }
   }
 
   /** Discards everything written so far; the output is left as it was. */

@@ -7,6 +7,7 @@ import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSets;
 import io.refzarr.testing.Corpus;
+import io.refzarr.zarr.ChunkGrid;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -108,6 +109,62 @@ class ParquetReferenceWriterTest {
   }
 
   @Test
+  void expectChunks_chunksBeforeTheirZarray_storedAsTheyCome() throws IOException {
+    Path out = tmp.resolve("expect.parq");
+    ParquetReferenceWriter w =
+        LazyReferenceSets.writer(out, WriteOptions.DEFAULT.withRecordSize(3));
+    w.putChunk("g/v", new long[] {4}, Reference.range("a.nc", 40, 4)); // waits: no grid yet
+    w.expectChunks("g/v", ChunkGrid.of(new long[] {5}, new long[] {1}, '.'));
+    for (int i = 0; i < 3; i++) {
+      w.putChunk("g/v", new long[] {i}, Reference.range("a.nc", 10L * i, 4));
+    }
+    assertThat(staged("g/v/refs.0.parq")).as("a complete record is written at once").isTrue();
+    w.put("g/v/3", Reference.range("a.nc", 30, 4));
+    w.put("g/v/.zarray", Reference.inline(zarray(5).getBytes()));
+    w.close();
+    try (LazyReferenceSet set = LazyReferenceSets.open(out)) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(set.get("g/v/" + i)).contains(Reference.range("a.nc", 10L * i, 4));
+      }
+    }
+  }
+
+  @Test
+  void expectChunks_scalarArray_itsOneChunkByTheEmptyIndex() throws IOException {
+    Path out = tmp.resolve("scalar.parq");
+    ParquetReferenceWriter w = LazyReferenceSets.writer(out, WriteOptions.DEFAULT);
+    w.expectChunks("s", ChunkGrid.of(new long[0], new long[0], '.'));
+    w.putChunk("s", new long[0], Reference.range("a.nc", 8, 8));
+    w.put(
+        "s/.zarray",
+        Reference.inline(zarray(5).replace("[5]", "[]").replace("[1]", "[]").getBytes()));
+    w.close();
+    try (LazyReferenceSet set = LazyReferenceSets.open(out)) {
+      assertThat(set.get("s/0")).contains(Reference.range("a.nc", 8, 8));
+    }
+  }
+
+  @Test
+  void expectChunks_zarrayNeverCameOrOfAnotherGrid_fails() throws IOException {
+    ParquetReferenceWriter missing =
+        LazyReferenceSets.writer(tmp.resolve("m.parq"), WriteOptions.DEFAULT);
+    missing.expectChunks("v", ChunkGrid.of(new long[] {2}, new long[] {1}, '.'));
+    missing.putChunk("v", new long[] {0}, Reference.range("a.nc", 1, 2));
+    assertThatThrownBy(missing::close)
+        .hasMessageContaining("v/.zarray")
+        .hasMessageContaining("not its .zarray");
+    ParquetReferenceWriter other =
+        LazyReferenceSets.writer(tmp.resolve("o.parq"), WriteOptions.DEFAULT);
+    other.expectChunks("v", ChunkGrid.of(new long[] {2}, new long[] {1}, '.'));
+    other.putChunk("v", new long[] {0}, Reference.range("a.nc", 1, 2));
+    assertThatThrownBy(() -> other.put("v/.zarray", Reference.inline(zarray(3).getBytes())))
+        .hasMessageContaining("v/.zarray")
+        .hasMessageContaining("changed after its chunks were written");
+    other.abort();
+    assertThat(siblings()).isEmpty();
+  }
+
+  @Test
   void put_zeroLengthRangeAndDefaultTarget_readBackAsWritten() throws IOException {
     Path out = tmp.resolve("edge.parq");
     ParquetReferenceWriter w = LazyReferenceSets.writer(out, WriteOptions.DEFAULT);
@@ -204,6 +261,13 @@ class ParquetReferenceWriterTest {
             .putTargetRef("v/0", target, 1, 2)
             .build();
     LazyReferenceSets.write(set, out, WriteOptions.DEFAULT);
+  }
+
+  // Whether the writer's hidden staging directory (the one sibling of the output) holds the file.
+  private boolean staged(String file) throws IOException {
+    try (Stream<Path> s = Files.list(tmp)) {
+      return s.anyMatch(p -> Files.exists(p.resolve(file)));
+    }
   }
 
   private List<String> siblings() throws IOException {

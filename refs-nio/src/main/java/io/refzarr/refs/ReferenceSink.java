@@ -1,5 +1,6 @@
 package io.refzarr.refs;
 
+import io.refzarr.zarr.ChunkGrid;
 import io.refzarr.zarr.ZarrKeys;
 import java.io.Closeable;
 import java.io.IOException;
@@ -23,4 +24,13 @@ public interface ReferenceSink extends Closeable {
   default void putChunk(String array, long[] index, Reference ref) throws IOException {
     put(ZarrKeys.chunkKey(array, index), ref);
   }
+
+  /**
+   * Says that chunks of {@code array}, on {@code grid}, come before the array's {@code .zarray} (a
+   * scanner decides the metadata after walking the chunks). Sinks that store chunks by their place
+   * in the grid (Parquet) then store them as they come instead of holding them until the metadata;
+   * the {@code .zarray} must follow, with the same grid, before {@link #close()}. The default does
+   * nothing.
+   */
+  default void expectChunks(String array, ChunkGrid grid) throws IOException {}
 }

@@ -90,8 +90,14 @@ public final class ChunkGrid {
     return separator;
   }
 
-  /** The flat C-order number of a chunk index, or -1 if it lies outside the grid. */
+  /**
+   * The flat C-order number of a chunk index, or -1 if it lies outside the grid. A scalar array's
+   * one chunk has index {@code []} (or {@code [0]}, as its key {@code "0"} reads).
+   */
   public long flatIndex(long[] index) {
+    if (index.length == 0 && shape.length == 0) {
+      return 0;
+    }
     if (index.length != gridShape.length) {
       return -1;
     }

@@ -4,6 +4,7 @@ import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSink;
 import io.refzarr.source.ArchiveMembers;
 import io.refzarr.source.ByteRangeReaders;
+import io.refzarr.zarr.ChunkGrid;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -37,6 +38,11 @@ public final class ArchiveReferences {
       @Override
       public void putChunk(String array, long[] index, Reference ref) throws IOException {
         out.putChunk(array, index, rewrite(ref, input.url(), m));
+      }
+
+      @Override
+      public void expectChunks(String array, ChunkGrid grid) throws IOException {
+        out.expectChunks(array, grid);
       }
 
       @Override

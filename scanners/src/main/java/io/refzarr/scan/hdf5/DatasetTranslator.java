@@ -15,6 +15,7 @@ import io.jhdf.object.message.FillValueOldMessage;
 import io.jhdf.object.message.FilterPipelineMessage;
 import io.refzarr.refs.Reference;
 import io.refzarr.scan.MalformedFileException;
+import io.refzarr.zarr.ChunkGrid;
 import io.refzarr.zarr.DType;
 import io.refzarr.zarr.ZarrKeys;
 import java.io.IOException;
@@ -465,7 +466,10 @@ final class DatasetTranslator {
     }
 
     private void add(long[] index, Reference ref) throws IOException {
-      count++;
+      if (count++ == 0 && !buffered) {
+        // the .zarray follows the chunks (its fill value depends on them): their grid goes first
+        ctx.log().expectChunks(path, ChunkGrid.of(shape, chunks, '.'));
+      }
       if (buffered) {
         refs.add(new Object[] {index, ref});
       } else {

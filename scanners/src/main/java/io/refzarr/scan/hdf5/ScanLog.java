@@ -3,6 +3,7 @@ package io.refzarr.scan.hdf5;
 import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSink;
 import io.refzarr.scan.ScanReport;
+import io.refzarr.zarr.ChunkGrid;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,10 @@ final class ScanLog {
   void putChunk(String array, long[] index, Reference ref) throws IOException {
     sink.putChunk(array, index, ref);
     references++;
+  }
+
+  void expectChunks(String array, ChunkGrid grid) throws IOException {
+    sink.expectChunks(array, grid);
   }
 
   void skip(String object, String reason) {
