@@ -3,11 +3,13 @@ package io.refzarr.refs;
 import io.refzarr.internal.refs.KeyDirectories;
 import io.refzarr.internal.refs.LazyStreams;
 import io.refzarr.zarr.ZarrKeys;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PrimitiveIterator;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -109,6 +111,25 @@ final class CompactReferenceSet implements ReferenceSet {
             });
     return Stream.concat(
         plainKeysSorted.stream().map(k -> Map.entry(k, plain.get(k))), chunkEntries);
+  }
+
+  /**
+   * Puts every reference into {@code sink}, as {@link #entries()} lists them, but each chunk by its
+   * index ({@link ReferenceSink#putChunk}): a sink that files chunks by index (Parquet) then
+   * neither gets a key string made nor parses one back.
+   */
+  void copyTo(ReferenceSink sink) throws IOException {
+    for (String key : plainKeysSorted) {
+      sink.put(key, plain.get(key));
+    }
+    for (String path : arrayPathsSorted) {
+      ChunkManifest m = arrays.get(path);
+      PrimitiveIterator.OfInt slots = m.slots().iterator();
+      while (slots.hasNext()) {
+        int slot = slots.nextInt();
+        sink.putChunk(path, m.grid().index(m.flat(slot)), m.reference(slot, targets));
+      }
+    }
   }
 
   @Override

@@ -167,6 +167,10 @@ public final class ReferenceSets {
 
   /** Puts every key of {@code set} into {@code sink}, in the set's key order. */
   public static void copy(ReferenceSet set, ReferenceSink sink) throws IOException {
+    if (set instanceof CompactReferenceSet compact) {
+      compact.copyTo(sink);
+      return;
+    }
     try (Stream<Map.Entry<String, Reference>> entries = set.entries()) {
       Iterator<Map.Entry<String, Reference>> it = entries.iterator();
       while (it.hasNext()) {

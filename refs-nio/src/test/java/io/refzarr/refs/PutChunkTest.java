@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ReferenceSink#putChunk} is {@code put} of the chunk's key, in the builder's fast path too.
+ * {@link ReferenceSink#putChunk} is {@code put} of the chunk's key, in the builder's fast path too;
+ * copying an in-memory set puts its chunks by index.
  */
 class PutChunkTest {
   private static final byte[] ZARRAY =
@@ -63,6 +64,41 @@ class PutChunkTest {
         .containsKey("v/-1.0")
         .containsEntry("v/1.0", Reference.range("c.nc", 7, 12))
         .hasSize(6);
+  }
+
+  @Test
+  void copy_ofABuiltSet_putsMetadataByKeyThenEachChunkByIndex() throws IOException {
+    ReferenceSetBuilder b = ReferenceSets.builder();
+    b.putInline("v/.zarray", ZARRAY);
+    b.putInline(".zgroup", "{\"zarr_format\":2}".getBytes(StandardCharsets.UTF_8));
+    for (int i = 3; i >= 0; i--) {
+      b.put("v/" + i + ".0", Reference.range("a.nc", 100L * i, 12));
+    }
+    ReferenceSet set = b.build();
+    Map<String, Reference> byKey = new LinkedHashMap<>();
+    Map<String, Reference> byIndex = new LinkedHashMap<>();
+    ReferenceSets.copy(
+        set,
+        new ReferenceSink() {
+          @Override
+          public void put(String key, Reference ref) {
+            byKey.put(key, ref);
+          }
+
+          @Override
+          public void putChunk(String array, long[] index, Reference ref) {
+            byIndex.put(array + "/" + index[0] + "." + index[1], ref);
+          }
+
+          @Override
+          public void close() {}
+        });
+
+    assertThat(byKey.keySet()).containsExactly(".zgroup", "v/.zarray");
+    assertThat(byIndex.keySet()).containsExactly("v/0.0", "v/1.0", "v/2.0", "v/3.0");
+    Map<String, Reference> all = new java.util.TreeMap<>(byKey);
+    all.putAll(byIndex);
+    assertThat(all).isEqualTo(entries(set));
   }
 
   private static Map<String, Reference> entries(ReferenceSet set) throws IOException {
