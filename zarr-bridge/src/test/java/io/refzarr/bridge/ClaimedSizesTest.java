@@ -10,6 +10,7 @@ import io.refzarr.nio.ReferenceFileSystemConfig;
 import io.refzarr.nio.ReferenceFileSystems;
 import io.refzarr.nio.ReferenceView;
 import io.refzarr.refs.ReferenceSets;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -177,7 +179,7 @@ class ClaimedSizesTest {
   @ParameterizedTest(name = "{0} {1} {2}")
   @MethodSource("bombs")
   void bomb_failsAsTheChunkSizeIsPassed_havingAllocatedLittle(
-      Bomb bomb, Filters filters, Route path) throws Exception {
+      Bomb bomb, Filters filters, Route route) throws Exception {
     byte[] frame = bomb.frame();
     String zarray =
         "{\"zarr_format\":2,\"shape\":["
@@ -201,31 +203,11 @@ class ClaimedSizesTest {
             .putInline("a/0", frame)
             .build();
 
-    long before = allocated();
-    Throwable thrown;
     try (FileSystem view =
         ReferenceFileSystems.newFileSystem(
             set, ReferenceFileSystemConfig.builder().view(ReferenceView.DECODED).build())) {
-      thrown =
-          catchThrowable(
-              () -> {
-                switch (path) {
-                  case READ -> array.read();
-                  case READ_INTO ->
-                      array.readInto(Slice.all(array.shape()), ByteBuffer.allocate(ELEMENTS * 4));
-                  case DECODED_VIEW -> Files.readAllBytes(view.getPath("/a/0"));
-                }
-              });
+      assertFailsHavingAllocatedLittle(bomb, filters.allocation(), () -> read(route, array, view));
     }
-    long allocated = allocated() - before;
-
-    assertThat(thrown)
-        .isInstanceOf(ChunkDecodeException.class)
-        .hasCauseInstanceOf(CodecException.class)
-        .hasMessageContaining(bomb.codec());
-    assertThat(allocated)
-        .as("bytes allocated: %s", thrown.getMessage())
-        .isLessThan(filters.allocation());
   }
 
   static Stream<Arguments> shardedBombs() {
@@ -239,7 +221,7 @@ class ClaimedSizesTest {
    */
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("shardedBombs")
-  void shardedV3_bombAfterTheShard_failsAtTheShardsBound(Bomb bomb, Route path) throws Exception {
+  void shardedV3_bombAfterTheShard_failsAtTheShardsBound(Bomb bomb, Route route) throws Exception {
     String meta =
         "{\"zarr_format\":3,\"node_type\":\"array\",\"shape\":["
             + ELEMENTS
@@ -256,25 +238,32 @@ class ClaimedSizesTest {
     LocalStores.write(tmp.resolve("c/0"), bomb.frame());
     ZarrArray array = ZarrArray.open(tmp, Runnable::run);
 
+    assertFailsHavingAllocatedLittle(bomb, NUMERIC_ALLOCATION, () -> read(route, array, null));
+  }
+
+  private static void read(Route route, ZarrArray array, FileSystem view) throws IOException {
+    switch (route) {
+      case READ -> array.read();
+      case READ_INTO -> array.readInto(Slice.all(array.shape()), ByteBuffer.allocate(ELEMENTS * 4));
+      case DECODED_VIEW -> Files.readAllBytes(view.getPath("/a/0"));
+    }
+  }
+
+  /**
+   * {@code read} fails on the bomb with the chunk's typed exception, naming the codec, having
+   * allocated less than {@code limit} bytes on this thread.
+   */
+  private static void assertFailsHavingAllocatedLittle(
+      Bomb bomb, long limit, ThrowingCallable read) {
     long before = allocated();
-    Throwable thrown =
-        catchThrowable(
-            () -> {
-              if (path == Route.READ) {
-                array.read();
-              } else {
-                array.readInto(Slice.all(array.shape()), ByteBuffer.allocate(ELEMENTS * 4));
-              }
-            });
+    Throwable thrown = catchThrowable(read);
     long allocated = allocated() - before;
 
     assertThat(thrown)
         .isInstanceOf(ChunkDecodeException.class)
         .hasCauseInstanceOf(CodecException.class)
         .hasMessageContaining(bomb.codec());
-    assertThat(allocated)
-        .as("bytes allocated: %s", thrown.getMessage())
-        .isLessThan(NUMERIC_ALLOCATION);
+    assertThat(allocated).as("bytes allocated: %s", thrown.getMessage()).isLessThan(limit);
   }
 
   private static long allocated() {
