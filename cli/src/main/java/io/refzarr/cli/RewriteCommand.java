@@ -6,31 +6,18 @@ import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSets;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * The shape every command over one operation that rewrites a set shares ({@code inline}, {@code
  * inline-array}, {@code subchunk}, {@code dereference}, {@code rename-target}, {@code
- * consolidate}): the input {@code REFS}, the output options ({@link RewriteOutput}), the target
- * options ({@link RefsOptions}), the run into an atomic output, and a one-line summary with the
- * time taken on stderr.
+ * consolidate}): the input and target options ({@link SetCommand}), the output options ({@link
+ * RewriteOutput}), the run into an atomic output, and a one-line summary with the time taken on
+ * stderr.
  */
-abstract class RewriteCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "REFS",
-      description = "Reference set (JSON file or Parquet directory).")
-  Path input;
-
+abstract class RewriteCommand extends SetCommand {
   @Mixin RewriteOutput output;
-
-  @Mixin RefsOptions options;
-
-  @Spec CommandLine.Model.CommandSpec spec;
 
   private ReferenceReader reader;
 
@@ -48,7 +35,7 @@ abstract class RewriteCommand implements Callable<Integer> {
     check();
     long start = System.nanoTime();
     Summary s;
-    try (ReferenceSet set = ReferenceSets.open(input, options.config().readOptions())) {
+    try (ReferenceSet set = openInput()) {
       s = run(set);
     } finally {
       if (reader != null) {
@@ -80,9 +67,5 @@ abstract class RewriteCommand implements Callable<Integer> {
   /** A usage error naming what is wrong. */
   CommandLine.ParameterException bad(String message) {
     return new CommandLine.ParameterException(spec.commandLine(), message);
-  }
-
-  static double seconds(long start) {
-    return (System.nanoTime() - start) / 1e9;
   }
 }

@@ -5,17 +5,11 @@ import io.refzarr.ops.ReferenceOps;
 import io.refzarr.ops.VerifyOptions;
 import io.refzarr.ops.VerifyReport;
 import io.refzarr.refs.ReferenceSet;
-import io.refzarr.refs.ReferenceSets;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code refzarr verify}: check every reference against its target. */
 @Command(
@@ -26,13 +20,7 @@ import picocli.CommandLine.Spec;
           + " Prints every failure (key, target, reason) and counts per array; exits 1 if anything failed.",
       "Example: refzarr verify refs.json --decode --sample 10"
     })
-final class VerifyCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "REFS",
-      description = "Reference set (JSON file or Parquet directory).")
-  Path input;
-
+final class VerifyCommand extends SetCommand {
   @Option(names = "--decode", description = "Also decode sampled chunks with their array's codecs.")
   boolean decode;
 
@@ -42,10 +30,6 @@ final class VerifyCommand implements Callable<Integer> {
       defaultValue = "5",
       description = "Chunks per array to decode with --decode (default: ${DEFAULT-VALUE}).")
   int sample;
-
-  @Mixin RefsOptions options;
-
-  @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -58,7 +42,7 @@ final class VerifyCommand implements Callable<Integer> {
     VerifyOptions verifyOptions =
         new VerifyOptions(decode, sample, 0); // failures are printed as they come
     VerifyReport report;
-    try (ReferenceSet set = ReferenceSets.open(input, options.config().readOptions());
+    try (ReferenceSet set = openInput();
         ReferenceReader reader = ReferenceReader.create(options.config())) {
       report = ReferenceOps.verify(set, reader, verifyOptions, f -> out.println("FAIL " + f));
     }
@@ -76,7 +60,7 @@ final class VerifyCommand implements Callable<Integer> {
             report.references(),
             report.failureCount(),
             report.ok() ? "OK" : "FAILED",
-            RewriteCommand.seconds(start));
+            SetCommand.seconds(start));
     return report.ok() ? 0 : 1;
   }
 }

@@ -1,5 +1,11 @@
 package io.refzarr.cli;
 
+import static io.refzarr.cli.CliTest.SERIES_COMBINED;
+import static io.refzarr.cli.CliTest.combineSeries;
+import static io.refzarr.cli.CliTest.run;
+import static io.refzarr.cli.CliTest.runOk;
+import static io.refzarr.cli.CliTest.seriesDay;
+import static io.refzarr.cli.CliTest.sortedKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refzarr.refs.ReadOptions;
@@ -10,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +33,7 @@ class AppendCommandTest {
     Path scratch = combine(dir.resolve("scratch.json"), null, 1, 2, 3, 4, 5);
 
     assertThat(Files.readAllBytes(appended)).isEqualTo(Files.readAllBytes(scratch));
-    assertSameReferences(
-        ReferenceSets.readJson(appended),
-        ReferenceSets.readJson(CliTest.CORPUS.resolve("golden/series_combined.json")));
+    assertSameReferences(ReferenceSets.readJson(appended), ReferenceSets.readJson(SERIES_COMBINED));
   }
 
   @Test
@@ -39,8 +42,7 @@ class AppendCommandTest {
     combine(three, three, 4, 5); // -o names the existing set: replaced once the new one is complete
 
     try (ReferenceSet five = ReferenceSets.open(three, ReadOptions.DEFAULT)) {
-      assertSameReferences(
-          five, ReferenceSets.readJson(CliTest.CORPUS.resolve("golden/series_combined.json")));
+      assertSameReferences(five, ReferenceSets.readJson(SERIES_COMBINED));
     }
   }
 
@@ -49,7 +51,7 @@ class AppendCommandTest {
     Path three = combine(dir.resolve("three.json"), null, 1, 2, 3);
     Path out = dir.resolve("bad.json");
 
-    CliTest.Result r = CliTest.run(args(out, three, 3, 4));
+    CliTest.Result r = run(args(out, three, 3, 4));
 
     assertThat(r.status()).isNotZero();
     assertThat(r.err()).contains("day_003");
@@ -57,39 +59,25 @@ class AppendCommandTest {
   }
 
   private static Path combine(Path out, Path appendTo, int... days) {
-    CliTest.Result r = CliTest.run(args(out, appendTo, days));
-    assertThat(r.status()).as(r.err()).isZero();
+    runOk(args(out, appendTo, days));
     return out;
   }
 
   private static String[] args(Path out, Path appendTo, int... days) {
-    List<String> a = new ArrayList<>(List.of("combine"));
+    List<String> inputs = new ArrayList<>();
     for (int d : days) {
-      a.add(CliTest.CORPUS.resolve("golden/series/day_00" + d + ".json").toString());
+      inputs.add(seriesDay(d).toString());
     }
-    if (appendTo != null) {
-      a.addAll(List.of("--append-to", appendTo.toString()));
-    }
-    a.addAll(
-        List.of(
-            "--concat-dim",
-            "time",
-            "--identical-dim",
-            "lat",
-            "--identical-dim",
-            "lon",
-            "--root",
-            CliTest.CORPUS.toString(),
-            "-o",
-            out.toString()));
-    return a.toArray(new String[0]);
+    return appendTo == null
+        ? combineSeries(inputs, "-o", out.toString())
+        : combineSeries(inputs, "--append-to", appendTo.toString(), "-o", out.toString());
   }
 
   /** Same keys; chunks the same references; metadata equal as JSON text. */
   private static void assertSameReferences(ReferenceSet actual, ReferenceSet expected)
       throws Exception {
-    List<String> keys = expected.keys().sorted().collect(Collectors.toList());
-    assertThat(actual.keys().sorted().collect(Collectors.toList())).isEqualTo(keys);
+    List<String> keys = sortedKeys(expected);
+    assertThat(sortedKeys(actual)).isEqualTo(keys);
     for (String key : keys) {
       if (!key.contains(".z")) {
         Reference e = expected.get(key).orElseThrow();

@@ -2,19 +2,30 @@ package io.refzarr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.refzarr.refs.ReferenceSet;
+import io.refzarr.refs.ReferenceSets;
 import io.refzarr.testing.Corpus;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.Command;
 
-/** The commands of issue 2 against kerchunk's golden set for nc4_cf.nc. */
+/**
+ * The commands of issue 2 against kerchunk's golden set for nc4_cf.nc; and what the CLI's tests
+ * share: running the CLI in process ({@link #run}), the daily series and its combination.
+ */
 class CliTest {
   static final Path CORPUS = Corpus.dir();
   static final String REFS = CORPUS.resolve("golden/nc4_cf.json").toString();
@@ -30,6 +41,62 @@ class CliTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = Main.run(args, new PrintStream(out, true), new PrintStream(err, true));
     return new Result(status, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Runs a command that must succeed (its stderr says why it did not). */
+  static Result runOk(String... args) {
+    Result r = run(args);
+    assertThat(r.status()).as(r.err()).isZero();
+    return r;
+  }
+
+  /** The daily series' golden sets, day_001.json to day_005.json. */
+  static final Path SERIES = CORPUS.resolve("golden/series");
+
+  /** kerchunk's golden set of the five days combined. */
+  static final Path SERIES_COMBINED = CORPUS.resolve("golden/series_combined.json");
+
+  /** How the series combines: along time, latitude and longitude the same in every day. */
+  static final List<String> SERIES_DIMS =
+      List.of("--concat-dim", "time", "--identical-dim", "lat", "--identical-dim", "lon");
+
+  /** The golden set of day {@code day} (1 to 5) of the series. */
+  static Path seriesDay(int day) {
+    return SERIES.resolve("day_00" + day + ".json");
+  }
+
+  /**
+   * {@code combine} of {@code inputs} as the series combines, targets resolved in the corpus, then
+   * {@code more} (the output, other options).
+   */
+  static String[] combineSeries(List<String> inputs, String... more) {
+    List<String> args = new ArrayList<>(List.of("combine"));
+    args.addAll(inputs);
+    args.addAll(SERIES_DIMS);
+    args.addAll(List.of("--root", CORPUS.toString()));
+    args.addAll(List.of(more));
+    return args.toArray(new String[0]);
+  }
+
+  /** The keys of {@code set}, sorted. */
+  static List<String> sortedKeys(ReferenceSet set) throws IOException {
+    try (Stream<String> keys = set.keys()) {
+      return keys.sorted().collect(Collectors.toList());
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /**
+   * {@code actual} has the keys of the golden combined series, and for each of {@code keys} its
+   * reference.
+   */
+  static void assertSeriesCombined(ReferenceSet actual, String... keys) throws IOException {
+    ReferenceSet golden = ReferenceSets.readJson(SERIES_COMBINED);
+    assertThat(sortedKeys(actual)).isEqualTo(sortedKeys(golden));
+    for (String key : keys) {
+      assertThat(actual.get(key)).as(key).isEqualTo(golden.get(key));
+    }
   }
 
   @Test

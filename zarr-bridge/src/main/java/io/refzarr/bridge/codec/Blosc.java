@@ -16,25 +16,12 @@ final class Blosc implements Codec {
   private static final int HEADER = 16;
   private static final int MIN_SPLIT = 128;
   private static final int MAX_SPLITS = 16;
-  // Frames before vlen-utf8 have no size implied by the metadata: their header's claim is capped
-  // instead.
-  static final int MAX_UNKNOWN = 1 << 28;
   private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
 
   @Override
-  public byte[] decode(byte[] in, int expected) throws CodecException {
+  public byte[] decode(byte[] in, OutputSize decoded) throws CodecException {
     Header h = Header.parse(in);
-    if (expected >= 0 && h.nbytes != expected) {
-      throw CodecException.wrongSize("blosc", h.nbytes, expected);
-    }
-    if (expected < 0 && h.nbytes > MAX_UNKNOWN) {
-      throw new CodecException(
-          "blosc header claims "
-              + h.nbytes
-              + " bytes, more than the "
-              + MAX_UNKNOWN
-              + " decoded when the chunk size is not known in advance");
-    }
+    decoded.checkClaim("blosc", "header", h.nbytes);
     byte[] out = new byte[h.nbytes];
     if (h.nbytes == 0) {
       return out;
@@ -114,14 +101,15 @@ final class Blosc implements Codec {
 
   private static int inflate(byte[] in, int pos, int clen, byte[] dst, int off, int size)
       throws CodecException {
-    byte[] out = Zlib.inflate("blosc zlib", INFLATER.get(), in, pos, clen, size);
+    byte[] out =
+        Zlib.inflate("blosc zlib", INFLATER.get(), in, pos, clen, OutputSize.exactly(size), null);
     System.arraycopy(out, 0, dst, off, size);
     return size;
   }
 
   private static int zstd(byte[] in, int pos, int clen, byte[] dst, int off, int size)
       throws CodecException {
-    byte[] out = Zstd.decode(in, pos, clen, size);
+    byte[] out = Zstd.decode(in, pos, clen, OutputSize.exactly(size));
     System.arraycopy(out, 0, dst, off, size);
     return size;
   }

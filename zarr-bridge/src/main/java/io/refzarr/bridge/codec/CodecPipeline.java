@@ -136,9 +136,10 @@ public final class CodecPipeline {
    * @param expected the decoded chunk length; a different length is an error
    */
   public byte[] decode(byte[] encoded, int expected) throws CodecException {
+    OutputSize[] sizes = sizes(OutputSize.exactly(expected));
     byte[] b = encoded;
     for (int i = 0; i < steps.size(); i++) {
-      b = steps.get(i).decode(b, sizeBefore(i, expected));
+      b = steps.get(i).decode(b, sizes[i]);
     }
     if (b.length != expected) {
       throw CodecException.wrongSize("chunk", b.length, expected);
@@ -164,12 +165,13 @@ public final class CodecPipeline {
     boolean defer =
         last >= 0 && elementSize > 1 && steps.get(last).shuffleElementSize() == elementSize;
     int end = defer ? last : steps.size();
+    OutputSize[] sizes = sizes(OutputSize.exactly(expected));
     byte[] b = encoded;
     for (int i = 0; i < end; i++) {
-      int size = sizeBefore(i, expected);
+      OutputSize size = sizes[i];
       b =
-          i == end - 1 && size >= 0
-              ? steps.get(i).decodeInto(b, size, scratch(size))
+          i == end - 1 && size.exact()
+              ? steps.get(i).decodeInto(b, size, scratch(size.bytes()))
               : steps.get(i).decode(b, size);
     }
     if (b.length != expected) {
@@ -178,13 +180,21 @@ public final class CodecPipeline {
     return new Decoded(b, defer ? elementSize : 0);
   }
 
-  // The decoded size of step i when the last step decodes to `expected` bytes, or -1.
-  private int sizeBefore(int i, int expected) {
-    int size = expected;
-    for (int k = steps.size() - 1; k > i && size >= 0; k--) {
+  // What each step may produce when the last one produces `last`: every step has a bound, so
+  // none decodes more than the chunk needs, whatever sizes its input claims.
+  private OutputSize[] sizes(OutputSize last) {
+    OutputSize[] sizes = new OutputSize[steps.size()];
+    OutputSize size = last;
+    for (int k = steps.size() - 1; k >= 0; k--) {
+      sizes[k] = size;
       size = steps.get(k).encodedSize(size);
     }
-    return size;
+    return sizes;
+  }
+
+  /** The size of an encoded chunk, or its bound, when it decodes to {@code decoded}. */
+  OutputSize encodedSize(OutputSize decoded) {
+    return steps.isEmpty() ? decoded : steps.get(0).encodedSize(sizes(decoded)[0]);
   }
 
   private static final ThreadLocal<byte[][]> SCRATCH =
@@ -203,11 +213,15 @@ public final class CodecPipeline {
     return holder[0];
   }
 
-  /** Decodes a chunk of {@code count} strings. */
+  /**
+   * Decodes a chunk of {@code count} strings; its encoded strings may take at most {@value
+   * OutputSize#STRINGS_CAP} bytes.
+   */
   public String[] decodeStrings(byte[] encoded, int count) throws CodecException {
+    OutputSize[] sizes = sizes(OutputSize.atMost(OutputSize.STRINGS_CAP));
     byte[] b = encoded;
-    for (Codec step : steps) {
-      b = step.decode(b, -1);
+    for (int i = 0; i < steps.size(); i++) {
+      b = steps.get(i).decode(b, sizes[i]);
     }
     return VlenUtf8.decode(b, count);
   }

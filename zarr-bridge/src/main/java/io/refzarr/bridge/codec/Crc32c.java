@@ -9,11 +9,12 @@ final class Crc32c implements Codec {
   static final Crc32c INSTANCE = new Crc32c();
 
   @Override
-  public byte[] decode(byte[] in, int expected) throws CodecException {
+  public byte[] decode(byte[] in, OutputSize size) throws CodecException {
     if (in.length < 4) {
       throw new CodecException("crc32c input is shorter than its checksum");
     }
     int n = in.length - 4;
+    size.checkOutput("crc32c", n);
     CRC32C crc = new CRC32C();
     crc.update(in, 0, n);
     if ((int) crc.getValue() != Bytes.int32le(in, n)) {
@@ -23,7 +24,7 @@ final class Crc32c implements Codec {
   }
 
   @Override
-  public int encodedSize(int decodedSize) {
-    return decodedSize < 0 ? -1 : decodedSize + 4;
+  public OutputSize encodedSize(OutputSize decoded) {
+    return decoded.plus(4);
   }
 }

@@ -16,12 +16,13 @@ final class Delta implements Codec {
   }
 
   @Override
-  public byte[] decode(byte[] in, int expected) throws CodecException {
+  public byte[] decode(byte[] in, OutputSize size) throws CodecException {
     if (in.length % astype.size() != 0) {
       throw new CodecException(
           "delta input of " + in.length + " bytes is not whole " + astype.size() + "-byte items");
     }
     int n = in.length / astype.size();
+    size.checkOutput("delta", (long) n * dtype.size());
     byte[] out = new byte[n * dtype.size()];
     ByteBuffer src = astype.wrap(in);
     ByteBuffer dst = dtype.wrap(out);
@@ -43,5 +44,10 @@ final class Delta implements Codec {
 
   private double roundToType(double v) {
     return dtype.size() == 4 ? (float) v : v;
+  }
+
+  @Override
+  public OutputSize encodedSize(OutputSize decoded) {
+    return decoded.items(astype.size(), dtype.size());
   }
 }

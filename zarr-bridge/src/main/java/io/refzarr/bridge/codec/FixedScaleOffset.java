@@ -19,12 +19,13 @@ final class FixedScaleOffset implements Codec {
   }
 
   @Override
-  public byte[] decode(byte[] in, int expected) throws CodecException {
+  public byte[] decode(byte[] in, OutputSize size) throws CodecException {
     if (in.length % astype.size() != 0) {
       throw new CodecException(
           "fixedscaleoffset input is not whole " + astype.size() + "-byte items");
     }
     int n = in.length / astype.size();
+    size.checkOutput("fixedscaleoffset", (long) n * dtype.size());
     byte[] out = new byte[n * dtype.size()];
     ByteBuffer src = astype.wrap(in);
     ByteBuffer dst = dtype.wrap(out);
@@ -32,5 +33,10 @@ final class FixedScaleOffset implements Codec {
       dtype.putDouble(dst, i, astype.getDouble(src, i) / scale + offset);
     }
     return out;
+  }
+
+  @Override
+  public OutputSize encodedSize(OutputSize decoded) {
+    return decoded.items(astype.size(), dtype.size());
   }
 }

@@ -8,11 +8,12 @@ final class Fletcher32 implements Codec {
   static final Fletcher32 INSTANCE = new Fletcher32();
 
   @Override
-  public byte[] decode(byte[] in, int expected) throws CodecException {
+  public byte[] decode(byte[] in, OutputSize size) throws CodecException {
     if (in.length < 4) {
       throw new CodecException("fletcher32 input is shorter than its checksum");
     }
     int n = in.length - 4;
+    size.checkOutput("fletcher32", n);
     int stored = Bytes.int32le(in, n);
     int actual = checksum(in, n);
     if (stored != actual) {
@@ -51,7 +52,7 @@ final class Fletcher32 implements Codec {
   }
 
   @Override
-  public int encodedSize(int decodedSize) {
-    return decodedSize < 0 ? -1 : decodedSize + 4;
+  public OutputSize encodedSize(OutputSize decoded) {
+    return decoded.plus(4);
   }
 }

@@ -12,24 +12,18 @@ final class Gzip implements Codec {
   private static final int RESERVED = 0xe0;
 
   @Override
-  public byte[] decode(byte[] in, int expected) throws CodecException {
+  public byte[] decode(byte[] in, OutputSize size) throws CodecException {
     int pos = headerLength(in);
     if (in.length < pos + 8) {
       throw new CodecException("gzip stream is truncated");
     }
-    byte[] out =
-        Zlib.inflate(
-            "gzip",
-            Zlib.raw(),
-            in,
-            pos,
-            in.length - pos - 8,
-            expected,
-            "its trailer",
-            Integer.MAX_VALUE);
+    int tail = in.length - 8;
+    // ISIZE is the size modulo 2^32, which for a Java array is the size itself: a stream claiming
+    // more than the chunk holds fails before it is inflated.
+    size.checkClaim("gzip", "trailer", Bytes.int32le(in, tail + 4) & 0xffffffffL);
+    byte[] out = Zlib.inflate("gzip", Zlib.raw(), in, pos, tail - pos, size, "its trailer");
     CRC32 crc = new CRC32();
     crc.update(out);
-    int tail = in.length - 8;
     if ((int) crc.getValue() != Bytes.int32le(in, tail)
         || out.length != Bytes.int32le(in, tail + 4)) {
       throw new CodecException("gzip checksum or size mismatch");

@@ -10,15 +10,13 @@ final class Lz4 implements Codec {
   private static final long MAX_RATIO = 256;
 
   @Override
-  public byte[] decode(byte[] in, int expected) throws CodecException {
+  public byte[] decode(byte[] in, OutputSize bound) throws CodecException {
     int size = Bytes.length32le(in, 0);
     if (size < 0) {
       throw new CodecException("lz4 size prefix is missing or negative");
     }
-    if (expected >= 0 && size != expected) {
-      throw CodecException.wrongSize("lz4", size, expected);
-    }
-    if (expected < 0 && size > MAX_RATIO * (in.length - 4L) + 64) {
+    bound.checkClaim("lz4", "size prefix", size);
+    if (size > MAX_RATIO * (in.length - 4L) + 64) {
       throw new CodecException(
           "lz4 size prefix claims "
               + size

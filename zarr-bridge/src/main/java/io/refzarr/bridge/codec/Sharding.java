@@ -34,33 +34,60 @@ final class Sharding implements Codec {
   }
 
   @Override
-  public byte[] decode(byte[] in, int expected) throws CodecException {
+  public byte[] decode(byte[] in, OutputSize size) throws CodecException {
     int[] grid = new int[shardShape.length];
-    int count = 1;
     for (int d = 0; d < grid.length; d++) {
       grid[d] = shardShape[d] / innerShape[d];
-      count *= grid[d];
     }
+    int count = count();
+    size.checkOutput("sharding_indexed", (long) innerBytes() * count);
     ByteBuffer index = index(in, count);
-    int innerElements = 1;
-    for (int s : innerShape) {
-      innerElements *= s;
-    }
-    byte[] out = new byte[innerElements * count * itemSize];
+    byte[] out = new byte[innerBytes() * count];
     int[] at = new int[grid.length];
     for (int c = 0; c < count; c++) {
       long off = index.getLong(16 * c);
       long len = index.getLong(16 * c + 8);
-      byte[] chunk =
-          off == EMPTY && len == EMPTY ? null : innerChunk(in, off, len, innerElements, c);
+      byte[] chunk = off == EMPTY && len == EMPTY ? null : innerChunk(in, off, len, c);
       place(chunk, at, out);
       next(at, grid);
     }
     return out;
   }
 
+  /**
+   * A bound of the shard's size: its index and every inner chunk at the bound of its encoding (an
+   * inner chunk's exact size is not known before its index entry is read).
+   */
+  @Override
+  public OutputSize encodedSize(OutputSize decoded) {
+    long chunk = inner.encodedSize(OutputSize.exactly(innerBytes())).bytes();
+    return OutputSize.atMost(indexSize(count()) + chunk * count());
+  }
+
+  // Inner chunks per shard.
+  private int count() {
+    int count = 1;
+    for (int d = 0; d < shardShape.length; d++) {
+      count *= shardShape[d] / innerShape[d];
+    }
+    return count;
+  }
+
+  // The decoded size of one inner chunk.
+  private int innerBytes() {
+    int n = itemSize;
+    for (int s : innerShape) {
+      n *= s;
+    }
+    return n;
+  }
+
+  private int indexSize(int count) {
+    return 16 * count + (indexCrc ? 4 : 0);
+  }
+
   private ByteBuffer index(byte[] in, int count) throws CodecException {
-    int size = 16 * count + (indexCrc ? 4 : 0);
+    int size = indexSize(count);
     if (in.length < size) {
       throw new CodecException(
           "shard of " + in.length + " bytes is shorter than its index (" + size + ")");
@@ -68,17 +95,16 @@ final class Sharding implements Codec {
     byte[] raw =
         java.util.Arrays.copyOfRange(
             in, indexAtEnd ? in.length - size : 0, indexAtEnd ? in.length : size);
-    byte[] entries = indexCrc ? Crc32c.INSTANCE.decode(raw, 16 * count) : raw;
+    byte[] entries = indexCrc ? Crc32c.INSTANCE.decode(raw, OutputSize.exactly(16 * count)) : raw;
     return ByteBuffer.wrap(entries).order(ByteOrder.LITTLE_ENDIAN);
   }
 
-  private byte[] innerChunk(byte[] in, long off, long len, int elements, int c)
-      throws CodecException {
+  private byte[] innerChunk(byte[] in, long off, long len, int c) throws CodecException {
     if (off < 0 || len < 0 || off + len > in.length) {
       throw new CodecException("shard index entry " + c + " points outside the shard");
     }
     byte[] encoded = java.util.Arrays.copyOfRange(in, (int) off, (int) (off + len));
-    return inner.decode(encoded, elements * itemSize);
+    return inner.decode(encoded, innerBytes());
   }
 
   // Copies one inner chunk (stored with innerAxes) into the shard at inner-grid position `at`.

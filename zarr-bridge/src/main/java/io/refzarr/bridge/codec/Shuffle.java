@@ -9,10 +9,8 @@ final class Shuffle implements Codec {
   }
 
   @Override
-  public byte[] decode(byte[] in, int expected) throws CodecException {
-    if (expected >= 0 && in.length != expected) {
-      throw CodecException.wrongSize("shuffle", in.length, expected);
-    }
+  public byte[] decode(byte[] in, OutputSize size) throws CodecException {
+    size.checkOutput("shuffle", in.length);
     if (elementSize <= 1) {
       return in;
     }
@@ -27,7 +25,7 @@ final class Shuffle implements Codec {
   }
 
   @Override
-  public int encodedSize(int decodedSize) {
-    return decodedSize;
+  public OutputSize encodedSize(OutputSize decoded) {
+    return decoded;
   }
 }

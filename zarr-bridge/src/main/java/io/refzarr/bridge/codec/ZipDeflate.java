@@ -8,8 +8,8 @@ import java.util.zip.CRC32;
  * member. The header is parsed for real (signature, method, flags, name and extra lengths, zip64
  * sizes); the deflate stream must end exactly at the end of the input; the CRC-32 and sizes of the
  * header are checked unless the member keeps them in a data descriptor after its data
- * (general-purpose flag bit 3), which the range does not hold. Claimed sizes are checked before
- * anything of that size is allocated, and with no size known the output is bounded as Blosc's is.
+ * (general-purpose flag bit 3), which the range does not hold. The header's size is checked against
+ * the chunk's before anything of that size is allocated.
  */
 final class ZipDeflate implements Codec {
   static final ZipDeflate INSTANCE = new ZipDeflate();
@@ -24,7 +24,7 @@ final class ZipDeflate implements Codec {
   private record Header(int dataStart, boolean sized, int crc, long compressed, long size) {}
 
   @Override
-  public byte[] decode(byte[] in, int expected) throws CodecException {
+  public byte[] decode(byte[] in, OutputSize size) throws CodecException {
     Header h = header(in);
     int len = in.length - h.dataStart();
     if (h.sized() && h.compressed() != len) {
@@ -34,44 +34,24 @@ final class ZipDeflate implements Codec {
               + " compressed bytes, the chunk holds "
               + len);
     }
-    if (h.sized() && expected >= 0 && h.size() != expected) {
-      throw CodecException.wrongSize("deflate (zip local header)", h.size(), expected);
+    OutputSize out = size;
+    if (h.sized()) {
+      if (size.exact() && h.size() != size.bytes()) {
+        throw CodecException.wrongSize("deflate (zip local header)", h.size(), size.bytes());
+      }
+      size.checkClaim("deflate", "zip local header", h.size());
+      out = OutputSize.exactly((int) h.size());
     }
-    int size = expected >= 0 ? expected : unknownSize(h);
-    byte[] out =
-        Zlib.inflate(
-            "deflate",
-            Zlib.raw(),
-            in,
-            h.dataStart(),
-            len,
-            size,
-            "the end of the chunk",
-            Blosc.MAX_UNKNOWN);
+    byte[] bytes =
+        Zlib.inflate("deflate", Zlib.raw(), in, h.dataStart(), len, out, "the end of the chunk");
     if (h.sized()) {
       CRC32 crc = new CRC32();
-      crc.update(out);
-      if ((int) crc.getValue() != h.crc() || out.length != h.size()) {
-        throw new CodecException("deflate: CRC-32 or size mismatch with the zip local header");
+      crc.update(bytes);
+      if ((int) crc.getValue() != h.crc()) {
+        throw new CodecException("deflate: CRC-32 mismatch with the zip local header");
       }
     }
-    return out;
-  }
-
-  // The size the header claims, if it claims one within the bound; -1 to inflate up to the bound.
-  private static int unknownSize(Header h) throws CodecException {
-    if (!h.sized()) {
-      return -1;
-    }
-    if (h.size() > Blosc.MAX_UNKNOWN) {
-      throw new CodecException(
-          "deflate: the zip local header claims "
-              + h.size()
-              + " bytes, more than the "
-              + Blosc.MAX_UNKNOWN
-              + " allowed when no chunk size is known");
-    }
-    return (int) h.size();
+    return bytes;
   }
 
   private static Header header(byte[] in) throws CodecException {

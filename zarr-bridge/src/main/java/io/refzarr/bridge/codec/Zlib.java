@@ -16,14 +16,14 @@ final class Zlib implements Codec {
   static final Zlib INSTANCE = new Zlib();
 
   @Override
-  public byte[] decode(byte[] in, int expected) throws CodecException {
-    return inflate("zlib", ZLIB.get(), in, 0, in.length, expected);
+  public byte[] decode(byte[] in, OutputSize size) throws CodecException {
+    return inflate("zlib", ZLIB.get(), in, 0, in.length, size, null);
   }
 
   @Override
-  public byte[] decodeInto(byte[] in, int expected, byte[] scratch) throws CodecException {
-    if (expected < 0 || scratch.length != expected) {
-      return decode(in, expected);
+  public byte[] decodeInto(byte[] in, OutputSize size, byte[] scratch) throws CodecException {
+    if (!size.exact() || scratch.length != size.bytes()) {
+      return decode(in, size);
     }
     Inflater inf = ZLIB.get();
     inf.reset();
@@ -37,27 +37,22 @@ final class Zlib implements Codec {
     }
   }
 
-  static byte[] inflate(String name, Inflater inf, byte[] in, int off, int len, int expected)
-      throws CodecException {
-    return inflate(name, inf, in, off, len, expected, null, Integer.MAX_VALUE);
-  }
-
   /**
-   * Like {@link #inflate(String, Inflater, byte[], int, int, int)}; with {@code next} (what follows
-   * the stream, for the message), the deflate stream must fill {@code len} exactly (gzip, whose
-   * trailer follows it: bytes between them were ignored until fuzzing found it); with no {@code
-   * expected} size, at most {@code max} bytes are decoded.
+   * Inflates {@code in[off, off + len)} to exactly {@code size} bytes, or to at most that many when
+   * it is a bound; with {@code next} (what follows the stream, for the message), the deflate stream
+   * must fill {@code len} exactly (gzip, whose trailer follows it: bytes between them were ignored
+   * until fuzzing found it).
    */
   static byte[] inflate(
-      String name, Inflater inf, byte[] in, int off, int len, int expected, String next, int max)
+      String name, Inflater inf, byte[] in, int off, int len, OutputSize size, String next)
       throws CodecException {
     inf.reset();
     inf.setInput(in, off, len);
     try {
       byte[] out =
-          expected >= 0
-              ? inflateExact(name, inf, new byte[expected])
-              : inflateAll(name, inf, len, max);
+          size.exact()
+              ? inflateExact(name, inf, new byte[size.bytes()])
+              : inflateAll(name, inf, len, size);
       if (next != null && inf.getRemaining() > 0) {
         throw new CodecException(
             name + " stream has " + inf.getRemaining() + " bytes between its end and " + next);
@@ -101,8 +96,9 @@ final class Zlib implements Codec {
     return out;
   }
 
-  private static byte[] inflateAll(String name, Inflater inf, int len, int max)
+  private static byte[] inflateAll(String name, Inflater inf, int len, OutputSize size)
       throws DataFormatException, CodecException {
+    int max = size.bytes();
     ByteArrayOutputStream out =
         new ByteArrayOutputStream((int) Math.min(max, Math.max(64L, len * 4L)));
     byte[] buf = new byte[64 * 1024];
@@ -112,7 +108,12 @@ final class Zlib implements Codec {
         throw new CodecException(name + " stream is truncated");
       }
       if (k > max - out.size()) {
-        throw new CodecException(name + " stream decodes to more than " + max + " bytes");
+        throw new CodecException(
+            name
+                + " stream decodes to "
+                + (out.size() + (long) k)
+                + " bytes or more, "
+                + size.limit());
       }
       out.write(buf, 0, k);
     }

@@ -8,26 +8,23 @@ import io.airlift.compress.zstd.ZstdDecompressor;
  */
 final class Zstd implements Codec {
   static final Zstd INSTANCE = new Zstd();
-  private static final int MAX_UNKNOWN = 1 << 30;
 
   @Override
-  public byte[] decode(byte[] in, int expected) throws CodecException {
-    return decode(in, 0, in.length, expected);
+  public byte[] decode(byte[] in, OutputSize size) throws CodecException {
+    return decode(in, 0, in.length, size);
   }
 
-  static byte[] decode(byte[] in, int off, int len, int expected) throws CodecException {
+  static byte[] decode(byte[] in, int off, int len, OutputSize size) throws CodecException {
     long declared = declaredSize(in, off, len);
-    if (expected >= 0 && declared >= 0 && declared != expected) {
-      throw CodecException.wrongSize("zstd", declared, expected);
-    }
-    int size = expected >= 0 ? expected : (int) Math.min(declared, MAX_UNKNOWN);
-    if (size < 0) {
+    if (declared >= 0) {
+      size.checkClaim("zstd", "frame header", declared);
+    } else if (!size.exact()) {
       throw new CodecException("zstd frame does not declare its size and none is known");
     }
-    byte[] out = new byte[size];
+    byte[] out = new byte[declared >= 0 ? (int) declared : size.bytes()];
     int n = decompress(in, off, len, out);
-    if (n != size) {
-      throw CodecException.wrongSize("zstd", n, size);
+    if (n != out.length) {
+      throw CodecException.wrongSize("zstd", n, out.length);
     }
     return out;
   }
@@ -46,7 +43,12 @@ final class Zstd implements Codec {
       return new ZstdDecompressor().decompress(in, off, len, out, 0, out.length);
     } catch (RuntimeException e) {
       // aircompressor reports bad input with several unchecked types
-      throw new CodecException("zstd stream is corrupt: " + e.getMessage(), e);
+      throw new CodecException(
+          "zstd stream is corrupt or decodes to more than "
+              + out.length
+              + " bytes: "
+              + e.getMessage(),
+          e);
     }
   }
 }

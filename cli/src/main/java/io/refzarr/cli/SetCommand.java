@@ -1,0 +1,38 @@
+package io.refzarr.cli;
+
+import io.refzarr.refs.ReferenceSet;
+import io.refzarr.refs.ReferenceSets;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * What the commands over one reference set named first ({@code convert}, {@code verify} and the
+ * {@link RewriteCommand}s) declare, declared once: the input {@code REFS}, how its targets are read
+ * ({@link RefsOptions}), and the command line, for output and usage errors.
+ */
+abstract class SetCommand implements Callable<Integer> {
+  @Parameters(
+      index = "0",
+      paramLabel = "REFS",
+      description = "Reference set (JSON file or Parquet directory).")
+  Path input;
+
+  @Mixin RefsOptions options;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  /** Opens the input set as the options say. */
+  ReferenceSet openInput() throws IOException {
+    return ReferenceSets.open(input, options.config().readOptions());
+  }
+
+  /** Seconds since {@code start} ({@link System#nanoTime}), for the summary lines. */
+  static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+}
