@@ -5,9 +5,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -17,13 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "cat",
     description = "Write the bytes of one or more keys to standard output, one after the other.")
-final class CatCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "REFS",
-      description = "Reference set (JSON file or Parquet directory).")
-  Path refs;
-
+final class CatCommand extends SetCommand {
   @Parameters(
       index = "1..*",
       arity = "1..*",
@@ -31,14 +23,12 @@ final class CatCommand implements Callable<Integer> {
       description = "Key, such as temp/0.0.0 or .zgroup.")
   List<String> keys;
 
-  @Mixin RefsOptions options;
-
   @picocli.CommandLine.ParentCommand Main main;
 
   @Override
   public Integer call() throws Exception {
     OutputStream out = main.binaryOut;
-    try (FileSystem fs = options.open(refs)) {
+    try (FileSystem fs = options.open(input)) {
       Path root = fs.getPath("/");
       for (String key : keys) {
         Files.copy(root.resolve(key), out);

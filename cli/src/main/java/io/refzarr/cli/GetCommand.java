@@ -7,27 +7,17 @@ import io.refzarr.bridge.ZarrArray;
 import io.refzarr.internal.io.AtomicOutputs;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code refzarr get}: decoded values of an array (or a slice of it) as a NumPy file or JSON. */
 @Command(
     name = "get",
     description = "Read an array (or a slice) and write it as .npy, or print it as JSON.")
-final class GetCommand implements Callable<Integer> {
+final class GetCommand extends SetCommand {
   static final int MAX_JSON_VALUES = 100_000;
-
-  @Parameters(
-      index = "0",
-      paramLabel = "REFS",
-      description = "Reference set (JSON file or Parquet directory).")
-  Path refs;
 
   @Parameters(
       index = "1",
@@ -52,16 +42,12 @@ final class GetCommand implements Callable<Integer> {
       description = "Print the values as nested JSON lists (at most 100,000 values).")
   boolean json;
 
-  @Mixin RefsOptions options;
-
-  @Spec CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     if ((output == null) == !json) {
       throw new ParameterException(spec.commandLine(), "give exactly one of -o FILE and --json");
     }
-    try (FileSystem fs = options.open(refs)) {
+    try (FileSystem fs = options.open(input)) {
       ZarrArray a = ZarrArray.open(fs.getPath("/").resolve(array));
       Slice s = parseSlice(a);
       if (json && s.size() > MAX_JSON_VALUES) {

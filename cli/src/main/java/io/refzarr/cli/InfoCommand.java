@@ -2,23 +2,17 @@ package io.refzarr.cli;
 
 import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSet;
-import io.refzarr.refs.ReferenceSets;
 import io.refzarr.zarr.ZarrArrayMetadata;
 import io.refzarr.zarr.ZarrKeys;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code refzarr info}: arrays, shapes, chunks, dtypes and reference statistics of a set. */
 @Command(
@@ -26,25 +20,16 @@ import picocli.CommandLine.Spec;
     description =
         "Summarise a reference set: arrays, shapes, chunks, dtypes, references,"
             + " distinct targets and referenced bytes.")
-final class InfoCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "REFS",
-      description = "Reference set (JSON file or Parquet directory).")
-  Path refs;
-
-  @Mixin RefsOptions options;
-
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+final class InfoCommand extends SetCommand {
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (ReferenceSet set = ReferenceSets.open(refs, options.config().readOptions())) {
+    try (ReferenceSet set = openInput()) {
       Summary s = Summary.of(set);
       out.printf(
           "%s: %d keys, %d references to targets (%d inline), %d distinct targets, %d referenced bytes%n",
-          refs, s.keys, s.targetRefs, s.inline, s.targets.size(), s.referencedBytes);
+          input, s.keys, s.targetRefs, s.inline, s.targets.size(), s.referencedBytes);
       for (Map.Entry<String, ZarrArrayMetadata> e : s.arrays.entrySet()) {
         ZarrArrayMetadata md = e.getValue();
         out.printf(

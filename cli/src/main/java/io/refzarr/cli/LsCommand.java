@@ -4,23 +4,14 @@ import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code refzarr ls}: lists a directory of a reference set. */
 @Command(name = "ls", description = "List the keys and directories of a reference set.")
-final class LsCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "REFS",
-      description = "Reference set (JSON file or Parquet directory).")
-  Path refs;
-
+final class LsCommand extends SetCommand {
   @Parameters(
       index = "1",
       paramLabel = "DIR",
@@ -38,13 +29,9 @@ final class LsCommand implements Callable<Integer> {
       description = "List subdirectories too.")
   boolean recursive;
 
-  @Mixin RefsOptions options;
-
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
-    try (FileSystem fs = options.open(refs)) {
+    try (FileSystem fs = options.open(input)) {
       Path start = fs.getPath("/").resolve(dir);
       if (!Files.isDirectory(start)) {
         Files.readAttributes(start, BasicFileAttributes.class); // NoSuchFileException if absent

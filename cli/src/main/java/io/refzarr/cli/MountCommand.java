@@ -4,11 +4,8 @@ import io.refzarr.fuse.FuseMount;
 import java.io.PrintWriter;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code refzarr mount}: presents a reference set as a read-only directory through FUSE until
@@ -20,24 +17,14 @@ import picocli.CommandLine.Spec;
       "Mount a reference set read-only through FUSE until Ctrl-C, SIGTERM or",
       "fusermount -u MOUNTPOINT (needs /dev/fuse and libfuse2)."
     })
-final class MountCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "REFS",
-      description = "Reference set (JSON file or Parquet directory).")
-  Path refs;
-
+final class MountCommand extends SetCommand {
   @Parameters(index = "1", paramLabel = "MOUNTPOINT", description = "An existing, empty directory.")
   Path mountPoint;
-
-  @Mixin RefsOptions options;
-
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    try (FileSystem fs = options.open(refs);
+    try (FileSystem fs = options.open(input);
         FuseMount mount =
             FuseMount.mount(
                 fs.getPath("/"), mountPoint, line -> err.println("refzarr mount: " + line))) {
@@ -48,7 +35,7 @@ final class MountCommand implements Callable<Integer> {
           });
       PrintWriter out = spec.commandLine().getOut();
       out.println(
-          "mounted " + refs + " at " + mount.mountPoint() + " (read-only; Ctrl-C unmounts)");
+          "mounted " + input + " at " + mount.mountPoint() + " (read-only; Ctrl-C unmounts)");
       out.flush();
       mount.awaitUnmount();
     }

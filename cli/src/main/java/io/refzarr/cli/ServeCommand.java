@@ -5,13 +5,8 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.FileSystem;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code refzarr serve}: presents a reference set over HTTP as a static Zarr store until stopped.
@@ -22,13 +17,7 @@ import picocli.CommandLine.Spec;
       "Serve a reference set over HTTP as a static Zarr store until Ctrl-C or SIGTERM.",
       "Read it with zarr.open_consolidated(\"http://127.0.0.1:PORT/\")."
     })
-final class ServeCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "REFS",
-      description = "Reference set (JSON file or Parquet directory).")
-  Path refs;
-
+final class ServeCommand extends SetCommand {
   @Option(
       names = "--port",
       paramLabel = "N",
@@ -50,14 +39,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "Requests served at once (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  @Mixin RefsOptions options;
-
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    try (FileSystem fs = options.open(refs)) {
+    try (FileSystem fs = options.open(input)) {
       InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(bind), port);
       ZarrHttpServer server =
           ZarrHttpServer.start(
@@ -68,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
             fs.close();
           });
       PrintWriter out = spec.commandLine().getOut();
-      out.println("serving " + refs + " at " + server.uri() + " (Ctrl-C stops)");
+      out.println("serving " + input + " at " + server.uri() + " (Ctrl-C stops)");
       out.flush();
       server.awaitClose();
     }

@@ -11,8 +11,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * What the commands over one reference set named first ({@code convert}, {@code verify} and the
- * {@link RewriteCommand}s) declare, declared once: the input {@code REFS}, how its targets are read
+ * What the commands over one reference set named first ({@code ls}, {@code cat}, {@code info},
+ * {@code get}, {@code serve}, {@code mount}, {@code convert}, {@code verify} and the {@link
+ * RewriteCommand}s) declare, declared once: the input {@code REFS}, how its targets are read
  * ({@link RefsOptions}), and the command line, for output and usage errors.
  */
 abstract class SetCommand implements Callable<Integer> {
