@@ -6,6 +6,7 @@ import io.refzarr.refs.SinkOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,12 +25,7 @@ final class OutputOptions {
               + " but with scan --output-dir).")
   Path output;
 
-  @Option(
-      names = "--record-size",
-      paramLabel = "N",
-      defaultValue = "100000",
-      description = "References per Parquet record file (default: ${DEFAULT-VALUE}).")
-  int recordSize;
+  @Mixin RecordSizeOption records;
 
   /**
    * Runs {@code producer} into the output; a failure leaves no output (and an existing one as it
@@ -63,13 +59,13 @@ final class OutputOptions {
     String form = ReferenceSets.outputFormat(output);
     return form.equals("json")
         ? "JSON"
-        : Character.toUpperCase(form.charAt(0)) + form.substring(1) + ", record_size " + recordSize;
+        : Character.toUpperCase(form.charAt(0))
+            + form.substring(1)
+            + ", record_size "
+            + records.recordSize;
   }
 
   SinkOptions sinkOptions(CommandLine cl) {
-    if (recordSize <= 0) {
-      throw new CommandLine.ParameterException(cl, "--record-size must be positive: " + recordSize);
-    }
-    return SinkOptions.DEFAULT.withRecordSize(recordSize);
+    return records.sinkOptions(cl);
   }
 }

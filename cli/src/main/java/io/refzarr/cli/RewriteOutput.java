@@ -1,10 +1,10 @@
 package io.refzarr.cli;
 
 import io.refzarr.refs.ReferenceSets;
-import io.refzarr.refs.SinkOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,12 +25,7 @@ final class RewriteOutput {
   @Option(names = "--in-place", description = "Replace the input with the result, atomically.")
   boolean inPlace;
 
-  @Option(
-      names = "--record-size",
-      paramLabel = "N",
-      defaultValue = "100000",
-      description = "References per Parquet record file (default: ${DEFAULT-VALUE}).")
-  int recordSize;
+  @Mixin RecordSizeOption records;
 
   /**
    * Where the result of rewriting {@code input} goes; exactly one of -o and --in-place must be
@@ -49,9 +44,6 @@ final class RewriteOutput {
    */
   <T> T write(CommandLine cl, Path input, ReferenceSets.Producer<T> producer) throws IOException {
     Path out = target(cl, input);
-    if (recordSize <= 0) {
-      throw new CommandLine.ParameterException(cl, "--record-size must be positive: " + recordSize);
-    }
-    return ReferenceSets.write(out, SinkOptions.DEFAULT.withRecordSize(recordSize), producer);
+    return ReferenceSets.write(out, records.sinkOptions(cl), producer);
   }
 }
