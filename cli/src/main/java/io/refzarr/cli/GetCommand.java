@@ -5,6 +5,9 @@ import io.refzarr.bridge.DataType;
 import io.refzarr.bridge.Slice;
 import io.refzarr.bridge.ZarrArray;
 import io.refzarr.internal.io.AtomicOutputs;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -34,8 +37,10 @@ final class GetCommand extends SetCommand {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Write a NumPy .npy file.")
+      description = "Write a NumPy .npy file (- for standard output).")
   Path output;
+
+  @picocli.CommandLine.ParentCommand Main main;
 
   @Option(
       names = "--json",
@@ -59,6 +64,8 @@ final class GetCommand extends SetCommand {
       }
       if (json) {
         printJson(a.read(s));
+      } else if (output.toString().equals("-")) {
+        toStandardOutput(a, s);
       } else if (a.dataType().kind() == DataType.Kind.STRING) {
         ArrayData data = a.read(s); // the width of the text is known only once all of it is read
         AtomicOutputs.write(output, os -> NpyWriter.write(data, os));
@@ -67,6 +74,17 @@ final class GetCommand extends SetCommand {
       }
     }
     return 0;
+  }
+
+  // -o -: the .npy in order on standard output, for a pipe (a file there is a shell's business)
+  private void toStandardOutput(ZarrArray a, Slice s) throws IOException {
+    OutputStream out = main.binaryOut;
+    if (a.dataType().kind() == DataType.Kind.STRING) {
+      NpyWriter.write(a.read(s), out);
+    } else {
+      NpyWriter.writeInOrder(a, s, Channels.newChannel(out));
+    }
+    out.flush();
   }
 
   private Slice parseSlice(ZarrArray a) {

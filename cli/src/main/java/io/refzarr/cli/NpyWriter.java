@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -44,20 +45,35 @@ final class NpyWriter {
    * order.
    */
   static void write(ZarrArray a, Slice s, FileChannel out, boolean seekable) throws IOException {
-    long[] shape = a.rank() == 0 ? new long[0] : s.resultShape();
-    ByteBuffer head = ByteBuffer.wrap(header(a.dataType().littleEndian().typestr(), shape));
-    long start = head.remaining();
     if (!seekable) {
-      writeFully(out, head, -1);
-      a.readInto(s, out);
+      writeInOrder(a, s, out);
       return;
     }
+    ByteBuffer head = header(a, s);
+    long start = head.remaining();
     writeFully(out, head, 0);
     long size = a.byteSize(s);
     if (size > 0) {
       writeFully(out, ByteBuffer.allocate(1), start + size - 1); // sizes the file at once
     }
     a.readInto(s, out, start);
+  }
+
+  /**
+   * Writes slice {@code s} of {@code a} as a {@code .npy} file in order into a sequential channel
+   * (a pipe, standard output): the header, then the values tile after tile.
+   */
+  static void writeInOrder(ZarrArray a, Slice s, WritableByteChannel out) throws IOException {
+    ByteBuffer head = header(a, s);
+    while (head.hasRemaining()) {
+      out.write(head);
+    }
+    a.readInto(s, out);
+  }
+
+  private static ByteBuffer header(ZarrArray a, Slice s) {
+    long[] shape = a.rank() == 0 ? new long[0] : s.resultShape();
+    return ByteBuffer.wrap(header(a.dataType().littleEndian().typestr(), shape));
   }
 
   private static void writeFully(FileChannel out, ByteBuffer b, long position) throws IOException {

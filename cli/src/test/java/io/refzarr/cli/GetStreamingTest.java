@@ -110,6 +110,50 @@ class GetStreamingTest {
   }
 
   /**
+   * {@code -o -} and {@code -o /dev/stdout} into a pipe, as a shell pipeline runs them: the .npy in
+   * order on standard output (with {@code /dev/stdout} a link to {@code /proc/self/fd/1}, whose
+   * text names no file, it was taken for a new regular file and failed).
+   */
+  @ParameterizedTest
+  @CsvSource({"-, grid", "/dev/stdout, grid", "-, ints/u8", "/dev/stdout, vlen_str"})
+  void get_toStandardOutputThatIsAPipe_writesTheNpyThere(String output, String array)
+      throws Exception {
+    String set = array.equals("grid") ? "hdf5_chunkgrid" : "hdf5_dtypes";
+    assumeTrue(Files.exists(Path.of("/dev/stdout")), "no /dev/stdout");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "get",
+                golden(set),
+                array,
+                "-o",
+                output,
+                "--root",
+                ROOT)
+            .directory(tmp.toFile())
+            .redirectError(tmp.resolve("child.err").toFile())
+            .start();
+    byte[] npy;
+    try (InputStream in = p.getInputStream()) {
+      npy = in.readAllBytes();
+    }
+
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(Files.readString(tmp.resolve("child.err"))).isZero();
+    Path copy = Files.write(tmp.resolve("copy.npy"), npy);
+    if (array.equals("vlen_str")) {
+      assertThat(npyHeader(copy)).contains("'descr': '<U");
+    } else {
+      assertThat(sha256(npyData(copy))).isEqualTo(GoldenManifest.sha(set, array));
+    }
+    assertThat(tmp.resolve("-")).doesNotExist();
+  }
+
+  /**
    * 96 MiB of int32 (96 x 512 x 512 in 1 MiB chunks, each chunk one of four distinct blocks of a 4
    * MiB file) read by a JVM whose heap is capped at 40 MiB: the old whole-array read could not hold
    * it.

@@ -51,17 +51,16 @@ public final class AtomicOutputs {
    * body} fails, the sibling is removed and an existing file is left as it was.
    */
   public static void write(Path file, Body body) throws IOException {
-    Path target = followLink(file);
-    BasicFileAttributes attrs = attributes(target);
-    if (attrs != null && attrs.isOther()) {
+    if (isPipeOrDevice(file)) {
       try (OutputStream out =
           new BufferedOutputStream(
-              Files.newOutputStream(target, StandardOpenOption.WRITE), 1 << 16)) {
+              Files.newOutputStream(file, StandardOpenOption.WRITE), 1 << 16)) {
         body.writeTo(out);
       }
       return;
     }
-    Path tmp = newSibling(file, target, attrs);
+    Path target = followLink(file);
+    Path tmp = newSibling(file, target, attributes(target));
     try {
       try (OutputStream out =
           new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.WRITE), 1 << 16)) {
@@ -79,15 +78,14 @@ public final class AtomicOutputs {
    * order into a pipe or device.
    */
   public static void writeChannel(Path file, ChannelBody body) throws IOException {
-    Path target = followLink(file);
-    BasicFileAttributes attrs = attributes(target);
-    if (attrs != null && attrs.isOther()) {
-      try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE)) {
+    if (isPipeOrDevice(file)) {
+      try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
         body.writeTo(out, false);
       }
       return;
     }
-    Path tmp = newSibling(file, target, attrs);
+    Path target = followLink(file);
+    Path tmp = newSibling(file, target, attributes(target));
     try {
       try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         body.writeTo(out, true);
@@ -188,6 +186,13 @@ public final class AtomicOutputs {
         + p.getFileName()
         + infix
         + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+  }
+
+  // Asked of the path itself, links followed by the kernel: /dev/stdout is a link to a link
+  // (/proc/self/fd/1) whose text ("pipe:[1234]") names no file, but its stat is the pipe's.
+  private static boolean isPipeOrDevice(Path file) throws IOException {
+    BasicFileAttributes attrs = attributes(file);
+    return attrs != null && attrs.isOther();
   }
 
   private static Path followLink(Path file) throws IOException {
