@@ -1,12 +1,12 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine.Command;
+import io.refzarr.cli.args.CommandLine.Parameters;
 import java.io.OutputStream;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code refzarr cat}: writes the bytes of one or more keys to standard output, one after the other
@@ -23,7 +23,7 @@ final class CatCommand extends SetCommand {
       description = "Key, such as temp/0.0.0 or .zgroup.")
   List<String> keys;
 
-  @picocli.CommandLine.ParentCommand Main main;
+  @io.refzarr.cli.args.CommandLine.ParentCommand Main main;
 
   @Override
   public Integer call() throws Exception {

@@ -1,16 +1,16 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine;
+import io.refzarr.cli.args.CommandLine.Command;
+import io.refzarr.cli.args.CommandLine.Mixin;
+import io.refzarr.cli.args.CommandLine.Option;
+import io.refzarr.cli.args.CommandLine.Parameters;
+import io.refzarr.cli.args.CommandLine.Spec;
 import io.refzarr.combine.CombineInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code refzarr combine}: many reference sets into one along concat dimensions (MultiZarrToZarr).

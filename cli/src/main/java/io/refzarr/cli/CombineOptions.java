@@ -1,5 +1,7 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine;
+import io.refzarr.cli.args.CommandLine.Option;
 import io.refzarr.combine.CombineInput;
 import io.refzarr.combine.CombineSpec;
 import io.refzarr.combine.Combiner;
@@ -17,8 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
-import picocli.CommandLine.Option;
 
 /**
  * The options of {@code combine} and {@code scan-combine}, and writing the result to their output.

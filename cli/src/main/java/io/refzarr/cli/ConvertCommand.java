@@ -1,8 +1,8 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine.Command;
+import io.refzarr.cli.args.CommandLine.Mixin;
 import io.refzarr.refs.ReferenceSet;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code refzarr convert}: JSON to Parquet reference directory and back, written atomically. */
 @Command(

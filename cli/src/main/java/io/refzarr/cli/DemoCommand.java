@@ -2,6 +2,8 @@ package io.refzarr.cli;
 
 import io.refzarr.bridge.ArrayData;
 import io.refzarr.bridge.ZarrArray;
+import io.refzarr.cli.args.CommandLine.Command;
+import io.refzarr.cli.args.CommandLine.Spec;
 import io.refzarr.combine.CombineInput;
 import io.refzarr.combine.CombineSpec;
 import io.refzarr.combine.Combiner;
@@ -33,8 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code refzarr demo}: refzarr's main job on embedded data, no network. It scans a netCDF4 file,
@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
   private static final List<String> FILES =
       List.of("nc4_cf.nc", "nc4_cf.json", "day_001.nc", "day_002.nc", "day_003.nc");
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec io.refzarr.cli.args.CommandLine.Model.CommandSpec spec;
 
   private PrintWriter out;
   private int failures;

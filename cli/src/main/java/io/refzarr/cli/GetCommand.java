@@ -4,16 +4,16 @@ import io.refzarr.bridge.ArrayData;
 import io.refzarr.bridge.DataType;
 import io.refzarr.bridge.Slice;
 import io.refzarr.bridge.ZarrArray;
+import io.refzarr.cli.args.CommandLine.Command;
+import io.refzarr.cli.args.CommandLine.Option;
+import io.refzarr.cli.args.CommandLine.ParameterException;
+import io.refzarr.cli.args.CommandLine.Parameters;
 import io.refzarr.internal.io.AtomicOutputs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 
 /** {@code refzarr get}: decoded values of an array (or a slice of it) as a NumPy file or JSON. */
 @Command(
@@ -40,7 +40,7 @@ final class GetCommand extends SetCommand {
       description = "Write a NumPy .npy file (- for standard output).")
   Path output;
 
-  @picocli.CommandLine.ParentCommand Main main;
+  @io.refzarr.cli.args.CommandLine.ParentCommand Main main;
 
   @Option(
       names = "--json",

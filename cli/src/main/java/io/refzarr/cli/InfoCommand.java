@@ -1,5 +1,6 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine.Command;
 import io.refzarr.refs.Reference;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.zarr.ZarrArrayMetadata;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
 
 /** {@code refzarr info}: arrays, shapes, chunks, dtypes and reference statistics of a set. */
 @Command(

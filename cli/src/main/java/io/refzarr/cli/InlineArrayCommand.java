@@ -1,5 +1,7 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine.Command;
+import io.refzarr.cli.args.CommandLine.Option;
 import io.refzarr.ops.ReferenceOps;
 import io.refzarr.ops.Summary;
 import io.refzarr.refs.ReferenceSet;
@@ -7,8 +9,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code refzarr inline-array}: small whole arrays as one embedded chunk (kerchunk's inline_array).

@@ -1,13 +1,13 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine.Command;
+import io.refzarr.cli.args.CommandLine.Option;
+import io.refzarr.cli.args.CommandLine.Parameters;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code refzarr ls}: lists a directory of a reference set. */
 @Command(name = "ls", description = "List the keys and directories of a reference set.")

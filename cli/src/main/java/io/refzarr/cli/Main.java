@@ -1,5 +1,10 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine;
+import io.refzarr.cli.args.CommandLine.Command;
+import io.refzarr.cli.args.CommandLine.Mixin;
+import io.refzarr.cli.args.CommandLine.Model.CommandSpec;
+import io.refzarr.cli.args.CommandLine.Spec;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -9,20 +14,12 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /** Entry point of the {@code refzarr} command. */
 @Command(
     name = "refzarr",
     // -h/--help and -V/--version (and the version) on every command too, without their required
-    // arguments
-    scope = ScopeType.INHERIT,
+    // arguments (as the parser gives every command)
     mixinStandardHelpOptions = true,
     version = "refzarr 0.1.0-SNAPSHOT",
     description = {
@@ -32,9 +29,9 @@ import picocli.CommandLine.Spec;
     })
 public final class Main implements Runnable {
   /**
-   * Every command, in the order the usage help lists them. Not in the annotation: picocli would
-   * build the model of each (reflection over its options and mixins) on every run, which was the
-   * largest part of a short command's start-up; {@link #addCommands} builds only those named.
+   * Every command, in the order the usage help lists them. {@link #addCommands} builds the model
+   * (reflection over options and mixins) only of those named, to keep it off a short command's
+   * start-up.
    */
   static final List<Class<?>> COMMANDS =
       List.of(
@@ -88,14 +85,9 @@ public final class Main implements Runnable {
     addCommands(cl, args);
     cl.setOut(out);
     cl.setErr(err);
-    cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExecutionStrategy(
-        parsed -> {
-          refuseUnusedGlobalOptions(parsed);
-          return new CommandLine.RunLast().execute(parsed);
-        });
+    cl.setBeforeRun(Main::refuseUnusedGlobalOptions);
     cl.setExecutionExceptionHandler(
-        (ex, cmd, parsed) -> {
+        (ex, cmd) -> {
           cmd.getErr().println("refzarr: " + Errors.describe(ex));
           return 1;
         });
@@ -105,14 +97,12 @@ public final class Main implements Runnable {
   /**
    * Adds the commands whose names occur among the arguments (an option's value that happens to be a
    * command's name only adds a model), or all of them when none does: usage help, or an unknown
-   * command, which picocli's message then answers with the full list.
+   * command, which the usage help after the message then lists with the others.
    */
   private static void addCommands(CommandLine cl, String[] args) {
     Set<String> given = new HashSet<>(Arrays.asList(args));
     List<Class<?>> named =
-        COMMANDS.stream()
-            .filter(c -> given.contains(c.getAnnotation(Command.class).name()))
-            .toList();
+        COMMANDS.stream().filter(c -> given.contains(CommandLine.nameOf(c))).toList();
     for (Class<?> c : named.isEmpty() ? COMMANDS : named) {
       cl.addSubcommand(c);
     }
@@ -122,12 +112,11 @@ public final class Main implements Runnable {
    * Options given before a command that takes none of them ({@code refzarr --root DIR scan ...})
    * would be ignored silently: refused instead.
    */
-  private static void refuseUnusedGlobalOptions(ParseResult parsed) {
-    Main main = parsed.commandSpec().commandLine().getCommand();
-    if (!parsed.hasSubcommand() || !main.refs.given() || helpRequested(parsed)) {
+  private static void refuseUnusedGlobalOptions(CommandLine parsed) {
+    CommandSpec command = parsed.getCommandSpec();
+    if (command.parent() == null || !command.parent().<Main>userObject().refs.given()) {
       return;
     }
-    CommandSpec command = parsed.subcommand().commandSpec();
     boolean takesThem =
         command.mixins().values().stream().anyMatch(m -> m.userObject() instanceof RefsOptions);
     if (!takesThem) {
@@ -138,11 +127,6 @@ public final class Main implements Runnable {
               + " does not take --root, --remote-protocol, --remote-option, --template or --default-target before"
               + " the command (only ls, cat, info, get, convert, inline, rename-target, dereference, verify, consolidate, subchunk and inline-array do); give its own options after it");
     }
-  }
-
-  private static boolean helpRequested(ParseResult parsed) {
-    return parsed.asCommandLineList().stream()
-        .anyMatch(cl -> cl.isUsageHelpRequested() || cl.isVersionHelpRequested());
   }
 
   private static PrintWriter utf8(PrintStream stream) {

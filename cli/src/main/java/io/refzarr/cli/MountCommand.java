@@ -1,11 +1,11 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine.Command;
+import io.refzarr.cli.args.CommandLine.Parameters;
 import io.refzarr.fuse.FuseMount;
 import java.io.PrintWriter;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code refzarr mount}: presents a reference set as a read-only directory through FUSE until

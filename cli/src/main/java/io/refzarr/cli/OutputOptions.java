@@ -1,13 +1,13 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine;
+import io.refzarr.cli.args.CommandLine.Mixin;
+import io.refzarr.cli.args.CommandLine.Option;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSets;
 import io.refzarr.refs.SinkOptions;
 import java.io.IOException;
 import java.nio.file.Path;
-import picocli.CommandLine;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * The output of the commands that write a reference set ({@code scan}, {@code combine}, {@code

@@ -1,8 +1,8 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine;
+import io.refzarr.cli.args.CommandLine.Option;
 import io.refzarr.refs.SinkOptions;
-import picocli.CommandLine;
-import picocli.CommandLine.Option;
 
 /** {@code --record-size}, of every command that writes a reference set. */
 final class RecordSizeOption {

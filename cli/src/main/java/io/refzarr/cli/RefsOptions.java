@@ -1,5 +1,8 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine.Model.CommandSpec;
+import io.refzarr.cli.args.CommandLine.Option;
+import io.refzarr.cli.args.CommandLine.Spec;
 import io.refzarr.nio.ReferenceFileSystemConfig;
 import io.refzarr.nio.ReferenceFileSystems;
 import io.refzarr.nio.ReferenceView;
@@ -10,9 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * Options shared by the commands that open a reference set. They may also be given before the

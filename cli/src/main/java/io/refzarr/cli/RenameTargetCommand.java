@@ -1,5 +1,7 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine.Command;
+import io.refzarr.cli.args.CommandLine.Option;
 import io.refzarr.ops.ReferenceOps;
 import io.refzarr.ops.Summary;
 import io.refzarr.ops.TargetRenames;
@@ -10,8 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code refzarr rename-target}: rewrite target URLs (kerchunk's rename_target). */
 @Command(

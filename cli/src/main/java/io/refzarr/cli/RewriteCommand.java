@@ -1,13 +1,13 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine;
+import io.refzarr.cli.args.CommandLine.Mixin;
 import io.refzarr.nio.ReferenceReader;
 import io.refzarr.ops.Summary;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSets;
 import java.io.IOException;
 import java.nio.file.Path;
-import picocli.CommandLine;
-import picocli.CommandLine.Mixin;
 
 /**
  * The shape every command over one operation that rewrites a set shares ({@code inline}, {@code

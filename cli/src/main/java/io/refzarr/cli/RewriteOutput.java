@@ -1,11 +1,11 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine;
+import io.refzarr.cli.args.CommandLine.Mixin;
+import io.refzarr.cli.args.CommandLine.Option;
 import io.refzarr.refs.ReferenceSets;
 import java.io.IOException;
 import java.nio.file.Path;
-import picocli.CommandLine;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * The output of the commands that rewrite a set ({@code inline}, {@code rename-target}, {@code

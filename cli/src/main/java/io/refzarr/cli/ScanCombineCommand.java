@@ -1,5 +1,11 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine;
+import io.refzarr.cli.args.CommandLine.Command;
+import io.refzarr.cli.args.CommandLine.Mixin;
+import io.refzarr.cli.args.CommandLine.Option;
+import io.refzarr.cli.args.CommandLine.Parameters;
+import io.refzarr.cli.args.CommandLine.Spec;
 import io.refzarr.combine.CombineInput;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSetBuilder;
@@ -15,12 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code refzarr scan-combine}: scan data files and combine them in one parallel run (kerchunk's

@@ -1,5 +1,11 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine;
+import io.refzarr.cli.args.CommandLine.Command;
+import io.refzarr.cli.args.CommandLine.Mixin;
+import io.refzarr.cli.args.CommandLine.Option;
+import io.refzarr.cli.args.CommandLine.Parameters;
+import io.refzarr.cli.args.CommandLine.Spec;
 import io.refzarr.refs.ReferenceSink;
 import io.refzarr.scan.ArchiveReferences;
 import io.refzarr.scan.ErrorPolicy;
@@ -20,12 +26,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code refzarr scan}: one data file to a JSON or Parquet reference set. The format is told by the

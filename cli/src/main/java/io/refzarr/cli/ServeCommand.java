@@ -1,12 +1,12 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine.Command;
+import io.refzarr.cli.args.CommandLine.Option;
 import io.refzarr.serve.ZarrHttpServer;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.FileSystem;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * {@code refzarr serve}: presents a reference set over HTTP as a static Zarr store until stopped.

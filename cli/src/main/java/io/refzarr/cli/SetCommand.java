@@ -1,14 +1,14 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine;
+import io.refzarr.cli.args.CommandLine.Mixin;
+import io.refzarr.cli.args.CommandLine.Parameters;
+import io.refzarr.cli.args.CommandLine.Spec;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * What the commands over one reference set named first ({@code ls}, {@code cat}, {@code info},

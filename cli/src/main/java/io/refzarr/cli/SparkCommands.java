@@ -1,5 +1,6 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine;
 import io.refzarr.scan.ScanAllReport;
 import io.refzarr.scan.ScanInput;
 import io.refzarr.spark.CombineJobOptions;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine;
 
 /**
  * {@code scan-combine --engine spark} and {@code scan --output-dir --engine spark}: the same work

@@ -1,11 +1,11 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine.Command;
+import io.refzarr.cli.args.CommandLine.Option;
 import io.refzarr.ops.ReferenceOps;
 import io.refzarr.ops.Summary;
 import io.refzarr.refs.ReferenceSet;
 import java.io.IOException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code refzarr subchunk}: split the chunks of an uncompressed array (kerchunk's subchunk). */
 @Command(

@@ -1,5 +1,8 @@
 package io.refzarr.cli;
 
+import io.refzarr.cli.args.CommandLine;
+import io.refzarr.cli.args.CommandLine.Command;
+import io.refzarr.cli.args.CommandLine.Option;
 import io.refzarr.nio.ReferenceReader;
 import io.refzarr.ops.ReferenceOps;
 import io.refzarr.ops.VerifyOptions;
@@ -7,9 +10,6 @@ import io.refzarr.ops.VerifyReport;
 import io.refzarr.refs.ReferenceSet;
 import java.io.PrintWriter;
 import java.util.Map;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code refzarr verify}: check every reference against its target. */
 @Command(

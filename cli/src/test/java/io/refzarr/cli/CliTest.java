@@ -2,6 +2,7 @@ package io.refzarr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.refzarr.cli.args.CommandLine.Command;
 import io.refzarr.refs.ReferenceSet;
 import io.refzarr.refs.ReferenceSets;
 import io.refzarr.testing.Corpus;
@@ -20,7 +21,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine.Command;
 
 /**
  * The commands of issue 2 against kerchunk's golden set for nc4_cf.nc; and what the CLI's tests
