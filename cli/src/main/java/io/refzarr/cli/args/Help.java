@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class Help {
   private static final int WIDTH = 80;
-  private static final int COLUMN = 29; // where the descriptions of options start
+  private static final int COLUMN = 29; // where descriptions start, unless all names are shorter
 
   private Help() {}
 
@@ -21,11 +21,19 @@ final class Help {
     for (String line : cl.spec.command.description()) {
       wrap(sb, line, 0, 0);
     }
+    List<String> columns = new ArrayList<>();
+    List<List<String>> descriptions = new ArrayList<>();
     for (ArgSpec p : cl.spec.positionals) {
-      describe(sb, "      " + p.paramLabel + (p.isMultiValued() ? "..." : ""), p.description);
+      columns.add("      " + p.paramLabel + (p.isMultiValued() ? "..." : ""));
+      descriptions.add(p.description);
     }
     for (ArgSpec o : cl.spec.options) {
-      describe(sb, optionColumn(o), o.description);
+      columns.add(optionColumn(o));
+      descriptions.add(o.description);
+    }
+    int at = Math.min(COLUMN, columns.stream().mapToInt(String::length).max().orElse(0) + 3);
+    for (int i = 0; i < columns.size(); i++) {
+      describe(sb, columns.get(i), descriptions.get(i), at);
     }
     if (!cl.subcommands.isEmpty()) {
       sb.append("Commands:\n");
@@ -96,18 +104,18 @@ final class Help {
   }
 
   /** The column, then the description beside it (below it if the column is too wide). */
-  private static void describe(StringBuilder sb, String column, List<String> description) {
-    sb.append(column);
-    if (column.length() > COLUMN - 2) {
-      sb.append('\n').append(" ".repeat(COLUMN));
+  private static void describe(StringBuilder sb, String names, List<String> description, int at) {
+    sb.append(names);
+    if (names.length() > at - 2) {
+      sb.append('\n').append(" ".repeat(at));
     } else {
-      sb.append(" ".repeat(COLUMN - column.length()));
+      sb.append(" ".repeat(at - names.length()));
     }
     String text = String.join(" ", description);
     if (text.isEmpty()) {
       sb.append('\n');
     } else {
-      wrap(sb, text, COLUMN, COLUMN + 2);
+      wrap(sb, text, at, at + 2);
     }
   }
 
