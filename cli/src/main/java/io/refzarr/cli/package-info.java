@@ -1,5 +1,6 @@
 /**
- * The {@code refzarr} command: picocli subcommands over the library modules. Application code, not
- * API. Every command reports errors as one line on stderr and a non-zero exit status.
+ * The {@code refzarr} command: subcommands over the library modules, parsed by {@link
+ * io.refzarr.cli.args.CommandLine}. Application code, not API. Every command reports errors as one
+ * line on stderr and a non-zero exit status.
  */
 package io.refzarr.cli;
