@@ -10,10 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Entry point of the {@code refzarr} command. */
 @Command(
@@ -29,9 +26,8 @@ import java.util.Set;
     })
 public final class Main implements Runnable {
   /**
-   * Every command, in the order the usage help lists them. {@link #addCommands} builds the model
-   * (reflection over options and mixins) only of those named, to keep it off a short command's
-   * start-up.
+   * Every command, in the order the usage help lists them (the parser builds the model of the one
+   * named only).
    */
   static final List<Class<?>> COMMANDS =
       List.of(
@@ -82,7 +78,7 @@ public final class Main implements Runnable {
 
   private static int run(String[] args, OutputStream binaryOut, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main(binaryOut));
-    addCommands(cl, args);
+    COMMANDS.forEach(cl::addSubcommand);
     cl.setOut(out);
     cl.setErr(err);
     cl.setBeforeRun(Main::refuseUnusedGlobalOptions);
@@ -92,20 +88,6 @@ public final class Main implements Runnable {
           return 1;
         });
     return cl.execute(args);
-  }
-
-  /**
-   * Adds the commands whose names occur among the arguments (an option's value that happens to be a
-   * command's name only adds a model), or all of them when none does: usage help, or an unknown
-   * command, which the usage help after the message then lists with the others.
-   */
-  private static void addCommands(CommandLine cl, String[] args) {
-    Set<String> given = new HashSet<>(Arrays.asList(args));
-    List<Class<?>> named =
-        COMMANDS.stream().filter(c -> given.contains(CommandLine.nameOf(c))).toList();
-    for (Class<?> c : named.isEmpty() ? COMMANDS : named) {
-      cl.addSubcommand(c);
-    }
   }
 
   /**

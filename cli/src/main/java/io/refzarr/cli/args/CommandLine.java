@@ -161,7 +161,11 @@ public final class CommandLine {
   }
 
   final Model.CommandSpec spec;
-  final Map<String, CommandLine> subcommands = new LinkedHashMap<>();
+
+  /** The subcommands' classes by name; a model is built only for the one the arguments name. */
+  final Map<String, Class<?>> subcommands = new LinkedHashMap<>();
+
+  private final Map<String, CommandLine> built = new LinkedHashMap<>();
   private final CommandLine parent;
   private PrintWriter out;
   private PrintWriter err;
@@ -180,11 +184,19 @@ public final class CommandLine {
     this.spec = Specs.command(command, this, parent == null ? null : parent.spec);
   }
 
-  /** Adds the command of class {@code c} (made with its no-argument constructor). */
+  /**
+   * Adds the command of class {@code c}, made with its no-argument constructor when the arguments
+   * name it: reflection over the options and mixins of every command would be most of a short
+   * command's start-up.
+   */
   public CommandLine addSubcommand(Class<?> c) {
-    CommandLine sub = new CommandLine(instantiate(c), this);
-    subcommands.put(sub.spec.name, sub);
+    subcommands.put(nameOf(c), c);
     return this;
+  }
+
+  /** The subcommand {@code name}, built at the first call. */
+  CommandLine subcommand(String name) {
+    return built.computeIfAbsent(name, n -> new CommandLine(instantiate(subcommands.get(n)), this));
   }
 
   private static Object instantiate(Class<?> c) {

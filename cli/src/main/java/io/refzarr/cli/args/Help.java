@@ -38,10 +38,11 @@ final class Help {
     if (!cl.subcommands.isEmpty()) {
       sb.append("Commands:\n");
       int width = cl.subcommands.keySet().stream().mapToInt(String::length).max().orElse(0) + 4;
-      for (CommandLine sub : cl.subcommands.values()) {
-        String[] description = sub.spec.command.description();
+      for (Class<?> sub : cl.subcommands.values()) {
+        CommandLine.Command command = sub.getAnnotation(CommandLine.Command.class);
+        String[] description = command.description();
         String first = description.length == 0 ? "" : description[0];
-        String column = "  " + sub.spec.name;
+        String column = "  " + command.name();
         sb.append(column).append(" ".repeat(width - column.length()));
         wrap(sb, first, width, width + 2);
       }

@@ -32,7 +32,7 @@ final class Parser {
         i = option(args, i);
       } else if (!endOfOptions && positionals.isEmpty() && current.subcommands.containsKey(a)) {
         finish();
-        current = current.subcommands.get(a);
+        current = current.subcommand(a);
         parsed.add(current);
       } else {
         positionals.add(a);

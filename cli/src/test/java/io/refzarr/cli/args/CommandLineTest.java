@@ -136,7 +136,7 @@ class CommandLineTest {
   }
 
   private Go go() {
-    return cl.subcommands.get("go").getCommand();
+    return cl.subcommand("go").getCommand();
   }
 
   @Test
