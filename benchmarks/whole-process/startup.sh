@@ -3,6 +3,8 @@
 # quick commands, class-data archive) against the same jars run with the JVM's defaults (what ./refzarr
 # did before), in alternating runs; medians of wall s, CPU s (user + sys) and peak RSS MB.
 #   benchmarks/whole-process/startup.sh [RUNS]      (after mvn package; corpus from ../shared/corpus)
+# BASE=/other/refzarr-VERSION/bin/refzarr compares another installed distribution (say, one built from main
+# in a second worktree) with this one, both through their launchers, instead of the JVM defaults.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs="${1:-5}"
@@ -28,6 +30,7 @@ measure() { # label command...
   read -r wall user sys rss < "$out/time"
   echo "$label $wall $(awk -v u="$user" -v s="$sys" 'BEGIN {print u + s}') $((rss / 1024))"
 }
+base="${BASE:-}"
 "$bin" --version >/dev/null # makes the class-data archive if this place has none
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load: $(uptime | sed 's/.*load average: //')"
 {
@@ -35,7 +38,11 @@ echo "# $(date -u +%FT%TZ) $(nproc) cores, load: $(uptime | sed 's/.*load averag
     for c in "${commands[@]}"; do
       name="${c%%|*}"
       read -r -a args <<< "${c#*|}"
-      measure "$name:jvm-defaults" java -cp "$cp" io.refzarr.cli.Main "${args[@]}"
+      if [[ -n $base ]]; then
+        measure "$name:base" "$base" "${args[@]}"
+      else
+        measure "$name:jvm-defaults" java -cp "$cp" io.refzarr.cli.Main "${args[@]}"
+      fi
       measure "$name:bin/refzarr" "$bin" "${args[@]}"
     done
   done
