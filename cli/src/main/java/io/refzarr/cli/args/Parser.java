@@ -112,6 +112,10 @@ final class Parser {
   }
 
   private void take(ArgSpec o, String value) {
+    if (o.matched && !o.isPositional() && !o.isMultiValued()) {
+      String label = o.kind == ArgSpec.Kind.FLAG ? "" : " (" + o.paramLabel + ")";
+      throw error("option '" + o.longestName() + "'" + label + " should be specified only once");
+    }
     try {
       o.add(value);
     } catch (ArgSpec.BadValue e) {

@@ -241,6 +241,10 @@ class CommandLineTest {
     assertThat(err.toString()).contains("Missing required parameter for option '--must' (M)");
     assertThat(run("go", "a", "b", "--must", "--tag")).isEqualTo(2);
     assertThat(err.toString()).contains("Expected parameter for option '--must' but found '--tag'");
+    assertThat(run("go", "a", "b", "--must", "m", "--must", "n")).isEqualTo(2);
+    assertThat(err.toString()).contains("option '--must' (M) should be specified only once");
+    assertThat(run("go", "a", "b", "--must", "m", "-q", "--quiet")).isEqualTo(2);
+    assertThat(err.toString()).contains("option '--quiet' should be specified only once");
     assertThat(run("nowhere")).isEqualTo(2);
     assertThat(err.toString()).contains("Unmatched argument at index 0: 'nowhere'");
   }
