@@ -134,11 +134,6 @@ final class ArgSpec {
     }
   }
 
-  /** The field's current value (for tests and built-ins). */
-  Object value() throws IllegalAccessException {
-    return field.get(target);
-  }
-
   private void set(Object value) throws IllegalAccessException {
     field.set(target, value);
   }
