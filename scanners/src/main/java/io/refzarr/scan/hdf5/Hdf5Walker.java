@@ -200,6 +200,9 @@ final class Hdf5Walker {
       try {
         return GroupListing.children(g, ctx.storage());
       } catch (RuntimeException y) {
+        if (path.isEmpty() && Failures.damaged(y) != null) { // the root's own structures
+          throw Hdf5Scanner.convert(ctx.file(), "/", y);
+        }
         if (path.isEmpty()) { // the root group has nothing to fall back on
           UnsupportedFeatureException u =
               new UnsupportedFeatureException(
