@@ -27,7 +27,7 @@ final class DimensionScales {
       return false;
     }
     try {
-      return "DIMENSION_SCALE".equals(cls.getData());
+      return "DIMENSION_SCALE".equals(AttributeMapper.data(cls));
     } catch (RuntimeException e) {
       return false;
     }
@@ -66,7 +66,7 @@ final class DimensionScales {
       return null;
     }
     try {
-      Object data = list.getData();
+      Object data = AttributeMapper.data(list);
       if (data instanceof Object[] && ((Object[]) data).length == rank) {
         return (Object[]) data;
       }

@@ -73,7 +73,7 @@ final class FillValues {
       return false;
     }
     try {
-      Object v = units.getData();
+      Object v = AttributeMapper.data(units);
       return v instanceof String && ((String) v).contains("since");
     } catch (RuntimeException e) {
       return false;

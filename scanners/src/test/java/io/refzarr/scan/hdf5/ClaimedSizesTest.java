@@ -118,7 +118,7 @@ class ClaimedSizesTest {
   }
 
   @Test
-  void scan_fixedArrayIndexClaimingGigabyte_skipsThatDatasetNamingTheDataBlock() throws Exception {
+  void scan_fixedArrayIndexClaimingGigabyte_skipsThatDatasetNamingTheHeader() throws Exception {
     byte[] b = Files.readAllBytes(ChunkIndexTest.fixture("layouts_v4.h5"));
     int header = find(b, "FAHD", 0); // /fixed_array's, gzip-filtered entries of 15 bytes
     long entries = HUGE / b[header + 6];
