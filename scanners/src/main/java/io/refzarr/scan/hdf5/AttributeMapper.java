@@ -107,39 +107,13 @@ final class AttributeMapper {
     return size >= 8 ? new BigInteger(Long.toUnsignedString(bits)) : BigInteger.valueOf(bits);
   }
 
-  /**
-   * An attribute's value as jhdf decodes it. jhdf builds the Java array the attribute's dataspace
-   * claims before reading the values from the message, so the claim is checked first against the
-   * bytes the message holds (at least one per variable-length element, which holds a heap id).
-   */
-  static Object data(Attribute attr) {
-    DataType type = attr.getDataType();
-    long each = type instanceof VariableLength ? 1 : Math.max(1, type.getSize());
-    long elements = attr.getSize();
-    int held = attr.getBuffer() == null ? 0 : attr.getBuffer().remaining();
-    if (elements < 0 || elements > held / each) {
-      throw new DamagedStructureException(
-          "attribute message",
-          -1,
-          "attribute "
-              + attr.getName()
-              + " claims "
-              + elements
-              + " elements of "
-              + each
-              + " bytes in a message holding "
-              + held);
-    }
-    return attr.getData();
-  }
-
   /** One attribute's value as a JSON tree value, or null if it has no JSON form. */
   static Object value(Attribute attr) {
     if (attr.isEmpty()) {
       return "";
     }
     DataType type = attr.getDataType();
-    Object data = data(attr);
+    Object data = attr.getData();
     if (type instanceof StringData && attr.isScalar()) {
       String s = (String) data;
       return s.isEmpty() ? " " : s; // h5py gives bytes; kerchunk turns b"" into " "

@@ -27,7 +27,7 @@ final class DimensionScales {
       return false;
     }
     try {
-      return "DIMENSION_SCALE".equals(AttributeMapper.data(cls));
+      return "DIMENSION_SCALE".equals(cls.getData());
     } catch (RuntimeException e) {
       return false;
     }
@@ -66,7 +66,7 @@ final class DimensionScales {
       return null;
     }
     try {
-      Object data = AttributeMapper.data(list);
+      Object data = list.getData();
       if (data instanceof Object[] && ((Object[]) data).length == rank) {
         return (Object[]) data;
       }

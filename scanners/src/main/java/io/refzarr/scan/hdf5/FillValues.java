@@ -73,7 +73,7 @@ final class FillValues {
       return false;
     }
     try {
-      Object v = AttributeMapper.data(units);
+      Object v = units.getData();
       return v instanceof String && ((String) v).contains("since");
     } catch (RuntimeException e) {
       return false;

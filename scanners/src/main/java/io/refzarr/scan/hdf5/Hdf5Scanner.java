@@ -111,9 +111,11 @@ public final class Hdf5Scanner implements Scanner {
   }
 
   /**
-   * jhdf allocates each metadata read before making it, so a corrupt size field can ask for
-   * gigabytes at once; that single failed allocation leaves the heap intact and is reported as a
-   * malformed file.
+   * The backstop: jhdf allocates each read before making it, and every read's size is checked first
+   * ({@link CheckedStorage}), as are the counts jhdf sizes lists and arrays by (array chunk
+   * indexes, attribute dataspaces); a size derived some other way that still asks for more than
+   * there is fails in one allocation, which leaves the heap intact, and is reported as a malformed
+   * file.
    */
   private static MalformedFileException tooLarge(String file, OutOfMemoryError e) {
     MalformedFileException m =

@@ -165,6 +165,27 @@ class ClaimedSizesTest {
     assertThat(r.refs().get("fixed_array/.zarray")).isPresent();
   }
 
+  @Test
+  void scan_attributeDataspaceClaimingGigabyte_leavesOutThatAttributeOnly() throws Exception {
+    // jhdf itself refuses this one without allocating (it slices the message for the claimed
+    // bytes, an exact int): kept so that a jhdf upgrade that stops doing so is noticed
+    byte[] b = Corpus.bytes("hdf5_attrs_groups.h5");
+    // the root's int_array, an attribute message of version 1: its name (10 bytes with the NUL)
+    // and datatype (12) padded to 8, then a version-1 dataspace of rank 1 with maximum dimensions
+    int name = find(b, "int_array", 0);
+    assertThat(b[name - 8]).isEqualTo((byte) 1);
+    int dataspace = name + 16 + 16;
+    assertThat(b[dataspace + 1]).isEqualTo((byte) 1);
+    le(b).putLong(dataspace + 8, HUGE).putLong(dataspace + 16, HUGE); // 2^30 int32 elements
+    Path f = write("attr.h5", b);
+    Scans.Result r = withinAllocationLimit(() -> Scans.file(f, "attr.h5", SKIP));
+    assertThat(r.report().skipped())
+        .singleElement()
+        .satisfies(s -> assertThat(s.object()).isEqualTo("/ (attribute int_array)"))
+        .satisfies(s -> assertThat(s.reason()).startsWith("attribute left out"));
+    assertThat(r.refs().get(".zattrs")).isPresent();
+  }
+
   /**
    * The scan's result or, if it failed, its exception (its skip reasons are in the result's
    * report), checked to have allocated little.
