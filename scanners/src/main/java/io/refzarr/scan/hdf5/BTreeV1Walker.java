@@ -143,9 +143,13 @@ final class BTreeV1Walker {
   }
 
   private ByteBuffer read(long address, int length) throws IOException {
-    ByteBuffer buf = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
     long at = base + address;
-    if (at < 0 || file.readAt(buf, at) < length) {
+    // checked before the buffer is allocated: a node's entry count is the file's claim
+    if (at < 0 || at > file.size() - length) {
+      throw corrupt(address, "runs past the end of the file (" + file.size() + " bytes)");
+    }
+    ByteBuffer buf = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+    if (file.readAt(buf, at) < length) {
       throw corrupt(address, "runs past the end of the file (" + file.size() + " bytes)");
     }
     return buf.flip();

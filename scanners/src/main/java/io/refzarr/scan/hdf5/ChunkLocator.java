@@ -13,6 +13,8 @@ import io.jhdf.object.message.DataLayoutMessage;
 import io.jhdf.storage.HdfBackingStorage;
 import io.refzarr.scan.MalformedFileException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.BitSet;
 
 /**
@@ -94,14 +96,60 @@ final class ChunkLocator {
       case DataLayoutMessage.ChunkedDataLayoutMessageV4.IMPLICIT_INDEX:
         return new ImplicitChunkIndex(v4.getAddress(), info);
       case DataLayoutMessage.ChunkedDataLayoutMessageV4.FIXED_ARRAY_INDEX:
+        // "FAHD", version, client, entry size (byte 6), page bits, largest entry count (byte 8)
+        checkEntries(ctx, v4.getAddress(), "fixed array chunk index", 6, 8);
         return new FixedArrayIndex(storage, v4.getAddress(), info);
       case DataLayoutMessage.ChunkedDataLayoutMessageV4.EXTENSIBLE_ARRAY_INDEX:
+        // "EAHD", version, client, element size (byte 6), five parameter bytes, then counts and
+        // sizes of secondary and data blocks (four lengths) before the largest index set
+        checkEntries(
+            ctx,
+            v4.getAddress(),
+            "extensible array chunk index",
+            6,
+            12 + 4 * storage.getSizeOfLengths());
         return new ExtensibleArrayIndex(storage, v4.getAddress(), info);
       case DataLayoutMessage.ChunkedDataLayoutMessageV4.B_TREE_V2_INDEX:
         return new BTreeIndex(storage, v4.getAddress(), info);
       default:
         throw new MalformedFileException(
             ctx.file(), -1, object + ": unknown chunk index type " + v4.getIndexingType());
+    }
+  }
+
+  /**
+   * jhdf sizes a list by the entry count an array index header claims before reading a single
+   * entry; every entry takes {@code size} bytes of the file, so a count the file cannot hold is
+   * damage, found here before that list is allocated.
+   */
+  private static void checkEntries(
+      Hdf5Context ctx, long address, String structure, int sizeAt, int countAt) throws IOException {
+    int lengths = ctx.storage().getSizeOfLengths();
+    long at = ctx.storage().getUserBlockSize() + address;
+    ByteBuffer header = ByteBuffer.allocate(countAt + lengths).order(ByteOrder.LITTLE_ENDIAN);
+    if (at < 0 || ctx.channel().readAt(header, at) < header.capacity()) {
+      throw new DamagedStructureException(
+          structure, at, "its header runs past the end of the file");
+    }
+    int size = Math.max(1, Byte.toUnsignedInt(header.get(sizeAt)));
+    long count = 0;
+    for (int i = lengths - 1; i >= 0; i--) {
+      count = (count << 8) | Byte.toUnsignedLong(header.get(countAt + i));
+    }
+    long file = ctx.channel().size();
+    if (count < 0 || count > file / size) {
+      throw new DamagedStructureException(
+          structure,
+          at,
+          "claims "
+              + Long.toUnsignedString(count)
+              + " entries of "
+              + size
+              + " bytes at byte "
+              + at
+              + ", more than the file ("
+              + file
+              + " bytes) holds");
     }
   }
 

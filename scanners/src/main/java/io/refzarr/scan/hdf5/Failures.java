@@ -16,11 +16,21 @@ final class Failures {
 
   private Failures() {}
 
+  /** The damaged structure behind {@code e}, if that is why it failed, else null. */
+  static DamagedStructureException damaged(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DamagedStructureException d) {
+        return d;
+      }
+    }
+    return null;
+  }
+
   static String describe(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = String.valueOf(t.getMessage());
-      if (t instanceof HeaderMessages.FramingException) {
-        return "a damaged object header: " + m;
+      if (t instanceof DamagedStructureException d) {
+        return "a damaged " + d.structure() + ": " + m;
       }
       if (t instanceof HdfFilterException) {
         Matcher f = FILTER.matcher(m);

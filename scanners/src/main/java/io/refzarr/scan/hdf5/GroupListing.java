@@ -64,7 +64,7 @@ final class GroupListing {
               try {
                 HeaderMessages.read(storage, address);
                 return address;
-              } catch (HeaderMessages.FramingException e) {
+              } catch (DamagedStructureException e) {
                 return new Failed(name + ": " + Failures.describe(e));
               } catch (RuntimeException e) {
                 return address; // jhdf's listing reports what it cannot decode itself

@@ -76,18 +76,19 @@ public final class Hdf5Scanner implements Scanner {
             size,
             remote ? REMOTE_BLOCK : LOCAL_BLOCK,
             remote ? REMOTE_BLOCKS : LOCAL_BLOCKS);
-    requireSignature(channel, file);
+    long superblock = requireSignature(channel, file);
     int inline = options.inlineThresholdOr(DEFAULT_INLINE_THRESHOLD);
     ScanLog log = new ScanLog(out);
     HdfFile hdf;
     try {
-      hdf = new HdfFile(channel, location);
+      hdf = CheckedStorage.open(channel, superblock);
     } catch (RuntimeException e) {
       throw convert(file, "superblock", e);
     } catch (OutOfMemoryError e) {
       throw tooLarge(file, e);
     }
-    try (hdf) {
+    try (hdf;
+        channel) {
       Hdf5Context ctx =
           new Hdf5Context(
               file,
@@ -110,9 +111,11 @@ public final class Hdf5Scanner implements Scanner {
   }
 
   /**
-   * jhdf allocates each metadata read before making it, so a corrupt size field can ask for
-   * gigabytes at once; that single failed allocation leaves the heap intact and is reported as a
-   * malformed file.
+   * The backstop: jhdf allocates each read before making it, and every read's size is checked first
+   * ({@link CheckedStorage}), as are the counts jhdf sizes lists and arrays by (array chunk
+   * indexes, attribute dataspaces); a size derived some other way that still asks for more than
+   * there is fails in one allocation, which leaves the heap intact, and is reported as a malformed
+   * file.
    */
   private static MalformedFileException tooLarge(String file, OutOfMemoryError e) {
     MalformedFileException m =
@@ -135,14 +138,17 @@ public final class Hdf5Scanner implements Scanner {
     }
   }
 
-  /** Fails fast, naming the file, unless an HDF5 signature is at byte 0, 512, 1024, 2048, ... */
-  private static void requireSignature(BlockCacheChannel channel, String file) throws IOException {
+  /**
+   * Where the superblock is: the first HDF5 signature at byte 0, 512, 1024, 2048, ...; fails fast,
+   * naming the file, if there is none.
+   */
+  private static long requireSignature(BlockCacheChannel channel, String file) throws IOException {
     ByteBuffer head = ByteBuffer.allocate(SIGNATURE.length);
     for (long at = 0; at + SIGNATURE.length <= channel.size(); at = at == 0 ? 512 : at * 2) {
       head.clear();
       channel.readAt(head, at);
       if (Arrays.equals(head.array(), SIGNATURE)) {
-        return;
+        return at;
       }
     }
     throw new MalformedFileException(
@@ -160,6 +166,13 @@ public final class Hdf5Scanner implements Scanner {
    * java.io.EOFException}), else a malformed file.
    */
   static IOException convert(String file, String object, RuntimeException e) {
+    DamagedStructureException d = Failures.damaged(e);
+    if (d != null) {
+      MalformedFileException m =
+          new MalformedFileException(file, d.offset(), object + ": " + Failures.describe(d));
+      m.initCause(e);
+      return m;
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof io.jhdf.exceptions.UnsupportedHdfException) {
         // e.g. the version-5 layout messages HDF5 2.0 writes with libver="latest": jhdf 0.13 cannot

@@ -85,7 +85,9 @@ final class Hdf5Walker {
     for (Map.Entry<String, Object> e : children.entrySet()) {
       String notKey = StoreKeys.segmentProblem(e.getKey()); // the link name becomes a key segment
       if (notKey != null) {
-        long address = e.getValue() instanceof Node n ? n.getAddress() : g.getAddress();
+        // a link's own address is its target's, which jhdf resolves (and may fail to): not asked
+        long address =
+            e.getValue() instanceof Node n && !n.isLink() ? n.getAddress() : g.getAddress();
         throw new MalformedFileException(
             ctx.file(),
             address,
@@ -200,6 +202,9 @@ final class Hdf5Walker {
       try {
         return GroupListing.children(g, ctx.storage());
       } catch (RuntimeException y) {
+        if (path.isEmpty() && Failures.damaged(y) != null) { // the root's own structures
+          throw Hdf5Scanner.convert(ctx.file(), "/", y);
+        }
         if (path.isEmpty()) { // the root group has nothing to fall back on
           UnsupportedFeatureException u =
               new UnsupportedFeatureException(

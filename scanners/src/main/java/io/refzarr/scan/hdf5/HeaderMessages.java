@@ -31,9 +31,11 @@ final class HeaderMessages {
   record Unread(int type, String name, RuntimeException cause) {}
 
   /** A header whose own framing is broken (sizes past the file, loops), in words for the report. */
-  static final class FramingException extends IllegalStateException {
+  static final class FramingException extends DamagedStructureException {
+    private static final long serialVersionUID = 1L;
+
     FramingException(String message) {
-      super(message);
+      super("object header", -1, message);
     }
   }
 
