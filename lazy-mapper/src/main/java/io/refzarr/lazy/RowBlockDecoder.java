@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.Dictionary;
@@ -89,29 +90,20 @@ final class RowBlockDecoder {
    * indexes of its non-null values; each dictionary entry is turned into a string once.
    */
   void paths(int[] defs, int max, int[] dictIds, Dictionary dict) {
-    int[] table = new int[dict.getMaxId() + 1];
-    Arrays.fill(table, -1);
-    int k = 0;
-    for (int i = 0; i < count; i++) {
-      if (defs == null || defs[i] == max) {
-        int entry = dictIds[k++];
-        int id = table[entry];
-        if (id < 0) {
-          id = pathId(dict.decodeToBinary(entry));
-          table[entry] = id;
-        }
-        pathIds[i] = id;
-      }
-    }
+    paths(defs, max, dictIds, dict.getMaxId() + 1, entry -> pathId(dict.decodeToBinary(entry)));
   }
 
   /**
-   * Paths from a page's definition levels ({@code defs}, null for a required column) and the
-   * indexes of its non-null values into a dictionary of byte strings (checked by the caller); each
-   * entry used is turned into a string once.
+   * Paths as {@link #paths(int[], int, int[], Dictionary)}, from a dictionary of byte strings
+   * (checked by the caller).
    */
   void paths(int[] defs, int max, int[] dictIds, byte[][] dict) {
-    int[] table = new int[dict.length];
+    paths(defs, max, dictIds, dict.length, entry -> pathId(DirectPages.utf8(dict[entry])));
+  }
+
+  // idOf turns a dictionary entry into a path id; it is asked once per entry used
+  private void paths(int[] defs, int max, int[] dictIds, int entries, IntUnaryOperator idOf) {
+    int[] table = new int[entries];
     Arrays.fill(table, -1);
     int k = 0;
     for (int i = 0; i < count; i++) {
@@ -119,7 +111,7 @@ final class RowBlockDecoder {
         int entry = dictIds[k++];
         int id = table[entry];
         if (id < 0) {
-          id = pathId(DirectPages.utf8(dict[entry]));
+          id = idOf.applyAsInt(entry);
           table[entry] = id;
         }
         pathIds[i] = id;
