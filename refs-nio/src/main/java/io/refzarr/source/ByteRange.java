@@ -19,4 +19,19 @@ public record ByteRange(URI target, long offset, int length) {
   public long end() {
     return offset + length;
   }
+
+  // Written out: a record's generated equals and hashCode bootstrap method handles on first use,
+  // which costs a short CLI run milliseconds (every read looks ranges up in a map).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ByteRange r
+        && offset == r.offset
+        && length == r.length
+        && target.equals(r.target);
+  }
+
+  @Override
+  public int hashCode() {
+    return (target.hashCode() * 31 + Long.hashCode(offset)) * 31 + length;
+  }
 }
