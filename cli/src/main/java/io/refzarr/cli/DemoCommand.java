@@ -71,9 +71,14 @@ final class DemoCommand implements Callable<Integer> {
       out.println(failures == 0 ? "demo OK" : "demo FAILED: " + failures + " checks failed");
       return failures == 0 ? 0 : 1;
     } finally {
-      try (Stream<Path> s = Files.walk(dir)) {
-        s.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-      }
+      delete(dir);
+    }
+  }
+
+  /** Deletes {@code dir} and everything under it. */
+  static void delete(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
     }
   }
 
@@ -82,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
     failures += ok ? 0 : 1;
   }
 
-  private static void unpack(Path dir) throws IOException {
+  static void unpack(Path dir) throws IOException {
     for (String name : FILES) {
       try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/" + name)) {
         if (in == null) {

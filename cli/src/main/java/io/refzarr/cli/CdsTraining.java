@@ -1,0 +1,61 @@
+package io.refzarr.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The run the launcher's class-data archive is made from when the build sets {@code
+ * REFZARR_CDS_TRAINING} (cli/pom.xml, bin/refzarr): the common commands on the embedded demo data,
+ * one after another in one JVM, so that the archive holds the classes and lambdas each of them
+ * loads. An archive made from {@code demo} alone left a short {@code get}, {@code scan} or {@code
+ * combine} loading a hundred classes from the jars and spinning their lambdas at every start.
+ */
+final class CdsTraining {
+  private CdsTraining() {}
+
+  public static void main(String[] args) throws IOException {
+    Path dir = Files.createTempDirectory("refzarr-cds");
+    try {
+      DemoCommand.unpack(dir);
+      for (List<String> run : runs(dir)) {
+        PrintStream none = new PrintStream(OutputStream.nullOutputStream());
+        int status = Main.run(run.toArray(String[]::new), none, System.err);
+        if (status != 0) {
+          System.err.println("class-data training: " + String.join(" ", run) + " failed");
+          System.exit(status);
+        }
+      }
+    } finally {
+      DemoCommand.delete(dir);
+    }
+  }
+
+  private static List<List<String>> runs(Path dir) {
+    String d = dir + "/";
+    return List.of(
+        List.of("demo"),
+        List.of("scan", d + "nc4_cf.nc", "-o", d + "a.json"),
+        List.of("scan", d + "nc4_cf.nc", "-o", d + "a.parq"),
+        List.of("scan", d + "day_001.nc", d + "day_002.nc", "--output-dir", d + "days"),
+        List.of("info", d + "a.json"),
+        List.of("ls", d + "a.parq"),
+        List.of("cat", d + "a.json", "temp/.zarray"),
+        List.of("get", d + "a.json", "temp", "-o", d + "temp.npy"),
+        List.of("get", d + "a.parq", "temp", "--slice", "0,0,0:2,0:2", "--json"),
+        List.of("convert", d + "a.json", "-o", d + "b.parq"),
+        List.of("combine", "--concat-dim", "time", d + "days/*.json", "-o", d + "c.json"),
+        List.of(
+            "scan-combine",
+            "--concat-dim",
+            "time",
+            d + "day_001.nc",
+            d + "day_002.nc",
+            d + "day_003.nc",
+            "-o",
+            d + "d.json"));
+  }
+}
