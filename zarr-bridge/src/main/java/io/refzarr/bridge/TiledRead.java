@@ -38,6 +38,14 @@ final class TiledRead {
   @FunctionalInterface
   interface Sink {
     void write(long position, ByteBuffer bytes) throws IOException;
+
+    /**
+     * Whether writes serialise anyway (positional writes to one file), so that the parallel workers
+     * hand their tiles to one writer ({@link TileWriter}) instead of waiting on each other.
+     */
+    default boolean oneAtATime() {
+      return false;
+    }
   }
 
   private final ArrayLayout a;
@@ -144,39 +152,65 @@ final class TiledRead {
     }
     if (tiles < 2L * ChunkReader.PARALLELISM) {
       // too few tiles to share: share each tile's chunks instead, the ordinary way
-      byte[] buffer = new byte[(int) tileBytes];
+      Buffers buffers = new Buffers(null);
       for (long t = 0; t < tiles; t++) {
-        readTile(t, new Buffers(buffer, null), true, sink);
+        Filled tile = readTile(t, buffers, true);
+        if (tile != null) {
+          tile.writeTo(sink);
+        }
       }
       return;
     }
     ConcurrentLinkedQueue<Buffers> free = new ConcurrentLinkedQueue<>();
+    // Only raw tiles are written faster than they are read; decoded ones would queue for nothing
+    // but memory.
+    TileWriter writer =
+        sink.oneAtATime() && raw != null ? new TileWriter(sink, ChunkReader.PARALLELISM) : null;
     ParallelLoop.run(
         tiles,
         1,
         ChunkReader.PARALLELISM,
         executor,
         (from, to) -> {
-          Buffers buffers = free.poll();
-          if (buffers == null) {
-            buffers = new Buffers(new byte[(int) tileBytes], raw == null ? null : raw.worker());
-          }
           for (long t = from; t < to; t++) {
-            readTile(t, buffers, false, sink);
+            Buffers buffers = free.poll();
+            if (buffers == null) {
+              buffers = new Buffers(raw == null ? null : raw.worker());
+            }
+            Filled tile = readTile(t, buffers, false);
+            if (writer != null && tile != null) {
+              writer.write(tile.handingBack(buffers, free));
+              continue;
+            }
+            try {
+              if (tile != null) {
+                tile.writeTo(sink);
+              }
+            } finally {
+              free.add(buffers);
+            }
           }
-          free.add(buffers);
         });
   }
 
-  /** One worker's tile buffers: a heap tile, and direct ones for {@link RawTiles} if it applies. */
+  /**
+   * One worker's tile buffers, made when first needed: a heap tile, and a direct one for {@link
+   * RawTiles} if it applies.
+   */
   private final class Buffers {
-    private final byte[] heap;
     private final RawTiles.Worker raw;
+    private byte[] heap;
     private ByteBuffer direct;
 
-    Buffers(byte[] heap, RawTiles.Worker raw) {
-      this.heap = heap;
+    Buffers(RawTiles.Worker raw) {
       this.raw = raw;
+    }
+
+    byte[] heap() {
+      if (heap == null) {
+        heap = new byte[(int) tileBytes];
+      }
+      return heap;
     }
 
     ByteBuffer direct() {
@@ -184,6 +218,35 @@ final class TiledRead {
         direct = ByteBuffer.allocateDirect((int) tileBytes);
       }
       return direct;
+    }
+  }
+
+  /** A tile read into {@code bytes}: {@code n[d]} indices of the result from {@code lo[d]}. */
+  private final class Filled implements TileWriter.Tile {
+    private final long[] lo;
+    private final long[] n;
+    private final ByteBuffer bytes;
+    private Runnable release = () -> {};
+
+    Filled(long[] lo, long[] n, ByteBuffer bytes) {
+      this.lo = lo;
+      this.n = n;
+      this.bytes = bytes;
+    }
+
+    Filled handingBack(Buffers buffers, ConcurrentLinkedQueue<Buffers> free) {
+      release = () -> free.add(buffers);
+      return this;
+    }
+
+    @Override
+    public void writeTo(Sink sink) throws IOException {
+      emit(lo, n, bytes, sink);
+    }
+
+    @Override
+    public void release() {
+      release.run();
     }
   }
 
@@ -222,7 +285,8 @@ final class TiledRead {
     }
   }
 
-  private void readTile(long t, Buffers buffers, boolean parallel, Sink sink) throws IOException {
+  // Reads tile t into one of the buffers; null if a stride steps over its chunk row.
+  private Filled readTile(long t, Buffers buffers, boolean parallel) throws IOException {
     int rank = count.length;
     long[] off = s.offset();
     long[] str = s.stride();
@@ -237,7 +301,7 @@ final class TiledRead {
       lo[d] = c0 <= off[d] ? 0 : ceilDiv(c0 - off[d], str[d]);
       long hi = c1 - 1 < off[d] ? -1 : Math.min(count[d] - 1, (c1 - 1 - off[d]) / str[d]);
       if (lo[d] > hi) {
-        return; // a stride stepped over this chunk row
+        return null;
       }
       n[d] = hi - lo[d] + 1;
     }
@@ -247,11 +311,10 @@ final class TiledRead {
     }
     Slice tile = Slice.of(tileOff, n, str);
     if (buffers.raw != null && raw.read(tile, buffers.direct(), buffers.raw)) {
-      emit(lo, n, buffers.direct(), sink);
-      return;
+      return new Filled(lo, n, buffers.direct());
     }
-    reader.readInto(tile, buffers.heap, parallel);
-    emit(lo, n, ByteBuffer.wrap(buffers.heap), sink);
+    reader.readInto(tile, buffers.heap(), parallel);
+    return new Filled(lo, n, ByteBuffer.wrap(buffers.heap()));
   }
 
   // The tile's runs: one per index of the axes before k, each n[k] rows of the whole trailing axes.

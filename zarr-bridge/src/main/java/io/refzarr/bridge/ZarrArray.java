@@ -183,7 +183,28 @@ public final class ZarrArray {
   }
 
   private void readTiled(Slice s, FileChannel channel, long position) throws IOException {
-    tiled(s).run((at, b) -> writeFully(channel, b, position + at), false);
+    tiled(s).run(new FileSink(channel, position), false);
+  }
+
+  /** Positional writes into a file, which the kernel serialises on the file's lock. */
+  private static final class FileSink implements TiledRead.Sink {
+    private final FileChannel channel;
+    private final long position;
+
+    FileSink(FileChannel channel, long position) {
+      this.channel = channel;
+      this.position = position;
+    }
+
+    @Override
+    public void write(long at, ByteBuffer bytes) throws IOException {
+      writeFully(channel, bytes, position + at);
+    }
+
+    @Override
+    public boolean oneAtATime() {
+      return true;
+    }
   }
 
   /**
