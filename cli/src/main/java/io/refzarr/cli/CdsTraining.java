@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The run the launcher's class-data archive is made from when the build sets {@code
- * REFZARR_CDS_TRAINING} (cli/pom.xml, bin/refzarr): the common commands on the embedded demo data,
- * one after another in one JVM, so that the archive holds the classes and lambdas each of them
- * loads. An archive made from {@code demo} alone left a short {@code get}, {@code scan} or {@code
- * combine} loading a hundred classes from the jars and spinning their lambdas at every start.
+ * The run the launcher makes its class-data archive from (bin/refzarr, on its first run in a place:
+ * the build, a fresh unpack): the common commands on the embedded demo data, one after another in
+ * one JVM, so that the archive holds the classes and lambdas each of them loads. An archive made
+ * from {@code demo} alone left a short {@code get}, {@code scan} or {@code combine} loading a
+ * hundred classes from the jars and spinning their lambdas at every start.
  */
 final class CdsTraining {
   private CdsTraining() {}
