@@ -67,8 +67,7 @@ final class GetCommand extends SetCommand {
       } else if (output.toString().equals("-")) {
         toStandardOutput(a, s);
       } else if (a.dataType().kind() == DataType.Kind.STRING) {
-        ArrayData data = a.read(s); // the width of the text is known only once all of it is read
-        AtomicOutputs.write(output, os -> NpyWriter.write(data, os));
+        AtomicOutputs.write(output, os -> NpyWriter.writeStrings(a, s, os));
       } else {
         AtomicOutputs.writeChannel(output, (ch, seekable) -> NpyWriter.write(a, s, ch, seekable));
       }
@@ -80,7 +79,7 @@ final class GetCommand extends SetCommand {
   private void toStandardOutput(ZarrArray a, Slice s) throws IOException {
     OutputStream out = main.binaryOut;
     if (a.dataType().kind() == DataType.Kind.STRING) {
-      NpyWriter.write(a.read(s), out);
+      NpyWriter.writeStrings(a, s, out);
     } else {
       NpyWriter.writeInOrder(a, s, Channels.newChannel(out));
     }

@@ -1,7 +1,5 @@
 package io.refzarr.cli;
 
-import io.refzarr.bridge.ArrayData;
-import io.refzarr.bridge.DataType;
 import io.refzarr.bridge.Slice;
 import io.refzarr.bridge.ZarrArray;
 import java.io.IOException;
@@ -11,7 +9,8 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes NumPy {@code .npy} files (format 1.0, or 2.0 when the header needs it): magic, version, a
@@ -22,20 +21,76 @@ import java.util.Arrays;
 final class NpyWriter {
   private NpyWriter() {}
 
-  static void write(ArrayData data, OutputStream out) throws IOException {
-    boolean vlen = data.dataType().kind() == DataType.Kind.STRING;
-    String[] strings = vlen ? data.toStringArray() : null;
-    int width =
-        vlen
-            ? Arrays.stream(strings).mapToInt(s -> s.codePointCount(0, s.length())).max().orElse(0)
-            : 0;
-    String descr = vlen ? "<U" + Math.max(1, width) : data.dataType().typestr();
-    out.write(header(descr, data.shape()));
-    if (vlen) {
-      out.write(utf32(strings, Math.max(1, width)));
-    } else {
-      out.write(data.toByteArray());
+  /**
+   * Writes slice {@code s} of a variable-length-string array as a {@code .npy} file of fixed-size
+   * unicode, {@code <U<longest>}. The header needs the longest string, so the slice is read twice,
+   * in blocks of whole chunk rows along its first axis (about {@link #STRING_BLOCK} strings each):
+   * first for the width, then for the text. Memory is one block's strings, not the slice's.
+   */
+  static void writeStrings(ZarrArray a, Slice s, OutputStream out) throws IOException {
+    List<Slice> blocks = blocks(a, s);
+    int width = 1;
+    for (Slice b : blocks) {
+      for (String v : a.read(b).toStringArray()) {
+        width = Math.max(width, v.codePointCount(0, v.length()));
+      }
     }
+    out.write(header("<U" + width, a.rank() == 0 ? new long[0] : s.resultShape()));
+    ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+    for (Slice b : blocks) {
+      for (String v : a.read(b).toStringArray()) {
+        int n = 0;
+        for (int i = 0; i < v.length(); n++) {
+          int c = v.codePointAt(i);
+          i += Character.charCount(c);
+          putInt(buffer, c, out);
+        }
+        for (; n < width; n++) {
+          putInt(buffer, 0, out);
+        }
+      }
+    }
+    out.write(buffer.array(), 0, buffer.position());
+  }
+
+  /** About this many strings are read at a time by {@link #writeStrings}. */
+  static final long STRING_BLOCK = 1 << 16;
+
+  // The slice in blocks along its first axis: chunk rows of the array, merged while the block stays
+  // within STRING_BLOCK elements (one chunk row at least, however large).
+  private static List<Slice> blocks(ZarrArray a, Slice s) {
+    if (a.rank() == 0 || s.size() == 0) {
+      return List.of(s);
+    }
+    long[] off = s.offset();
+    long[] count = s.count();
+    long step = s.stride()[0];
+    long chunk = a.chunks()[0];
+    long perRow = s.size() / count[0];
+    List<Slice> blocks = new ArrayList<>();
+    long from = 0;
+    while (from < count[0]) {
+      long to = from;
+      do {
+        long c = (off[0] + to * step) / chunk; // the chunk row of result row `to`
+        to = Math.min(count[0], ((c + 1) * chunk - 1 - off[0]) / step + 1);
+      } while (to < count[0] && (to - from) * perRow < STRING_BLOCK);
+      long[] o = off.clone();
+      long[] n = count.clone();
+      o[0] = off[0] + from * step;
+      n[0] = to - from;
+      blocks.add(Slice.of(o, n, s.stride()));
+      from = to;
+    }
+    return blocks;
+  }
+
+  private static void putInt(ByteBuffer b, int value, OutputStream out) throws IOException {
+    if (!b.hasRemaining()) {
+      out.write(b.array(), 0, b.position());
+      b.clear();
+    }
+    b.putInt(value);
   }
 
   /**
@@ -116,14 +171,5 @@ final class NpyWriter {
       b.putShort((short) text.length);
     }
     return b.put(text).array();
-  }
-
-  private static byte[] utf32(String[] strings, int width) {
-    ByteBuffer b = ByteBuffer.allocate(strings.length * width * 4).order(ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < strings.length; i++) {
-      b.position(i * width * 4);
-      strings[i].codePoints().forEach(b::putInt);
-    }
-    return b.array();
   }
 }

@@ -16,9 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,29 +42,20 @@ class AppendBoundedMemoryTest {
     ReferenceSets.write(fresh, SinkOptions.DEFAULT, sink -> write(sink, STEPS, NEW_STEPS, "new/f"));
     Path out = tmp.resolve("out.parq");
 
-    Path log = tmp.resolve("child.log");
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "combine",
-                fresh.toString(),
-                "--append-to",
-                existing.toString(),
-                "--concat-dim",
-                "time",
-                "--identical-dim",
-                "y",
-                "-o",
-                out.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
-    assertThat(p.exitValue()).as(Files.readString(log)).isZero();
+    CliTest.runInChildJvm(
+        "256m",
+        tmp.resolve("child.log"),
+        10,
+        "combine",
+        fresh.toString(),
+        "--append-to",
+        existing.toString(),
+        "--concat-dim",
+        "time",
+        "--identical-dim",
+        "y",
+        "-o",
+        out.toString());
 
     try (ReferenceSet set = ReferenceSets.open(out, ReadOptions.DEFAULT)) {
       long chunks;

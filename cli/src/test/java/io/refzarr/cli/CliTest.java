@@ -50,6 +50,28 @@ class CliTest {
     return r;
   }
 
+  /**
+   * Runs a command in a child JVM whose heap is capped at {@code maxHeap} (such as {@code 48m}),
+   * for the tests of bounded memory; it must succeed within {@code minutes} (its output, kept in
+   * {@code log}, says why it did not).
+   */
+  static void runInChildJvm(String maxHeap, Path log, int minutes, String... args)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + maxHeap,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
+    command.addAll(List.of(args));
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(p.waitFor(minutes, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+    assertThat(p.exitValue()).as(java.nio.file.Files.readString(log)).isZero();
+  }
+
   /** The daily series' golden sets, day_001.json to day_005.json. */
   static final Path SERIES = CORPUS.resolve("golden/series");
 

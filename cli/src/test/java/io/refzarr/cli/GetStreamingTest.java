@@ -199,25 +199,8 @@ class GetStreamingTest {
     }
     Path json = Files.writeString(tmp.resolve("big.json"), refs.append("}}").toString());
     Path npy = tmp.resolve("big.npy");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p =
-        new ProcessBuilder(
-                java,
-                "-Xmx40m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "get",
-                json.toString(),
-                "big",
-                "-o",
-                npy.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("child.log").toFile())
-            .start();
-
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(Files.readString(tmp.resolve("child.log"))).isZero();
+    CliTest.runInChildJvm(
+        "40m", tmp.resolve("child.log"), 2, "get", json.toString(), "big", "-o", npy.toString());
     MessageDigest expected = MessageDigest.getInstance("SHA-256");
     ByteBuffer row = ByteBuffer.allocate(512 * 4).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < 96; i++) {
