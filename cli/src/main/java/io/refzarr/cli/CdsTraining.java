@@ -19,19 +19,21 @@ final class CdsTraining {
 
   public static void main(String[] args) throws IOException {
     Path dir = Files.createTempDirectory("refzarr-cds");
+    int status = 0;
     try {
       DemoCommand.unpack(dir);
+      PrintStream none = new PrintStream(OutputStream.nullOutputStream());
       for (List<String> run : runs(dir)) {
-        PrintStream none = new PrintStream(OutputStream.nullOutputStream());
-        int status = Main.run(run.toArray(String[]::new), none, System.err);
+        status = Main.run(run.toArray(String[]::new), none, System.err);
         if (status != 0) {
           System.err.println("class-data training: " + String.join(" ", run) + " failed");
-          System.exit(status);
+          break;
         }
       }
     } finally {
       DemoCommand.delete(dir);
     }
+    System.exit(status); // the launcher keeps the archive only after a clean run
   }
 
   private static List<List<String>> runs(Path dir) {
