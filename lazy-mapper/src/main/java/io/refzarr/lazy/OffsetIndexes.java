@@ -1,144 +1,79 @@
 package io.refzarr.lazy;
 
+import java.io.IOException;
 import org.apache.parquet.internal.column.columnindex.OffsetIndex;
 
 /**
  * Parses a Parquet {@code OffsetIndex} (Thrift compact protocol) from its bytes, read in one piece:
  * parquet-java parses it one byte at a time through its stream and Thrift transport, which was the
  * largest cost of a cold lookup. Only the page locations are kept; {@code
- * unencoded_byte_array_data_bytes} and unknown fields are skipped. Anything unexpected gives null,
- * and the caller parses with parquet-java instead.
+ * unencoded_byte_array_data_bytes} and unknown fields are skipped. It reads through {@link
+ * CompactReader}, so every length and count is checked against the bytes left and nesting is
+ * bounded: hostile bytes end quickly. Anything unexpected gives null, and the caller parses with
+ * parquet-java instead.
  */
 final class OffsetIndexes {
-  private static final int STOP = 0;
-  private static final int I32 = 5;
-  private static final int I64 = 6;
-  private static final int LIST = 9;
-  private static final int STRUCT = 12;
-
-  private final byte[] b;
-  private int p;
-
-  private OffsetIndexes(byte[] b) {
-    this.b = b;
-  }
+  private OffsetIndexes() {}
 
   /** The offset index in {@code bytes}, or null if they are not one this parser understands. */
   static OffsetIndex parse(byte[] bytes) {
     try {
-      return new OffsetIndexes(bytes).read();
-    } catch (RuntimeException e) { // truncated or unexpected: let parquet-java say what is wrong
+      return read(new CompactReader(bytes, 0, bytes.length, 0));
+    } catch (IOException e) { // truncated or unexpected: let parquet-java say what is wrong
       return null;
     }
   }
 
-  private OffsetIndex read() {
-    long[] offsets = null;
-    int[] sizes = null;
-    long[] firstRows = null;
-    int id = 0;
-    while (true) {
-      int h = b[p++] & 0xff;
-      if (h == STOP) {
-        break;
-      }
-      int type = h & 0x0f;
-      id = (h >>> 4) != 0 ? id + (h >>> 4) : zigzag(varint());
-      if (id == 1 && type == LIST) {
-        int lh = b[p++] & 0xff;
-        int n = lh >>> 4 == 15 ? (int) varint() : lh >>> 4;
-        if ((lh & 0x0f) != STRUCT || n < 0 || n > b.length) {
+  private static OffsetIndex read(CompactReader in) throws IOException {
+    Parsed parsed = null;
+    in.beginStruct();
+    while (in.nextField()) {
+      if (in.fieldId() == 1 && in.fieldType() == CompactReader.LIST) {
+        parsed = pageLocations(in);
+        if (parsed == null) {
           return null;
         }
-        offsets = new long[n];
-        sizes = new int[n];
-        firstRows = new long[n];
-        for (int i = 0; i < n; i++) {
-          int seen = 0;
-          int fid = 0;
-          while (true) {
-            int fh = b[p++] & 0xff;
-            if (fh == STOP) {
-              break;
-            }
-            int ft = fh & 0x0f;
-            fid = (fh >>> 4) != 0 ? fid + (fh >>> 4) : zigzag(varint());
-            if (fid == 1 && ft == I64) {
-              offsets[i] = zigzag64(varint());
-              seen |= 1;
-            } else if (fid == 2 && ft == I32) {
-              sizes[i] = zigzag(varint());
-              seen |= 2;
-            } else if (fid == 3 && ft == I64) {
-              firstRows[i] = zigzag64(varint());
-              seen |= 4;
-            } else {
-              skip(ft);
-            }
-          }
-          if (seen != 7) {
-            return null;
-          }
-        }
       } else {
-        skip(type);
+        in.skipField();
       }
     }
-    return offsets == null ? null : new Parsed(offsets, sizes, firstRows);
+    in.endStruct();
+    return parsed;
   }
 
-  private void skip(int type) {
-    switch (type) {
-      case 1, 2 -> {} // booleans are in the type nibble
-      case 3 -> p++;
-      case 4, I32, I64 -> varint();
-      case 7 -> p += 8;
-      case 8 -> p += (int) varint();
-      case LIST, 10 -> {
-        int lh = b[p++] & 0xff;
-        int n = lh >>> 4 == 15 ? (int) varint() : lh >>> 4;
-        int et = lh & 0x0f;
-        for (int i = 0; i < n; i++) {
-          if (et == 1 || et == 2) {
-            p++; // a boolean element is a whole byte
-          } else {
-            skip(et);
+  // The list of PageLocation structs: offset (1, i64), compressed size (2, i32), first row (3,
+  // i64).
+  private static Parsed pageLocations(CompactReader in) throws IOException {
+    int n = in.listSize(CompactReader.STRUCT);
+    long[] offsets = new long[n];
+    int[] sizes = new int[n];
+    long[] firstRows = new long[n];
+    for (int i = 0; i < n; i++) {
+      int seen = 0;
+      in.beginStruct();
+      while (in.nextField()) {
+        switch (in.fieldId() * 16 + in.fieldType()) {
+          case 1 * 16 + CompactReader.I64 -> {
+            offsets[i] = in.i64();
+            seen |= 1;
           }
+          case 2 * 16 + CompactReader.I32 -> {
+            sizes[i] = in.i32();
+            seen |= 2;
+          }
+          case 3 * 16 + CompactReader.I64 -> {
+            firstRows[i] = in.i64();
+            seen |= 4;
+          }
+          default -> in.skipField();
         }
       }
-      case STRUCT -> {
-        int fid = 0;
-        while (true) {
-          int fh = b[p++] & 0xff;
-          if (fh == STOP) {
-            return;
-          }
-          fid = (fh >>> 4) != 0 ? fid + (fh >>> 4) : zigzag(varint());
-          skip(fh & 0x0f);
-        }
-      }
-      default -> throw new IllegalArgumentException("unexpected Thrift type " + type);
-    }
-  }
-
-  private long varint() {
-    long v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      int x = b[p++];
-      v |= (long) (x & 0x7f) << shift;
-      if (x >= 0) {
-        return v;
+      in.endStruct();
+      if (seen != 7) {
+        return null;
       }
     }
-    throw new IllegalArgumentException("varint too long");
-  }
-
-  private static int zigzag(long v) {
-    return (int) ((v >>> 1) ^ -(v & 1));
-  }
-
-  private static long zigzag64(long v) {
-    return (v >>> 1) ^ -(v & 1);
+    return new Parsed(offsets, sizes, firstRows);
   }
 
   /** Page locations as parsed. */
