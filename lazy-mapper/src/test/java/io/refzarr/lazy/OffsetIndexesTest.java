@@ -19,10 +19,11 @@ class OffsetIndexesTest {
 
   @Test
   void parse_binaryWithNegativeLength_endsInNull() {
-    // field 2, binary, of length (int) 4294967290 = -6: six bytes back is the field header again
+    // field 2, binary, of length (int) 4294967295 = -1: the length's own first byte back is the
+    // field header again
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     b.write(0x28);
-    varint(b, 4294967290L);
+    varint(b, 4294967295L);
     assertThat(parse(b.toByteArray())).isNull();
   }
 
