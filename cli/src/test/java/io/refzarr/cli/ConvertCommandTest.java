@@ -75,4 +75,20 @@ class ConvertCommandTest {
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(Files.readString(existing.resolve(".zmetadata"))).contains("\"record_size\":5");
   }
+
+  /**
+   * A damaged record file met while listing (inside a stream, which wraps the IOException): the
+   * message names the file, without the wrapper's exception class names.
+   */
+  @Test
+  void ls_convertedSetWithATruncatedRecordFile_failsNamingTheFile(@TempDir Path tmp)
+      throws Exception {
+    Path parq = tmp.resolve("set.parq");
+    CliTest.runOk("convert", CliTest.SERIES_COMBINED.toString(), "-o", parq.toString());
+    Path record = parq.resolve("tas/refs.0.parq");
+    Files.write(record, java.util.Arrays.copyOf(Files.readAllBytes(record), 100));
+    CliTest.Result r = CliTest.run("ls", parq.toString(), "tas");
+    assertThat(r.status()).isNotZero();
+    assertThat(r.err()).startsWith("refzarr: " + record).doesNotContain("Exception");
+  }
 }
