@@ -27,6 +27,7 @@ import org.apache.parquet.io.SeekableInputStream;
 final class IndexCachingFileReader extends ParquetFileReader {
   private final SeekableInputStream stream;
   private final List<? extends Map<String, OffsetIndex>> known;
+  private final long length;
 
   IndexCachingFileReader(
       InputFile input,
@@ -47,6 +48,7 @@ final class IndexCachingFileReader extends ParquetFileReader {
     super(input, footer, options, stream);
     this.stream = stream;
     this.known = known;
+    this.length = input.getLength();
   }
 
   @Override
@@ -78,7 +80,7 @@ final class IndexCachingFileReader extends ParquetFileReader {
         try {
           OffsetIndex index = offsetIndex(c);
           if (index != null) {
-            return index;
+            return OffsetIndexes.checked(index, group.getRowCount(), length, column.toDotString());
           }
         } catch (IOException e) {
           throw new UncheckedIOException(e);

@@ -24,6 +24,39 @@ final class OffsetIndexes {
     }
   }
 
+  /**
+   * {@code index} if its pages can be trusted for a column chunk of {@code rows} rows in a file of
+   * {@code fileLength} bytes: the first page starts at row 0, each later one further on and within
+   * the rows, and each is a non-empty range of the file. Else an IOException naming the column and
+   * page: a reader sent by a hostile index to the wrong pages would give wrong references
+   * (parquet-java only asserts what it assumes).
+   */
+  static OffsetIndex checked(OffsetIndex index, long rows, long fileLength, String column)
+      throws IOException {
+    int n = index.getPageCount();
+    if (n == 0 && rows > 0) {
+      throw bad(column, "no pages for " + rows + " rows");
+    }
+    for (int p = 0; p < n; p++) {
+      long first = index.getFirstRowIndex(p);
+      long previous = p == 0 ? -1 : index.getFirstRowIndex(p - 1);
+      if (p == 0 ? first != 0 : first <= previous || first >= rows) {
+        throw bad(column, "page " + p + " starts at row " + first + " (" + rows + " rows)");
+      }
+      long offset = index.getOffset(p);
+      int size = index.getCompressedPageSize(p);
+      if (offset < 0 || size <= 0 || offset > fileLength - size) {
+        throw bad(
+            column, "page " + p + " at bytes [" + offset + ", +" + size + ") of " + fileLength);
+      }
+    }
+    return index;
+  }
+
+  private static IOException bad(String column, String what) {
+    return new IOException("offset index of column " + column + ": " + what);
+  }
+
   private static OffsetIndex read(CompactReader in) throws IOException {
     Parsed parsed = null;
     in.beginStruct();

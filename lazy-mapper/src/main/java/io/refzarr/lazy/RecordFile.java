@@ -252,6 +252,7 @@ final class RecordFile {
     if (index == null) {
       return null;
     }
+    OffsetIndexes.checked(index, group.rows(), length, first.name());
     layout.parsed.put(g, Map.entry(first.name(), index));
     if (index.getPageCount() == 0) {
       return new long[] {0};
@@ -644,6 +645,7 @@ final class RecordFile {
     if (index == null) {
       return null;
     }
+    OffsetIndexes.checked(index, own.groups()[g].rows(), length, chunk.name());
     OffsetIndex prior = known.putIfAbsent(chunk.name(), index);
     return prior != null ? prior : index;
   }

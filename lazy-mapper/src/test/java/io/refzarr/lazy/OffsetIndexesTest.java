@@ -1,6 +1,7 @@
 package io.refzarr.lazy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * {@link OffsetIndexes} on hostile offset indexes: each ends at once in null (the caller then asks
  * parquet-java), never in a loop, a long walk or a stack overflow. The first case is what the
  * record-file fuzzer found: a binary field whose negative length sent the parser back to its start,
- * forever. The timeout only stops a hang from stopping the build.
+ * forever. The timeout only stops a hang from stopping the build. Parsed indexes are then checked
+ * against the chunk's rows and the file's length.
  */
 class OffsetIndexesTest {
   private static final Duration HANG = Duration.ofSeconds(20);
@@ -84,6 +86,52 @@ class OffsetIndexesTest {
           .isEqualTo(expected.getFirstRowIndex(page))
           .isEqualTo(page * 300);
     }
+  }
+
+  /**
+   * What {@link OffsetIndexes#checked} refuses: pages a reader would be sent to wrongly (the
+   * record-file fuzzer's second finding: decreasing first rows, which parquet-java only asserts).
+   */
+  @Test
+  void checked_pagesOutOfOrderOrOutsideTheFile_refusedNamingThePage() throws Exception {
+    long[][] good = {{4, 100, 0}, {104, 100, 50}, {204, 100, 90}};
+    assertThat(OffsetIndexes.checked(index(good), 120, 400, "offset").getPageCount()).isEqualTo(3);
+    Object[][] bad = {
+      {new long[][] {{4, 100, 1}}, "page 0 starts at row 1"},
+      {new long[][] {{4, 100, 0}, {104, 100, 90}, {204, 100, 50}}, "page 2 starts at row 50"},
+      {new long[][] {{4, 100, 0}, {104, 100, 0}}, "page 1 starts at row 0"},
+      {new long[][] {{4, 100, 0}, {104, 100, 120}}, "page 1 starts at row 120 (120 rows)"},
+      {new long[][] {{-4, 100, 0}}, "page 0 at bytes [-4, +100) of 400"},
+      {new long[][] {{4, 0, 0}}, "page 0 at bytes [4, +0)"},
+      {new long[][] {{4, 100, 0}, {350, 100, 50}}, "page 1 at bytes [350, +100) of 400"},
+      {new long[0][], "no pages for 120 rows"},
+    };
+    for (Object[] c : bad) {
+      OffsetIndex index = index((long[][]) c[0]);
+      assertThatThrownBy(() -> OffsetIndexes.checked(index, 120, 400, "offset"))
+          .isInstanceOf(java.io.IOException.class)
+          .hasMessageStartingWith("offset index of column offset: ")
+          .hasMessageContaining((String) c[1]);
+    }
+  }
+
+  // An offset index of pages {offset, compressed size, first row}, through the parser.
+  private static OffsetIndex index(long[][] pages) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.write(0x19);
+    b.write(0xfc);
+    varint(b, pages.length);
+    for (long[] page : pages) {
+      b.write(0x16);
+      varint(b, zigzag(page[0]));
+      b.write(0x15);
+      varint(b, zigzag(page[1]));
+      b.write(0x16);
+      varint(b, zigzag(page[2]));
+      b.write(0);
+    }
+    b.write(0);
+    return OffsetIndexes.parse(b.toByteArray());
   }
 
   private static OffsetIndex parse(byte[] bytes) {
