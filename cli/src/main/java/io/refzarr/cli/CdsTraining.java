@@ -1,5 +1,6 @@
 package io.refzarr.cli;
 
+import io.refzarr.internal.io.AtomicOutputs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -31,7 +32,7 @@ final class CdsTraining {
         }
       }
     } finally {
-      DemoCommand.delete(dir);
+      AtomicOutputs.deleteTree(dir);
     }
     System.exit(status); // the launcher keeps the archive only after a clean run
   }

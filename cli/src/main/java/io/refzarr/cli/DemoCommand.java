@@ -7,6 +7,7 @@ import io.refzarr.cli.args.CommandLine.Spec;
 import io.refzarr.combine.CombineInput;
 import io.refzarr.combine.CombineSpec;
 import io.refzarr.combine.Combiner;
+import io.refzarr.internal.io.AtomicOutputs;
 import io.refzarr.lazy.LazyReferenceSets;
 import io.refzarr.lazy.WriteOptions;
 import io.refzarr.nio.ReferenceFileSystemConfig;
@@ -71,14 +72,7 @@ final class DemoCommand implements Callable<Integer> {
       out.println(failures == 0 ? "demo OK" : "demo FAILED: " + failures + " checks failed");
       return failures == 0 ? 0 : 1;
     } finally {
-      delete(dir);
-    }
-  }
-
-  /** Deletes {@code dir} and everything under it. */
-  static void delete(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+      AtomicOutputs.deleteTree(dir);
     }
   }
 

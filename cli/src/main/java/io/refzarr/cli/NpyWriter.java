@@ -19,6 +19,9 @@ import java.util.List;
  * itself stores text without pickling.
  */
 final class NpyWriter {
+  /** About this many strings are read at a time by {@link #writeStrings}. */
+  static final long STRING_BLOCK = 1 << 16;
+
   private NpyWriter() {}
 
   /**
@@ -52,9 +55,6 @@ final class NpyWriter {
     }
     out.write(buffer.array(), 0, buffer.position());
   }
-
-  /** About this many strings are read at a time by {@link #writeStrings}. */
-  static final long STRING_BLOCK = 1 << 16;
 
   // The slice in blocks along its first axis: chunk rows of the array, merged while the block stays
   // within STRING_BLOCK elements (one chunk row at least, however large).

@@ -220,22 +220,25 @@ final class TiledRead {
     }
   }
 
-  /** A tile read into {@code bytes}: {@code n[d]} indices of the result from {@code lo[d]}. */
+  /**
+   * A tile read into {@code bytes}: {@code n[d]} indices of the result from {@code lo[d]}; {@code
+   * release} gives its buffers back once written.
+   */
   private final class Filled implements TileWriter.Tile {
     private final long[] lo;
     private final long[] n;
     private final ByteBuffer bytes;
-    private Runnable release = () -> {};
+    private final Runnable release;
 
-    Filled(long[] lo, long[] n, ByteBuffer bytes) {
+    Filled(long[] lo, long[] n, ByteBuffer bytes, Runnable release) {
       this.lo = lo;
       this.n = n;
       this.bytes = bytes;
+      this.release = release;
     }
 
     Filled handingBack(Buffers buffers, ConcurrentLinkedQueue<Buffers> free) {
-      release = () -> free.add(buffers);
-      return this;
+      return new Filled(lo, n, bytes, () -> free.add(buffers));
     }
 
     @Override
@@ -310,10 +313,10 @@ final class TiledRead {
     }
     Slice tile = Slice.of(tileOff, n, str);
     if (buffers.raw != null && raw.read(tile, buffers.direct(), buffers.raw)) {
-      return new Filled(lo, n, buffers.direct());
+      return new Filled(lo, n, buffers.direct(), () -> {});
     }
     reader.readInto(tile, buffers.heap(), parallel);
-    return new Filled(lo, n, ByteBuffer.wrap(buffers.heap()));
+    return new Filled(lo, n, ByteBuffer.wrap(buffers.heap()), () -> {});
   }
 
   // The tile's runs: one per index of the axes before k, each n[k] rows of the whole trailing axes.
