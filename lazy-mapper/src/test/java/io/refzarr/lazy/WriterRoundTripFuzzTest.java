@@ -76,12 +76,12 @@ class WriterRoundTripFuzzTest {
     assertSame(ReferenceSets.readJson(json), refs, false);
 
     Path parquet = DIR.resolve("set.parq");
-    String slashed = slashSeparated(refs);
-    if (slashed != null) {
+    List<String> slashed = slashSeparated(refs);
+    if (!slashed.isEmpty()) {
       assertThatThrownBy(() -> LazyReferenceSets.write(ReferenceSets.of(refs), parquet, options))
           .isInstanceOf(InvalidReferenceSetException.class)
-          .hasMessageContaining(slashed)
-          .hasMessageContaining("dimension_separator");
+          .hasMessageContaining("dimension_separator")
+          .satisfies(e -> assertThat(slashed).anyMatch(e.getMessage()::contains));
       assertThat(parquet).doesNotExist();
       return;
     }
@@ -92,14 +92,13 @@ class WriterRoundTripFuzzTest {
     AtomicOutputs.deleteTree(parquet);
   }
 
-  /** The first {@code .zarray} key whose array separates chunk-key parts with "/", or null. */
-  private static String slashSeparated(Map<String, Reference> refs) {
+  /** The {@code .zarray} keys of arrays that separate chunk-key parts with "/". */
+  private static List<String> slashSeparated(Map<String, Reference> refs) {
     return refs.entrySet().stream()
         .filter(e -> e.getKey().endsWith("/.zarray"))
         .filter(e -> new String(inline(e.getValue()), StandardCharsets.UTF_8).contains("\"/\"}"))
         .map(Map.Entry::getKey)
-        .findFirst()
-        .orElse(null);
+        .toList();
   }
 
   private static Map<String, Reference> randomSet(FuzzedDataProvider data) {
@@ -125,7 +124,7 @@ class WriterRoundTripFuzzTest {
       grid[d] = (shape[d] + chunks[d] - 1) / chunks[d];
       count *= grid[d];
     }
-    String separator = data.consumeBoolean() ? "/" : ".";
+    String separator = data.consumeInt(0, 7) == 0 ? "/" : "."; // rare: Parquet refuses the set
     refs.put(name + "/.zarray", text(zarray(shape, chunks, separator)));
     if (data.consumeBoolean()) {
       refs.put(name + "/.zattrs", text(data.pickValue(ATTRIBUTES)));
