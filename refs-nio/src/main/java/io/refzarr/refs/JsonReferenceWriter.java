@@ -30,7 +30,11 @@ final class JsonReferenceWriter {
   /**
    * Writes with {@code templates} ({@code name → URL prefix}): a target that starts with a
    * template's value (the longest one that matches) is written as {@code {{name}}} and the rest.
-   * Targets holding a brace are written as they are, since fsspec would take them for templates.
+   * Targets holding a single brace are written as they are. A target holding {@code "{{"} cannot
+   * be written beside templates: fsspec renders every URL holding {@code "{{"} once a set has
+   * templates, so it would read another target.
+   *
+   * @throws IllegalArgumentException naming the key and target, for such a target
    */
   static void write(ReferenceSet set, OutputStream out, Map<String, String> templates)
       throws IOException {
@@ -74,7 +78,7 @@ final class JsonReferenceWriter {
     if (target.equals(Reference.DEFAULT_TARGET)) {
       g.writeNull();
     } else {
-      g.writeString(text.of(target));
+      g.writeString(text.of(key, target));
     }
     if (ref instanceof Reference.Range r) {
       g.writeNumber(r.offset());
@@ -93,16 +97,29 @@ final class JsonReferenceWriter {
       this.templates = templates;
     }
 
-    String of(String target) {
+    String of(String key, String target) {
       if (!target.equals(last)) {
-        lastText = templated(target, templates);
+        lastText = templated(key, target, templates);
         last = target;
       }
       return lastText;
     }
   }
 
-  private static String templated(String target, List<Map.Entry<String, String>> templates) {
+  private static String templated(
+      String key, String target, List<Map.Entry<String, String>> templates) {
+    if (templates.isEmpty()) {
+      return target;
+    }
+    if (target.contains("{{")) {
+      throw new IllegalArgumentException(
+          "the target of "
+              + key
+              + ", "
+              + target
+              + ", holds \"{{\", which fsspec renders as a template in a set with templates:"
+              + " write this set without templates");
+    }
     if (target.indexOf('{') >= 0 || target.indexOf('}') >= 0) {
       return target;
     }

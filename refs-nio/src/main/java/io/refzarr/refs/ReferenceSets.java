@@ -229,11 +229,12 @@ public final class ReferenceSets {
   /**
    * Writes a set as JSON version 1 with {@code templates} ({@code name → URL prefix}, fsspec's
    * simple templates), atomically: every target that starts with a template's value (the longest
-   * that matches) is written as {@code {{name}}} followed by the rest; targets holding a brace are
-   * written as they are.
+   * that matches) is written as {@code {{name}}} followed by the rest; targets holding a single
+   * brace are written as they are.
    *
    * @throws IllegalArgumentException if a name is not an identifier or a value is empty or holds a
-   *     brace
+   *     brace, or if templates are given and a target holds {@code "{{"} (fsspec would render it as
+   *     a template); nothing is written then
    */
   public static void writeJson(ReferenceSet set, Path file, Map<String, String> templates)
       throws IOException {

@@ -57,4 +57,27 @@ class TemplatedJsonTest {
         .hasMessageContaining("braces");
     assertThat(tmp.resolve("a.json")).doesNotExist();
   }
+
+  @Test
+  void aTargetHoldingDoubleBraces_isRefusedBesideTemplates_andTheOldFileStays() throws IOException {
+    // fsspec renders every URL holding "{{" once a set has templates: written as it is, this
+    // target would read back as s3://b/data/x.nc
+    ReferenceSet set =
+        ReferenceSets.of(
+            Map.of(
+                "a/0", Reference.range("s3://b/data/x.nc", 1, 2),
+                "a/1", Reference.range("{{u}}x.nc", 3, 4)));
+    Path out = tmp.resolve("t.json");
+    Files.writeString(out, "old");
+    assertThatThrownBy(() -> ReferenceSets.writeJson(set, out, Map.of("u", "s3://b/data/")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a/1")
+        .hasMessageContaining("{{u}}x.nc");
+    assertThat(Files.readString(out)).isEqualTo("old");
+    try (var files = Files.list(tmp)) {
+      assertThat(files).containsExactly(out);
+    }
+    ReferenceSets.writeJson(set, out); // without templates the target stays as it is
+    assertThat(ReferenceSets.readJson(out).get("a/1")).contains(set.get("a/1").orElseThrow());
+  }
 }
