@@ -64,6 +64,12 @@ final class ParquetReferenceSet implements LazyReferenceSet {
       return Optional.empty();
     }
     OptionalLong flat = grid.parseKey(ZarrKeys.name(key));
+    if (flat.isEmpty() && grid.contains(ZarrKeys.name(key))) {
+      // a chunk of a grid of more than 2^63 - 1 chunks, past the numbers a long holds: refused
+      // rather than read as missing
+      throw new InvalidReferenceSetException(
+          root.describe(field), key, "its chunk number exceeds 2^63 - 1 (array " + grid + ")");
+    }
     return flat.isPresent()
         ? Optional.ofNullable(chunk(key, field, flat.getAsLong()))
         : Optional.empty();
@@ -143,15 +149,16 @@ final class ParquetReferenceSet implements LazyReferenceSet {
     ChunkNames(String field, ChunkGrid grid) {
       this.field = field;
       this.grid = grid;
-      this.records = (grid.chunkCount() + meta.recordSize() - 1) / meta.recordSize();
+      long count = grid.chunkCount();
+      this.records = count / meta.recordSize() + (count % meta.recordSize() == 0 ? 0 : 1);
     }
 
     @Override
     public boolean hasNext() {
       try {
         while (next == null && advance()) {
-          long flat = record * meta.recordSize() + rows.firstRow() + row;
-          if (rows.present(row) && flat < grid.chunkCount()) {
+          long flat = flat(record, rows.firstRow() + row);
+          if (rows.present(row) && flat >= 0 && flat < grid.chunkCount()) {
             next = grid.key(flat);
           }
           row++;
@@ -160,6 +167,12 @@ final class ParquetReferenceSet implements LazyReferenceSet {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+
+    /** The chunk number of a row of a record, or -1 past 2^63 - 1 (a record file's odd name). */
+    private long flat(long record, long row) {
+      long rs = meta.recordSize();
+      return record > (Long.MAX_VALUE - row) / rs ? -1 : record * rs + row;
     }
 
     /** Moves to a row that exists in some loaded page; false at the end. */

@@ -169,7 +169,9 @@ public final class ParquetReferenceWriter implements ReferenceOutput {
     }
     long flat = grid.flatIndex(index);
     if (flat < 0) {
-      throw invalid(ZarrKeys.chunkKey(array, index), "outside the chunk grid of " + grid);
+      throw invalid(
+          ZarrKeys.chunkKey(array, index),
+          "outside the chunk grid of " + grid + ", or numbered past 2^63 - 1 in it");
     }
     storeChunk(array, grid, flat, ref);
   }
@@ -177,6 +179,9 @@ public final class ParquetReferenceWriter implements ReferenceOutput {
   private void putChunk(String key, String field, ChunkGrid grid, Reference ref)
       throws IOException {
     OptionalLong flat = grid.parseKey(ZarrKeys.name(key));
+    if (flat.isEmpty() && grid.contains(ZarrKeys.name(key))) {
+      throw invalid(key, "its chunk number in " + grid + " exceeds 2^63 - 1");
+    }
     if (flat.isEmpty()) {
       throw invalid(
           key,

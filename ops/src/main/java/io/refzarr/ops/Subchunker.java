@@ -121,6 +121,9 @@ final class Subchunker {
       return;
     }
     OptionalLong flat = oldGrid.parseKey(name);
+    if (flat.isEmpty() && oldGrid.contains(name)) {
+      throw refuse("chunk " + key + " is numbered past 2^63 - 1 in " + oldGrid);
+    }
     if (flat.isEmpty()) {
       sink.put(key, ref);
       return;

@@ -80,7 +80,11 @@ public final class ChunkGrid {
     return gridShape.length;
   }
 
-  /** The total number of chunks, capped at {@code Long.MAX_VALUE}. */
+  /**
+   * The total number of chunks, capped at {@code Long.MAX_VALUE}: a grid may have more (a
+   * never-written dataset of the largest shape HDF5 allows), and then chunks whose flat number
+   * would exceed it have none (see {@link #flatIndex}).
+   */
   public long chunkCount() {
     return chunkCount;
   }
@@ -91,24 +95,50 @@ public final class ChunkGrid {
   }
 
   /**
-   * The flat C-order number of a chunk index, or -1 if it lies outside the grid. A scalar array's
-   * one chunk has index {@code []} (or {@code [0]}, as its key {@code "0"} reads).
+   * The flat C-order number of a chunk index, or -1 if it lies outside the grid or its number
+   * exceeds {@code Long.MAX_VALUE} (see {@link #contains}). A scalar array's one chunk has index
+   * {@code []} (or {@code [0]}, as its key {@code "0"} reads).
    */
   public long flatIndex(long[] index) {
     if (index.length == 0 && shape.length == 0) {
       return 0;
     }
-    if (index.length != gridShape.length) {
+    if (!inside(index)) {
       return -1;
     }
     long flat = 0;
     for (int d = 0; d < index.length; d++) {
-      if (index[d] < 0 || index[d] >= gridShape[d]) {
-        return -1;
+      long scaled = flat * gridShape[d];
+      if (Math.multiplyHigh(flat, gridShape[d]) != 0
+          || scaled < 0
+          || scaled > Long.MAX_VALUE - index[d]) {
+        return -1; // only in a grid of more than Long.MAX_VALUE chunks
       }
-      flat = flat * gridShape[d] + index[d];
+      flat = scaled + index[d];
     }
     return flat;
+  }
+
+  /**
+   * Whether {@code key} is a canonical chunk key inside this grid, whether or not its flat number
+   * fits in a {@code long}: a key that is but has no number ({@link #parseKey} empty) names a chunk
+   * that a store must not read as missing.
+   */
+  public boolean contains(CharSequence key) {
+    long[] idx = parseIndex(key, separator, gridShape.length);
+    return idx != null && inside(idx);
+  }
+
+  private boolean inside(long[] index) {
+    if (index.length != gridShape.length) {
+      return false;
+    }
+    for (int d = 0; d < index.length; d++) {
+      if (index[d] < 0 || index[d] >= gridShape[d]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The chunk index of a flat number. */

@@ -47,6 +47,21 @@ class ChunkGridTest {
   }
 
   @Test
+  void gridOfMoreThanLongMaxChunks_numbersOnlyTheChunksALongHolds() {
+    long big = 1L << 62;
+    ChunkGrid g = ChunkGrid.of(new long[] {big, big}, new long[] {1, 1}, '.');
+    assertThat(g.flatIndex(new long[] {1, 5})).isEqualTo(big + 5);
+    // 4 * 2^62 wrapped to 0 and named chunk 0.0's number
+    assertThat(g.flatIndex(new long[] {4, 0})).isEqualTo(-1);
+    assertThat(g.flatIndex(new long[] {2, big - 1})).isEqualTo(-1);
+    assertThat(g.parseKey("4.0")).isEmpty();
+    assertThat(g.contains("4.0")).isTrue();
+    assertThat(g.contains("0.0")).isTrue();
+    assertThat(g.contains(big + ".0")).isFalse();
+    assertThat(g.contains("4.0.0")).isFalse();
+  }
+
+  @Test
   void of_rejectsBadShapes() {
     assertThatThrownBy(() -> ChunkGrid.of(new long[] {3}, new long[] {0}, '.'))
         .isInstanceOf(IllegalArgumentException.class);

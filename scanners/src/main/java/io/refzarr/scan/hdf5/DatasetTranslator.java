@@ -54,6 +54,14 @@ final class DatasetTranslator {
       throw new Unsupported("null dataspace (the dataset has no shape)");
     }
     long[] shape = space.getDimensionsAsLong();
+    for (long n : shape) {
+      if (n < 0) { // a size of 2^63 or more, read as a signed number
+        throw new MalformedFileException(
+            ctx.file(),
+            header.getAddress(),
+            "/" + path + ": dataspace size " + Long.toUnsignedString(n));
+      }
+    }
     io.jhdf.object.datatype.DataType hdfType =
         SharedDatatypes.resolve(ctx, header.getMessageOfType(DataTypeMessage.class));
     ZarrType type = DatatypeMapper.map(hdfType);

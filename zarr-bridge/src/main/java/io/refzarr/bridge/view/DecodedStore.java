@@ -165,7 +165,7 @@ final class DecodedStore implements ViewStore {
       Optional<DecodedArray> a = array(dir);
       if (a.isPresent()) {
         String name = dir.isEmpty() ? key : key.substring(dir.length() + 1);
-        return a.get().grid().parseKey(name).isPresent()
+        return a.get().grid().contains(name)
             ? Optional.of(new Chunk(a.get(), key, name))
             : Optional.empty();
       }
