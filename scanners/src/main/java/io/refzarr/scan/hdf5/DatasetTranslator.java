@@ -55,11 +55,8 @@ final class DatasetTranslator {
     }
     long[] shape = space.getDimensionsAsLong();
     for (long n : shape) {
-      if (n < 0) { // a size of 2^63 or more, read as a signed number
-        throw new MalformedFileException(
-            ctx.file(),
-            header.getAddress(),
-            "/" + path + ": dataspace size " + Long.toUnsignedString(n));
+      if (n < 0) { // read as a signed number: no array of 2^63 elements or more can be addressed
+        throw new Unsupported("dataspace size " + Long.toUnsignedString(n) + " (2^63 or more)");
       }
     }
     io.jhdf.object.datatype.DataType hdfType =

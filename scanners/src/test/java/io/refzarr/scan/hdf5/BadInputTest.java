@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.jhdf.checksum.JenkinsLookup3HashLittle;
 import io.refzarr.scan.ErrorPolicy;
 import io.refzarr.scan.MalformedFileException;
 import io.refzarr.scan.ScanOptions;
+import io.refzarr.scan.UnsupportedFeatureException;
 import io.refzarr.testing.Corpus;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,6 +16,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +68,41 @@ class BadInputTest {
     assertThat(r.refs().get("g2/x/.zarray")).isPresent();
     assertThat(r.refs().get("g2/x/0")).isPresent();
     assertThat(r.refs().get("g1/.zgroup")).isEmpty();
+  }
+
+  @Test
+  void scan_dataspaceSizeOf2To63OrMore_leavesThatDatasetOutUnderSkip_failsUnderFail()
+      throws Exception {
+    // huge.h5's huge_contiguous has shape [2^50] (its size and maximum size at bytes 731 and 739,
+    // in the version-2 object header at [715, 983) whose last 4 bytes are its checksum); patched
+    // to 2^64 - 1, which jhdf reads as -1, and the checksum made again
+    byte[] file = Files.readAllBytes(ChunkIndexTest.fixture("huge.h5"));
+    ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+    assertThat(b.getLong(731)).isEqualTo(1L << 50);
+    assertThat(b.getInt(979))
+        .isEqualTo(JenkinsLookup3HashLittle.hash(Arrays.copyOfRange(file, 715, 979)));
+    b.putLong(731, -1).putLong(739, -1);
+    b.putInt(979, JenkinsLookup3HashLittle.hash(Arrays.copyOfRange(file, 715, 979)));
+    Path f = Files.write(dir.resolve("huge_dims.h5"), file);
+    Scans.Result r = Scans.file(f, "huge_dims.h5", SKIP);
+    assertThat(r.report().skipped())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.object()).isEqualTo("/huge_contiguous");
+              assertThat(s.reason()).contains("dataspace size 18446744073709551615");
+            });
+    assertThat(r.refs().get("huge/.zarray")).isPresent();
+    assertThat(r.refs().get("huge_ext/.zarray")).isPresent();
+    assertThat(r.refs().get("huge_contiguous/.zarray")).isEmpty();
+    assertThatThrownBy(
+            () ->
+                Scans.file(
+                    f, "huge_dims.h5", ScanOptions.DEFAULT.withErrorPolicy(ErrorPolicy.FAIL)))
+        .isInstanceOf(UnsupportedFeatureException.class)
+        .hasMessageContaining("huge_dims.h5")
+        .hasMessageContaining("/huge_contiguous")
+        .hasMessageContaining("dataspace size 18446744073709551615");
   }
 
   private static final String ROOT_HUGE = "slow-unit-65db05b026b09ef3961e3753dfa93adb23e7dbbb";
