@@ -14,9 +14,11 @@ import io.refzarr.refs.ReferenceSetBuilder;
 import io.refzarr.refs.ReferenceSets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +30,14 @@ import java.util.Map;
  * from the builder's compact form, from JSON (with and without templates) and from Parquet of any
  * record and page size. Parquet writes a zero-length range at offset 0 as empty inline bytes, since
  * its layout reads offset 0 and size 0 as the whole target; that is the one difference allowed. A
- * set with an array whose chunk keys are {@code "/"}-separated, which the Parquet layout cannot
- * number, is refused with an {@link InvalidReferenceSetException} naming such an array, and leaves
- * no output.
+ * set with an array whose chunk keys are {@code "/"}-separated, or with a chunk numbered past 2^63
+ * - 1 in a grid of 2^124 chunks, which the Parquet layout cannot number, is refused with an {@link
+ * InvalidReferenceSetException} naming such an array or key, and leaves no output.
  */
 class WriterRoundTripFuzzTest {
   private static final Path DIR = directory();
   private static final List<String> ARRAYS = List.of("a", "g/v", "deep/er/x_1", "tas");
+  private static final String HUGE = "huge";
   private static final List<String> TARGETS =
       List.of(
           "",
@@ -99,12 +102,11 @@ class WriterRoundTripFuzzTest {
     assertSame(ReferenceSets.readJson(json), refs, false);
 
     Path parquet = DIR.resolve("set.parq");
-    List<String> slashed = slashSeparated(refs);
-    if (!slashed.isEmpty()) {
+    List<String> refused = parquetRefuses(refs);
+    if (!refused.isEmpty()) {
       assertThatThrownBy(() -> LazyReferenceSets.write(ReferenceSets.of(refs), parquet, options))
           .isInstanceOf(InvalidReferenceSetException.class)
-          .hasMessageContaining("dimension_separator")
-          .satisfies(e -> assertThat(slashed).anyMatch(e.getMessage()::contains));
+          .satisfies(e -> assertThat(refused).anyMatch(e.getMessage()::contains));
       assertThat(parquet).doesNotExist();
       return;
     }
@@ -115,13 +117,31 @@ class WriterRoundTripFuzzTest {
     AtomicOutputs.deleteTree(parquet);
   }
 
-  /** The {@code .zarray} keys of arrays that separate chunk-key parts with "/". */
-  private static List<String> slashSeparated(Map<String, Reference> refs) {
-    return refs.entrySet().stream()
-        .filter(e -> e.getKey().endsWith("/.zarray"))
-        .filter(e -> new String(inline(e.getValue()), StandardCharsets.UTF_8).contains("\"/\"}"))
-        .map(Map.Entry::getKey)
-        .toList();
+  /**
+   * What the Parquet writer must refuse, each named in its message: the {@code .zarray} keys of
+   * arrays that separate chunk-key parts with "/", and chunk keys whose flat number exceeds 2^63 -
+   * 1.
+   */
+  private static List<String> parquetRefuses(Map<String, Reference> refs) {
+    List<String> refused = new ArrayList<>();
+    for (Map.Entry<String, Reference> e : refs.entrySet()) {
+      String key = e.getKey();
+      if (key.endsWith("/.zarray")
+          && new String(inline(e.getValue()), StandardCharsets.UTF_8).contains("\"/\"}")) {
+        refused.add(key + ": dimension_separator");
+      }
+      if (key.startsWith(HUGE + "/") && !key.endsWith(".zarray") && !numbered(key)) {
+        refused.add(key + ": its chunk number");
+      }
+    }
+    return refused;
+  }
+
+  private static boolean numbered(String hugeKey) {
+    String[] parts = hugeKey.substring(HUGE.length() + 1).split("\\.");
+    BigInteger flat =
+        new BigInteger(parts[0]).shiftLeft(62).add(new BigInteger(parts[1])); // grid 2^62 x 2^62
+    return flat.bitLength() < 64;
   }
 
   private static Map<String, Reference> randomSet(FuzzedDataProvider data) {
@@ -132,7 +152,25 @@ class WriterRoundTripFuzzTest {
     for (int i = 0; i < arrays; i++) {
       addArray(data, ARRAYS.get(i), refs);
     }
+    if (data.consumeInt(0, 7) == 0) {
+      addHugeArray(data, refs);
+    }
     return refs;
+  }
+
+  /**
+   * A 2^62 x 2^62 grid of chunks (valid Zarr): keys whose C-order number passes 2^63 - 1 must keep
+   * their own references (they once wrapped onto others).
+   */
+  private static void addHugeArray(FuzzedDataProvider data, Map<String, Reference> refs) {
+    long big = 1L << 62;
+    refs.put(HUGE + "/.zarray", text(zarray(new long[] {big, big}, new long[] {1, 1}, ".")));
+    int chunks = data.consumeInt(0, 5);
+    for (int i = 0; i < chunks; i++) {
+      long row = data.pickValue(new long[] {0, 1, 2, 3, 4, 8, big - 1});
+      long column = data.pickValue(new long[] {0, 1, 5, big - 1});
+      refs.put(HUGE + "/" + row + "." + column, reference(data));
+    }
   }
 
   private static void addArray(FuzzedDataProvider data, String name, Map<String, Reference> refs) {
