@@ -88,9 +88,11 @@ final class GetCommand extends SetCommand {
 
   private Slice parseSlice(ZarrArray a) {
     try {
-      return Slice.parse(slice, a.shape());
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+      Slice s = Slice.parse(slice, a.shape());
+      s.size(); // a selection of more elements than a long counts: refused here, with the array
+      return s;
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw new ParameterException(spec.commandLine(), "array '" + array + "': " + e.getMessage());
     }
   }
 

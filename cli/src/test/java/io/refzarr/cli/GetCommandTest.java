@@ -94,6 +94,32 @@ class GetCommandTest {
     assertThat(r.err()).contains("nope");
   }
 
+  @Test
+  void get_arrayOfMoreChunksThanALongCounts_readsEachChunk_andRefusesAWholeSelection()
+      throws Exception {
+    // a 2^62 x 2^62 grid: chunk 4.0's number wrapped onto 0.0's, and each read the other's value
+    String zarray =
+        "{\\\"shape\\\":[4611686018427387904,4611686018427387904],\\\"chunks\\\":[1,1],"
+            + "\\\"dtype\\\":\\\"<i1\\\",\\\"compressor\\\":null,\\\"filters\\\":null,"
+            + "\\\"fill_value\\\":0,\\\"order\\\":\\\"C\\\",\\\"zarr_format\\\":2}";
+    Path refs = tmp.resolve("huge.json");
+    Files.writeString(
+        refs,
+        "{\"version\":1,\"refs\":{\".zgroup\":\"{\\\"zarr_format\\\":2}\",\"a/.zarray\":\""
+            + zarray
+            + "\",\"a/0.0\":\"base64:Bw==\",\"a/4.0\":\"base64:CQ==\"}}");
+    CliTest.Result first = CliTest.run("get", refs.toString(), "a", "--slice", "0,0", "--json");
+    CliTest.Result fifth = CliTest.run("get", refs.toString(), "a", "--slice", "4,0", "--json");
+    assertThat(first.text()).as(first.err()).contains("\"values\": 7");
+    assertThat(fifth.text()).as(fifth.err()).contains("\"values\": 9");
+
+    CliTest.Result whole =
+        CliTest.run("get", refs.toString(), "a", "-o", tmp.resolve("a.npy").toString());
+    assertThat(whole.status()).isNotZero();
+    assertThat(whole.err()).contains("array 'a'").contains("more than 2^63 - 1 elements");
+    assertThat(tmp.resolve("a.npy")).doesNotExist();
+  }
+
   @SuppressWarnings("unchecked")
   private static java.util.Map<String, Object> manifestArray(String set, String array) {
     try {

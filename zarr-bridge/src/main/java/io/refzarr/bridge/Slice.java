@@ -145,11 +145,22 @@ public final class Slice {
         .toArray();
   }
 
-  /** The number of elements selected. */
+  /**
+   * The number of elements selected.
+   *
+   * @throws ArithmeticException if it exceeds {@code Long.MAX_VALUE}
+   */
   public long size() {
     long n = 1;
     for (long c : count) {
-      n = Math.multiplyExact(n, c);
+      if (c == 0) {
+        return 0;
+      }
+      if (Math.multiplyHigh(n, c) != 0 || n * c < 0) {
+        throw new ArithmeticException(
+            "the selection " + this + " holds more than 2^63 - 1 elements");
+      }
+      n *= c;
     }
     return n;
   }
