@@ -16,7 +16,8 @@ import java.util.List;
 final class FillValues {
   private FillValues() {}
 
-  static byte[] element(DataType t, Object fill) throws ZarrFormatException {
+  /** The fill value of the array {@code name} as one element of type {@code t}. */
+  static byte[] element(String name, DataType t, Object fill) throws ZarrFormatException {
     ByteBuffer b = ByteBuffer.allocate(t.size()).order(ByteOrder.LITTLE_ENDIAN);
     if (fill == null) {
       return b.array();
@@ -24,7 +25,7 @@ final class FillValues {
     try {
       switch (t.kind()) {
         case BOOL -> b.put((byte) (Boolean.TRUE.equals(fill) || isNonZero(fill) ? 1 : 0));
-        case INT, UINT, DATETIME, TIMEDELTA -> putInteger(b, t.size(), integer(fill));
+        case INT, UINT, DATETIME, TIMEDELTA -> putInteger(b, t.size(), integer(fill, t.size()));
         case FLOAT -> putFloat(b, t.size(), real(fill));
         case COMPLEX -> putComplex(b, t.size() / 2, fill);
         case UNICODE -> b.put(utf32(String.valueOf(fill), t.size()));
@@ -35,7 +36,8 @@ final class FillValues {
       }
     } catch (RuntimeException e) {
       throw new ZarrFormatException(
-          "fill_value " + fill + " does not fit dtype " + t.kind() + t.size(), e);
+          "array '" + name + "': fill_value " + fill + " does not fit dtype " + t.kind() + t.size(),
+          e);
     }
     return b.array();
   }
@@ -49,17 +51,31 @@ final class FillValues {
     return fill instanceof Number n && n.doubleValue() != 0;
   }
 
-  private static long integer(Object fill) {
-    if (fill instanceof BigInteger big) {
-      return big.longValue();
-    }
-    if (fill instanceof Number n) {
-      return n.longValue();
-    }
+  /**
+   * An integer fill value's bits. Values that fit the width as a signed or as an unsigned number
+   * are taken (-1 for {@code u1} is 255, as NumPy 1 wrapped it); wider ones are refused, as NumPy 2
+   * refuses them, instead of keeping their low bits.
+   */
+  private static long integer(Object fill, int size) {
     if ("NaT".equals(fill)) {
       return Long.MIN_VALUE;
     }
-    throw new IllegalArgumentException("not an integer");
+    BigInteger v;
+    if (fill instanceof BigInteger big) {
+      v = big;
+    } else if (fill instanceof Double || fill instanceof Float) {
+      v = new java.math.BigDecimal(((Number) fill).doubleValue()).toBigInteger();
+    } else if (fill instanceof Number n) {
+      v = BigInteger.valueOf(n.longValue());
+    } else {
+      throw new IllegalArgumentException("not an integer");
+    }
+    int bits = 8 * size;
+    if (v.compareTo(BigInteger.ONE.shiftLeft(bits - 1).negate()) < 0
+        || v.compareTo(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)) > 0) {
+      throw new IllegalArgumentException("out of range");
+    }
+    return v.longValue();
   }
 
   static double real(Object fill) {

@@ -66,7 +66,7 @@ final class MetadataReader {
         type,
         "F".equals(m.order()) ? reversedAxes(rank) : identityAxes(rank),
         codecs,
-        FillValues.element(type, m.fillValue()),
+        FillValues.element(name, type, m.fillValue()),
         FillValues.string(m.fillValue()),
         ArrayLayout.dotted(m.dimensionSeparator(), scalar),
         attrs,

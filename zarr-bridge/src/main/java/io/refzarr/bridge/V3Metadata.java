@@ -46,7 +46,7 @@ final class V3Metadata {
             ? null
             : V3Chain.parse(name, (List<Object>) chain.shard.get("codecs"), rank, false);
     DataType type = DataType.parseV3(doc.get("data_type"), (inner != null ? inner : chain).order);
-    byte[] fill = FillValues.element(type, doc.get("fill_value"));
+    byte[] fill = FillValues.element(name, type, doc.get("fill_value"));
     CodecPipeline codecs =
         inner == null
             ? pipeline(name, chain.bytesToBytes)

@@ -74,4 +74,40 @@ class HostileMetadataTest {
 
     assertThat(ZarrArray.open(a)).isNotNull();
   }
+
+  private Path v2(String name, String dtype, String fill) throws IOException {
+    Path a = Files.createDirectories(dir.resolve(name));
+    Files.writeString(
+        a.resolve(".zarray"),
+        "{\"zarr_format\":2,\"shape\":[2],\"chunks\":[2],\"dtype\":\""
+            + dtype
+            + "\",\"compressor\":null,\"filters\":null,\"order\":\"C\",\"fill_value\":"
+            + fill
+            + "}");
+    return a;
+  }
+
+  @Test
+  void open_integerFillValueWiderThanTheType_isRefusedNotCut() throws IOException {
+    // 2^40 as int32 kept its low bits: every missing chunk read as 0
+    Path a = v2("wide", "<i4", "1099511627776");
+    Path b = v2("negative", "|u1", "-129");
+
+    assertThatThrownBy(() -> ZarrArray.open(a))
+        .isInstanceOf(ZarrFormatException.class)
+        .hasMessageContaining("wide")
+        .hasMessageContaining("fill_value 1099511627776");
+    assertThatThrownBy(() -> ZarrArray.open(b))
+        .isInstanceOf(ZarrFormatException.class)
+        .hasMessageContaining("-129");
+  }
+
+  @Test
+  void read_integerFillValueOfTheWidthSignedOrUnsigned_isItsBits() throws IOException {
+    assertThat(ZarrArray.open(v2("u1", "|u1", "-1")).read().toIntArray()).containsExactly(255, 255);
+    assertThat(ZarrArray.open(v2("i1", "|i1", "255")).read().toIntArray()).containsExactly(-1, -1);
+    assertThat(ZarrArray.open(v2("u8", "<u8", "18446744073709551615")).read().toLongArray())
+        .containsExactly(-1L, -1L);
+    assertThat(ZarrArray.open(v2("i2", "<i2", "-7.9")).read().toIntArray()).containsExactly(-7, -7);
+  }
 }
