@@ -10,6 +10,13 @@ import java.util.List;
  * Reads a 0-d or 1-d array's values through its references (missing chunks read as the fill value).
  */
 final class ArrayValues {
+  /**
+   * The most values one coordinate may have: they are held in memory, boxed (a year of seconds is
+   * 31.5 million, more than any concat axis of a real dataset; a hostile {@code .zarray} may claim
+   * 2^62).
+   */
+  static final long MAX_VALUES = 1L << 25;
+
   private final InputContext input;
   private final String array;
   private final ZarrArrayMetadata md;
@@ -35,6 +42,9 @@ final class ArrayValues {
     }
     long n = md.shape().length == 0 ? 1 : md.shape()[0];
     long c = md.shape().length == 0 ? 1 : md.chunks()[0];
+    if (n > MAX_VALUES) {
+      throw fail("has " + n + " values, more than the " + MAX_VALUES + " a coordinate may have");
+    }
     List<Object> out = new ArrayList<>((int) Math.min(n, 1 << 20));
     for (long i = 0; i * c < n; i++) {
       int count = (int) Math.min(c, n - i * c);

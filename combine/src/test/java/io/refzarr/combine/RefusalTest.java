@@ -5,6 +5,7 @@ import static io.refzarr.combine.Synthetic.ref;
 import static io.refzarr.combine.Synthetic.series;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.refzarr.refs.ReferenceSet;
 import java.io.IOException;
@@ -304,6 +305,33 @@ class RefusalTest {
         TIME,
         CombineException.Reason.BAD_COORDINATE,
         "a.nc");
+  }
+
+  @Test
+  void combine_coordinateClaiming2To62Values_refusedBeforeReadingThem() {
+    // a time .zarray of shape [2^62] and a fill value: combine read chunk after chunk (60 s, 2 GB,
+    // no end) instead of refusing
+    long n = 1L << 62;
+    CombineInput huge =
+        new Synthetic("a.nc")
+            .put(
+                "time/.zarray",
+                Synthetic.inline(
+                    Synthetic.zarray(new long[] {n}, new long[] {1}, Map.of("fill_value", 0L))))
+            .put("time/.zattrs", Synthetic.inline(Map.of("_ARRAY_DIMENSIONS", List.of("time"))))
+            .put(
+                "tas/.zarray",
+                Synthetic.inline(Synthetic.zarray(new long[] {n, 3}, new long[] {1, 3}, Map.of())))
+            .put("tas/.zattrs", Synthetic.inline(Map.of("_ARRAY_DIMENSIONS", List.of("time", "x"))))
+            .input();
+    assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(20),
+        () ->
+            assertRefused(
+                List.of(huge, series("b.nc", 1, 1)),
+                TIME,
+                CombineException.Reason.BAD_COORDINATE,
+                "a.nc"));
   }
 
   @Test
