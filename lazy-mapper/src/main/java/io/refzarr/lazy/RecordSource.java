@@ -80,8 +80,12 @@ abstract class RecordSource {
       try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
         for (Path f : files) {
           Matcher m = RECORD.matcher(f.getFileName().toString());
-          if (m.matches() && m.group(1).length() < 19) {
-            numbers.add(Long.parseLong(m.group(1)));
+          if (m.matches() && m.group(1).length() <= 19) { // Long.MAX_VALUE has 19 digits
+            try {
+              numbers.add(Long.parseLong(m.group(1)));
+            } catch (NumberFormatException beyondALong) {
+              // no chunk can have such a record (nor be asked for)
+            }
           }
         }
       }
