@@ -1,5 +1,6 @@
 package io.refzarr.nio;
 
+import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,10 +23,15 @@ final class KeyPath implements Comparable<KeyPath> {
     this.names = names;
   }
 
-  /** Parses a path string; repeated and trailing slashes are ignored. */
+  /**
+   * Parses a path string; repeated and trailing slashes are ignored.
+   *
+   * @throws InvalidPathException for a NUL, as {@code getPath} and {@code resolve} promise
+   */
   static KeyPath parse(String path) {
-    if (path.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException("NUL character in path");
+    int nul = path.indexOf('\0');
+    if (nul >= 0) {
+      throw new InvalidPathException(path, "NUL character in path", nul);
     }
     List<String> names = new ArrayList<>();
     for (String part : path.split("/", -1)) {

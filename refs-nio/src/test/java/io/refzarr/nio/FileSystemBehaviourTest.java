@@ -87,6 +87,17 @@ class FileSystemBehaviourTest {
   }
 
   @Test
+  void pathWithANul_isAnInvalidPathException_asNioPromises() {
+    // it was a plain IllegalArgumentException, which refzarr serve did not expect: the
+    // connection closed with no answer
+    assertThatThrownBy(() -> fs.getPath("/temp/\0"))
+        .isInstanceOf(java.nio.file.InvalidPathException.class)
+        .hasMessageContaining("NUL");
+    assertThatThrownBy(() -> fs.getPath("/temp").resolve("a\0b"))
+        .isInstanceOf(java.nio.file.InvalidPathException.class);
+  }
+
+  @Test
   void readAllBytes_rangeRelativeAbsoluteAndFileUrlTargets_returnTheRange() throws IOException {
     assertThat(Files.readAllBytes(fs.getPath("/temp/4"))).isEqualTo(slice(40, 10));
     assertThat(Files.readAllBytes(fs.getPath("grp/abs"))).isEqualTo(slice(5, 3));

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -58,7 +59,13 @@ final class StoreHandler implements HttpHandler {
   }
 
   private void answer(HttpExchange ex, String key) throws IOException {
-    Path path = key.isEmpty() ? root : root.resolve(key);
+    Path path;
+    try {
+      path = key.isEmpty() ? root : root.resolve(key);
+    } catch (InvalidPathException e) { // a NUL, say: no key has that name
+      sendEmpty(ex, 404);
+      return;
+    }
     try {
       if (key.equals(ZarrKeys.ZMETADATA) && Files.notExists(path)) {
         sendBytes(ex, zmetadata.get(), "application/json");

@@ -108,6 +108,9 @@ class ZarrHttpServerTest {
             send(HttpRequest.newBuilder(URI.create(server.uri() + "precip/%2E%2E/.zgroup")))
                 .statusCode())
         .isEqualTo(404);
+    // a NUL makes no path of the set: the connection was closed with no answer
+    assertThat(send(HttpRequest.newBuilder(URI.create(server.uri() + "precip/%00"))).statusCode())
+        .isEqualTo(404);
     assertThat(log).isEmpty();
   }
 
