@@ -196,10 +196,11 @@ public final class ChunkGrid {
       int start = i;
       long v = 0;
       while (i < len && key.charAt(i) >= '0' && key.charAt(i) <= '9') {
-        if (i - start >= 18) {
-          return null;
+        int digit = key.charAt(i) - '0';
+        if (v > (Long.MAX_VALUE - digit) / 10) {
+          return null; // past any index a long holds
         }
-        v = v * 10 + (key.charAt(i) - '0');
+        v = v * 10 + digit;
         i++;
       }
       if (i == start || (key.charAt(start) == '0' && i - start > 1)) {

@@ -59,6 +59,12 @@ class ChunkGridTest {
     assertThat(g.contains("0.0")).isTrue();
     assertThat(g.contains(big + ".0")).isFalse();
     assertThat(g.contains("4.0.0")).isFalse();
+    // indices of 19 digits: the last chunk a long numbers, and one past it
+    assertThat(g.parseKey("1." + (big - 1))).hasValue(Long.MAX_VALUE);
+    assertThat(g.parseKey("2." + (big - 1))).isEmpty();
+    assertThat(g.contains("2." + (big - 1))).isTrue();
+    assertThat(ChunkGrid.parseIndex("9223372036854775807", '.', 1)).containsExactly(Long.MAX_VALUE);
+    assertThat(ChunkGrid.parseIndex("9223372036854775808", '.', 1)).isNull();
   }
 
   @Test
