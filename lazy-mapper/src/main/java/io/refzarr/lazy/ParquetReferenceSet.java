@@ -136,7 +136,7 @@ final class ParquetReferenceSet implements LazyReferenceSet {
   private final class ChunkNames implements Iterator<String> {
     private final String field;
     private final ChunkGrid grid;
-    private final long records;
+    private final long lastRecord; // -1 for an empty grid
     private long[] present; // the record files that exist, when the source can list them
     private int nextPresent;
     private long record = -1;
@@ -149,8 +149,8 @@ final class ParquetReferenceSet implements LazyReferenceSet {
     ChunkNames(String field, ChunkGrid grid) {
       this.field = field;
       this.grid = grid;
-      long count = grid.chunkCount();
-      this.records = count / meta.recordSize() + (count % meta.recordSize() == 0 ? 0 : 1);
+      long lastFlat = grid.hasFlat(Long.MAX_VALUE) ? Long.MAX_VALUE : grid.chunkCount() - 1;
+      this.lastRecord = lastFlat < 0 ? -1 : lastFlat / meta.recordSize();
     }
 
     @Override
@@ -158,7 +158,7 @@ final class ParquetReferenceSet implements LazyReferenceSet {
       try {
         while (next == null && advance()) {
           long flat = flat(record, rows.firstRow() + row);
-          if (rows.present(row) && flat >= 0 && flat < grid.chunkCount()) {
+          if (rows.present(row) && grid.hasFlat(flat)) {
             next = grid.key(flat);
           }
           row++;
@@ -203,12 +203,12 @@ final class ParquetReferenceSet implements LazyReferenceSet {
     private boolean nextRecord() throws IOException {
       if (record < 0 && present == null) {
         present = root.recordNumbers(field);
-        if (present == null && records > MAX_PROBED_RECORDS) {
+        if (present == null && lastRecord >= MAX_PROBED_RECORDS) {
           throw new InvalidReferenceSetException(
               root.describe(field),
               field,
               "listing its chunks would probe "
-                  + records
+                  + (lastRecord + 1)
                   + " record files one by one (this source cannot list a directory; at most "
                   + MAX_PROBED_RECORDS
                   + " are probed)");
@@ -218,13 +218,13 @@ final class ParquetReferenceSet implements LazyReferenceSet {
         while (nextPresent < present.length && present[nextPresent] <= record) {
           nextPresent++;
         }
-        if (nextPresent == present.length || present[nextPresent] >= records) {
+        if (nextPresent == present.length || present[nextPresent] > lastRecord) {
           return false;
         }
         record = present[nextPresent++];
         return true;
       }
-      if (record + 1 < records) {
+      if (record < lastRecord) {
         record++;
         return true;
       }

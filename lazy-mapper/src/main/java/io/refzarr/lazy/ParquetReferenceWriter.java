@@ -228,7 +228,9 @@ public final class ParquetReferenceWriter implements ReferenceOutput {
       return buffer;
     }
     int rs = options.recordSize();
-    long expected = Math.min(rs, grid.chunkCount() - fk.record() * rs);
+    // a grid of more than Long.MAX_VALUE chunks fills every record it reaches
+    long expected =
+        grid.hasFlat(Long.MAX_VALUE) ? rs : Math.min(rs, grid.chunkCount() - fk.record() * rs);
     buffer = new RecordBuffer(rs, (int) expected);
     if (onDisk.contains(fk)) {
       readBack(fk, buffer);

@@ -50,7 +50,8 @@ class HugeChunkGridParquetTest {
     refs.put("a/.zarray", inline(ZARRAY));
     refs.put("a/0.5", inline("five"));
     refs.put("a/1.0", inline("one"));
-    for (int recordSize : new int[] {1, 10}) {
+    refs.put("a/1.4611686018427387903", inline("last")); // chunk number Long.MAX_VALUE
+    for (int recordSize : new int[] {1, 7, 10}) {
       // record size 1: chunk 1.0 lies in refs.4611686018427387904.parq, a name of 19 digits that
       // the listing once skipped
       readBack(refs, recordSize);
@@ -65,8 +66,11 @@ class HugeChunkGridParquetTest {
       assertThat(set.get("a/0.5")).contains(inline("five"));
       assertThat(set.get("a/1.0")).contains(inline("one"));
       assertThat(set.get("a/0.0")).isEmpty();
-      assertThat(set.list("a").toList()).containsExactlyInAnyOrder(".zarray", "0.5", "1.0");
-      assertThat(set.keys().toList()).containsExactlyInAnyOrder("a/.zarray", "a/0.5", "a/1.0");
+      assertThat(set.get("a/1.4611686018427387903")).contains(inline("last"));
+      assertThat(set.list("a").toList())
+          .containsExactlyInAnyOrder(".zarray", "0.5", "1.0", "1.4611686018427387903");
+      assertThat(set.keys().toList())
+          .containsExactlyInAnyOrder("a/.zarray", "a/0.5", "a/1.0", "a/1.4611686018427387903");
       assertThatThrownBy(() -> set.get("a/4.0"))
           .isInstanceOf(InvalidReferenceSetException.class)
           .hasMessageContaining("a/4.0")

@@ -13,6 +13,8 @@ public final class ChunkGrid {
   private final long[] chunks;
   private final long[] gridShape;
   private final long chunkCount;
+  private final boolean
+      capped; // more chunks than Long.MAX_VALUE: every non-negative long numbers one
   private final char separator;
 
   private ChunkGrid(long[] shape, long[] chunks, char separator) {
@@ -22,12 +24,16 @@ public final class ChunkGrid {
     int rank = Math.max(shape.length, 1);
     this.gridShape = new long[rank];
     long count = 1;
+    boolean overflow = false;
     for (int d = 0; d < rank; d++) {
       long n = shape.length == 0 ? 1 : ceilDiv(shape[d], chunks[d]);
       gridShape[d] = n;
-      count = n == 0 ? 0 : multiplyCapped(count, n);
+      overflow |= Math.multiplyHigh(count, n) != 0 || count * n < 0;
+      count *= n;
     }
-    this.chunkCount = count;
+    boolean empty = Arrays.stream(gridShape).anyMatch(n -> n == 0);
+    this.capped = overflow && !empty;
+    this.chunkCount = empty ? 0 : capped ? Long.MAX_VALUE : count;
   }
 
   /**
@@ -89,6 +95,14 @@ public final class ChunkGrid {
     return chunkCount;
   }
 
+  /**
+   * Whether {@code flat} numbers a chunk: any non-negative long in a grid of more than {@code
+   * Long.MAX_VALUE} chunks, else one below {@link #chunkCount()}.
+   */
+  public boolean hasFlat(long flat) {
+    return flat >= 0 && (capped || flat < chunkCount);
+  }
+
   /** The chunk-key separator, {@code '.'} or {@code '/'}. */
   public char separator() {
     return separator;
@@ -143,7 +157,7 @@ public final class ChunkGrid {
 
   /** The chunk index of a flat number. */
   public long[] index(long flat) {
-    if (flat < 0 || flat >= chunkCount) {
+    if (!hasFlat(flat)) {
       throw new IndexOutOfBoundsException("chunk " + flat + " of " + chunkCount);
     }
     long[] idx = new long[gridShape.length];
@@ -219,12 +233,6 @@ public final class ChunkGrid {
 
   private static long ceilDiv(long a, long b) {
     return a / b + (a % b == 0 ? 0 : 1);
-  }
-
-  private static long multiplyCapped(long a, long b) {
-    long hi = Math.multiplyHigh(a, b);
-    long lo = a * b;
-    return (hi != 0 || lo < 0) ? Long.MAX_VALUE : lo;
   }
 
   @Override

@@ -65,6 +65,13 @@ class ChunkGridTest {
     assertThat(g.contains("2." + (big - 1))).isTrue();
     assertThat(ChunkGrid.parseIndex("9223372036854775807", '.', 1)).containsExactly(Long.MAX_VALUE);
     assertThat(ChunkGrid.parseIndex("9223372036854775808", '.', 1)).isNull();
+    // the chunk numbered Long.MAX_VALUE has a key, though the count is capped there
+    assertThat(g.hasFlat(Long.MAX_VALUE)).isTrue();
+    assertThat(g.key(Long.MAX_VALUE)).isEqualTo("1." + (big - 1));
+    ChunkGrid exact = ChunkGrid.of(new long[] {Long.MAX_VALUE}, new long[] {1}, '.');
+    assertThat(exact.chunkCount()).isEqualTo(Long.MAX_VALUE);
+    assertThat(exact.hasFlat(Long.MAX_VALUE - 1)).isTrue();
+    assertThat(exact.hasFlat(Long.MAX_VALUE)).isFalse();
   }
 
   @Test
