@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * First pass for one input: coordinate values along each concat dimension, array facts, group
@@ -52,21 +51,51 @@ final class CoordinateCollector {
   private List<Object> distinctSorted(InputContext in, String dim) throws IOException {
     List<Object> raw = spec.cooMap().get(dim).select(in);
     String dtype = spec.cooDtypes().get(dim);
-    TreeSet<Object> sorted = new TreeSet<>(CoordValues.ORDER);
+    List<Object> values = new ArrayList<>(raw.size());
     try {
       for (Object v : raw) {
-        sorted.add(CoordValues.coerce(v, dtype));
+        values.add(CoordValues.coerce(v, dtype));
+      }
+      if (values.isEmpty()) {
+        throw bad(in, "no coordinate values along " + dim);
+      }
+      for (int i = 0; i < values.size(); i++) {
+        checkOrder(in, dim, i == 0 ? null : values.get(i - 1), values.get(i));
       }
     } catch (IllegalArgumentException e) {
       throw bad(in, dim + ": " + e.getMessage());
     }
-    if (sorted.isEmpty()) {
-      throw bad(in, "no coordinate values along " + dim);
+    return values;
+  }
+
+  /**
+   * An input's values must increase as stored: inputs are placed by their sorted values, so a
+   * decreasing or unordered input (or a NaN, which has no place) would put its chunks under other
+   * values than their own.
+   */
+  private static void checkOrder(InputContext in, String dim, Object previous, Object value)
+      throws CombineException {
+    if (value instanceof Double d && d.isNaN() || value instanceof Float f && f.isNaN()) {
+      throw bad(in, "a NaN among the coordinate values along " + dim);
     }
-    if (sorted.size() != raw.size()) {
-      throw bad(in, "repeated coordinate values along " + dim);
+    if (previous == null) {
+      return;
     }
-    return new ArrayList<>(sorted);
+    int order = CoordValues.ORDER.compare(previous, value);
+    if (order == 0) {
+      throw bad(in, "repeated coordinate values along " + dim + " (" + value + ")");
+    }
+    if (order > 0) {
+      throw bad(
+          in,
+          "coordinate values along "
+              + dim
+              + " do not increase as stored ("
+              + previous
+              + " then "
+              + value
+              + "): its chunks would be placed under other values");
+    }
   }
 
   private String varName(InputContext in) throws IOException {

@@ -91,6 +91,31 @@ class RefusalTest {
   }
 
   @Test
+  void combine_inputWhoseCoordinateDecreases_refused() {
+    // b.nc stores time 5 then 4: combined, its first chunk landed under 4 and its second under 5
+    assertRefused(
+        List.of(series("a.nc", 1, 0, 1), series("b.nc", 1, 5, 4)),
+        TIME,
+        CombineException.Reason.BAD_COORDINATE,
+        "b.nc");
+  }
+
+  @Test
+  void combine_nanCoordinate_refused() {
+    // NaN sorted last: b.nc's [NaN, 3] became [3, NaN] over data stored as [NaN, 3]
+    assertRefused(
+        List.of(series("a.nc", 1, 0, 1), series("b.nc", 1, 3, Double.NaN)),
+        TIME,
+        CombineException.Reason.BAD_COORDINATE,
+        "b.nc");
+    assertRefused(
+        List.of(series("a.nc", 1, 0, 1), series("b.nc", 1, Double.NaN, 3)),
+        TIME,
+        CombineException.Reason.BAD_COORDINATE,
+        "b.nc");
+  }
+
+  @Test
   void combine_extentDiffersFromCoordinateCount_refused() {
     CombineInput bad =
         new Synthetic("a.nc")
