@@ -13,8 +13,8 @@ public final class ChunkGrid {
   private final long[] chunks;
   private final long[] gridShape;
   private final long chunkCount;
-  private final boolean
-      capped; // more chunks than Long.MAX_VALUE: every non-negative long numbers one
+  // more chunks than Long.MAX_VALUE: every non-negative long numbers one
+  private final boolean capped;
   private final char separator;
 
   private ChunkGrid(long[] shape, long[] chunks, char separator) {
