@@ -68,7 +68,8 @@ public final class CombinePlanner implements Closeable {
         s.arrays(),
         s.groupMetadata(),
         new InputShape(
-            shape.index(), shape.name(), shape.roles(), shape.arrays(), shape.dims(), kept));
+            shape.index(), shape.name(), shape.roles(), shape.arrays(), shape.dims(), kept),
+        s.identical());
   }
 
   /**

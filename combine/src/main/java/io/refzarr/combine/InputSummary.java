@@ -5,11 +5,13 @@ import java.util.Map;
 
 /**
  * The first pass's view of one input: its placement, coordinate values, the facts of its arrays,
- * and its group metadata, and its shape (with its references when it is small).
+ * its group metadata, its shape (with its references when it is small), and a digest of the values
+ * of each array it has of an identical dimension.
  */
 record InputSummary(
     Placement placement,
     List<List<Object>> values,
     Map<String, ArrayFacts> arrays,
     Map<String, byte[]> groupMetadata,
-    InputShape shape) {}
+    InputShape shape,
+    Map<String, String> identical) {}

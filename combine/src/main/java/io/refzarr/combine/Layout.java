@@ -21,6 +21,10 @@ final class Layout implements java.io.Serializable {
   private final Map<Integer, InputShape> retained = new java.util.HashMap<>();
   private SortKey groupOwner;
   private Map<String, byte[]> groupMetadata = Map.of();
+  private final Map<String, IdenticalValues> identical = new TreeMap<>();
+
+  /** The digest of an identical dimension's values, and an input that has them. */
+  private record IdenticalValues(String digest, String input) implements java.io.Serializable {}
 
   Layout(List<String> dims) {
     this.dims = List.copyOf(dims);
@@ -44,6 +48,10 @@ final class Layout implements java.io.Serializable {
     }
     one.groupOwner = s.placement().key();
     one.groupMetadata = s.groupMetadata();
+    s.identical()
+        .forEach(
+            (array, digest) ->
+                one.identical.put(array, new IdenticalValues(digest, s.placement().key().name())));
     return merge(one);
   }
 
@@ -59,6 +67,7 @@ final class Layout implements java.io.Serializable {
             dims.get(d) + ": " + e.getMessage());
       }
     }
+    mergeIdentical(other);
     placements.addAll(other.placements);
     retained.putAll(other.retained);
     for (Map.Entry<String, ArrayAgg> e : other.arrays.entrySet()) {
@@ -75,6 +84,22 @@ final class Layout implements java.io.Serializable {
       groupMetadata = other.groupMetadata;
     }
     return this;
+  }
+
+  /** Arrays of identical dimensions must hold the same values in every input. */
+  private void mergeIdentical(Layout other) throws CombineException {
+    for (Map.Entry<String, IdenticalValues> e : other.identical.entrySet()) {
+      IdenticalValues mine = identical.putIfAbsent(e.getKey(), e.getValue());
+      if (mine != null && !mine.digest().equals(e.getValue().digest())) {
+        throw new CombineException(
+            CombineException.Reason.CONFLICT,
+            List.of(mine.input(), e.getValue().input()),
+            e.getKey()
+                + " is an identical dimension, but its values differ between inputs (as no"
+                + " identical dimension it is taken from the first input unchecked, as kerchunk"
+                + " does)");
+      }
+    }
   }
 
   private List<String> names(Layout other) {

@@ -5,6 +5,7 @@ import static io.refzarr.combine.Synthetic.longsOf;
 import static io.refzarr.combine.Synthetic.meta;
 import static io.refzarr.combine.Synthetic.ref;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.refzarr.nio.ReferenceFileSystemConfig;
 import io.refzarr.refs.Reference;
@@ -88,24 +89,41 @@ class LayoutTest {
   }
 
   @Test
-  void combine_identicalDim_copiedFromTheFirstInputInCoordinateOrder() throws IOException {
-    CombineInput late =
-        new Synthetic("late.nc")
-            .coord("time", 5)
-            .coord("x", 1, 2, 3)
-            .variable("tas", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3})
-            .input();
-    CombineInput early =
-        new Synthetic("early.nc")
-            .coord("time", 4)
-            .coord("x", 7, 8, 9)
-            .variable("tas", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3})
-            .input();
-    CombineSpec spec = CombineSpec.builder().concatDims("time").identicalDims("x").build();
+  void combine_dimensionCoordinate_copiedFromTheFirstInputInCoordinateOrder() throws IOException {
+    CombineSpec spec = CombineSpec.builder().concatDims("time").build();
 
-    ReferenceSet out = Combiner.combine(List.of(late, early), spec);
+    ReferenceSet out =
+        Combiner.combine(List.of(withX("late.nc", 5, 1), withX("early.nc", 4, 7)), spec);
 
     assertThat(doubles(out, "x/0")).containsExactly(7, 8, 9);
+  }
+
+  @Test
+  void combine_identicalDim_isCheckedToBeIdentical() throws IOException {
+    CombineSpec spec = CombineSpec.builder().concatDims("time").identicalDims("x").build();
+
+    ReferenceSet same =
+        Combiner.combine(List.of(withX("late.nc", 5, 7), withX("early.nc", 4, 7)), spec);
+    assertThat(doubles(same, "x/0")).containsExactly(7, 8, 9);
+    // as kerchunk, this took early.nc's x for late.nc's data without a word
+    assertThatThrownBy(
+            () -> Combiner.combine(List.of(withX("late.nc", 5, 1), withX("early.nc", 4, 7)), spec))
+        .isInstanceOfSatisfying(
+            CombineException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(CombineException.Reason.CONFLICT);
+              assertThat(e.inputs()).containsExactlyInAnyOrder("late.nc", "early.nc");
+              assertThat(e.getMessage()).contains("x is an identical dimension");
+            });
+  }
+
+  /** An input at {@code time} whose x holds first, first + 1, first + 2. */
+  private static CombineInput withX(String name, double time, double first) {
+    return new Synthetic(name)
+        .coord("time", time)
+        .coord("x", first, first + 1, first + 2)
+        .variable("tas", List.of("time", "x"), new long[] {1, 3}, new long[] {1, 3})
+        .input();
   }
 
   @Test
