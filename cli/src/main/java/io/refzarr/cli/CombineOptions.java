@@ -36,7 +36,9 @@ final class CombineOptions {
   @Option(
       names = "--identical-dim",
       paramLabel = "NAME",
-      description = "Array copied from the first input" + " (repeatable).")
+      description =
+          "Array copied from the first input, after checking that every input holds the same"
+              + " values (repeatable).")
   List<String> identicalDims = new ArrayList<>();
 
   @Option(

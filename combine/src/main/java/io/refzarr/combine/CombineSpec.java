@@ -74,7 +74,10 @@ public final class CombineSpec {
     return concatDims;
   }
 
-  /** Arrays copied from the first input (in coordinate order). */
+  /**
+   * Arrays copied from the first input (in coordinate order), which every input must hold with the
+   * same values.
+   */
   public Set<String> identicalDims() {
     return identicalDims;
   }
