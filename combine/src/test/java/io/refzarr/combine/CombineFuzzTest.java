@@ -21,21 +21,26 @@ import java.util.Map;
 /**
  * Fuzz target for combine (README "Fuzzing"): one to four inputs along {@code time}, each with its
  * own time values (repeated, decreasing, NaN, shared with other inputs), lengths and chunk length,
- * and a variable {@code v} whose every element is unique to its input and position. Combine either
- * refuses them with a {@link CombineException} or writes a set in which time increases and each
- * position holds an element of an input together with that element's own time value, every element
- * of every input exactly once.
+ * an identical dimension {@code x} that may differ between inputs, and a variable {@code v} whose
+ * every element is unique to its input and position. Combine either refuses them with a {@link
+ * CombineException} or writes a set in which x is every input's x, time increases and each position
+ * holds an element of an input together with that element's own time value, every element of every
+ * input exactly once.
  */
 class CombineFuzzTest {
-  private static final CombineSpec TIME = CombineSpec.builder().concatDims("time").build();
+  private static final CombineSpec TIME =
+      CombineSpec.builder().concatDims("time").identicalDims("x").build();
 
   @FuzzTest(maxDuration = "10m")
   void combine(FuzzedDataProvider data) throws IOException {
     int count = data.consumeInt(1, 4);
     List<CombineInput> inputs = new ArrayList<>();
     Map<Float, Double> timeOf = new HashMap<>(); // each element's own time value
+    java.util.Set<Double> xs = new java.util.HashSet<>(); // each input's identical x
     for (int i = 0; i < count; i++) {
-      inputs.add(input(data, i, timeOf));
+      double x = data.consumeBoolean() ? 0 : data.consumeInt(0, 2);
+      xs.add(x);
+      inputs.add(input(data, i, timeOf).put("x/0", xChunk(x)).input());
     }
     ReferenceSet out;
     try {
@@ -43,8 +48,11 @@ class CombineFuzzTest {
     } catch (CombineException refused) {
       return; // the documented refusal of inputs that do not fit
     }
+    assertThat(xs).as("inputs with different identical x were combined").hasSize(1);
     try (FileSystem fs =
         ReferenceFileSystems.newFileSystem(out, ReferenceFileSystemConfig.DEFAULT)) {
+      assertThat(ZarrArray.open(fs.getPath("/x")).read().toDoubleArray())
+          .containsExactly(xs.iterator().next());
       double[] time = ZarrArray.open(fs.getPath("/time")).read().toDoubleArray();
       float[] v = ZarrArray.open(fs.getPath("/v")).read().toFloatArray();
       assertThat(v).hasSize(time.length).hasSize(timeOf.size());
@@ -59,8 +67,17 @@ class CombineFuzzTest {
     }
   }
 
-  /** Input {@code i}: its time values, and {@code v} = 1000 i + position, in chunks of c. */
-  private static CombineInput input(FuzzedDataProvider data, int i, Map<Float, Double> timeOf) {
+  /** A one-value {@code <f8} chunk of the identical dimension x. */
+  private static Reference xChunk(double x) {
+    return new Reference.Inline(
+        ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(x).array());
+  }
+
+  /**
+   * Input {@code i}: its time values, an identical dimension {@code x} of one value (its chunk put
+   * by the caller), and {@code v} (time) = 1000 i + position, in chunks of c.
+   */
+  private static Synthetic input(FuzzedDataProvider data, int i, Map<Float, Double> timeOf) {
     int n = data.consumeInt(1, 4);
     int c = data.consumeInt(1, n);
     double[] times = new double[n];
@@ -69,6 +86,10 @@ class CombineFuzzTest {
       timeOf.put((float) (1000 * i + j), times[j]);
     }
     Synthetic s = new Synthetic("in" + i + ".nc").coord("time", times);
+    s.put(
+        "x/.zarray",
+        Synthetic.inline(Synthetic.zarray(new long[] {1}, new long[] {1}, Map.of("dtype", "<f8"))));
+    s.put("x/.zattrs", Synthetic.inline(Map.of("_ARRAY_DIMENSIONS", List.of("x"))));
     s.put(
         "v/.zarray",
         Synthetic.inline(
@@ -81,7 +102,7 @@ class CombineFuzzTest {
       }
       s.put("v/" + k, new Reference.Inline(chunk.array()));
     }
-    return CombineInput.of("in" + i + ".nc", s.build());
+    return s;
   }
 
   private static Float[] box(float[] v) {
