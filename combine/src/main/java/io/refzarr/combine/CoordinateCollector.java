@@ -1,7 +1,5 @@
 package io.refzarr.combine;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.refzarr.refs.Reference;
 import io.refzarr.zarr.ZarrArrayMetadata;
 import io.refzarr.zarr.ZarrKeys;
@@ -11,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * First pass for one input: coordinate values along each concat dimension, array facts, group
@@ -46,53 +45,24 @@ final class CoordinateCollector {
     String varName = spec.concatDims().contains(CombineSpec.VAR) ? varName(in) : null;
     Placement p =
         new Placement(new SortKey(first, in.name(), in.index()), first, last, count, varName);
+    InputShape shape = InputShape.of(in, spec, retainMaxKeys);
     return new InputSummary(
-        p,
-        values,
-        arrays(in, p),
-        groupMetadata(in),
-        InputShape.of(in, spec, retainMaxKeys),
-        identical(in));
+        p, values, arrays(in, p), groupMetadata(in), shape, identical(in, shape));
   }
 
   /**
-   * A digest of the metadata and decoded chunks of each array of an identical dimension: copied
-   * from the first input, they must hold the same values in every input.
+   * The digest of each array of an identical dimension: copied from the first input, they must hold
+   * the same values in every input.
    */
-  private Map<String, String> identical(InputContext in) throws IOException {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Map.Entry<String, ZarrArrayMetadata> e : in.arrays().entrySet()) {
-      if (Roles.of(e.getKey(), in, spec) == ArrayRole.IDENTICAL) {
-        out.put(e.getKey(), digest(in, e.getKey(), e.getValue()));
+  private static Map<String, String> identical(InputContext in, InputShape shape)
+      throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    for (Map.Entry<String, ArrayRole> e : shape.roles().entrySet()) {
+      if (e.getValue() == ArrayRole.IDENTICAL) {
+        out.put(e.getKey(), in.digest(e.getKey()));
       }
     }
     return out;
-  }
-
-  private static String digest(InputContext in, String array, ZarrArrayMetadata md)
-      throws IOException {
-    java.security.MessageDigest sha = sha256();
-    sha.update((java.util.Arrays.toString(md.shape()) + md.dtype()).getBytes(UTF_8));
-    List<String> names;
-    try (java.util.stream.Stream<String> s = in.references().list(array)) {
-      names = s.filter(n -> !ZarrKeys.isMetadataName(n)).sorted().toList();
-    } catch (java.io.UncheckedIOException e) {
-      throw e.getCause();
-    }
-    for (String name : names) {
-      byte[] chunk = in.chunk(array, name, md);
-      sha.update(name.getBytes(UTF_8));
-      sha.update(chunk == null ? new byte[0] : chunk);
-    }
-    return java.util.HexFormat.of().formatHex(sha.digest());
-  }
-
-  private static java.security.MessageDigest sha256() {
-    try {
-      return java.security.MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 
   private List<Object> distinctSorted(InputContext in, String dim) throws IOException {

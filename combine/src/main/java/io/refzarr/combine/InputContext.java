@@ -1,5 +1,7 @@
 package io.refzarr.combine;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.refzarr.internal.json.Json;
 import io.refzarr.nio.ReferenceReader;
 import io.refzarr.refs.Reference;
@@ -7,9 +9,14 @@ import io.refzarr.refs.ReferenceSet;
 import io.refzarr.zarr.ZarrArrayMetadata;
 import io.refzarr.zarr.ZarrKeys;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +183,33 @@ final class InputContext implements InputView {
           "no array " + array + " to take coordinate values from");
     }
     return new ArrayValues(this, array, md).read();
+  }
+
+  /** A SHA-256 digest of an array's shape, dtype and decoded chunks, in key order. */
+  String digest(String array) throws IOException {
+    ZarrArrayMetadata md = arrays.get(array);
+    MessageDigest sha = sha256();
+    sha.update((Arrays.toString(md.shape()) + md.dtype()).getBytes(UTF_8));
+    List<String> names;
+    try (Stream<String> s = set.list(array)) {
+      names = s.filter(n -> !ZarrKeys.isMetadataName(n)).sorted().toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    for (String name : names) {
+      byte[] chunk = chunk(array, name, md);
+      sha.update(name.getBytes(UTF_8));
+      sha.update(chunk == null ? new byte[0] : chunk);
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   byte[] chunk(String array, String chunkKey, ZarrArrayMetadata md) throws IOException {
